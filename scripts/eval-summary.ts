@@ -1,0 +1,122 @@
+/**
+ * Scores our extractive summary against the OrangeSum abstracts, next to the Lead-1 and Lead-2
+ * baselines on the same cleaned text and the same sentence splitter.
+ *
+ *   npm run eval:summary -- [--file path] [--limit N] [--max-chars N]
+ */
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import { type RougeScore, rouge } from "../src/news/rouge.ts";
+import { splitSentences } from "../src/news/sentences.ts";
+import { summarize } from "../src/news/summary.ts";
+
+interface Row {
+  id: string;
+  title: string;
+  article: string;
+  abstract: string;
+}
+
+/** Cleaned body paragraphs of a raw article; the one place to plug in the project's cleaner. */
+function paragraphsOf(raw: string): string[] {
+  return raw
+    .split(/\n[^\S\n]*\n/u)
+    .map((paragraph) => paragraph.replace(/\s+/gu, " ").trim())
+    .filter((paragraph) => paragraph !== "");
+}
+
+function parseRow(line: string, lineNumber: number): Row {
+  const value: unknown = JSON.parse(line);
+  const row = value as Partial<Record<keyof Row, unknown>>;
+  if (
+    typeof row.title !== "string" ||
+    typeof row.article !== "string" ||
+    typeof row.abstract !== "string"
+  ) {
+    throw new Error(`line ${lineNumber}: expected title, article and abstract strings`);
+  }
+  return {
+    id: String(row.id ?? lineNumber),
+    title: row.title,
+    article: row.article,
+    abstract: row.abstract,
+  };
+}
+
+class Mean {
+  private r1 = 0;
+  private r2 = 0;
+  private rl = 0;
+  private chars = 0;
+  private n = 0;
+  add(score: RougeScore, summary: string): void {
+    this.r1 += score.r1;
+    this.r2 += score.r2;
+    this.rl += score.rl;
+    this.chars += summary.length;
+    this.n++;
+  }
+  cells(): string[] {
+    const n = Math.max(1, this.n);
+    return [this.r1 / n, this.r2 / n, this.rl / n, this.chars / n].map((x) => x.toFixed(1));
+  }
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      file: { type: "string", default: "/work/shared/datasets/orangesum/valid.jsonl" },
+      limit: { type: "string" },
+      "max-chars": { type: "string", default: "280" },
+    },
+  });
+  const maxChars = Number(values["max-chars"]);
+  const limit = values.limit === undefined ? Number.POSITIVE_INFINITY : Number(values.limit);
+  if (!Number.isInteger(maxChars) || maxChars <= 0)
+    throw new Error("--max-chars: a positive integer");
+  if (!(limit > 0)) throw new Error("--limit: a positive integer");
+
+  const rows = readFileSync(values.file, "utf8")
+    .split("\n")
+    .map((line, index) => ({ line: line.trim(), index }))
+    .filter(({ line }) => line !== "")
+    .slice(0, limit)
+    .map(({ line, index }) => parseRow(line, index + 1));
+
+  const ours = new Mean();
+  const lead1 = new Mean();
+  const lead2 = new Mean();
+  let summarizeMs = 0;
+  let overLimit = 0;
+  for (const row of rows) {
+    const paragraphs = paragraphsOf(row.article);
+    const sentences = paragraphs.flatMap(splitSentences);
+    const started = performance.now();
+    const summary = summarize({ title: row.title, paragraphs }, { maxChars });
+    summarizeMs += performance.now() - started;
+    if (summary.length > maxChars) overLimit++;
+    ours.add(rouge(summary, row.abstract), summary);
+    const first = sentences.slice(0, 1).join(" ");
+    const firstTwo = sentences.slice(0, 2).join(" ");
+    lead1.add(rouge(first, row.abstract), first);
+    lead2.add(rouge(firstTwo, row.abstract), firstTwo);
+  }
+
+  const table = [
+    ["", "R1", "R2", "RL", "chars"],
+    [`ours (≤${maxChars})`, ...ours.cells()],
+    ["Lead-1", ...lead1.cells()],
+    ["Lead-2", ...lead2.cells()],
+  ];
+  console.log(`${rows.length} articles from ${values.file}`);
+  for (const line of table) {
+    console.log(line.map((cell, i) => (i === 0 ? cell.padEnd(14) : cell.padStart(7))).join(""));
+  }
+  const perArticle = rows.length === 0 ? 0 : summarizeMs / rows.length;
+  console.log(
+    `summarize: ${perArticle.toFixed(3)} ms/article; over ${maxChars} chars: ${overLimit}`,
+  );
+}
+
+main();
