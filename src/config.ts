@@ -1,0 +1,166 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** A bad `.env`: every wrong value is named with what to write instead. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+  constructor(readonly problems: string[]) {
+    super(`Configuration invalide (.env) :\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+const e164 = /^\+[1-9]\d{6,14}$/;
+const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+const list = z
+  .string()
+  .default("")
+  .transform((s) =>
+    s
+      .split(/[,;\s]+/)
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+
+const int = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no", "oui", "non"], {
+      message: "écrivez true ou false",
+    })
+    .default(fallback ? "true" : "false")
+    .transform((v) => ["true", "1", "yes", "oui"].includes(v));
+
+const timeZone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat("fr", { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: "fuseau horaire IANA inconnu (exemple : Africa/Bamako, Africa/Abidjan)" },
+);
+
+const schema = z.object({
+  DATA_DIR: z.string().min(1).default("data"),
+  DATABASE_PATH: z.string().optional(),
+  ARTICLES_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TZ: timeZone.default("Africa/Bamako"),
+  LANGUAGE: z.enum(["fr", "en"]).default("fr"),
+  SUMMARY_MAX_CHARS: int(280, 120, 1000),
+  NEWSROOM_NAME: z.string().min(1).default("Suivez l'info"),
+  SITE_URL: z.url({ message: "adresse web complète attendue (https://…)" }).optional(),
+
+  EDITORS: list.pipe(
+    z.array(z.string().regex(e164, "numéros au format international, ex. +22370000000")),
+  ),
+  CHANNEL_INVITE: z.string().optional(),
+  CHANNEL_ID: z
+    .string()
+    .regex(/@newsletter$/, "identifiant de chaîne attendu, ex. 120363000000000000@newsletter")
+    .optional(),
+  CHANNEL_RUBRICS: list,
+
+  FEEDS: list,
+
+  SEND_RATE_PER_MINUTE: int(12, 1, 6000),
+  MIN_GAP_PER_CHAT_SECONDS: int(3, 0, 3600),
+  ALERTS_PER_DAY: int(5, 1, 100),
+  QUIET_HOURS: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, "format HH:MM-HH:MM, ex. 22:00-07:00")
+    .default("22:00-07:00"),
+  DIGEST_TIME: z.string().regex(hhmm, "format HH:MM, ex. 07:00").default("07:00"),
+
+  CHROME_PATH: z.string().optional(),
+  WA_CLIENT_ID: z
+    .string()
+    .regex(/^[-_\w]+$/, "lettres, chiffres, - et _ seulement")
+    .default("suivez-info"),
+  WA_SEND_SEEN: bool(false),
+  WA_LINK_PREVIEW: bool(true),
+});
+
+type Env = z.infer<typeof schema>;
+
+/** The validated, typed configuration, parsed once at start-up. */
+export interface Config {
+  dataDir: string;
+  databasePath: string;
+  articlesDir: string;
+  sessionDir: string;
+  logLevel: Env["LOG_LEVEL"];
+  timeZone: string;
+  language: "fr" | "en";
+  summaryMaxChars: number;
+  newsroomName: string;
+  siteUrl: string | null;
+  editors: string[];
+  channel: { invite: string | null; id: string | null; rubrics: string[] };
+  feeds: string[];
+  sending: {
+    ratePerMinute: number;
+    minGapPerChatSeconds: number;
+    alertsPerDay: number;
+    quietHours: { start: string; end: string };
+    digestTime: string;
+  };
+  whatsapp: { chromePath: string | null; clientId: string; sendSeen: boolean; linkPreview: boolean };
+}
+
+/** Parses the environment (after dotenv) into a Config, or throws a ConfigError naming every fix. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // An empty value in .env means "not set": keeps `.env.example` copy-paste friendly.
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""),
+  );
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const key = String(issue.path[0] ?? "?");
+        const value = cleaned[key];
+        return `${key}${value === undefined ? "" : `=${value}`} : ${issue.message}`;
+      }),
+    );
+  }
+  const v = parsed.data;
+  const [quietStart = "22:00", quietEnd = "07:00"] = v.QUIET_HOURS.split("-");
+  return {
+    dataDir: v.DATA_DIR,
+    databasePath: v.DATABASE_PATH ?? path.join(v.DATA_DIR, "suivez.db"),
+    articlesDir: v.ARTICLES_DIR ?? path.join(v.DATA_DIR, "articles"),
+    sessionDir: path.join(v.DATA_DIR, "session"),
+    logLevel: v.LOG_LEVEL,
+    timeZone: v.TZ,
+    language: v.LANGUAGE,
+    summaryMaxChars: v.SUMMARY_MAX_CHARS,
+    newsroomName: v.NEWSROOM_NAME,
+    siteUrl: v.SITE_URL ?? null,
+    editors: v.EDITORS,
+    channel: {
+      invite: v.CHANNEL_INVITE ?? null,
+      id: v.CHANNEL_ID ?? null,
+      rubrics: v.CHANNEL_RUBRICS,
+    },
+    feeds: v.FEEDS,
+    sending: {
+      ratePerMinute: v.SEND_RATE_PER_MINUTE,
+      minGapPerChatSeconds: v.MIN_GAP_PER_CHAT_SECONDS,
+      alertsPerDay: v.ALERTS_PER_DAY,
+      quietHours: { start: quietStart, end: quietEnd },
+      digestTime: v.DIGEST_TIME,
+    },
+    whatsapp: {
+      chromePath: v.CHROME_PATH ?? null,
+      clientId: v.WA_CLIENT_ID,
+      sendSeen: v.WA_SEND_SEEN,
+      linkPreview: v.WA_LINK_PREVIEW,
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+
+export type { Database as Db } from "better-sqlite3";
+
+/** The database could not be opened or migrated: the message says what to fix. */
+export class StoreError extends Error {
+  override name = "StoreError";
+}
+
+const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+
+/** The numbered SQL migrations shipped with the code, in order. */
+export function listMigrations(dir = migrationsDir): { name: string; sql: string }[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /^\d{3}-[\w-]+\.sql$/.test(f))
+    .sort()
+    .map((name) => ({ name, sql: fs.readFileSync(path.join(dir, name), "utf8") }));
+}
+
+/**
+ * Opens (creating if needed) the SQLite store in WAL mode and applies pending migrations,
+ * each in its own transaction. `:memory:` works for tests.
+ */
+export function openDatabase(file: string): Database.Database {
+  if (file !== ":memory:") {
+    const dir = path.dirname(path.resolve(file));
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.accessSync(dir, fs.constants.W_OK);
+    } catch (cause) {
+      throw new StoreError(
+        `Impossible d'écrire la base de données dans ${dir} : ${(cause as Error).message}. ` +
+          "Choisissez un dossier accessible en écriture (DATABASE_PATH ou DATA_DIR dans .env).",
+        { cause },
+      );
+    }
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(file);
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+    db.pragma("busy_timeout = 5000");
+  } catch (cause) {
+    throw new StoreError(
+      `Impossible d'ouvrir la base de données ${file} : ${(cause as Error).message}. ` +
+        "Vérifiez le chemin et les droits (DATABASE_PATH dans .env).",
+      { cause },
+    );
+  }
+  migrate(db);
+  return db;
+}
+
+/** Applies the migrations not yet recorded in `schema_migrations`. */
+export function migrate(db: Database.Database, migrations = listMigrations()): string[] {
+  db.exec(
+    "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)",
+  );
+  const done = new Set(
+    db
+      .prepare("SELECT name FROM schema_migrations")
+      .pluck()
+      .all() as string[],
+  );
+  const applied: string[] = [];
+  for (const m of migrations) {
+    if (done.has(m.name)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)").run(
+        m.name,
+        Date.now(),
+      );
+    })();
+    applied.push(m.name);
+  }
+  return applied;
+}

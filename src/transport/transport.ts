@@ -1,0 +1,57 @@
+/** A message that reached the bot, translated from WhatsApp (or the console) into our terms. */
+export interface InboundMessage {
+  /** The transport's message id: each is handled once even if delivered twice. */
+  id: string;
+  /** Where to answer: `NUMBER@c.us`, `…@lid`, `…@g.us` for a group. */
+  chatId: string;
+  /** Who wrote it (differs from chatId in groups). */
+  senderId: string;
+  text: string;
+  kind: "text" | "media" | "other";
+  isGroup: boolean;
+  timestamp: Date;
+}
+
+/** Where an outgoing message goes: a reader's chat, or the newsroom's Channel. */
+export type Recipient = string;
+export const CHANNEL: Recipient = "channel";
+
+export interface SendResult {
+  /** The transport's id for the sent message, when it gives one. */
+  transportId: string | null;
+}
+
+/**
+ * A send that failed. `permanent` means retrying cannot help (no such number, blocked, not
+ * the Channel's admin); `transient` means try again later (network, rate, not connected).
+ */
+export class TransportError extends Error {
+  override name = "TransportError";
+  constructor(
+    message: string,
+    readonly kind: "transient" | "permanent",
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export interface TransportHandlers {
+  onMessage(message: InboundMessage): void | Promise<void>;
+  /** Up: sending may resume. Down: claim nothing until it is up again. */
+  onStatus(status: "up" | "down", reason?: string): void;
+}
+
+/** What the core needs from WhatsApp, the console simulator or the in-memory test double. */
+export interface Transport {
+  readonly name: string;
+  start(handlers: TransportHandlers): Promise<void>;
+  stop(): Promise<void>;
+  isUp(): boolean;
+  send(to: Recipient, text: string): Promise<SendResult>;
+  /**
+   * The E.164 phone number behind each sender id (`NUMBER@c.us` or an `…@lid`), or null when
+   * it cannot be known: used to recognise editors.
+   */
+  resolvePhones(ids: readonly string[]): Promise<Map<string, string | null>>;
+}
