@@ -78,8 +78,13 @@ export class ArticlesRepo {
   /**
    * Stores an article, deduplicated by guid, else url, else normalised title + day.
    * A changed article is updated in place (same id); an unchanged one is left alone.
+   * `known`: a backlog item (a feed's first poll) — stored as already announced, never broadcast.
    */
-  upsert(article: PreparedArticle, now: Date): { id: number; outcome: UpsertOutcome } {
+  upsert(
+    article: PreparedArticle,
+    now: Date,
+    options: { known?: boolean } = {},
+  ): { id: number; outcome: UpsertOutcome } {
     return this.#db.transaction(() => {
       const key = titleKey(article.title, article.publishedAt);
       const existing =
@@ -108,6 +113,7 @@ export class ArticlesRepo {
         content_hash: article.contentHash,
         origin: article.origin,
         now: now.getTime(),
+        announced_at: options.known ? now.getTime() : null,
       };
       let id: number;
       if (existing) {
@@ -129,10 +135,10 @@ export class ArticlesRepo {
             .prepare(
               `INSERT INTO articles (guid, url, title_key, title, categories, author, dateline,
                  published_at, status, body, blocks, key_points, summary, image, content_hash,
-                 origin, created_at, updated_at)
+                 origin, announced_at, created_at, updated_at)
                VALUES (@guid, @url, @title_key, @title, @categories, @author, @dateline,
                  @published_at, @status, @body, @blocks, @key_points, @summary, @image,
-                 @content_hash, @origin, @now, @now)`,
+                 @content_hash, @origin, @announced_at, @now, @now)`,
             )
             .run(values).lastInsertRowid,
         );

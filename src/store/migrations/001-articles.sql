@@ -18,6 +18,9 @@ CREATE TABLE articles (
   image         TEXT,
   content_hash  TEXT NOT NULL,
   origin        TEXT NOT NULL,
+  -- When the planner queued its Channel post and alerts. Set at import for a feed's backlog
+  -- ("already known": never broadcast). NULL = not yet announced.
+  announced_at  INTEGER,
   created_at    INTEGER NOT NULL,
   updated_at    INTEGER NOT NULL
 );
@@ -25,6 +28,7 @@ CREATE UNIQUE INDEX articles_guid ON articles (guid) WHERE guid IS NOT NULL;
 CREATE INDEX articles_url ON articles (url) WHERE url IS NOT NULL;
 CREATE INDEX articles_title_key ON articles (title_key);
 CREATE INDEX articles_published ON articles (status, published_at DESC);
+CREATE INDEX articles_unannounced ON articles (published_at) WHERE announced_at IS NULL;
 
 -- Rubrics, folded (lowercase, no accents) so "Politique", "politique" and "POLITIQUE" match.
 CREATE TABLE article_categories (
