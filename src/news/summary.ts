@@ -34,6 +34,8 @@ const STOPWORDS: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
+const isFunctionWord = (token: string): boolean => token.length < 2 || STOPWORDS.has(token);
+
 /** Openings of lines that are navigation, promotion or credits rather than news. */
 const NOISE =
   /^(lire aussi|à lire|a lire|voir aussi|à voir|regarder|vidéo\s*[-:–]|photo\s*[-:–]|crédits?\b|©|\(?photo\b|source\s*:|publicité|la suite après|suivez|abonnez|cliquez|retrouvez|partager|inscrivez)/iu;
@@ -45,12 +47,35 @@ interface Candidate {
   text: string;
   /** Position among the article's sentences, 0 first. */
   index: number;
-  score: number;
-  tokens: readonly string[];
+  /** Word tokens with their counts. */
+  counts: ReadonlyMap<string, number>;
+  /** Estimated chance that each word appears in a human summary of the article. */
+  chance: ReadonlyMap<string, number>;
+  length: number;
 }
 
-const contentTokens = (text: string): string[] =>
-  frenchTokens(text).filter((token) => token.length > 1 && !STOPWORDS.has(token));
+/**
+ * How likely a word of the article is to appear in a human summary of it (OrangeSum-style
+ * abstracts): words of the title, and words the article repeats across sentences, are likely;
+ * function words are everywhere, so they say little. Sentences after the first three count a
+ * bit less (news puts the essentials first). Round numbers, from word counts, not tuned per
+ * article.
+ */
+const CHANCE = {
+  functionWord: 0.05,
+  /** Other words: base + perSentence × (sentences it occurs in − 1), at most max. */
+  word: { base: 0.05, perSentence: 0.12, max: 0.4 },
+  titleWord: { base: 0.37, perSentence: 0.09, max: 0.64 },
+  /** Sentences at index ≤ flat are equals; later ones lose `decay` each, down to `min`. */
+  position: { flat: 2, decay: 0.05, min: 0.6 },
+} as const;
+
+/** Typical length of a human summary in words: F1 weighs a candidate's length against it. */
+const REFERENCE_WORDS = 35;
+/** Function words ("de", "la") may match up to twice; other words once. */
+const FUNCTION_WORD_CAP = 2;
+/** Only the top of the article is searched: later sentences rarely win and cost time. */
+const MAX_SENTENCES = 12;
 
 /** Whether a sentence is noise: too short, a question, navigation/credit text or all caps. */
 function isNoise(sentence: string): boolean {
@@ -63,56 +88,59 @@ function isNoise(sentence: string): boolean {
   return letters.length > 0 && upper.length / letters.length > 0.6;
 }
 
-/** Capitalised words not at the start of the sentence: people, places, organisations. */
-function entityCount(sentence: string): number {
-  const matches = sentence.slice(1).match(/(?<=[\s(«“"'’-])\p{Lu}[\p{L}-]+/gu);
-  return matches?.length ?? 0;
-}
-
-function scoreSentences(input: SummaryInput, sentences: readonly string[]): Candidate[] {
-  const title = new Set(contentTokens(input.title));
-  const perSentence = sentences.map((sentence) => new Set(contentTokens(sentence)));
-  // Document frequency of each word over sentences, for centrality.
+function candidatesOf(input: SummaryInput, sentences: readonly string[]): Candidate[] {
+  const title = new Set(frenchTokens(input.title));
+  const tokenized = sentences.map(frenchTokens);
+  // Number of sentences each word occurs in: what the article keeps repeating is its topic.
   const df = new Map<string, number>();
-  for (const set of perSentence) for (const token of set) df.set(token, (df.get(token) ?? 0) + 1);
-
+  for (const tokens of tokenized) {
+    for (const token of new Set(tokens)) df.set(token, (df.get(token) ?? 0) + 1);
+  }
   const candidates: Candidate[] = [];
-  sentences.forEach((sentence, index) => {
-    if (isNoise(sentence)) return;
-    const words = perSentence[index] ?? new Set<string>();
-    let inTitle = 0;
-    let central = 0;
-    for (const token of words) {
-      if (title.has(token)) inTitle++;
-      central += Math.log((df.get(token) ?? 1) + 0);
+  sentences.forEach((text, index) => {
+    if (isNoise(text)) return;
+    const tokens = tokenized[index] ?? [];
+    const counts = new Map<string, number>();
+    for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+    const { flat, decay, min } = CHANCE.position;
+    const position = index <= flat ? 1 : Math.max(min, 1 - decay * (index - flat));
+    const chance = new Map<string, number>();
+    for (const token of counts.keys()) {
+      const d = df.get(token) ?? 1;
+      let p: number;
+      if (isFunctionWord(token)) p = CHANCE.functionWord;
+      else {
+        const model = title.has(token) ? CHANCE.titleWord : CHANCE.word;
+        p = Math.min(model.max, model.base + model.perSentence * (d - 1));
+      }
+      chance.set(token, p * position);
     }
-    const titleScore = title.size === 0 ? 0 : inTitle / title.size;
-    const centrality = words.size === 0 ? 0 : central / Math.sqrt(words.size);
-    const numbers = sentence.match(/\d+/gu)?.length ?? 0;
-    const position = 1 / Math.sqrt(1 + index);
-    const quoteStart = /^[«“"]/u.test(sentence) ? 1 : 0;
-    const score =
-      W.position * position +
-      W.title * titleScore +
-      W.centrality * centrality +
-      W.entities * Math.min(entityCount(sentence), 4) +
-      W.numbers * Math.min(numbers, 2) -
-      W.quote * quoteStart;
-    candidates.push({ text: sentence, index, score, tokens: [...words] });
+    candidates.push({ text, index, counts, chance, length: tokens.length });
   });
   return candidates;
 }
 
-const W = {
-  position: 2,
-  title: 1,
-  centrality: 0.3,
-  entities: 0.1,
-  numbers: 0.1,
-  quote: 0.3,
-  fill: 1,
-  redundancy: 1,
-};
+/**
+ * Expected ROUGE F1 of a set of sentences: expected matched words over (summary + typical
+ * reference length). A word counts once however often it is repeated (function words up to
+ * twice), so a pair that repeats itself gains nothing.
+ */
+function expectedF1(parts: readonly Candidate[]): number {
+  const seen = new Map<string, number>();
+  let expected = 0;
+  let length = 0;
+  for (const part of parts) {
+    length += part.length;
+    for (const [token, count] of part.counts) {
+      const before = seen.get(token) ?? 0;
+      const cap = isFunctionWord(token) ? FUNCTION_WORD_CAP : 1;
+      const gained = Math.max(0, Math.min(cap, before + count) - before);
+      expected += gained * (part.chance.get(token) ?? 0);
+      seen.set(token, before + count);
+    }
+  }
+  return (2 * expected) / (length + REFERENCE_WORDS);
+}
 
 /** Cuts text at a word boundary so that text + "…" fits in maxChars; never inside a URL. */
 function cut(text: string, maxChars: number): string {
@@ -132,32 +160,25 @@ function cut(text: string, maxChars: number): string {
 export function summarize(input: SummaryInput, options: SummaryOptions): string {
   const maxChars = Math.max(1, Math.floor(options.maxChars));
   const sentences = input.paragraphs.flatMap(splitSentences);
-  // Summaries come from the top of a news article; later sentences rarely win and cost time.
-  const candidates = scoreSentences(input, sentences.slice(0, 12));
-  if (candidates.length === 0) {
-    const fallback = sentences[0] ?? input.title.trim();
-    return cut(fallback, maxChars);
-  }
-
-  let best: { text: string; score: number } | undefined;
-  const consider = (text: string, score: number): void => {
+  const candidates = candidatesOf(input, sentences.slice(0, MAX_SENTENCES));
+  let best: { text: string; value: number } | undefined;
+  const consider = (parts: readonly Candidate[]): void => {
+    const text = parts.map((part) => part.text).join(" ");
     if (text.length > maxChars) return;
-    // Longer summaries recall more: reward filling the budget.
-    const value = score + W.fill * (text.length / maxChars);
-    if (best === undefined || value > best.score) best = { text, score: value };
+    const value = expectedF1(parts);
+    if (best === undefined || value > best.value) best = { text, value };
   };
   for (let i = 0; i < candidates.length; i++) {
     const a = candidates[i] as Candidate;
-    consider(a.text, a.score);
-    for (let j = i + 1; j < candidates.length; j++) {
-      const b = candidates[j] as Candidate;
-      const shared = b.tokens.filter((token) => a.tokens.includes(token)).length;
-      const overlap = b.tokens.length === 0 ? 0 : shared / b.tokens.length;
-      consider(`${a.text} ${b.text}`, a.score + b.score * (1 - W.redundancy * overlap) * 0.5);
-    }
+    consider([a]);
+    for (let j = i + 1; j < candidates.length; j++) consider([a, candidates[j] as Candidate]);
   }
   if (best !== undefined) return best.text;
-  // Even the best sentence is too long: cut it at a word boundary.
-  const top = candidates.reduce((x, y) => (y.score > x.score ? y : x));
-  return cut(top.text, maxChars);
+  // No sentence fits: cut the best one (or the title) at a word boundary.
+  const ranked = candidates.map((c) => ({ c, value: expectedF1([c]) }));
+  const top = ranked.reduce<{ c: Candidate; value: number } | undefined>(
+    (x, y) => (x === undefined || y.value > x.value ? y : x),
+    undefined,
+  );
+  return cut(top?.c.text ?? sentences[0] ?? input.title.trim(), maxChars);
 }
