@@ -2,9 +2,10 @@
  * Extractive summary: picks the one or two article sentences that best say what happened, who
  * and where, within a character budget. Sentences are copied verbatim (never rewritten).
  *
- * Each usable sentence gets a score from simple, explainable features — position (news puts the
- * essentials first), overlap with the title, centrality (words the rest of the article repeats),
- * named entities and numbers — and the best single sentence or ordered pair that fits wins.
+ * Each word of the article gets a chance of appearing in a human summary, from simple features:
+ * is it in the title, how many sentences repeat it (centrality), is it a function word, how
+ * early is its sentence. The single sentence or ordered pair that fits the budget and maximises
+ * the expected ROUGE F1 (expected matched words over summary + typical summary length) wins.
  */
 import { frenchTokens } from "./rouge.ts";
 import { splitSentences } from "./sentences.ts";
@@ -20,7 +21,7 @@ export interface SummaryOptions {
   maxChars: number;
 }
 
-/** Function words carry no topic: they are ignored by the title-overlap and centrality features. */
+/** Function words: every text has them, so matching them says little about the topic. */
 const STOPWORDS: ReadonlySet<string> = new Set(
   (
     "a à ai aie ait afin ainsi alors au aux auprès aussi autre autres avait avaient avant avec " +
@@ -45,13 +46,13 @@ const ELLIPSIS = "…";
 
 interface Candidate {
   text: string;
-  /** Position among the article's sentences, 0 first. */
-  index: number;
   /** Word tokens with their counts. */
   counts: ReadonlyMap<string, number>;
   /** Estimated chance that each word appears in a human summary of the article. */
   chance: ReadonlyMap<string, number>;
-  length: number;
+  /** Expected number of words matched in a human summary, alone. */
+  expected: number;
+  words: number;
 }
 
 /**
@@ -76,10 +77,12 @@ const REFERENCE_WORDS = 35;
 const FUNCTION_WORD_CAP = 2;
 /** Only the top of the article is searched: later sentences rarely win and cost time. */
 const MAX_SENTENCES = 12;
+/** Enough text for MAX_SENTENCES sentences of news prose. */
+const PREFIX_CHARS = 4000;
 
 /** Whether a sentence is noise: too short, a question, navigation/credit text or all caps. */
-function isNoise(sentence: string): boolean {
-  if (sentence.length < 25 || frenchTokens(sentence).length < 5) return true;
+function isNoise(sentence: string, words: number): boolean {
+  if (sentence.length < 25 || words < 5) return true;
   if (/\?["»”)\s]*$/u.test(sentence)) return true;
   if (NOISE.test(sentence)) return true;
   if (/https?:\/\/|www\./iu.test(sentence)) return true;
@@ -88,8 +91,10 @@ function isNoise(sentence: string): boolean {
   return letters.length > 0 && upper.length / letters.length > 0.6;
 }
 
-function candidatesOf(input: SummaryInput, sentences: readonly string[]): Candidate[] {
-  const title = new Set(frenchTokens(input.title));
+const capOf = (token: string): number => (isFunctionWord(token) ? FUNCTION_WORD_CAP : 1);
+
+function candidatesOf(title: string, sentences: readonly string[]): Candidate[] {
+  const titleWords = new Set(frenchTokens(title));
   const tokenized = sentences.map(frenchTokens);
   // Number of sentences each word occurs in: what the article keeps repeating is its topic.
   const df = new Map<string, number>();
@@ -98,48 +103,42 @@ function candidatesOf(input: SummaryInput, sentences: readonly string[]): Candid
   }
   const candidates: Candidate[] = [];
   sentences.forEach((text, index) => {
-    if (isNoise(text)) return;
     const tokens = tokenized[index] ?? [];
+    if (isNoise(text, tokens.length)) return;
     const counts = new Map<string, number>();
     for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
     const { flat, decay, min } = CHANCE.position;
     const position = index <= flat ? 1 : Math.max(min, 1 - decay * (index - flat));
     const chance = new Map<string, number>();
-    for (const token of counts.keys()) {
-      const d = df.get(token) ?? 1;
-      let p: number;
-      if (isFunctionWord(token)) p = CHANCE.functionWord;
-      else {
-        const model = title.has(token) ? CHANCE.titleWord : CHANCE.word;
-        p = Math.min(model.max, model.base + model.perSentence * (d - 1));
+    let expected = 0;
+    for (const [token, count] of counts) {
+      let p: number = CHANCE.functionWord;
+      if (!isFunctionWord(token)) {
+        const model = titleWords.has(token) ? CHANCE.titleWord : CHANCE.word;
+        p = Math.min(model.max, model.base + model.perSentence * ((df.get(token) ?? 1) - 1));
       }
       chance.set(token, p * position);
+      expected += Math.min(count, capOf(token)) * p * position;
     }
-    candidates.push({ text, index, counts, chance, length: tokens.length });
+    candidates.push({ text, counts, chance, expected, words: tokens.length });
   });
   return candidates;
 }
 
 /**
- * Expected ROUGE F1 of a set of sentences: expected matched words over (summary + typical
+ * Expected ROUGE F1 of one or two sentences: expected matched words over (summary + typical
  * reference length). A word counts once however often it is repeated (function words up to
- * twice), so a pair that repeats itself gains nothing.
+ * twice), so a second sentence that repeats the first gains nothing.
  */
-function expectedF1(parts: readonly Candidate[]): number {
-  const seen = new Map<string, number>();
-  let expected = 0;
-  let length = 0;
-  for (const part of parts) {
-    length += part.length;
-    for (const [token, count] of part.counts) {
-      const before = seen.get(token) ?? 0;
-      const cap = isFunctionWord(token) ? FUNCTION_WORD_CAP : 1;
-      const gained = Math.max(0, Math.min(cap, before + count) - before);
-      expected += gained * (part.chance.get(token) ?? 0);
-      seen.set(token, before + count);
-    }
+function expectedF1(a: Candidate, b?: Candidate): number {
+  if (b === undefined) return (2 * a.expected) / (a.words + REFERENCE_WORDS);
+  let expected = a.expected;
+  for (const [token, count] of b.counts) {
+    const cap = capOf(token);
+    const before = Math.min(a.counts.get(token) ?? 0, cap);
+    expected += (Math.min(before + count, cap) - before) * (b.chance.get(token) ?? 0);
   }
-  return (2 * expected) / (length + REFERENCE_WORDS);
+  return (2 * expected) / (a.words + b.words + REFERENCE_WORDS);
 }
 
 /** Cuts text at a word boundary so that text + "…" fits in maxChars; never inside a URL. */
@@ -156,29 +155,41 @@ function cut(text: string, maxChars: number): string {
   return kept === "" ? text.slice(0, room) + ELLIPSIS : kept + ELLIPSIS;
 }
 
+/** The first `count` sentences of the body, splitting only as much text as needed. */
+function leadingSentences(paragraphs: readonly string[], count: number): string[] {
+  const sentences: string[] = [];
+  for (const paragraph of paragraphs) {
+    if (sentences.length >= count) break;
+    // Scraped bodies can be one huge paragraph: split a prefix and drop its cut-off last sentence.
+    const long = paragraph.length > PREFIX_CHARS;
+    const found = splitSentences(long ? paragraph.slice(0, PREFIX_CHARS) : paragraph);
+    if (long && found.length > 1) found.pop();
+    sentences.push(...found);
+  }
+  return sentences.slice(0, count);
+}
+
 /** A short extractive summary: 1–2 sentences of the article, verbatim, at most maxChars. */
 export function summarize(input: SummaryInput, options: SummaryOptions): string {
   const maxChars = Math.max(1, Math.floor(options.maxChars));
-  const sentences = input.paragraphs.flatMap(splitSentences);
-  const candidates = candidatesOf(input, sentences.slice(0, MAX_SENTENCES));
+  const sentences = leadingSentences(input.paragraphs, MAX_SENTENCES);
+  const candidates = candidatesOf(input.title, sentences.slice(0, MAX_SENTENCES));
   let best: { text: string; value: number } | undefined;
-  const consider = (parts: readonly Candidate[]): void => {
-    const text = parts.map((part) => part.text).join(" ");
-    if (text.length > maxChars) return;
-    const value = expectedF1(parts);
-    if (best === undefined || value > best.value) best = { text, value };
-  };
   for (let i = 0; i < candidates.length; i++) {
     const a = candidates[i] as Candidate;
-    consider([a]);
-    for (let j = i + 1; j < candidates.length; j++) consider([a, candidates[j] as Candidate]);
+    if (a.text.length > maxChars) continue;
+    const alone = expectedF1(a);
+    if (best === undefined || alone > best.value) best = { text: a.text, value: alone };
+    for (let j = i + 1; j < candidates.length; j++) {
+      const b = candidates[j] as Candidate;
+      if (a.text.length + 1 + b.text.length > maxChars) continue;
+      const value = expectedF1(a, b);
+      if (value > best.value) best = { text: `${a.text} ${b.text}`, value };
+    }
   }
   if (best !== undefined) return best.text;
-  // No sentence fits: cut the best one (or the title) at a word boundary.
-  const ranked = candidates.map((c) => ({ c, value: expectedF1([c]) }));
-  const top = ranked.reduce<{ c: Candidate; value: number } | undefined>(
-    (x, y) => (x === undefined || y.value > x.value ? y : x),
-    undefined,
-  );
-  return cut(top?.c.text ?? sentences[0] ?? input.title.trim(), maxChars);
+  // No sentence fits: cut the most promising one (or the title) at a word boundary.
+  let top: Candidate | undefined;
+  for (const c of candidates) if (top === undefined || expectedF1(c) > expectedF1(top)) top = c;
+  return cut(top?.text ?? sentences[0] ?? input.title.trim(), maxChars);
 }
