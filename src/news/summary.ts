@@ -85,7 +85,6 @@ function isNoise(sentence: string, words: number): boolean {
   if (sentence.length < 25 || words < 5) return true;
   if (/\?["»”)\s]*$/u.test(sentence)) return true;
   if (NOISE.test(sentence)) return true;
-  if (/https?:\/\/|www\./iu.test(sentence)) return true;
   const letters = sentence.replace(/[^\p{L}]/gu, "");
   const upper = sentence.replace(/[^\p{Lu}]/gu, "");
   return letters.length > 0 && upper.length / letters.length > 0.6;
@@ -188,8 +187,9 @@ export function summarize(input: SummaryInput, options: SummaryOptions): string 
     }
   }
   if (best !== undefined) return best.text;
-  // No sentence fits: cut the most promising one (or the title) at a word boundary.
+  // No sentence fits: cut the most promising one at a word boundary. No usable sentence: title.
   let top: Candidate | undefined;
   for (const c of candidates) if (top === undefined || expectedF1(c) > expectedF1(top)) top = c;
-  return cut(top?.text ?? sentences[0] ?? input.title.trim(), maxChars);
+  const title = input.title.trim();
+  return cut(top?.text ?? (title !== "" ? title : (sentences[0] ?? "")), maxChars);
 }
