@@ -1,0 +1,128 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { Clock } from "../clock.ts";
+import type { Logger } from "../log.ts";
+import type { ArticlesRepo, UpsertOutcome } from "../store/articles.ts";
+import type { ArticleInput } from "./article.ts";
+import { prepareArticle } from "./prepare.ts";
+import { ARTICLE_EXTENSIONS, readArticleFile } from "./readers/read-file.ts";
+
+export interface ImportFailure {
+  /** The file (and item, for a JSON array) that failed. */
+  origin: string;
+  reason: string;
+}
+
+/** The outcome of an import run: counts, the ids touched, and every failure with its reason. */
+export interface ImportReport {
+  imported: number;
+  updated: number;
+  unchanged: number;
+  failed: ImportFailure[];
+  /** Files in folders that are not articles (README, images…), left alone. */
+  skipped: string[];
+  /** Ids of articles imported or updated, in order. */
+  changedIds: number[];
+}
+
+export interface IngestDeps {
+  articles: ArticlesRepo;
+  clock: Clock;
+  log: Logger;
+  summaryMaxChars: number;
+}
+
+/** From any source's ArticleInput, or from files and folders, into the store. */
+export class Ingest {
+  readonly #deps: IngestDeps;
+
+  constructor(deps: IngestDeps) {
+    this.#deps = deps;
+  }
+
+  /** Cleans, summarises and stores one article. `known`: backlog, never broadcast. */
+  importOne(
+    input: ArticleInput,
+    options: { known?: boolean } = {},
+  ): { id: number; outcome: UpsertOutcome } {
+    const prepared = prepareArticle(input, { summaryMaxChars: this.#deps.summaryMaxChars });
+    return this.#deps.articles.upsert(prepared, this.#deps.clock.now(), options);
+  }
+
+  /**
+   * Imports files and folders (recursively). A bad file never stops the others: it is
+   * reported with its reason.
+   */
+  async importPaths(
+    paths: readonly string[],
+    options: { onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<ImportReport> {
+    const report: ImportReport = {
+      imported: 0,
+      updated: 0,
+      unchanged: 0,
+      failed: [],
+      skipped: [],
+      changedIds: [],
+    };
+    const files: string[] = [];
+    for (const p of paths) await collect(p, files, report, true);
+    let done = 0;
+    for (const file of files) {
+      try {
+        const read = await readArticleFile(file);
+        report.failed.push(...read.problems);
+        for (const input of read.inputs) {
+          try {
+            const { id, outcome } = this.importOne(input);
+            report[outcome]++;
+            if (outcome !== "unchanged") report.changedIds.push(id);
+          } catch (error) {
+            report.failed.push({ origin: input.origin, reason: reasonOf(error) });
+          }
+        }
+      } catch (error) {
+        report.failed.push({ origin: file, reason: reasonOf(error) });
+      }
+      options.onProgress?.(++done, files.length);
+    }
+    this.#deps.log.info(
+      {
+        imported: report.imported,
+        updated: report.updated,
+        unchanged: report.unchanged,
+        failed: report.failed.length,
+      },
+      "articles imported",
+    );
+    return report;
+  }
+}
+
+async function collect(p: string, files: string[], report: ImportReport, explicit: boolean) {
+  let stat: Awaited<ReturnType<typeof fs.stat>>;
+  try {
+    stat = await fs.stat(p);
+  } catch {
+    report.failed.push({ origin: p, reason: "introuvable : vérifiez le chemin" });
+    return;
+  }
+  if (stat.isDirectory()) {
+    const entries = (await fs.readdir(p)).filter((e) => !e.startsWith(".")).sort();
+    for (const entry of entries) await collect(path.join(p, entry), files, report, false);
+  } else if (explicit || ARTICLE_EXTENSIONS.includes(path.extname(p).toLowerCase())) {
+    files.push(p);
+  } else {
+    report.skipped.push(p);
+  }
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof Error && ["ArticleFileError", "ArticleRejected"].includes(error.name)) {
+    return error.message;
+  }
+  if (error instanceof Error && error.name === "SqliteError") {
+    return `base de données : ${error.message}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,40 @@
+/**
+ * Lines a newsroom's page carries that are not the article: advertising markers, follow-us
+ * footers, syndication notices, "read also" links. Matched on a whole cleaned line.
+ */
+const noiseLines: readonly RegExp[] = [
+  /^(?:la )?suite (?:apr[eè]s|de l'article apr[eè]s) (?:la |cette )?publicit[eé]\.?$/i,
+  /^(?:publicit[eé]|pub|advertisement|annonce|sponsoris[eé]|contenu sponsoris[eé])\.?$/i,
+  /^suivez[- ](?:l['’]information|l['’]actualit[eé]|toute l['’]actu|nous|notre|nos|[A-Z][\w'’ ]{0,40} sur)\b/i,
+  /^(?:rejoignez|abonnez)[- ](?:nous|vous)\b/i,
+  /^(?:retrouvez|rejoignez)[- ]nous sur\b/i,
+  /^l['’]article .{1,400} est apparu en premier sur .{1,200}$/i,
+  /^(?:[[(]?\s*)?(?:[àa] )?lire (?:aussi|[eé]galement|la suite)\b/i,
+  /^(?:voir|regarder|[ée]couter) aussi\b/i,
+  /^(?:partager|partagez) (?:cet article|sur)\b/i,
+  /^(?:cr[ée]dit(?:s)? photo|photo)\s*:/i,
+];
+
+export function isNoiseLine(line: string): boolean {
+  const s = line.trim();
+  return s.length > 0 && s.length < 500 && noiseLines.some((re) => re.test(s));
+}
+
+// Leftover page script: `window.x = new Pvp(…)`, `var x = …`, `googletag.cmd.push(…)`.
+const scriptStart =
+  /(?:^|\s)(?:window\.[\w$.]+\s*=|(?:var|let|const)\s+[\w$]+\s*=|googletag\.|\(adsbygoogle|dataLayer\.push|document\.write\(|\(function\s*\(|jQuery\(|\$\(document\))/;
+
+/** Removes script text left in a paragraph, from where it starts to where the call ends. */
+export function stripScript(text: string): string {
+  const match = scriptStart.exec(text);
+  if (!match) return text;
+  const start = match.index;
+  // The script usually runs to the end of the scraped paragraph; when prose follows a closing
+  // `});` or `);`, keep that prose.
+  const rest = text.slice(start);
+  const end = /(?:\}\s*\)|\))\s*;\s*(?=\p{Lu})/u.exec(rest);
+  const kept = end
+    ? text.slice(0, start) + rest.slice(end.index + end[0].length)
+    : text.slice(0, start);
+  return stripScript(kept.trim());
+}

@@ -1,0 +1,41 @@
+import { decodeHTML } from "entities";
+
+// Control characters (but tab/newline) and zero-width/bidi marks that break WhatsApp rendering.
+const invisible = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff]/g;
+
+/**
+ * One line of article text made clean: entities decoded, stray tags and invisible characters
+ * removed, spaces collapsed. French typography is kept (« », ’, non-breaking spaces).
+ */
+export function cleanInline(text: string): string {
+  let s = text.includes("&") ? decodeHTML(text) : text;
+  if (s.includes("<")) s = s.replace(/<\/?[a-zA-Z][^<>]*>/g, " ");
+  return mendGluedSentences(
+    s
+      .replace(invisible, "")
+      .replace(/[ \t\r\n\u2028\u2029]+/g, " ")
+      .replace(/ ([\u00a0\u202f])|([\u00a0\u202f]) /g, "$1$2")
+      .trim(),
+  );
+}
+
+/**
+ * Scraped text often loses the space between sentences ("de Paris.Cette vidéo"). A lowercase
+ * letter or digit, end punctuation, then a capital: put the space back. Initials ("M.Diop"),
+ * decimals ("3.600") and domains ("actu.orange.fr") do not match.
+ */
+export function mendGluedSentences(text: string): string {
+  return text.replace(/([\p{Ll}\d][)»"”]?[.!?]+[»"”]?)(?=\p{Lu}\p{Ll})/gu, "$1 ");
+}
+
+/** Folded for comparing two renderings of one text: case, accents, dashes and spaces ignored. */
+export function comparable(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[‐‑‒–—―-]/g, "-")
+    .replace(/[’`]/g, "'")
+    .replace(/[\s\u00a0\u202f]+/g, " ")
+    .trim();
+}
