@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import { cleanBody } from "../src/news/clean.ts";
 import { type RougeScore, rouge } from "../src/news/rouge.ts";
 import { splitSentences } from "../src/news/sentences.ts";
 import { summarize } from "../src/news/summary.ts";
@@ -18,12 +19,9 @@ interface Row {
   abstract: string;
 }
 
-/** Cleaned body paragraphs of a raw article; the one place to plug in the project's cleaner. */
+/** Cleaned body paragraphs of a raw article, through the project's cleaner (as ingestion does). */
 function paragraphsOf(raw: string): string[] {
-  return raw
-    .split(/\n[^\S\n]*\n/u)
-    .map((paragraph) => paragraph.replace(/\s+/gu, " ").trim())
-    .filter((paragraph) => paragraph !== "");
+  return cleanBody(raw).flatMap((block) => (block.kind === "paragraph" ? [block.text] : []));
 }
 
 function parseRow(line: string, lineNumber: number): Row {
