@@ -36,10 +36,10 @@ export function extractDateline(blocks: readonly Block[]): {
 } {
   const index = blocks.findIndex((b) => b.kind === "paragraph");
   const first = blocks[index];
-  if (!first || first.kind !== "paragraph") return { dateline: null, blocks: [...blocks] };
+  if (first?.kind !== "paragraph") return { dateline: null, blocks: [...blocks] };
   const m = datelinePattern.exec(first.text);
   const rest = m ? first.text.slice(m[0].length).trim() : "";
-  if (!m || !m[1] || rest.length === 0) return { dateline: null, blocks: [...blocks] };
+  if (!m?.[1] || rest.length === 0) return { dateline: null, blocks: [...blocks] };
   const month = months[(m[4] ?? "").toLowerCase()];
   const date =
     month === undefined ? null : new Date(Date.UTC(Number(m[5]), month, Number(m[3]), 12));

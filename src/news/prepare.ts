@@ -64,7 +64,7 @@ export function prepareArticle(input: ArticleInput, options: PrepareOptions): Pr
 /** The article's own first list (of at least two items): its key points, as the author wrote them. */
 function keyPoints(blocks: readonly Block[]): string[] {
   const list = blocks.find((b) => b.kind === "list" && b.items.length >= 2);
-  if (!list || list.kind !== "list") return [];
+  if (list?.kind !== "list") return [];
   return list.items.slice(0, MAX_KEY_POINTS).map((item) => {
     if (item.length <= MAX_KEY_POINT_CHARS) return item.replace(/[;,.]$/, "");
     const cut = item.slice(0, MAX_KEY_POINT_CHARS);

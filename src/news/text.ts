@@ -1,6 +1,7 @@
 import { decodeHTML } from "entities";
 
-// Control characters (but tab/newline) and zero-width/bidi marks that break WhatsApp rendering.
+// Control characters (but tab/newline) and zero-width marks that break WhatsApp rendering.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point.
 const invisible = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff]/g;
 
 /**
