@@ -1,4 +1,4 @@
-import type { Database } from "better-sqlite3";
+import type { Database, Statement } from "better-sqlite3";
 
 export type OutboxKind = "reply" | "notice" | "channel" | "alert" | "digest";
 export type OutboxState = "queued" | "sending" | "sent" | "failed" | "dead" | "cancelled";
@@ -12,6 +12,9 @@ export const PRIORITY: Record<OutboxKind, number> = {
   digest: 4,
 };
 
+/** Kinds that answer someone who just wrote (or an editor): they have their own share of the rate. */
+export const INTERACTIVE_KINDS: readonly OutboxKind[] = ["reply", "notice"];
+
 export interface NewOutboxRow {
   kind: OutboxKind;
   recipient: string;
@@ -24,13 +27,139 @@ export interface NewOutboxRow {
   dedupeKey?: string | null;
 }
 
+/** A row as the dispatcher sees it. */
+export interface OutboxRow {
+  id: number;
+  kind: OutboxKind;
+  priority: number;
+  recipient: string;
+  articleId: number | null;
+  broadcastId: number | null;
+  body: string;
+  state: OutboxState;
+  attempts: number;
+  notBefore: Date;
+  lastError: string | null;
+  sentAt: Date | null;
+  transportId: string | null;
+  dedupeKey: string | null;
+  createdAt: Date;
+}
+
+interface RawRow {
+  id: number;
+  kind: OutboxKind;
+  priority: number;
+  recipient: string;
+  article_id: number | null;
+  broadcast_id: number | null;
+  body: string;
+  state: OutboxState;
+  attempts: number;
+  not_before: number;
+  last_error: string | null;
+  sent_at: number | null;
+  transport_id: string | null;
+  dedupe_key: string | null;
+  created_at: number;
+}
+
+/** A due row the dispatcher may claim: just enough to choose without reading bodies. */
+export interface Candidate {
+  id: number;
+  kind: OutboxKind;
+  recipient: string;
+  notBefore: number;
+}
+
+/** What `claim` decided for one candidate. */
+export type ClaimOutcome =
+  | { claimed: OutboxRow }
+  | { cancelled: number; reason: string }
+  | { lost: number };
+
+/** Counts for one local day `[from, to)` (the newsroom's day, computed by the caller). */
+export interface DayCounts {
+  queued: number;
+  sent: number;
+  failed: number;
+  dead: number;
+  cancelled: number;
+}
+
+/** How rows left in `sending` by a crash were settled at start-up. */
+export interface SettleReport {
+  requeued: number[];
+}
+
+function toRow(r: RawRow): OutboxRow {
+  return {
+    id: r.id,
+    kind: r.kind,
+    priority: r.priority,
+    recipient: r.recipient,
+    articleId: r.article_id,
+    broadcastId: r.broadcast_id,
+    body: r.body,
+    state: r.state,
+    attempts: r.attempts,
+    notBefore: new Date(r.not_before),
+    lastError: r.last_error,
+    sentAt: r.sent_at === null ? null : new Date(r.sent_at),
+    transportId: r.transport_id,
+    dedupeKey: r.dedupe_key,
+    createdAt: new Date(r.created_at),
+  };
+}
+
+/** The reason written on a row that a crash interrupted (README: crash policy). */
+export const INTERRUPTED =
+  "interrompu pendant l'envoi (arrêt brutal) : renvoyé une fois, le destinataire a pu le recevoir deux fois";
+
 /** The outbox table: every message the bot will send is a row here first. */
 export class OutboxRepo {
   readonly #db: Database;
   readonly #listeners = new Set<() => void>();
+  readonly #due: Statement<
+    [{ state: string; priority: number; now: number; limit: number }],
+    Candidate
+  >;
+  readonly #nextDue: Statement<[{ priority: number }], { at: number | null }>;
+  readonly #take: Statement<[{ id: number; now: number }]>;
+  readonly #get: Statement<[number], RawRow>;
+  readonly #recipientState: Statement<
+    [string],
+    { stopped_at: number | null; opted_in_at: number | null; unreachable_at: number | null }
+  >;
+  readonly #setCancelled: Statement<[{ id: number; now: number; reason: string }]>;
 
   constructor(db: Database) {
     this.#db = db;
+    // One priority and one state at a time: each query is a pure range of the outbox_ready
+    // index, so claiming stays cheap with 100,000 rows waiting.
+    this.#due = db.prepare(
+      `SELECT id, kind, recipient, not_before AS notBefore FROM outbox
+       WHERE state = @state AND priority = @priority AND not_before <= @now
+       ORDER BY not_before, id LIMIT @limit`,
+    );
+    this.#nextDue = db.prepare(
+      `SELECT min(at) AS at FROM (
+         SELECT min(not_before) AS at FROM outbox WHERE state = 'queued' AND priority = @priority
+         UNION ALL
+         SELECT min(not_before) AS at FROM outbox WHERE state = 'failed' AND priority = @priority)`,
+    );
+    this.#take = db.prepare(
+      `UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = @now
+       WHERE id = @id AND state IN ('queued', 'failed')`,
+    );
+    this.#get = db.prepare("SELECT * FROM outbox WHERE id = ?");
+    this.#recipientState = db.prepare(
+      "SELECT stopped_at, opted_in_at, unreachable_at FROM subscribers WHERE chat_id = ?",
+    );
+    this.#setCancelled = db.prepare(
+      `UPDATE outbox SET state = 'cancelled', last_error = @reason, updated_at = @now
+       WHERE id = @id AND state IN ('queued', 'failed')`,
+    );
   }
 
   /** Queues a message; returns its id, or null when its dedupe key was already queued. */
@@ -54,7 +183,7 @@ export class OutboxRepo {
         now: now.getTime(),
       });
     if (result.changes === 0) return null;
-    for (const listener of this.#listeners) listener();
+    this.notifyEnqueued();
     return Number(result.lastInsertRowid);
   }
 
@@ -62,5 +191,214 @@ export class OutboxRepo {
   onEnqueued(listener: () => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** Wakes the listeners after rows were inserted in bulk (the planner's fan-out). */
+  notifyEnqueued(): void {
+    for (const listener of this.#listeners) listener();
+  }
+
+  /** One row by id. */
+  get(id: number): OutboxRow | null {
+    const row = this.#get.get(id);
+    return row ? toRow(row) : null;
+  }
+
+  /**
+   * Due rows of the given priorities, best first (priority, then oldest due): queued rows and
+   * failed rows whose retry time has come. The dispatcher picks one and calls `claim`.
+   */
+  due(priorities: readonly number[], now: Date, limit = 16): Candidate[] {
+    for (const priority of [...priorities].sort((a, b) => a - b)) {
+      const params = { priority, now: now.getTime(), limit };
+      const rows = [
+        ...this.#due.all({ state: "queued", ...params }),
+        ...this.#due.all({ state: "failed", ...params }),
+      ];
+      if (rows.length > 0) {
+        rows.sort((a, b) => a.notBefore - b.notBefore || a.id - b.id);
+        return rows.slice(0, limit);
+      }
+    }
+    return [];
+  }
+
+  /** The earliest time a queued or failed row of these priorities becomes due, or null. */
+  nextDueAt(priorities: readonly number[]): Date | null {
+    let best: number | null = null;
+    for (const priority of priorities) {
+      const at = this.#nextDue.get({ priority })?.at ?? null;
+      if (at !== null && (best === null || at < best)) best = at;
+    }
+    return best === null ? null : new Date(best);
+  }
+
+  /**
+   * Claims one row for sending, in one immediate transaction: the row must still be waiting,
+   * and an alert or digest whose reader has stopped (or was erased, or is unreachable) is
+   * cancelled instead — a "stop" is honoured up to the last moment before sending.
+   */
+  claim(id: number, now: Date): ClaimOutcome {
+    return this.#db
+      .transaction((): ClaimOutcome => {
+        const row = this.#get.get(id);
+        if (!row || (row.state !== "queued" && row.state !== "failed")) return { lost: id };
+        if (row.kind === "alert" || row.kind === "digest") {
+          const reader = this.#recipientState.get(row.recipient);
+          const reason = !reader
+            ? "lecteur inconnu ou effacé"
+            : reader.stopped_at !== null
+              ? "le lecteur a écrit stop"
+              : reader.opted_in_at === null
+                ? "le lecteur n'est pas abonné"
+                : reader.unreachable_at !== null
+                  ? "numéro injoignable"
+                  : null;
+          if (reason !== null) {
+            this.#setCancelled.run({ id, now: now.getTime(), reason });
+            return { cancelled: id, reason };
+          }
+        }
+        this.#take.run({ id, now: now.getTime() });
+        return {
+          claimed: toRow({ ...row, state: "sending", attempts: row.attempts + 1 }),
+        };
+      })
+      .immediate();
+  }
+
+  /** The transport accepted the message. */
+  markSent(id: number, now: Date, transportId: string | null): void {
+    this.#db
+      .prepare(
+        `UPDATE outbox SET state = 'sent', sent_at = @now, transport_id = @transportId,
+           updated_at = @now WHERE id = @id`,
+      )
+      .run({ id, now: now.getTime(), transportId });
+  }
+
+  /** A transient failure: tried again at `retryAt`. */
+  markFailed(id: number, now: Date, error: string, retryAt: Date): void {
+    this.#db
+      .prepare(
+        `UPDATE outbox SET state = 'failed', last_error = @error, not_before = @retryAt,
+           updated_at = @now WHERE id = @id`,
+      )
+      .run({ id, now: now.getTime(), error, retryAt: retryAt.getTime() });
+  }
+
+  /** Back to the queue without charging the attempt (the transport went down meanwhile). */
+  release(id: number, now: Date, reason: string): void {
+    this.#db
+      .prepare(
+        `UPDATE outbox SET state = 'queued', attempts = max(attempts - 1, 0), last_error = @reason,
+           updated_at = @now WHERE id = @id AND state = 'sending'`,
+      )
+      .run({ id, now: now.getTime(), reason });
+  }
+
+  /** Given up: never sent, with the reason an operator can read. */
+  markDead(id: number, now: Date, reason: string): void {
+    this.#db
+      .prepare(
+        "UPDATE outbox SET state = 'dead', last_error = @reason, updated_at = @now WHERE id = @id",
+      )
+      .run({ id, now: now.getTime(), reason });
+  }
+
+  /** Cancels one waiting row; returns whether it was still waiting. */
+  cancel(id: number, now: Date, reason: string): boolean {
+    return this.#setCancelled.run({ id, now: now.getTime(), reason }).changes > 0;
+  }
+
+  /** Cancels every waiting row of a broadcast; returns how many. */
+  cancelBroadcast(broadcastId: number, now: Date, reason: string): number {
+    return this.#db
+      .prepare(
+        `UPDATE outbox SET state = 'cancelled', last_error = @reason, updated_at = @now
+         WHERE broadcast_id = @broadcastId AND state IN ('queued', 'failed')`,
+      )
+      .run({ broadcastId, now: now.getTime(), reason }).changes;
+  }
+
+  /** Cancels waiting alerts and digests to one reader (stopped, erased or unreachable). */
+  cancelForRecipient(recipient: string, now: Date, reason: string): number {
+    return this.#db
+      .prepare(
+        `UPDATE outbox SET state = 'cancelled', last_error = @reason, updated_at = @now
+         WHERE recipient = @recipient AND kind IN ('alert', 'digest')
+           AND state IN ('queued', 'failed')`,
+      )
+      .run({ recipient, now: now.getTime(), reason }).changes;
+  }
+
+  /**
+   * Crash policy, run once at start-up before any claim: a row still in `sending` was in flight
+   * when the process died — it may or may not have reached WhatsApp. It is queued again (sent at
+   * most twice, never lost), and marked so an operator can see it. With one dispatcher there is
+   * at most one such row.
+   */
+  settleInterrupted(now: Date): SettleReport {
+    return this.#db
+      .transaction(() => {
+        const ids = this.#db
+          .prepare("SELECT id FROM outbox WHERE state = 'sending' ORDER BY id")
+          .pluck()
+          .all() as number[];
+        this.#db
+          .prepare(
+            `UPDATE outbox SET state = 'queued', last_error = @reason, updated_at = @now
+             WHERE state = 'sending'`,
+          )
+          .run({ reason: INTERRUPTED, now: now.getTime() });
+        return { requeued: ids };
+      })
+      .immediate();
+  }
+
+  /** Sending figures for one local day `[from, to)`; `queued` counts everything still waiting. */
+  dayCounts(from: Date, to: Date): DayCounts {
+    const range = { from: from.getTime(), to: to.getTime() };
+    const waiting = this.#db
+      .prepare(
+        `SELECT
+           (SELECT count(*) FROM outbox WHERE state IN ('queued', 'sending')) AS queued,
+           (SELECT count(*) FROM outbox WHERE state = 'failed') AS failed`,
+      )
+      .get() as { queued: number; failed: number };
+    const sent = this.#db
+      .prepare(
+        "SELECT count(*) FROM outbox WHERE sent_at >= @from AND sent_at < @to AND state = 'sent'",
+      )
+      .pluck()
+      .get(range) as number;
+    const ended = this.#db
+      .prepare(
+        `SELECT
+           coalesce(sum(state = 'dead'), 0) AS dead,
+           coalesce(sum(state = 'cancelled'), 0) AS cancelled
+         FROM outbox
+         WHERE state IN ('dead', 'cancelled') AND updated_at >= @from AND updated_at < @to`,
+      )
+      .get(range) as { dead: number; cancelled: number };
+    return { queued: waiting.queued, sent, failed: waiting.failed, ...ended };
+  }
+
+  /** Rows still waiting (queued, failed or sending) of the given priorities. */
+  waitingCount(priorities: readonly number[]): number {
+    let total = 0;
+    const count = this.#db.prepare(
+      `SELECT count(*) FROM outbox
+       WHERE state IN ('queued', 'failed', 'sending') AND priority = ?`,
+    );
+    for (const p of priorities) total += count.pluck().get(p) as number;
+    return total;
+  }
+
+  /** Deletes sent, dead and cancelled rows older than `before`; returns how many. */
+  prune(before: Date): number {
+    return this.#db
+      .prepare(`DELETE FROM outbox WHERE state IN ('sent', 'dead', 'cancelled') AND updated_at < ?`)
+      .run(before.getTime()).changes;
   }
 }

@@ -1,0 +1,331 @@
+import type { Clock } from "../clock.ts";
+import type { Logger } from "../log.ts";
+import type { OutboxRepo, OutboxRow } from "../store/outbox.ts";
+import { INTERACTIVE_KINDS, PRIORITY } from "../store/outbox.ts";
+import type { SettingsRepo } from "../store/settings.ts";
+import { CHANNEL, type Transport, TransportError } from "../transport/transport.ts";
+import { type Lane, Pacer } from "./pacer.ts";
+import { retryDelayMs, type SendingPolicy } from "./policy.ts";
+import type { Random } from "./random.ts";
+
+/** Waits `ms`, or less when `signal` aborts (the dispatcher is woken). */
+export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
+
+/** Real time: a timer that a wake-up cuts short. */
+export const realSleep: Sleep = (ms, signal) =>
+  new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, Math.max(0, Math.min(ms, 2 ** 31 - 1)));
+    signal.addEventListener("abort", done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    }
+  });
+
+/** For tests with a ManualClock: "waiting" moves the clock forward at once. */
+export function clockSleep(clock: { advance(ms: number): void }): Sleep {
+  return async (ms) => {
+    clock.advance(Math.max(ms, 1));
+  };
+}
+
+/** What the dispatcher needs to know about readers' health (src/delivery/audience.ts). */
+export interface ReaderHealth {
+  /** Counts a permanent failure; true when the reader just became unreachable. */
+  recordPermanentFailure(chatId: string, now: Date, threshold: number): boolean;
+  /** A message went through: the failure count starts again. */
+  recordSuccess(chatId: string): void;
+}
+
+export interface DispatcherDeps {
+  outbox: OutboxRepo;
+  settings: SettingsRepo;
+  transport: Transport;
+  readers: ReaderHealth;
+  clock: Clock;
+  log: Logger;
+  policy: SendingPolicy;
+  random?: Random;
+  sleep?: Sleep;
+}
+
+/** Another process is already sending from this database. */
+export class DispatcherBusyError extends Error {
+  override name = "DispatcherBusyError";
+}
+
+type Tick =
+  | { kind: "progress" }
+  | { kind: "wait"; until: number; rowsDueBy: number | null }
+  | { kind: "blocked"; reason: "paused" | "transport-down" };
+
+const INTERACTIVE = new Set<number>(INTERACTIVE_KINDS.map((k) => PRIORITY[k]));
+const PRIORITIES = [...new Set(Object.values(PRIORITY))].sort((a, b) => a - b);
+
+function laneOf(priority: number): Lane {
+  return INTERACTIVE.has(priority) ? "interactive" : "bulk";
+}
+
+/**
+ * The one loop that sends: woken when rows are queued (and every few seconds, for rows queued
+ * by another process), it claims the best due row in a transaction, sends it through the
+ * transport at the pace the policy allows, and records the outcome. Paused or transport down:
+ * it claims nothing and resumes by itself.
+ */
+export class Dispatcher {
+  readonly #d: Required<DispatcherDeps>;
+  readonly #pacer: Pacer;
+  #wake = new AbortController();
+  #loop: Promise<void> | null = null;
+  #stopping = false;
+  #unsubscribe: (() => void) | null = null;
+  #lastBeat = 0;
+  #blockedReason: string | null = null;
+
+  constructor(deps: DispatcherDeps) {
+    this.#d = { random: Math.random, sleep: realSleep, ...deps };
+    this.#pacer = new Pacer(deps.policy, this.#d.random);
+  }
+
+  /** Whether `start()` is running. */
+  get running(): boolean {
+    return this.#loop !== null;
+  }
+
+  /**
+   * Settles rows a crash left in `sending` (crash policy, README) and starts the loop.
+   * Refuses when another live process is already sending from the same database.
+   */
+  start(): void {
+    if (this.#loop) return;
+    const beat = this.#d.settings.heartbeat();
+    if (beat && beat.pid !== process.pid && isAlive(beat.pid)) {
+      const age = this.#d.clock.now().getTime() - beat.at.getTime();
+      if (age < 4 * this.#d.policy.idlePollMs + 30_000) {
+        throw new DispatcherBusyError(
+          `Un autre processus (pid ${beat.pid}) envoie déjà les messages de cette base. ` +
+            "Arrêtez-le avant de démarrer celui-ci : deux envois en parallèle dépasseraient le rythme.",
+        );
+      }
+    }
+    this.settleInterrupted();
+    this.#stopping = false;
+    this.#unsubscribe = this.#d.outbox.onEnqueued(() => this.wake());
+    this.#beat(true);
+    this.#loop = this.#run().catch((error: unknown) => {
+      this.#d.log.fatal({ err: error }, "la boucle d'envoi s'est arrêtée sur une erreur");
+    });
+  }
+
+  /** Stops claiming, lets the message in flight finish (up to `timeoutMs`), then returns. */
+  async stop(options: { timeoutMs?: number } = {}): Promise<void> {
+    const loop = this.#loop;
+    if (!loop) return;
+    this.#stopping = true;
+    this.wake();
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = await Promise.race([
+      loop.then(() => false),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(true), options.timeoutMs ?? 30_000);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (timedOut) {
+      this.#d.log.warn(
+        "envoi en cours non terminé à l'arrêt : il sera réglé au prochain démarrage",
+      );
+    }
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    this.#loop = null;
+    this.#d.settings.clearHeartbeat();
+  }
+
+  /** Cuts the current wait short: new rows, transport back up, resume. */
+  wake(): void {
+    this.#wake.abort();
+  }
+
+  /** Transport handlers call this: down = claim nothing; up = resume at once. */
+  onTransportStatus(status: "up" | "down", reason?: string): void {
+    this.#d.log.info({ status, reason }, status === "up" ? "transport prêt" : "transport coupé");
+    if (this.#loop) this.#beat(true);
+    if (status === "up") this.wake();
+  }
+
+  /** Crash policy: rows left in `sending` by a crash are queued again (at most one). */
+  settleInterrupted(): number[] {
+    const { requeued } = this.#d.outbox.settleInterrupted(this.#d.clock.now());
+    if (requeued.length > 0) {
+      this.#d.log.warn(
+        { rows: requeued },
+        "message(s) interrompu(s) par un arrêt brutal : renvoyé(s), un doublon est possible",
+      );
+    }
+    return requeued;
+  }
+
+  /**
+   * Sends everything due by `until` (default: now), waiting out the pacing through `sleep`
+   * (tests pass a sleep that moves a ManualClock). Returns how many rows were handled.
+   * Stops at once when paused or when the transport is down. Not for use with `start()`.
+   */
+  async drain(options: { until?: Date; maxRows?: number } = {}): Promise<number> {
+    if (this.#loop) throw new Error("drain() ne s'utilise pas pendant start()");
+    const horizon = (options.until ?? this.#d.clock.now()).getTime();
+    let handled = 0;
+    while (handled < (options.maxRows ?? Number.POSITIVE_INFINITY)) {
+      const tick = await this.#tick();
+      if (tick.kind === "progress") {
+        handled++;
+        continue;
+      }
+      if (tick.kind === "blocked" || tick.rowsDueBy === null || tick.rowsDueBy > horizon) break;
+      const now = this.#d.clock.now().getTime();
+      await this.#d.sleep(Math.max(tick.until - now, 1), new AbortController().signal);
+    }
+    return handled;
+  }
+
+  async #run(): Promise<void> {
+    while (!this.#stopping) {
+      let tick: Tick;
+      try {
+        tick = await this.#tick();
+      } catch (error) {
+        // A database hiccup (locked, disk) must not end sending: log, wait, try again.
+        this.#d.log.error({ err: error }, "erreur dans la boucle d'envoi : nouvel essai bientôt");
+        tick = { kind: "blocked", reason: "paused" };
+      }
+      this.#beat(false);
+      if (tick.kind === "progress" || this.#stopping) continue;
+      const now = this.#d.clock.now().getTime();
+      const idle = this.#d.policy.idlePollMs;
+      const waitMs = tick.kind === "wait" ? Math.min(Math.max(tick.until - now, 0), idle) : idle;
+      this.#wake = new AbortController();
+      await this.#d.sleep(waitMs, this.#wake.signal);
+    }
+  }
+
+  /** One step: send one row, or say how long to wait. */
+  async #tick(): Promise<Tick> {
+    const { outbox, settings, transport, clock } = this.#d;
+    if (settings.isPaused()) return this.#blocked("paused");
+    if (!transport.isUp()) return this.#blocked("transport-down");
+    if (this.#blockedReason !== null) {
+      this.#d.log.info({ was: this.#blockedReason }, "reprise des envois");
+      this.#blockedReason = null;
+    }
+    const now = clock.now();
+    const nowMs = now.getTime();
+    let until = Number.POSITIVE_INFINITY;
+    let rowsDueBy: number | null = null;
+    for (const priority of PRIORITIES) {
+      const laneAt = this.#pacer.laneReadyAt(laneOf(priority));
+      const nextDue = outbox.nextDueAt([priority])?.getTime() ?? null;
+      if (nextDue === null) continue;
+      rowsDueBy = rowsDueBy === null ? nextDue : Math.min(rowsDueBy, nextDue);
+      if (nextDue > nowMs || laneAt > nowMs) {
+        until = Math.min(until, Math.max(nextDue, laneAt));
+        continue;
+      }
+      for (const candidate of outbox.due([priority], now)) {
+        const chatAt = this.#pacer.chatReadyAt(candidate.recipient);
+        if (chatAt > nowMs) {
+          until = Math.min(until, chatAt);
+          continue;
+        }
+        const outcome = outbox.claim(candidate.id, now);
+        if ("claimed" in outcome) {
+          await this.#send(outcome.claimed, laneOf(priority));
+          return { kind: "progress" };
+        }
+        if ("cancelled" in outcome) {
+          this.#d.log.info({ row: candidate.id, reason: outcome.reason }, "envoi annulé");
+          return { kind: "progress" };
+        }
+      }
+    }
+    return { kind: "wait", until, rowsDueBy };
+  }
+
+  #blocked(reason: "paused" | "transport-down"): Tick {
+    if (this.#blockedReason !== reason) {
+      this.#d.log.info(
+        { reason },
+        reason === "paused" ? "envois en pause" : "transport indisponible : rien n'est pris",
+      );
+      this.#blockedReason = reason;
+    }
+    return { kind: "blocked", reason };
+  }
+
+  async #send(row: OutboxRow, lane: Lane): Promise<void> {
+    const { outbox, transport, clock, log, policy, readers } = this.#d;
+    this.#pacer.record(lane, row.recipient, clock.now().getTime());
+    const isReader = row.recipient !== CHANNEL;
+    try {
+      const result = await transport.send(row.recipient, row.body);
+      outbox.markSent(row.id, clock.now(), result.transportId);
+      if (isReader) readers.recordSuccess(row.recipient);
+      log.debug({ row: row.id, kind: row.kind, recipient: row.recipient }, "message envoyé");
+    } catch (caught) {
+      const error =
+        caught instanceof TransportError
+          ? caught
+          : new TransportError(String((caught as Error)?.message ?? caught), "transient", {
+              cause: caught,
+            });
+      const now = clock.now();
+      const context = { row: row.id, kind: row.kind, recipient: row.recipient, err: error.message };
+      if (error.kind === "permanent") {
+        outbox.markDead(row.id, now, `refus définitif : ${error.message}`);
+        log.warn(context, "envoi refusé définitivement");
+        if (
+          isReader &&
+          readers.recordPermanentFailure(row.recipient, now, policy.unreachableAfter)
+        ) {
+          const cancelled = outbox.cancelForRecipient(row.recipient, now, "numéro injoignable");
+          log.warn({ recipient: row.recipient, cancelled }, "lecteur marqué injoignable");
+        }
+      } else if (!transport.isUp()) {
+        // The connection dropped under us: not the message's fault, the attempt is not charged.
+        outbox.release(row.id, now, `transport coupé : ${error.message}`);
+        log.info(context, "transport coupé pendant l'envoi : message remis en file");
+      } else if (row.attempts >= policy.maxAttempts) {
+        outbox.markDead(row.id, now, `abandonné après ${row.attempts} essais : ${error.message}`);
+        log.warn(context, "envoi abandonné après plusieurs essais");
+      } else {
+        const retryAt = new Date(
+          now.getTime() + retryDelayMs(policy, row.attempts, this.#d.random),
+        );
+        outbox.markFailed(row.id, now, error.message, retryAt);
+        log.info({ ...context, retryAt }, "échec passager : nouvel essai prévu");
+      }
+    }
+  }
+
+  #beat(force: boolean): void {
+    const now = this.#d.clock.now();
+    if (!force && now.getTime() - this.#lastBeat < this.#d.policy.idlePollMs) return;
+    this.#lastBeat = now.getTime();
+    this.#d.settings.writeHeartbeat({
+      pid: process.pid,
+      at: now,
+      transportUp: this.#d.transport.isUp(),
+    });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
