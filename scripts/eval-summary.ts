@@ -4,13 +4,14 @@
  *
  *   npm run eval:summary -- [--file path] [--limit N] [--max-chars N]
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { cleanBody } from "../src/news/clean.ts";
+import { summarizeText } from "../src/news/prepare.ts";
 import { type RougeScore, rouge } from "../src/news/rouge.ts";
 import { splitSentences } from "../src/news/sentences.ts";
-import { summarize } from "../src/news/summary.ts";
 
 interface Row {
   id: string;
@@ -61,10 +62,15 @@ class Mean {
   }
 }
 
+// The shared datasets folder sits beside the repository checkout.
+const defaultDataset = fileURLToPath(
+  new URL("../../shared/datasets/orangesum/valid.jsonl", import.meta.url),
+);
+
 function main(): void {
   const { values } = parseArgs({
     options: {
-      file: { type: "string", default: "/work/shared/datasets/orangesum/valid.jsonl" },
+      file: { type: "string", default: defaultDataset },
       limit: { type: "string" },
       "max-chars": { type: "string", default: "280" },
     },
@@ -75,6 +81,10 @@ function main(): void {
     throw new Error("--max-chars: a positive integer");
   if (!(limit > 0)) throw new Error("--limit: a positive integer");
 
+  if (!existsSync(values.file)) {
+    console.error(`${values.file}: not found. Point --file at OrangeSum's valid.jsonl.`);
+    process.exit(2);
+  }
   const rows = readFileSync(values.file, "utf8")
     .split("\n")
     .map((line, index) => ({ line: line.trim(), index }))
@@ -91,7 +101,8 @@ function main(): void {
     const paragraphs = paragraphsOf(row.article);
     const sentences = paragraphs.flatMap(splitSentences);
     const started = performance.now();
-    const summary = summarize({ title: row.title, paragraphs }, { maxChars });
+    // Ours goes through the whole import pipeline, exactly as `cli summarize --jsonl` does.
+    const summary = summarizeText(row.title, row.article, maxChars);
     summarizeMs += performance.now() - started;
     if (summary.length > maxChars) overLimit++;
     ours.add(rouge(summary, row.abstract), summary);

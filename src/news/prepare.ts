@@ -96,3 +96,22 @@ function unique(values: string[]): string[] {
     return true;
   });
 }
+
+/**
+ * The summary of a raw article text alone, through the same cleaning as every import
+ * (`cli summarize --jsonl`, the evaluation). An article with no usable body gets its title.
+ */
+export function summarizeText(title: string, text: string, summaryMaxChars: number): string {
+  try {
+    return prepareArticle({ title, body: text, origin: "text" }, { summaryMaxChars }).summary;
+  } catch (error) {
+    if (error instanceof ArticleRejected) return truncateTitle(cleanInline(title), summaryMaxChars);
+    throw error;
+  }
+}
+
+function truncateTitle(title: string, max: number): string {
+  if (title.length <= max) return title;
+  const cut = title.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(0, cut.lastIndexOf(" ")))}…`;
+}

@@ -1,0 +1,37 @@
+import "dotenv/config";
+import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { registerArticleCommands } from "./cli/articles.ts";
+import { createCliContext } from "./cli/context.ts";
+import { registerStatsCommand } from "./cli/stats.ts";
+
+/** The operator's and editors' command line: `npm run cli -- <command>`. */
+async function main(argv: string[]): Promise<number> {
+  const ctx = createCliContext(process.env);
+  const program = new Command("suivez-info")
+    .description(
+      "suivez-info : importer, prévisualiser, diffuser (npm run cli -- <commande> --help)",
+    )
+    .showHelpAfterError("(ajoutez --help pour l'aide)")
+    .exitOverride();
+  registerArticleCommands(program, ctx);
+  registerStatsCommand(program, ctx);
+  try {
+    await program.parseAsync(argv);
+    return Number(process.exitCode ?? 0);
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof InvalidArgumentError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof Error && ["ConfigError", "StoreError"].includes(error.name)) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  } finally {
+    ctx.close();
+  }
+}
+
+process.exitCode = await main(process.argv);

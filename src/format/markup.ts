@@ -1,0 +1,66 @@
+/** WhatsApp refuses (Cloud API) or splits texts over 4,096 characters: every message stays under. */
+export const MAX_MESSAGE_CHARS = 4096;
+
+const url = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
+
+/**
+ * Article text made inert for WhatsApp markup: `*`, `_`, `~` and backticks outside links
+ * become look-alike characters, so a stray asterisk can never bold half a message. Links are
+ * left byte for byte (they must still open).
+ */
+export function escapeMarkup(text: string): string {
+  let out = "";
+  let last = 0;
+  for (const m of text.matchAll(url)) {
+    out += inert(text.slice(last, m.index));
+    out += m[0];
+    last = m.index + m[0].length;
+  }
+  return (out + inert(text.slice(last))).replace(/^(\s*)>/gm, "$1›");
+}
+
+function inert(text: string): string {
+  return text.replace(/[*_~`]/g, (c) => ({ "*": "∗", _: "ˍ", "~": "∼", "`": "ˋ" })[c] ?? c);
+}
+
+/** `*text*`, with the text escaped and trimmed (WhatsApp ignores markers next to spaces). */
+export function bold(text: string): string {
+  const t = escapeMarkup(text).trim();
+  return t ? `*${t}*` : "";
+}
+
+/** `_text_`, escaped and trimmed. */
+export function italic(text: string): string {
+  const t = escapeMarkup(text).trim();
+  return t ? `_${t}_` : "";
+}
+
+/**
+ * Shortens text to at most `max` characters, cutting only at a space (never inside a word or a
+ * link) and ending with "…". A text already short enough is returned as it is.
+ */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max < 2) return "";
+  const room = text.slice(0, max - 1);
+  const space = room.search(/\s\S*$/);
+  const cut = space > 0 ? room.slice(0, space) : "";
+  return cut ? `${cut.replace(/[\s,;:–—-]+$/, "")}…` : "";
+}
+
+/**
+ * Joins message parts with blank lines, dropping empty ones, and guarantees the 4,096 limit:
+ * parts are shortened from the last flexible one (`shrink` indexes) first.
+ */
+export function compose(parts: readonly string[], max = MAX_MESSAGE_CHARS): string {
+  const kept = parts.filter((p) => p.trim() !== "");
+  let text = kept.join("\n\n");
+  if (text.length <= max) return text;
+  // Too long: cut the longest part (the body) rather than the title or the link.
+  const longest = kept.reduce((best, p, i) => ((kept[best]?.length ?? 0) < p.length ? i : best), 0);
+  const over = text.length - max;
+  const target = kept[longest] ?? "";
+  kept[longest] = truncate(target, Math.max(0, target.length - over - 1));
+  text = kept.filter((p) => p.trim() !== "").join("\n\n");
+  return text.length <= max ? text : truncate(text, max);
+}
