@@ -1,0 +1,74 @@
+import iconv from "iconv-lite";
+
+/**
+ * Feeds lie about their encoding (a server header saying ISO-8859-1 in front of a UTF-8
+ * document, a declaration left at ISO-8859-1 after a migration), so the bytes decide first:
+ * a byte-order mark wins; text that is valid UTF-8 is UTF-8 (accented French in Latin-1 is
+ * essentially never valid UTF-8); otherwise the HTTP charset, then the XML declaration, then
+ * Windows-1252. ISO-8859-1 is read as Windows-1252, as browsers do: feeds labelled Latin-1
+ * routinely carry Windows-1252 curly quotes, dashes and the euro sign.
+ */
+export function decodeFeedBytes(
+  bytes: Uint8Array,
+  contentType: string | null,
+): { text: string; encoding: string } {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const bom = sniffBom(buffer);
+  if (bom) return { text: iconv.decode(buffer, bom, { stripBOM: true }), encoding: bom };
+  const utf16 = sniffUtf16(buffer);
+  if (utf16) return { text: iconv.decode(buffer, utf16), encoding: utf16 };
+  const utf8 = strictUtf8(buffer);
+  if (utf8 !== null) return { text: utf8, encoding: "utf-8" };
+  for (const label of [charsetOf(contentType), xmlDeclaredEncoding(buffer)]) {
+    const encoding = label ? normalizeLabel(label) : null;
+    if (encoding && encoding !== "utf-8" && iconv.encodingExists(encoding)) {
+      return { text: iconv.decode(buffer, encoding), encoding };
+    }
+  }
+  return { text: iconv.decode(buffer, "windows-1252"), encoding: "windows-1252" };
+}
+
+function sniffBom(b: Buffer): string | null {
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return "utf-8";
+  if (b[0] === 0xff && b[1] === 0xfe) return "utf-16le";
+  if (b[0] === 0xfe && b[1] === 0xff) return "utf-16be";
+  return null;
+}
+
+/** `<?` written in UTF-16 without a byte-order mark. */
+function sniffUtf16(b: Buffer): string | null {
+  if (b[0] === 0x3c && b[1] === 0x00 && b[2] === 0x3f && b[3] === 0x00) return "utf-16le";
+  if (b[0] === 0x00 && b[1] === 0x3c && b[2] === 0x00 && b[3] === 0x3f) return "utf-16be";
+  return null;
+}
+
+function strictUtf8(b: Buffer): string | null {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(b);
+  } catch {
+    return null;
+  }
+}
+
+/** The `charset=` of a Content-Type header, if any. */
+export function charsetOf(contentType: string | null): string | null {
+  const match = contentType ? /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType) : null;
+  return match?.[1] ?? null;
+}
+
+function xmlDeclaredEncoding(b: Buffer): string | null {
+  const head = b.subarray(0, 256).toString("latin1");
+  const match = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
+  return match?.[1] ?? null;
+}
+
+function normalizeLabel(label: string): string {
+  const l = label.trim().toLowerCase();
+  if (["utf8", "utf-8", "unicode-1-1-utf-8"].includes(l)) return "utf-8";
+  if (
+    ["iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp819"].includes(l)
+  ) {
+    return "windows-1252";
+  }
+  return l;
+}
