@@ -1,7 +1,7 @@
 import "dotenv/config";
-import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { Command, CommanderError } from "commander";
 import { registerArticleCommands } from "./cli/articles.ts";
-import { createCliContext } from "./cli/context.ts";
+import { CliError, createCliContext } from "./cli/context.ts";
 import { registerStatsCommand } from "./cli/stats.ts";
 
 /** The operator's and editors' command line: `npm run cli -- <command>`. */
@@ -19,11 +19,12 @@ async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return Number(process.exitCode ?? 0);
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode;
-    if (error instanceof InvalidArgumentError) {
+    if (error instanceof CliError) {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }
+    // Commander already printed its own message (bad option, --help…).
+    if (error instanceof CommanderError) return error.exitCode;
     if (error instanceof Error && ["ConfigError", "StoreError"].includes(error.name)) {
       process.stderr.write(`${error.message}\n`);
       return 2;

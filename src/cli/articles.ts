@@ -11,7 +11,7 @@ import {
 } from "../format/templates.ts";
 import { summarizeText } from "../news/prepare.ts";
 import type { StoredArticle } from "../store/articles.ts";
-import type { CliContext } from "./context.ts";
+import { type CliContext, CliError } from "./context.ts";
 
 /** A positive whole number option/argument, with a message saying what was expected. */
 export function positiveInt(value: string): number {
@@ -160,9 +160,7 @@ function summarizeLine(
 function found(ctx: CliContext, id: number): StoredArticle {
   const a = ctx.app().articles.get(id);
   if (!a) {
-    throw new InvalidArgumentError(
-      `Article ${id} introuvable. Voir : npm run cli -- articles list`,
-    );
+    throw new CliError(`Article ${id} introuvable. Voir : npm run cli -- articles list`);
   }
   return a;
 }

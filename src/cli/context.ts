@@ -4,6 +4,11 @@ import { type Config, loadConfig } from "../config.ts";
 import { createLogger } from "../log.ts";
 import { Ingest } from "../news/ingest.ts";
 
+/** A command that cannot do what was asked: the message says what to do instead. Exit code 1. */
+export class CliError extends Error {
+  override name = "CliError";
+}
+
 /** What every CLI command gets: lazily opened config and store, and where to write. */
 export interface CliContext {
   config(): Config;

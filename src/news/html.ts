@@ -48,7 +48,7 @@ export function htmlToBlocks(html: string): Block[] {
   const blocks: Block[] = [];
   let text = "";
   const flush = (kind: "paragraph" | "heading" | "quote" = "paragraph") => {
-    const t = text.replace(/\s+/g, " ").trim();
+    const t = text.replace(/[ \t\r\n\f]+/g, " ").trim();
     if (t) blocks.push({ kind, text: t });
     text = "";
   };
@@ -112,5 +112,5 @@ function textOf(el: Element): string {
     }
   };
   walk(el.children);
-  return s.replace(/\s+/g, " ").trim();
+  return s.replace(/[ \t\r\n\f]+/g, " ").trim();
 }

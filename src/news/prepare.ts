@@ -66,8 +66,11 @@ function keyPoints(blocks: readonly Block[]): string[] {
   const list = blocks.find((b) => b.kind === "list" && b.items.length >= 2);
   if (list?.kind !== "list") return [];
   return list.items.slice(0, MAX_KEY_POINTS).map((item) => {
-    if (item.length <= MAX_KEY_POINT_CHARS) return item.replace(/[;,.]$/, "");
-    const cut = item.slice(0, MAX_KEY_POINT_CHARS);
+    // List items often end with ";" or "," and start lowercase: as key points they stand alone.
+    let point = item.replace(/\s*[;,.]$/, "");
+    point = point.charAt(0).toUpperCase() + point.slice(1);
+    if (point.length <= MAX_KEY_POINT_CHARS) return point;
+    const cut = point.slice(0, MAX_KEY_POINT_CHARS);
     return `${cut.slice(0, cut.lastIndexOf(" "))}…`;
   });
 }

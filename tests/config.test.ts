@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.ts";
+
+describe("configuration from .env", () => {
+  it("has safe defaults for an empty .env", () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      databasePath: "data/suivez.db",
+      articlesDir: "data/articles",
+      timeZone: "Africa/Bamako",
+      language: "fr",
+      summaryMaxChars: 280,
+      editors: [],
+      sending: { quietHours: { start: "22:00", end: "07:00" }, digestTime: "07:00" },
+    });
+  });
+
+  it("parses lists and treats empty values as unset", () => {
+    const c = loadConfig({ EDITORS: "+22370000001, +22376000002", FEEDS: "", TZ: "" });
+    expect(c.editors).toEqual(["+22370000001", "+22376000002"]);
+    expect(c.feeds).toEqual([]);
+    expect(c.timeZone).toBe("Africa/Bamako");
+  });
+
+  it("names every wrong value with what to write instead", () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        EDITORS: "70000001",
+        TZ: "Afrique/Bamako",
+        SEND_RATE_PER_MINUTE: "beaucoup",
+        QUIET_HOURS: "22h-7h",
+        WA_SEND_SEEN: "peut-être",
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join("\n");
+    expect(problems).toMatch(
+      /EDITORS=70000001 : numéros au format international, ex\. \+22370000000/,
+    );
+    expect(problems).toMatch(/TZ=Afrique\/Bamako : fuseau horaire IANA inconnu/);
+    expect(problems).toMatch(/SEND_RATE_PER_MINUTE=beaucoup/);
+    expect(problems).toMatch(/QUIET_HOURS=22h-7h : format HH:MM-HH:MM/);
+    expect(problems).toMatch(/WA_SEND_SEEN=peut-être : écrivez true ou false/);
+  });
+});
