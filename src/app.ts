@@ -1,10 +1,17 @@
 import type { Database } from "better-sqlite3";
 import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
+import { createDeliveryCore, type DeliveryCore } from "./delivery/delivery.ts";
 import type { Logger } from "./log.ts";
 import { ArticlesRepo } from "./store/articles.ts";
+import { AuditRepo } from "./store/audit.ts";
+import { BroadcastsRepo } from "./store/broadcasts.ts";
+import { ConversationRepo } from "./store/conversation.ts";
 import { openDatabase } from "./store/database.ts";
+import { InboundRepo } from "./store/inbound.ts";
 import { OutboxRepo } from "./store/outbox.ts";
+import { SettingsRepo } from "./store/settings.ts";
+import { SubscribersRepo } from "./store/subscribers.ts";
 
 /** Everything the bot, the CLI and the simulator share: one database, its tables, the clock. */
 export interface App {
@@ -14,19 +21,34 @@ export interface App {
   db: Database;
   articles: ArticlesRepo;
   outbox: OutboxRepo;
+  subscribers: SubscribersRepo;
+  conversation: ConversationRepo;
+  inbound: InboundRepo;
+  audit: AuditRepo;
+  settings: SettingsRepo;
+  broadcasts: BroadcastsRepo;
+  /** Planner, audience and the broadcaster (the EditorBackend): src/delivery/delivery.ts. */
+  delivery: DeliveryCore;
   close(): void;
 }
 
 /** Opens the store and builds the repositories (no transport, no timers: callers add those). */
 export function openApp(config: Config, deps: { clock: Clock; log: Logger }): App {
   const db = openDatabase(config.databasePath);
-  return {
+  const app: Omit<App, "delivery"> = {
     config,
     clock: deps.clock,
     log: deps.log,
     db,
     articles: new ArticlesRepo(db),
     outbox: new OutboxRepo(db),
+    subscribers: new SubscribersRepo(db),
+    conversation: new ConversationRepo(db),
+    inbound: new InboundRepo(db),
+    audit: new AuditRepo(db),
+    settings: new SettingsRepo(db),
+    broadcasts: new BroadcastsRepo(db),
     close: () => db.close(),
   };
+  return { ...app, delivery: createDeliveryCore(app) };
 }

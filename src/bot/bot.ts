@@ -1,0 +1,177 @@
+import type { App } from "../app.ts";
+import type { EditorBackend } from "../delivery/editor-backend.ts";
+import { type Lang, wording } from "../format/replies.ts";
+import type { InboundRepo } from "../store/inbound.ts";
+import type { InboundMessage, Transport } from "../transport/transport.ts";
+import { run } from "./composer.ts";
+import { BotContext, type BotDeps } from "./context.ts";
+import { EditorDirectory } from "./editors.ts";
+import { FloodControl, type FloodOptions } from "./flood-control.ts";
+import { sanitize } from "./parse.ts";
+import { commandName, createRouter } from "./router.ts";
+
+/** Longer texts are answered briefly, never parsed. */
+export const MAX_INBOUND_CHARS = 4000;
+
+/** What became of one inbound message (logs and tests). */
+export type HandleOutcome =
+  | "ignored"
+  | "duplicate"
+  | "flood-warned"
+  | "flood-dropped"
+  | "media"
+  | "too-long"
+  | "handled"
+  | "failed";
+
+export interface BotOptions {
+  flood?: FloodOptions;
+  /** The bot's own ids: its messages coming back are ignored. */
+  ownIds?: readonly string[];
+  /** Handled message ids are forgotten after this long. */
+  dedupeRetentionMs?: number;
+}
+
+/**
+ * The conversation's entry point: transports hand every inbound message to `handle`. It drops
+ * what is not for us (groups, status, Channels, our own messages, duplicates, floods), answers
+ * media and over-long texts briefly, and runs the router on the rest. It never throws.
+ */
+export class Bot {
+  readonly #deps: BotDeps & { inbound: InboundRepo };
+  readonly #router = createRouter().middleware();
+  readonly #flood: FloodControl;
+  readonly #ownIds: Set<string>;
+  readonly #retentionMs: number;
+  #handledSincePrune = 0;
+
+  constructor(deps: BotDeps & { inbound: InboundRepo }, options: BotOptions = {}) {
+    this.#deps = deps;
+    this.#flood = new FloodControl(options.flood);
+    this.#ownIds = new Set(options.ownIds ?? []);
+    this.#retentionMs = options.dedupeRetentionMs ?? 7 * 86_400_000;
+  }
+
+  /** Handles one inbound message: at most one pass per message id, replies via the outbox. */
+  async handle(message: InboundMessage): Promise<HandleOutcome> {
+    const { log } = this.#deps;
+    try {
+      return await this.#handle(message);
+    } catch (error) {
+      log.error({ err: error, chatId: message.chatId }, "message entrant non traité");
+      try {
+        this.#reply(message.chatId, wording(this.#language(message.chatId)).sorry);
+      } catch {
+        // The store itself is failing: nothing more we can do for this message.
+      }
+      return "failed";
+    }
+  }
+
+  async #handle(message: InboundMessage): Promise<HandleOutcome> {
+    const { clock, inbound, subscribers, log } = this.#deps;
+    if (this.#ignored(message)) return "ignored";
+    const now = clock.now();
+    if (!inbound.claim(message.id, now)) {
+      log.debug({ chatId: message.chatId }, "message reçu deux fois : ignoré");
+      return "duplicate";
+    }
+    this.#maybePrune(now);
+
+    const verdict = this.#flood.check(message.senderId, now);
+    if (verdict === "drop") return "flood-dropped";
+    if (verdict === "warn") {
+      log.warn({ chatId: message.chatId }, "trop de messages : avertissement puis silence");
+      const minutes = Math.ceil(this.#flood.cooldownMs / 60_000);
+      this.#reply(message.chatId, wording(this.#language(message.chatId)).flood(minutes), now);
+      return "flood-warned";
+    }
+
+    if (message.kind !== "text") {
+      this.#reply(message.chatId, wording(this.#language(message.chatId)).media, now);
+      return "media";
+    }
+    if (message.text.length > MAX_INBOUND_CHARS) {
+      const t = wording(this.#language(message.chatId));
+      this.#reply(message.chatId, t.tooLong(MAX_INBOUND_CHARS), now);
+      return "too-long";
+    }
+
+    const { subscriber, isNew } = subscribers.touch(
+      message.chatId,
+      now,
+      this.#deps.config.language,
+    );
+    const ctx = new BotContext({
+      message,
+      text: sanitize(message.text),
+      now,
+      deps: this.#deps,
+      subscriber,
+      isNew,
+    });
+    await run(this.#router, ctx);
+    log.info(
+      { chatId: message.chatId, command: commandName(ctx), replies: ctx.replies.length },
+      "message traité",
+    );
+    return "handled";
+  }
+
+  /** Groups, status updates, Channels and the bot's own messages are not conversations. */
+  #ignored(m: InboundMessage): boolean {
+    return (
+      m.isGroup ||
+      m.chatId.endsWith("@g.us") ||
+      m.chatId.endsWith("@broadcast") ||
+      m.chatId.endsWith("@newsletter") ||
+      m.senderId.endsWith("@broadcast") ||
+      this.#ownIds.has(m.senderId)
+    );
+  }
+
+  #language(chatId: string): Lang {
+    return this.#deps.subscribers.get(chatId)?.language ?? this.#deps.config.language;
+  }
+
+  #reply(chatId: string, body: string, now = this.#deps.clock.now()): void {
+    this.#deps.outbox.enqueue({ kind: "reply", recipient: chatId, body }, now);
+  }
+
+  #maybePrune(now: Date): void {
+    this.#handledSincePrune += 1;
+    if (this.#handledSincePrune < 500) return;
+    this.#handledSincePrune = 0;
+    this.#deps.inbound.prune(new Date(now.getTime() - this.#retentionMs));
+  }
+}
+
+/** Builds the bot over an opened App: the editor directory asks `transport` about `@lid` ids. */
+export function createBot(
+  app: App,
+  deps: { backend: EditorBackend; transport: Pick<Transport, "resolvePhones">; via: string },
+  options: BotOptions = {},
+): Bot {
+  const editors = new EditorDirectory(app.config.editors, {
+    resolvePhones: (ids) => deps.transport.resolvePhones(ids),
+    clock: app.clock,
+    log: app.log,
+  });
+  return new Bot(
+    {
+      config: app.config,
+      clock: app.clock,
+      log: app.log,
+      articles: app.articles,
+      outbox: app.outbox,
+      subscribers: app.subscribers,
+      conversation: app.conversation,
+      audit: app.audit,
+      inbound: app.inbound,
+      editors,
+      backend: deps.backend,
+      via: deps.via,
+    },
+    options,
+  );
+}

@@ -1,0 +1,119 @@
+import type { Clock } from "../clock.ts";
+import type { Config } from "../config.ts";
+import type { EditorBackend } from "../delivery/editor-backend.ts";
+import { MAX_MESSAGE_CHARS, truncate } from "../format/markup.ts";
+import { type Lang, type Wording, wording } from "../format/replies.ts";
+import { channelLinkOf, type FormatContext } from "../format/templates.ts";
+import type { Logger } from "../log.ts";
+import type { ArticlesRepo } from "../store/articles.ts";
+import type { AuditRepo } from "../store/audit.ts";
+import type { ConversationContext, ConversationRepo } from "../store/conversation.ts";
+import type { OutboxRepo } from "../store/outbox.ts";
+import type { Subscriber, SubscribersRepo } from "../store/subscribers.ts";
+import type { InboundMessage } from "../transport/transport.ts";
+import type { EditorDirectory } from "./editors.ts";
+import { type EditorParse, parseEditor, parseReader, type ReaderParse } from "./parse.ts";
+
+/** Everything a command handler may use; passed in, never imported as a singleton. */
+export interface BotDeps {
+  config: Config;
+  clock: Clock;
+  log: Logger;
+  articles: ArticlesRepo;
+  outbox: OutboxRepo;
+  subscribers: SubscribersRepo;
+  conversation: ConversationRepo;
+  audit: AuditRepo;
+  editors: EditorDirectory;
+  backend: EditorBackend;
+  /** Written in the audit: where editor actions come from ("whatsapp", "simulator"). */
+  via: string;
+}
+
+/** How long "the list on screen" stays meaningful for a bare number. */
+export const CONTEXT_MAX_AGE_MS = 12 * 3_600_000;
+
+/** One inbound message being handled: who wrote, what they meant, how to answer. */
+export class BotContext {
+  readonly message: InboundMessage;
+  /** The text without control characters, trimmed. */
+  readonly text: string;
+  readonly now: Date;
+  readonly deps: BotDeps;
+  subscriber: Subscriber;
+  readonly isNew: boolean;
+  /** The reader's command; a bare number is rewritten into a command by the router. */
+  parsed: ReaderParse;
+  readonly editorParse: EditorParse | null;
+  /** Bodies queued as replies while handling this message (logs and tests). */
+  readonly replies: string[] = [];
+  #editor: Promise<string | null> | undefined;
+
+  constructor(init: {
+    message: InboundMessage;
+    text: string;
+    now: Date;
+    deps: BotDeps;
+    subscriber: Subscriber;
+    isNew: boolean;
+  }) {
+    this.message = init.message;
+    this.text = init.text;
+    this.now = init.now;
+    this.deps = init.deps;
+    this.subscriber = init.subscriber;
+    this.isNew = init.isNew;
+    this.parsed = parseReader(init.text);
+    this.editorParse = parseEditor(init.text);
+  }
+
+  get chatId(): string {
+    return this.message.chatId;
+  }
+
+  get lang(): Lang {
+    return this.subscriber.language;
+  }
+
+  /** The bot's wording in the reader's language. */
+  get t(): Wording {
+    return wording(this.lang);
+  }
+
+  /** What the article templates need for this reader. */
+  get format(): FormatContext {
+    return {
+      language: this.lang,
+      timeZone: this.deps.config.timeZone,
+      channelLink: channelLinkOf(this.deps.config.channel.invite),
+    };
+  }
+
+  /** Queues an answer to this chat through the outbox (the one sending path). */
+  reply(body: string): void {
+    // Templates keep under the limit already; this is the last guard for the bot's own text.
+    const text = body.length > MAX_MESSAGE_CHARS ? truncate(body, MAX_MESSAGE_CHARS) : body;
+    this.deps.outbox.enqueue({ kind: "reply", recipient: this.chatId, body: text }, this.now);
+    this.replies.push(text);
+  }
+
+  /** The editor's E.164 number when the sender is an editor (resolved once per message). */
+  editor(): Promise<string | null> {
+    this.#editor ??= this.deps.editors.editorOf(this.message.senderId);
+    return this.#editor;
+  }
+
+  /** What the reader has on screen, for a bare number. */
+  recall(): ConversationContext | null {
+    return this.deps.conversation.recall(this.chatId, this.now, CONTEXT_MAX_AGE_MS);
+  }
+
+  remember(
+    context:
+      | { kind: "menu" }
+      | { kind: "articles"; items: number[] }
+      | { kind: "rubrics"; items: string[] },
+  ): void {
+    this.deps.conversation.remember(this.chatId, context, this.now);
+  }
+}

@@ -1,0 +1,220 @@
+import type { Database } from "better-sqlite3";
+import { fold } from "../news/fold.ts";
+
+export type Language = "fr" | "en";
+export type DeliveryMode = "instant" | "daily";
+
+/** A reader who wrote to the bot, and what they asked to receive. */
+export interface Subscriber {
+  id: number;
+  chatId: string;
+  language: Language;
+  /** Explicit opt-in time ("abonner"); null = never subscribed, or erased. */
+  optedInAt: Date | null;
+  /** "stop" time; kept after an erase so the opt-out is still honoured. */
+  stoppedAt: Date | null;
+  mode: DeliveryMode;
+  /** HH:MM for the daily digest; null = the newsroom default. */
+  digestTime: string | null;
+  lastDigestAt: Date | null;
+  unreachableAt: Date | null;
+  permanentFailures: number;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  /** Opted in, not stopped, not unreachable: may receive alerts and digests. */
+  active: boolean;
+}
+
+interface SubscriberRow {
+  id: number;
+  chat_id: string;
+  language: Language;
+  opted_in_at: number | null;
+  stopped_at: number | null;
+  mode: DeliveryMode;
+  digest_time: string | null;
+  last_digest_at: number | null;
+  unreachable_at: number | null;
+  permanent_failures: number;
+  first_seen_at: number;
+  last_seen_at: number;
+}
+
+const date = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
+
+function toSubscriber(row: SubscriberRow): Subscriber {
+  return {
+    id: row.id,
+    chatId: row.chat_id,
+    language: row.language,
+    optedInAt: date(row.opted_in_at),
+    stoppedAt: date(row.stopped_at),
+    mode: row.mode,
+    digestTime: row.digest_time,
+    lastDigestAt: date(row.last_digest_at),
+    unreachableAt: date(row.unreachable_at),
+    permanentFailures: row.permanent_failures,
+    firstSeenAt: new Date(row.first_seen_at),
+    lastSeenAt: new Date(row.last_seen_at),
+    active: row.opted_in_at !== null && row.stopped_at === null && row.unreachable_at === null,
+  };
+}
+
+/** Broadcast kinds a reader's "stop" or erase cancels in the outbox (replies still go). */
+const BROADCAST_KINDS = "('alert', 'digest')";
+
+/**
+ * The subscribers and follows tables as the conversation writes them: readers, their opt-in,
+ * language, mode and rubrics. (Delivery reads audiences through src/delivery/audience.ts.)
+ */
+export class SubscribersRepo {
+  readonly #db: Database;
+
+  constructor(db: Database) {
+    this.#db = db;
+  }
+
+  /** The reader behind a chat id, or null if they never wrote. */
+  get(chatId: string): Subscriber | null {
+    const row = this.#db
+      .prepare<[string], SubscriberRow>("SELECT * FROM subscribers WHERE chat_id = ?")
+      .get(chatId);
+    return row ? toSubscriber(row) : null;
+  }
+
+  /** Records that a chat wrote now; creates the reader (not subscribed) on a first message. */
+  touch(chatId: string, now: Date, language: Language): { subscriber: Subscriber; isNew: boolean } {
+    return this.#db.transaction(() => {
+      const inserted = this.#db
+        .prepare(
+          `INSERT INTO subscribers (chat_id, language, first_seen_at, last_seen_at)
+           VALUES (?, ?, ?, ?) ON CONFLICT (chat_id) DO NOTHING`,
+        )
+        .run(chatId, language, now.getTime(), now.getTime());
+      if (inserted.changes === 0) {
+        this.#db
+          .prepare("UPDATE subscribers SET last_seen_at = ? WHERE chat_id = ?")
+          .run(now.getTime(), chatId);
+      }
+      return { subscriber: this.#require(chatId), isNew: inserted.changes > 0 };
+    })();
+  }
+
+  /** Explicit opt-in: records its time and lifts an earlier stop. */
+  subscribe(chatId: string, now: Date): Subscriber {
+    this.#db
+      .prepare(
+        `UPDATE subscribers SET opted_in_at = ?, stopped_at = NULL, unreachable_at = NULL,
+           permanent_failures = 0 WHERE chat_id = ?`,
+      )
+      .run(now.getTime(), chatId);
+    return this.#require(chatId);
+  }
+
+  /**
+   * "stop", honoured at once: nothing more is sent but the confirmation. Alerts and digests
+   * already queued for this chat are cancelled in the same transaction (a message already being
+   * sent cannot be recalled).
+   */
+  stop(chatId: string, now: Date): { subscriber: Subscriber; cancelled: number } {
+    return this.#db.transaction(() => {
+      this.#db
+        .prepare("UPDATE subscribers SET stopped_at = coalesce(stopped_at, ?) WHERE chat_id = ?")
+        .run(now.getTime(), chatId);
+      const cancelled = this.#cancelQueuedBroadcasts(chatId, now);
+      return { subscriber: this.#require(chatId), cancelled };
+    })();
+  }
+
+  setLanguage(chatId: string, language: Language): Subscriber {
+    this.#db.prepare("UPDATE subscribers SET language = ? WHERE chat_id = ?").run(language, chatId);
+    return this.#require(chatId);
+  }
+
+  /** Instant alerts, or a daily digest at `digestTime` (null keeps the newsroom default). */
+  setMode(chatId: string, mode: DeliveryMode, digestTime: string | null): Subscriber {
+    this.#db
+      .prepare("UPDATE subscribers SET mode = ?, digest_time = ? WHERE chat_id = ?")
+      .run(mode, mode === "daily" ? digestTime : null, chatId);
+    return this.#require(chatId);
+  }
+
+  /** Follows a rubric (compared folded); false if it was already followed. */
+  follow(chatId: string, rubric: string, now: Date): boolean {
+    const sub = this.#require(chatId);
+    return (
+      this.#db
+        .prepare(
+          `INSERT OR IGNORE INTO follows (subscriber_id, category_key, created_at) VALUES (?, ?, ?)`,
+        )
+        .run(sub.id, fold(rubric), now.getTime()).changes > 0
+    );
+  }
+
+  /** Stops following a rubric; false if it was not followed. */
+  unfollow(chatId: string, rubric: string): boolean {
+    const sub = this.#require(chatId);
+    return (
+      this.#db
+        .prepare("DELETE FROM follows WHERE subscriber_id = ? AND category_key = ?")
+        .run(sub.id, fold(rubric)).changes > 0
+    );
+  }
+
+  /** The folded rubric keys a reader follows, alphabetically. */
+  follows(chatId: string): string[] {
+    return this.#db
+      .prepare<[string], { key: string }>(
+        `SELECT f.category_key AS key FROM follows f JOIN subscribers s ON s.id = f.subscriber_id
+         WHERE s.chat_id = ? ORDER BY f.category_key`,
+      )
+      .all(chatId)
+      .map((r) => r.key);
+  }
+
+  /**
+   * "supprimer mes données": erases everything about the reader except the opt-out needed to
+   * honour it (the chat id and the stop time). Follows, context, preferences and the history of
+   * messages sent to them go; queued broadcasts are cancelled.
+   */
+  erase(chatId: string, now: Date): void {
+    this.#db.transaction(() => {
+      const sub = this.get(chatId);
+      if (!sub) return;
+      this.#db.prepare("DELETE FROM follows WHERE subscriber_id = ?").run(sub.id);
+      this.#db.prepare("DELETE FROM conversation_context WHERE chat_id = ?").run(chatId);
+      this.#cancelQueuedBroadcasts(chatId, now);
+      // Finished messages to this chat are personal data (what they read, searched).
+      this.#db
+        .prepare(
+          `DELETE FROM outbox WHERE recipient = ?
+           AND state IN ('sent', 'failed', 'dead', 'cancelled')`,
+        )
+        .run(chatId);
+      this.#db
+        .prepare(
+          `UPDATE subscribers SET language = 'fr', opted_in_at = NULL,
+             stopped_at = coalesce(stopped_at, @now), mode = 'instant', digest_time = NULL,
+             last_digest_at = NULL, unreachable_at = NULL, permanent_failures = 0,
+             first_seen_at = @now, last_seen_at = @now
+           WHERE chat_id = @chatId`,
+        )
+        .run({ now: now.getTime(), chatId });
+    })();
+  }
+
+  #cancelQueuedBroadcasts(chatId: string, now: Date): number {
+    return this.#db
+      .prepare(
+        `UPDATE outbox SET state = 'cancelled', last_error = 'reader stopped', updated_at = ?
+         WHERE recipient = ? AND state IN ('queued', 'failed') AND kind IN ${BROADCAST_KINDS}`,
+      )
+      .run(now.getTime(), chatId).changes;
+  }
+
+  #require(chatId: string): Subscriber {
+    const sub = this.get(chatId);
+    if (!sub) throw new Error(`subscriber not found: ${chatId.slice(0, 4)}…`);
+    return sub;
+  }
+}
