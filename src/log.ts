@@ -1,12 +1,15 @@
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
 
 export type { Logger } from "pino";
 
 /** Keeps the country code and the last two digits: enough to tell readers apart in a log. */
 export function maskPhone(id: string): string {
-  return id.replace(/\+?(\d{1,3})(\d{4,})(\d{2})(?=@|\b)/g, (_m, cc: string, mid: string, end: string) => {
-    return `+${cc}${"•".repeat(mid.length)}${end}`;
-  });
+  return id.replace(
+    /\+?(\d{1,3})(\d{4,})(\d{2})(?=@|\b)/g,
+    (_m, cc: string, mid: string, end: string) => {
+      return `+${cc}${"•".repeat(mid.length)}${end}`;
+    },
+  );
 }
 
 export interface LogOptions {

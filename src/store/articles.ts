@@ -102,8 +102,7 @@ export class ArticlesRepo {
         categories: JSON.stringify(article.categories),
         author: article.author,
         dateline: article.dateline,
-        published_at:
-          article.publishedAt?.getTime() ?? existing?.published_at ?? now.getTime(),
+        published_at: article.publishedAt?.getTime() ?? existing?.published_at ?? now.getTime(),
         status: article.status,
         body: article.bodyText,
         blocks: JSON.stringify(article.blocks),
@@ -242,7 +241,12 @@ export class ArticlesRepo {
            coalesce(sum(status = 'draft'), 0) AS drafts
          FROM articles`,
       )
-      .get({ now: now.getTime() }) as { total: number; published: number; scheduled: number; drafts: number };
+      .get({ now: now.getTime() }) as {
+      total: number;
+      published: number;
+      scheduled: number;
+      drafts: number;
+    };
   }
 }
 

@@ -62,12 +62,7 @@ export function migrate(db: Database.Database, migrations = listMigrations()): s
   db.exec(
     "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)",
   );
-  const done = new Set(
-    db
-      .prepare("SELECT name FROM schema_migrations")
-      .pluck()
-      .all() as string[],
-  );
+  const done = new Set(db.prepare("SELECT name FROM schema_migrations").pluck().all() as string[]);
   const applied: string[] = [];
   for (const m of migrations) {
     if (done.has(m.name)) continue;
