@@ -395,6 +395,32 @@ export class OutboxRepo {
     return total;
   }
 
+  /** Waiting rows of these priorities due by `by`: the queue a broadcast waits behind. */
+  waitingDueBy(priorities: readonly number[], by: Date): number {
+    const count = this.#db.prepare(
+      `SELECT (SELECT count(*) FROM outbox
+               WHERE state = 'queued' AND priority = @p AND not_before <= @by)
+            + (SELECT count(*) FROM outbox
+               WHERE state = 'failed' AND priority = @p AND not_before <= @by)`,
+    );
+    let total = 0;
+    for (const p of priorities) total += count.pluck().get({ p, by: by.getTime() }) as number;
+    return total;
+  }
+
+  /** The earliest time a waiting row of this broadcast is due (ms), or 0 when none. */
+  firstDueOf(broadcastId: number): number {
+    return (
+      (this.#db
+        .prepare(
+          `SELECT min(not_before) FROM outbox
+           WHERE broadcast_id = ? AND state IN ('queued', 'failed')`,
+        )
+        .pluck()
+        .get(broadcastId) as number | null) ?? 0
+    );
+  }
+
   /** Deletes sent, dead and cancelled rows older than `before`; returns how many. */
   prune(before: Date): number {
     return this.#db

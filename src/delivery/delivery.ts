@@ -1,0 +1,91 @@
+import type { Database } from "better-sqlite3";
+import type { Clock } from "../clock.ts";
+import type { Config } from "../config.ts";
+import type { Logger } from "../log.ts";
+import type { ArticlesRepo } from "../store/articles.ts";
+import type { BroadcastsRepo } from "../store/broadcasts.ts";
+import type { OutboxRepo } from "../store/outbox.ts";
+import type { SettingsRepo } from "../store/settings.ts";
+import type { Transport } from "../transport/transport.ts";
+import { Audience } from "./audience.ts";
+import { Broadcaster } from "./broadcaster.ts";
+import { Dispatcher, type Sleep } from "./dispatcher.ts";
+import { Planner } from "./planner.ts";
+import { policyFromConfig, type SendingPolicy } from "./policy.ts";
+import type { Random } from "./random.ts";
+import { Schedules, type SchedulesDeps } from "./schedules.ts";
+
+/** The store parts delivery works on (a subset of App, so tests can build it alone). */
+export interface DeliveryStore {
+  db: Database;
+  config: Config;
+  clock: Clock;
+  log: Logger;
+  articles: ArticlesRepo;
+  outbox: OutboxRepo;
+  settings: SettingsRepo;
+  broadcasts: BroadcastsRepo;
+}
+
+/** Delivery without a transport: what the CLI and the bot's editor commands need. */
+export interface DeliveryCore {
+  policy: SendingPolicy;
+  audience: Audience;
+  planner: Planner;
+  broadcaster: Broadcaster;
+}
+
+/** Builds the planner and the broadcaster (the EditorBackend) over the store. */
+export function createDeliveryCore(store: DeliveryStore, policy?: SendingPolicy): DeliveryCore {
+  const effective = policy ?? policyFromConfig(store.config);
+  const audience = new Audience(store.db);
+  const planner = new Planner({ ...store, audience });
+  const broadcaster = new Broadcaster({
+    planner,
+    audience,
+    outbox: store.outbox,
+    broadcasts: store.broadcasts,
+    settings: store.settings,
+    clock: store.clock,
+    log: store.log,
+    policy: effective,
+    timeZone: store.config.timeZone,
+  });
+  return { policy: effective, audience, planner, broadcaster };
+}
+
+/** The sending loop over a transport (main.ts and the simulator). */
+export function createDispatcher(
+  store: DeliveryStore,
+  core: DeliveryCore,
+  transport: Transport,
+  options: { random?: Random; sleep?: Sleep } = {},
+): Dispatcher {
+  return new Dispatcher({
+    outbox: store.outbox,
+    settings: store.settings,
+    transport,
+    readers: core.audience,
+    clock: store.clock,
+    log: store.log,
+    policy: core.policy,
+    ...options,
+  });
+}
+
+/** The timed jobs; `poll` is the feeds poller's entry point when there is one. */
+export function createSchedules(
+  store: DeliveryStore,
+  core: DeliveryCore,
+  options: Pick<SchedulesDeps, "poll" | "crons" | "retentionDays"> = {},
+): Schedules {
+  return new Schedules({
+    db: store.db,
+    planner: core.planner,
+    outbox: store.outbox,
+    clock: store.clock,
+    log: store.log,
+    timeZone: store.config.timeZone,
+    ...options,
+  });
+}

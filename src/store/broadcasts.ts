@@ -1,0 +1,226 @@
+import type { Database, Statement } from "better-sqlite3";
+
+export type BroadcastKind = "article" | "alert";
+export type BroadcastState = "scheduled" | "running" | "done" | "cancelled";
+
+export interface Broadcast {
+  id: number;
+  kind: BroadcastKind;
+  articleId: number | null;
+  label: string;
+  text: string | null;
+  createdBy: string;
+  createdAt: Date;
+  scheduledFor: Date | null;
+  startedAt: Date | null;
+  state: BroadcastState;
+  channel: boolean;
+  recipients: number;
+  capped: number;
+  finishedAt: Date | null;
+  cancelledBy: string | null;
+}
+
+interface RawBroadcast {
+  id: number;
+  kind: BroadcastKind;
+  article_id: number | null;
+  label: string;
+  text: string | null;
+  created_by: string;
+  created_at: number;
+  scheduled_for: number | null;
+  started_at: number | null;
+  state: BroadcastState;
+  channel: number;
+  recipients: number;
+  capped: number;
+  finished_at: number | null;
+  cancelled_by: string | null;
+}
+
+const date = (ms: number | null) => (ms === null ? null : new Date(ms));
+
+function toBroadcast(r: RawBroadcast): Broadcast {
+  return {
+    id: r.id,
+    kind: r.kind,
+    articleId: r.article_id,
+    label: r.label,
+    text: r.text,
+    createdBy: r.created_by,
+    createdAt: new Date(r.created_at),
+    scheduledFor: date(r.scheduled_for),
+    startedAt: date(r.started_at),
+    state: r.state,
+    channel: r.channel === 1,
+    recipients: r.recipients,
+    capped: r.capped,
+    finishedAt: date(r.finished_at),
+    cancelledBy: r.cancelled_by,
+  };
+}
+
+/** Where a broadcast's messages are: counted from its outbox rows. */
+export interface BroadcastCounts {
+  total: number;
+  waiting: number;
+  sent: number;
+  dead: number;
+  cancelled: number;
+  /** The latest `not_before` among its waiting rows (a deferred broadcast starts then). */
+  lastNotBefore: number | null;
+}
+
+export interface NewBroadcast {
+  kind: BroadcastKind;
+  articleId: number | null;
+  label: string;
+  text?: string | null;
+  createdBy: string;
+  scheduledFor: Date | null;
+}
+
+/** The broadcasts table: what editors (and the planner) sent or scheduled, and its state. */
+export class BroadcastsRepo {
+  readonly #db: Database;
+  readonly #get: Statement<[number], RawBroadcast>;
+  readonly #counts: Statement<[number], BroadcastCounts>;
+
+  constructor(db: Database) {
+    this.#db = db;
+    this.#get = db.prepare("SELECT * FROM broadcasts WHERE id = ?");
+    this.#counts = db.prepare(
+      `SELECT count(*) AS total,
+         coalesce(sum(state IN ('queued', 'failed', 'sending')), 0) AS waiting,
+         coalesce(sum(state = 'sent'), 0) AS sent,
+         coalesce(sum(state = 'dead'), 0) AS dead,
+         coalesce(sum(state = 'cancelled'), 0) AS cancelled,
+         max(CASE WHEN state IN ('queued', 'failed') THEN not_before END) AS lastNotBefore
+       FROM outbox WHERE broadcast_id = ?`,
+    );
+  }
+
+  /** Records a new broadcast (state `scheduled` until its messages are queued). */
+  create(b: NewBroadcast, now: Date): Broadcast {
+    const id = Number(
+      this.#db
+        .prepare(
+          `INSERT INTO broadcasts (kind, article_id, label, text, created_by, created_at,
+             scheduled_for, state)
+           VALUES (@kind, @articleId, @label, @text, @createdBy, @now, @scheduledFor, 'scheduled')`,
+        )
+        .run({
+          kind: b.kind,
+          articleId: b.articleId,
+          label: b.label,
+          text: b.text ?? null,
+          createdBy: b.createdBy,
+          now: now.getTime(),
+          scheduledFor: b.scheduledFor?.getTime() ?? null,
+        }).lastInsertRowid,
+    );
+    return this.get(id) as Broadcast;
+  }
+
+  /** One broadcast by id. */
+  get(id: number): Broadcast | null {
+    const row = this.#get.get(id);
+    return row ? toBroadcast(row) : null;
+  }
+
+  /** Its messages were queued: now it runs. */
+  markStarted(
+    id: number,
+    now: Date,
+    queued: { channel: boolean; recipients: number; capped: number },
+  ): void {
+    this.#db
+      .prepare(
+        `UPDATE broadcasts SET state = 'running', started_at = @now, channel = @channel,
+           recipients = @recipients, capped = @capped WHERE id = @id`,
+      )
+      .run({
+        id,
+        now: now.getTime(),
+        channel: queued.channel ? 1 : 0,
+        recipients: queued.recipients,
+        capped: queued.capped,
+      });
+  }
+
+  /** Cancelled by an editor; returns whether it was still scheduled or running. */
+  markCancelled(id: number, now: Date, by: string): boolean {
+    return (
+      this.#db
+        .prepare(
+          `UPDATE broadcasts SET state = 'cancelled', finished_at = @now, cancelled_by = @by
+           WHERE id = @id AND state IN ('scheduled', 'running')`,
+        )
+        .run({ id, now: now.getTime(), by }).changes > 0
+    );
+  }
+
+  /** Scheduled broadcasts whose time has come. */
+  due(now: Date): Broadcast[] {
+    return (
+      this.#db
+        .prepare(
+          `SELECT * FROM broadcasts WHERE state = 'scheduled' AND coalesce(scheduled_for, 0) <= ?
+           ORDER BY coalesce(scheduled_for, 0), id`,
+        )
+        .all(now.getTime()) as RawBroadcast[]
+    ).map(toBroadcast);
+  }
+
+  /** Scheduled (not yet started) broadcasts, soonest first. */
+  scheduled(): Broadcast[] {
+    return (
+      this.#db
+        .prepare(
+          "SELECT * FROM broadcasts WHERE state = 'scheduled' ORDER BY coalesce(scheduled_for, 0), id",
+        )
+        .all() as RawBroadcast[]
+    ).map(toBroadcast);
+  }
+
+  /** Running broadcasts; those with nothing left waiting are marked done on the way. */
+  running(now: Date): Broadcast[] {
+    const rows = (
+      this.#db
+        .prepare("SELECT * FROM broadcasts WHERE state = 'running' ORDER BY id")
+        .all() as RawBroadcast[]
+    ).map(toBroadcast);
+    const finish = this.#db.prepare(
+      "UPDATE broadcasts SET state = 'done', finished_at = ? WHERE id = ? AND state = 'running'",
+    );
+    return rows.filter((b) => {
+      if (this.counts(b.id).waiting > 0) return true;
+      finish.run(now.getTime(), b.id);
+      return false;
+    });
+  }
+
+  /** Whether an article has a broadcast waiting for its time (the planner leaves it alone). */
+  hasScheduledFor(articleId: number): boolean {
+    return (
+      this.#db
+        .prepare("SELECT 1 FROM broadcasts WHERE article_id = ? AND state = 'scheduled' LIMIT 1")
+        .get(articleId) !== undefined
+    );
+  }
+
+  /** Where its messages are. */
+  counts(id: number): BroadcastCounts {
+    return this.#counts.get(id) as BroadcastCounts;
+  }
+
+  /** The most recent broadcasts, newest first (for the CLI). */
+  recent(limit: number): Broadcast[] {
+    return (
+      this.#db
+        .prepare("SELECT * FROM broadcasts ORDER BY id DESC LIMIT ?")
+        .all(limit) as RawBroadcast[]
+    ).map(toBroadcast);
+  }
+}
