@@ -66,13 +66,21 @@ export function parseFeed(text: string, options: ParseFeedOptions): ParsedFeed {
   const body = text.replace(/^\ufeff/, "");
   let parsed: AnyFeed<string>;
   let truncated = false;
-  try {
-    parsed = parseAnyFeed<string>(body);
-  } catch (error) {
+  if (unclosedXml(body)) {
+    // The parser is lenient with a missing end: it would keep a half-received last item.
     const salvaged = salvageTruncated(body);
-    if (!salvaged) throw explainUnreadable(body, error);
+    if (!salvaged) throw explainUnreadable(body, null);
     parsed = salvaged;
     truncated = true;
+  } else {
+    try {
+      parsed = parseAnyFeed<string>(body);
+    } catch (error) {
+      const salvaged = salvageTruncated(body);
+      if (!salvaged) throw explainUnreadable(body, error);
+      parsed = salvaged;
+      truncated = true;
+    }
   }
   const { format, title, siteUrl, raw } = normalize(parsed);
   const result: ParsedFeed = {
@@ -138,7 +146,7 @@ export function parseFeed(text: string, options: ParseFeedOptions): ParsedFeed {
     result.problems.push({
       position: 0,
       title: null,
-      reason: `document tronqué : ${raw.length} articles complets lus avant la coupure`,
+      reason: `document tronqué ou mal terminé : articles complets lus avant la coupure : ${raw.length}`,
       skipped: false,
     });
   }
@@ -432,6 +440,14 @@ function unique(values: string[]): string[] {
   });
 }
 
+/** An RSS, Atom or RDF document whose root element is never closed: it was cut short. */
+function unclosedXml(body: string): boolean {
+  const head = body.slice(0, 2000);
+  if (!/<(rss|feed|(\w+:)?RDF)[\s>]/.test(head)) return false;
+  const tail = body.slice(-2000);
+  return !/<\/(?:[\w-]+:)?(?:rss|feed|rdf)\s*>\s*(?:<!--[\s\S]*?-->\s*)*$/i.test(tail);
+}
+
 /**
  * A body cut mid-transfer fails to parse as a whole. The items before the cut are complete:
  * close the document after the last one and read those.
@@ -469,6 +485,9 @@ function explainUnreadable(body: string, cause: unknown): FeedParseError {
     message = "réponse vide : le serveur n'a rien renvoyé";
   } else if (/^(<!doctype html|<html)/i.test(start)) {
     message = "page HTML et non flux : vérifiez l'adresse (souvent …/feed/, …/rss ou …/atom.xml)";
+  } else if (unclosedXml(body)) {
+    message =
+      "flux tronqué avant la fin du premier article : le site a envoyé un document incomplet";
   } else if (start.startsWith("<")) {
     const root = /<([A-Za-z_][\w:.-]*)[\s>/]/.exec(
       start.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, ""),
