@@ -28,7 +28,9 @@ export function prepareArticle(input: ArticleInput, options: PrepareOptions): Pr
   if (!title) throw new ArticleRejected("titre vide après nettoyage : donnez un titre à l'article");
   const raw: Block[] = input.html ? htmlToBlocks(input.html) : cleanBody(input.body ?? "");
   // A page often repeats its title as the first line of the body.
-  const withoutTitle = raw[0] && "text" in raw[0] && raw[0].text === title ? raw.slice(1) : raw;
+  // (Only when more follows: a feed item with a headline and no text keeps its headline.)
+  const withoutTitle =
+    raw.length > 1 && raw[0] && "text" in raw[0] && raw[0].text === title ? raw.slice(1) : raw;
   const { dateline, blocks } = extractDateline(withoutTitle);
   const paragraphs = blocks.flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
   if (blocks.length === 0) {
