@@ -118,6 +118,13 @@ export interface Wording {
 
 const list = (items: string[], none: string) => (items.length > 0 ? items.join(", ") : none);
 
+/** "1 échec", "2 échecs" (French counts 0 and 1 as singular; English only 1). */
+function plural(n: number, one: string, many: string, lang: Lang): string {
+  return `${n} ${(lang === "fr" ? n < 2 : n === 1) ? one : many}`;
+}
+const fr_ = (n: number, one: string, many = `${one}s`) => plural(n, one, many, "fr");
+const en_ = (n: number, one: string, many = `${one}s`) => plural(n, one, many, "en");
+
 const fr: Wording = {
   welcome: (newsroom) =>
     `Bonjour ! Ici *${newsroom}* : l'actualité en bref, directement sur WhatsApp. Nous ne vous ` +
@@ -294,14 +301,14 @@ const fr: Wording = {
   published: (id, title, r) =>
     [
       `Article ${id} « ${title} » en file d'envoi.`,
-      `Chaîne : ${r.channel ? "oui" : "non"} · lecteurs : ${r.recipients}` +
+      `Chaîne : ${r.channel ? "oui" : "non"} · ${fr_(r.recipients, "lecteur")}` +
         (r.startsAt ? ` · début : ${r.startsAt}` : "") +
         ` · fin estimée : ${r.eta}.`,
       r.paused ? "Attention : les envois sont en pause (/reprendre)." : "/pause pour tout arrêter.",
     ].join("\n"),
   alerted: (r) =>
     [
-      `Alerte en file d'envoi. Chaîne : ${r.channel ? "oui" : "non"} · lecteurs : ${r.recipients} · ` +
+      `Alerte en file d'envoi. Chaîne : ${r.channel ? "oui" : "non"} · ${fr_(r.recipients, "lecteur")} · ` +
         `fin estimée : ${r.eta}.`,
       r.paused ? "Attention : les envois sont en pause (/reprendre)." : "/pause pour tout arrêter.",
     ].join("\n"),
@@ -314,12 +321,13 @@ const fr: Wording = {
     [
       "*Statistiques*",
       `Envois : ${s.paused ? "EN PAUSE" : "actifs"} · WhatsApp : ${s.transportUp ? "connecté" : "déconnecté"}`,
-      `Aujourd'hui : ${s.today.sent} envoyés, ${s.today.queued} en file, ${s.today.failed} en échec, ${s.today.dead} abandonnés`,
+      `Aujourd'hui : ${fr_(s.today.sent, "envoyé")}, ${s.today.queued} en file, ${s.today.failed} en échec, ${fr_(s.today.dead, "abandonné")}`,
       ...s.running.map(
-        (b) => `- ${b.label} : ${b.sent}/${b.total} (${b.failed} échecs), fin estimée ${b.eta}`,
+        (b) =>
+          `- ${b.label} : ${b.sent}/${b.total} (${fr_(b.failed, "échec")}), fin estimée ${b.eta}`,
       ),
-      `Abonnés : ${s.subscribers.optedIn} (${s.subscribers.instant} instantané, ${s.subscribers.daily} quotidien), ${s.subscribers.stopped} arrêtés`,
-      `Articles : ${s.articles.published} publiés, ${s.articles.scheduled} programmés, ${s.articles.drafts} brouillons`,
+      `Abonnés : ${s.subscribers.optedIn} (${s.subscribers.instant} en instantané, ${s.subscribers.daily} en quotidien), ${fr_(s.subscribers.stopped, "arrêté")}`,
+      `Articles : ${fr_(s.articles.published, "publié")}, ${fr_(s.articles.scheduled, "programmé")}, ${fr_(s.articles.drafts, "brouillon")}`,
     ].join("\n"),
   editorFailed: (reason) => `Échec : ${reason}`,
 };
@@ -490,14 +498,14 @@ const en: Wording = {
   published: (id, title, r) =>
     [
       `Article ${id} "${title}" queued.`,
-      `Channel: ${r.channel ? "yes" : "no"} · readers: ${r.recipients}` +
+      `Channel: ${r.channel ? "yes" : "no"} · ${en_(r.recipients, "reader")}` +
         (r.startsAt ? ` · starts: ${r.startsAt}` : "") +
         ` · estimated end: ${r.eta}.`,
       r.paused ? "Warning: sending is paused (/reprendre)." : "/pause to stop everything.",
     ].join("\n"),
   alerted: (r) =>
     [
-      `Alert queued. Channel: ${r.channel ? "yes" : "no"} · readers: ${r.recipients} · estimated end: ${r.eta}.`,
+      `Alert queued. Channel: ${r.channel ? "yes" : "no"} · ${en_(r.recipients, "reader")} · estimated end: ${r.eta}.`,
       r.paused ? "Warning: sending is paused (/reprendre)." : "/pause to stop everything.",
     ].join("\n"),
   alertTooLong: (max) => `Alert too long: ${max} characters at most. Please shorten it.`,
@@ -514,7 +522,7 @@ const en: Wording = {
         (b) => `- ${b.label}: ${b.sent}/${b.total} (${b.failed} failed), estimated end ${b.eta}`,
       ),
       `Subscribers: ${s.subscribers.optedIn} (${s.subscribers.instant} instant, ${s.subscribers.daily} daily), ${s.subscribers.stopped} stopped`,
-      `Articles: ${s.articles.published} published, ${s.articles.scheduled} scheduled, ${s.articles.drafts} drafts`,
+      `Articles: ${s.articles.published} published, ${s.articles.scheduled} scheduled, ${en_(s.articles.drafts, "draft")}`,
     ].join("\n"),
   editorFailed: (reason) => `Failed: ${reason}`,
 };
