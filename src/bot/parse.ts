@@ -59,10 +59,11 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** What follows the command's words; punctuation alone ("bonjour !") is no argument. */
 function rest(text: string, tokens: Token[], consumed: number): string {
-  if (consumed === 0) return text.trim();
   const last = tokens[consumed - 1];
-  return last ? text.slice(last.end).trim() : "";
+  const args = consumed === 0 ? text.trim() : last ? text.slice(last.end).trim() : "";
+  return /[\p{L}\p{N}]/u.test(args) ? args : "";
 }
 
 /**

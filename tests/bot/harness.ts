@@ -1,0 +1,170 @@
+import path from "node:path";
+import { type App, openApp } from "../../src/app.ts";
+import { Bot, type BotOptions } from "../../src/bot/bot.ts";
+import { EditorDirectory } from "../../src/bot/editors.ts";
+import { ManualClock } from "../../src/clock.ts";
+import { loadConfig } from "../../src/config.ts";
+import type {
+  BroadcastReceipt,
+  EditorBackend,
+  SendingStats,
+} from "../../src/delivery/editor-backend.ts";
+import { silentLogger } from "../../src/log.ts";
+import { Ingest } from "../../src/news/ingest.ts";
+import { type NewOutboxRow, OutboxRepo } from "../../src/store/outbox.ts";
+import { MemoryTransport } from "../../src/transport/memory.ts";
+import type { InboundMessage } from "../../src/transport/transport.ts";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const SEED = path.join(ROOT, "data/articles/aes-russie-moscou.txt");
+export const MORE = path.join(ROOT, "tests/fixtures/bot/articles.json");
+
+export const READER = "22370000000@c.us";
+export const EDITOR_PHONE = "+22376000000";
+export const EDITOR = "22376000000@c.us";
+/** A linked id WhatsApp may show instead of the editor's number. */
+export const EDITOR_LID = "187654321098765@lid";
+/** A linked id nobody can resolve. */
+export const UNKNOWN_LID = "111222333444555@lid";
+
+/** The real outbox, also remembering what each handled message queued. */
+class RecordingOutbox extends OutboxRepo {
+  readonly queued: NewOutboxRow[] = [];
+  override enqueue(row: NewOutboxRow, now: Date): number | null {
+    this.queued.push(row);
+    return super.enqueue(row, now);
+  }
+}
+
+/** A delivery backend that records what editors asked for. */
+export class FakeBackend implements EditorBackend {
+  readonly calls: string[] = [];
+  paused = false;
+  failPublish: Error | null = null;
+
+  publish(articleId: number, editor: string): BroadcastReceipt {
+    if (this.failPublish) throw this.failPublish;
+    this.calls.push(`publish ${articleId} by ${editor}`);
+    return { broadcastId: 7, channel: true, recipients: 42, etaMs: 28 * 60_000, startsAt: null };
+  }
+  alert(text: string, editor: string): BroadcastReceipt {
+    this.calls.push(`alert "${text}" by ${editor}`);
+    return { broadcastId: 8, channel: true, recipients: 120, etaMs: 95 * 60_000, startsAt: null };
+  }
+  pause(editor: string): void {
+    this.calls.push(`pause by ${editor}`);
+    this.paused = true;
+  }
+  resume(editor: string): void {
+    this.calls.push(`resume by ${editor}`);
+    this.paused = false;
+  }
+  isPaused(): boolean {
+    return this.paused;
+  }
+  stats(): SendingStats {
+    this.calls.push("stats");
+    return {
+      paused: this.paused,
+      transportUp: true,
+      today: { queued: 3, sent: 120, failed: 1, dead: 0 },
+      running: [{ broadcastId: 7, label: "Article 1", total: 42, sent: 40, failed: 1, etaMs: 60_000 }],
+      subscribers: { optedIn: 42, instant: 40, daily: 2, stopped: 3 },
+    };
+  }
+}
+
+export interface Harness {
+  app: App;
+  bot: Bot;
+  clock: ManualClock;
+  backend: FakeBackend;
+  transport: MemoryTransport;
+  /** Sends a text as `from` and returns the replies it got (bodies, in order). */
+  say(text: string, from?: string, extra?: Partial<InboundMessage>): Promise<string[]>;
+  /** Delivers a whole message (for media, groups, duplicates) and returns the replies. */
+  deliver(message: Partial<InboundMessage> & { chatId: string }): Promise<string[]>;
+  /** Every reply queued to a chat so far. */
+  repliesTo(chatId: string): string[];
+  close(): void;
+}
+
+/** A bot over a fresh in-memory store with the seed article (and the fixtures) imported. */
+export async function harness(
+  options: { fixtures?: boolean; bot?: BotOptions; env?: Record<string, string> } = {},
+): Promise<Harness> {
+  const clock = new ManualClock("2025-04-03T09:00:00Z");
+  const log = silentLogger();
+  const config = loadConfig({
+    DATABASE_PATH: ":memory:",
+    EDITORS: EDITOR_PHONE,
+    NEWSROOM_NAME: "Suivez l'info",
+    ...options.env,
+  });
+  const app = openApp(config, { clock, log });
+  const ingest = new Ingest({ articles: app.articles, clock, log, summaryMaxChars: 280 });
+  const report = await ingest.importPaths(options.fixtures === false ? [SEED] : [SEED, MORE]);
+  if (report.failed.length > 0) throw new Error(JSON.stringify(report.failed));
+  const transport = new MemoryTransport({ phones: { [EDITOR_LID]: EDITOR_PHONE } });
+  const backend = new FakeBackend();
+  const editors = new EditorDirectory(config.editors, {
+    resolvePhones: (ids) => transport.resolvePhones(ids),
+    clock,
+    log,
+  });
+  const outbox = new RecordingOutbox(app.db);
+  const bot = new Bot(
+    {
+      config,
+      clock,
+      log,
+      articles: app.articles,
+      outbox,
+      subscribers: app.subscribers,
+      conversation: app.conversation,
+      audit: app.audit,
+      inbound: app.inbound,
+      editors,
+      backend,
+      via: "test",
+    },
+    options.bot,
+  );
+  let counter = 0;
+  const since = (chatId: string): string[] => {
+    const rows = outbox.queued.splice(0);
+    return rows.filter((r) => r.recipient === chatId && r.kind === "reply").map((r) => r.body);
+  };
+  const deliver = async (message: Partial<InboundMessage> & { chatId: string }) => {
+    counter += 1;
+    await bot.handle({
+      id: message.id ?? `wamid-${counter}`,
+      chatId: message.chatId,
+      senderId: message.senderId ?? message.chatId,
+      text: message.text ?? "",
+      kind: message.kind ?? "text",
+      isGroup: message.isGroup ?? false,
+      timestamp: message.timestamp ?? clock.now(),
+    });
+    // Readers do not type instantly: keeps flood control out of ordinary conversations.
+    clock.advance(5_000);
+    return since(message.chatId);
+  };
+  return {
+    app,
+    bot,
+    clock,
+    backend,
+    transport,
+    say: (text, from = READER, extra = {}) => deliver({ chatId: from, ...extra, text }),
+    deliver,
+    repliesTo: (chatId) =>
+      app.db
+        .prepare<[string], { body: string }>(
+          "SELECT body FROM outbox WHERE recipient = ? AND kind = 'reply' ORDER BY id",
+        )
+        .all(chatId)
+        .map((r) => r.body),
+    close: () => app.close(),
+  };
+}
