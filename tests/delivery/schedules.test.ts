@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { createSchedules } from "../../src/delivery/delivery.ts";
+import { harness } from "./harness.ts";
+import { addReaders, chat } from "./helpers.ts";
+
+describe("Schedules", () => {
+  it("polls the sources then announces what is new, never running one job twice at once", async () => {
+    const { app, clock, addArticle } = await harness();
+    addReaders(app.db, [{ chatId: chat(1), follows: ["sport"] }], clock.now());
+    let polls = 0;
+    let finish: () => void = () => {};
+    const schedules = createSchedules(app, app.delivery, {
+      poll: async () => {
+        polls++;
+        await new Promise<void>((resolve) => {
+          finish = resolve;
+        });
+        addArticle("aigles"); // what the feed brought
+      },
+    });
+    const first = schedules.run("poll");
+    const second = schedules.run("poll");
+    finish();
+    await Promise.all([first, second]);
+    expect(polls).toBe(1);
+    expect(app.db.prepare("SELECT count(*) FROM outbox WHERE kind = 'alert'").pluck().get()).toBe(
+      1,
+    );
+  });
+
+  it("prunes old sent rows and checkpoints, and a failing job only logs", async () => {
+    const { app, clock, dispatcher } = await harness();
+    app.outbox.enqueue({ kind: "reply", recipient: chat(1), body: "Bonjour" }, clock.now());
+    await dispatcher.drain();
+    clock.advance(31 * 86_400_000);
+    app.outbox.enqueue({ kind: "reply", recipient: chat(1), body: "Encore" }, clock.now());
+    const schedules = createSchedules(app, app.delivery, {
+      poll: async () => {
+        throw new Error("flux injoignable");
+      },
+    });
+    await schedules.run("prune");
+    expect(app.db.prepare("SELECT body FROM outbox").pluck().all()).toEqual(["Encore"]);
+    await schedules.run("checkpoint");
+    await expect(schedules.run("poll")).resolves.toBeUndefined();
+  });
+
+  it("starts its cron jobs in the newsroom's zone and stops cleanly", async () => {
+    const { app } = await harness();
+    const schedules = createSchedules(app, app.delivery);
+    schedules.start();
+    await schedules.stop();
+    await schedules.stop();
+  });
+});
