@@ -118,6 +118,11 @@ export interface Wording {
 
 const list = (items: string[], none: string) => (items.length > 0 ? items.join(", ") : none);
 
+/** 4000 → "4 000": a plain space, which every phone font has (unlike U+202F). */
+function thousands(n: number, separator: string): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
+
 /** "1 échec", "2 échecs" (French counts 0 and 1 as singular; English only 1). */
 function plural(n: number, one: string, many: string, lang: Lang): string {
   return `${n} ${(lang === "fr" ? n < 2 : n === 1) ? one : many}`;
@@ -162,7 +167,7 @@ const fr: Wording = {
     "Écrivez *menu* pour l'aide.",
   empty: "Écrivez *menu* pour voir ce que je sais faire.",
   tooLong: (limit) =>
-    `Votre message est trop long (plus de ${limit.toLocaleString("fr-FR")} caractères). ` +
+    `Votre message est trop long (plus de ${thousands(limit, " ")} caractères). ` +
     "Écrivez quelques mots, par exemple *chercher sahel*.",
   media:
     "Je ne lis que les messages écrits (pas les photos, audios ni autocollants). " +
@@ -368,7 +373,7 @@ const en: Wording = {
     "Write *menu* for help.",
   empty: "Write *menu* to see what I can do.",
   tooLong: (limit) =>
-    `Your message is too long (over ${limit.toLocaleString("en-GB")} characters). ` +
+    `Your message is too long (over ${thousands(limit, ",")} characters). ` +
     "Write a few words, e.g. *search sahel*.",
   media:
     "I only read written messages (no photos, audio or stickers). Write *menu* for the commands.",

@@ -50,7 +50,9 @@ describe("subscribing and following", () => {
       "Vous suivez maintenant *Économie*. Vous recevrez ses nouveaux articles.",
     ]);
     expect(h.app.subscribers.follows(READER)).toEqual(["economie", "politique"]);
-    expect((await h.say("abonner"))[0]).toContain("Vous êtes déjà abonné(e).\nVos rubriques : Économie, Politique.");
+    expect((await h.say("abonner"))[0]).toContain(
+      "Vous êtes déjà abonné(e).\nVos rubriques : Économie, Politique.",
+    );
     expect(await h.say("ne plus suivre économie")).toEqual(["Vous ne suivez plus *Économie*."]);
   });
 
@@ -134,7 +136,9 @@ describe("headlines, reading and search", () => {
     const [bare] = await h.say("3");
     const [read] = await h.say("lire 3");
     expect(bare).toBe(read);
-    expect(bare).toContain("*AES-Russie : Les ministres du Sahel à Moscou pour sceller un partenariat stratégique*");
+    expect(bare).toContain(
+      "*AES-Russie : Les ministres du Sahel à Moscou pour sceller un partenariat stratégique*",
+    );
     expect(bare).toContain("_Politique · Diplomatie — Moscou, 2 avril 2025_");
     expect(bare).toContain("*Points clés*");
     expect(await h.say("7")).toEqual([
@@ -169,7 +173,9 @@ describe("headlines, reading and search", () => {
       ].join("\n"),
     );
     expect((await h.say("1"))[0]).toContain("*AES-Russie");
-    expect((await h.say("chercher protection civile"))[0]).toContain("1. Bamako : de fortes pluies");
+    expect((await h.say("chercher protection civile"))[0]).toContain(
+      "1. Bamako : de fortes pluies",
+    );
     expect((await h.say("chercher securite"))[0]).toContain("AES-Russie");
     expect((await h.say("chercher ministre"))[0]).toContain("AES-Russie");
     expect(await h.say("chercher girafe")).toEqual([
@@ -209,12 +215,16 @@ describe("modes, language and personal data", () => {
   it("switches to a daily digest at a chosen time", async () => {
     const h = await harness();
     await h.say("abonner");
-    expect(await h.say("mode quotidien 7h30")).toEqual(["Mode quotidien : un résumé chaque jour à 07:30."]);
+    expect(await h.say("mode quotidien 7h30")).toEqual([
+      "Mode quotidien : un résumé chaque jour à 07:30.",
+    ]);
     expect(h.app.subscribers.get(READER)).toMatchObject({ mode: "daily", digestTime: "07:30" });
     expect(await h.say("mode quotidien 25:00")).toEqual([
       "Je n'ai pas compris l'heure. Exemple : *mode quotidien 07:30*.",
     ]);
-    expect((await h.say("mode instantane"))[0]).toMatch(/^Mode instantané : les alertes au fil de l'eau/);
+    expect((await h.say("mode instantane"))[0]).toMatch(
+      /^Mode instantané : les alertes au fil de l'eau/,
+    );
     expect(h.app.subscribers.get(READER)).toMatchObject({ mode: "instant", digestTime: null });
     expect((await h.say("mode"))[0]).toContain("*mode quotidien 07:00*");
   });
@@ -222,10 +232,14 @@ describe("modes, language and personal data", () => {
   it("answers in English after « langue en », and back", async () => {
     const h = await harness();
     await h.say("menu");
-    expect(await h.say("langue en")).toEqual(["OK, I will answer in English. Write *menu* for help."]);
+    expect(await h.say("langue en")).toEqual([
+      "OK, I will answer in English. Write *menu* for help.",
+    ]);
     expect((await h.say("menu"))[0]).toContain("1. *latest* — the latest articles");
     expect((await h.say("latest 1"))[0]).toContain("*Latest news*");
-    expect(await h.say("blah")).toEqual(['I did not understand "blah". Write *menu* to see what I can do.']);
+    expect(await h.say("blah")).toEqual([
+      'I did not understand "blah". Write *menu* to see what I can do.',
+    ]);
     // Menu item 5 switches language.
     await h.say("menu");
     expect(await h.say("5")).toEqual([

@@ -68,7 +68,9 @@ export class FakeBackend implements EditorBackend {
       paused: this.paused,
       transportUp: true,
       today: { queued: 3, sent: 120, failed: 1, dead: 0 },
-      running: [{ broadcastId: 7, label: "Article 1", total: 42, sent: 40, failed: 1, etaMs: 60_000 }],
+      running: [
+        { broadcastId: 7, label: "Article 1", total: 42, sent: 40, failed: 1, etaMs: 60_000 },
+      ],
       subscribers: { optedIn: 42, instant: 40, daily: 2, stopped: 3 },
     };
   }

@@ -4,7 +4,9 @@ import { parseEditor, parseReader, sanitize } from "../../src/bot/parse.ts";
 
 const command = (text: string) => {
   const p = parseReader(text);
-  return p.type === "command" ? `${p.name}${p.args ? ` [${p.args}]` : ""}${p.corrected ? " (corrigé)" : ""}` : p.type;
+  return p.type === "command"
+    ? `${p.name}${p.args ? ` [${p.args}]` : ""}${p.corrected ? " (corrigé)" : ""}`
+    : p.type;
 };
 
 describe("reading a reader's command", () => {
@@ -82,8 +84,17 @@ describe("reading a reader's command", () => {
 describe("reading an editor command", () => {
   it("needs the leading slash, and keeps the text of an alert intact", () => {
     expect(parseEditor("publier 3")).toBeNull();
-    expect(parseEditor("/publier 3")).toEqual({ type: "editor", name: "publish", args: "3", word: "publier" });
-    expect(parseEditor("/Aperçu 12")).toMatchObject({ type: "editor", name: "preview", args: "12" });
+    expect(parseEditor("/publier 3")).toEqual({
+      type: "editor",
+      name: "publish",
+      args: "3",
+      word: "publier",
+    });
+    expect(parseEditor("/Aperçu 12")).toMatchObject({
+      type: "editor",
+      name: "preview",
+      args: "12",
+    });
     expect(parseEditor("/alerte Coupure d'eau\nà Bamako")).toMatchObject({
       name: "alert",
       args: "Coupure d'eau\nà Bamako",
