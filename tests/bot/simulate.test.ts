@@ -1,0 +1,128 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/store/database.ts";
+import { ROOT } from "./harness.ts";
+
+/** Runs `npm run simulate` (tsx src/simulate.ts) with a script on stdin; returns stdout. */
+function simulate(script: string, dir: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      path.join(ROOT, "node_modules/.bin/tsx"),
+      ["src/simulate.ts", "--db", path.join(dir, "simulateur.db")],
+      {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH,
+          DATA_DIR: dir,
+          ARTICLES_DIR: path.join(ROOT, "data/articles"),
+          EDITORS: "+22376000000",
+          LOG_LEVEL: "warn",
+          TZ: "Africa/Bamako",
+        },
+        timeout: 60_000,
+      },
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
+    );
+    child.stdin?.end(script);
+  });
+}
+
+/** The bot's answers, in order: each "bot → …" block without its indentation. */
+function answers(transcript: string): string[] {
+  return transcript
+    .split(/\n(?=bot → |> |📣 )/)
+    .filter((block) => block.startsWith("bot → ") || block.startsWith("📣"))
+    .map((block) =>
+      block
+        .split("\n")
+        .slice(1)
+        .map((l) => l.replace(/^ {2}/, ""))
+        .join("\n")
+        .trim(),
+    );
+}
+
+describe("npm run simulate, driven by a script", () => {
+  it("lets a newcomer subscribe, follow politique, read the seed article, find it, and stop", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "suivez-sim-"));
+    const script = [
+      "# Un nouveau lecteur découvre le service",
+      "bonjour",
+      "abonner",
+      "suivre politique",
+      "dernieres",
+      "1",
+      "chercher sahel russie",
+      "stop",
+    ].join("\n");
+    const transcript = await simulate(script, dir);
+    const a = answers(transcript);
+    expect(transcript).toMatch(
+      /^Simulateur Suivez l'info — base .*simulateur\.db, 1 article\(s\) publiés/,
+    );
+    expect(a).toHaveLength(7);
+    expect(a[0]).toMatch(/^Bonjour ! Ici \*Suivez l'info\*/);
+    expect(a[0]).toContain("4. *abonner* — recevoir les alertes");
+    expect(a[1]).toMatch(/^C'est noté : vous êtes abonné\(e\)\./);
+    expect(a[2]).toBe("Vous suivez maintenant *Politique*. Vous recevrez ses nouveaux articles.");
+    expect(a[3]).toContain(
+      "1. AES-Russie : Les ministres du Sahel à Moscou pour sceller un partenariat stratégique _(Politique, 2 avr.)_",
+    );
+    expect(a[4]).toMatch(
+      /^\*AES-Russie : Les ministres du Sahel à Moscou pour sceller un partenariat stratégique\*/,
+    );
+    expect(a[4]).toContain(
+      "Les ministres des Affaires étrangères du Mali, du Niger et du Burkina Faso",
+    );
+    expect(a[4]).toContain("*Points clés*");
+    expect(a[5]).toContain("*Résultats pour « sahel russie »*\n\n1. AES-Russie");
+    expect(a[6]).toBe(
+      "C'est fait : vous ne recevrez plus rien de notre part. Écrivez *abonner* pour revenir quand vous voulez.",
+    );
+    // Short answers, no English leaking into a French conversation.
+    for (const answer of a) {
+      expect(answer.length).toBeLessThan(1200);
+      expect(answer).not.toMatch(/\b(the|you|please|error)\b/i);
+    }
+    // The database the simulator used: the reader is stopped, every reply was sent.
+    const db = openDatabase(path.join(dir, "simulateur.db"));
+    const sub = db
+      .prepare<[], { opted_in_at: number | null; stopped_at: number | null }>(
+        "SELECT opted_in_at, stopped_at FROM subscribers",
+      )
+      .get();
+    expect(sub?.opted_in_at).not.toBeNull();
+    expect(sub?.stopped_at).not.toBeNull();
+    const states = db.prepare("SELECT state, count(*) AS n FROM outbox GROUP BY state").all();
+    expect(states).toEqual([{ state: "sent", n: 7 }]);
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it("switches between readers and the editor; a publication reaches the followers", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "suivez-sim-"));
+    const transcript = await simulate(
+      [
+        "abonner politique",
+        "/as +22370000001",
+        "bonjour",
+        "/publier 1",
+        "/editor",
+        "/publier 1",
+      ].join("\n"),
+      dir,
+    );
+    expect(transcript).toContain("> +22370000001 : bonjour\nbot → vous :\n  Bonjour !");
+    expect(transcript).toContain(
+      "> +22370000001 : /publier 1\nbot → vous :\n  Je n'ai pas compris « /publier 1 »",
+    );
+    expect(transcript).toContain("> +22376000000 (éditeur) : /publier 1");
+    expect(transcript).toContain("en file d'envoi.\n  Chaîne : non · 1 lecteur");
+    expect(transcript).toContain("bot → +22370000000 :\n  🔔 *AES-Russie");
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+});
