@@ -91,7 +91,7 @@ export class Broadcaster implements EditorBackend {
   /** Stops all claiming at once, in every process sharing the database. */
   pause(editor: string): void {
     this.#d.settings.setPaused(true, editor, this.#d.clock.now());
-    this.#d.log.warn({ by: editor }, "envois mis en pause");
+    this.#d.log.info({ by: editor }, "envois mis en pause");
   }
 
   /** Resumes sending. */
