@@ -2,6 +2,7 @@ import "dotenv/config";
 import { Command, CommanderError } from "commander";
 import { registerArticleCommands } from "./cli/articles.ts";
 import { CliError, createCliContext } from "./cli/context.ts";
+import { deliveryStatsSection, registerDeliveryCommands } from "./cli/delivery.ts";
 import { registerStatsCommand } from "./cli/stats.ts";
 
 /** The operator's and editors' command line: `npm run cli -- <command>`. */
@@ -14,7 +15,8 @@ async function main(argv: string[]): Promise<number> {
     .showHelpAfterError("(ajoutez --help pour l'aide)")
     .exitOverride();
   registerArticleCommands(program, ctx);
-  registerStatsCommand(program, ctx);
+  registerStatsCommand(program, ctx, [deliveryStatsSection]);
+  registerDeliveryCommands(program, ctx);
   try {
     await program.parseAsync(argv);
     return Number(process.exitCode ?? 0);
