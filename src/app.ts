@@ -2,12 +2,14 @@ import type { Database } from "better-sqlite3";
 import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import { createDeliveryCore, type DeliveryCore } from "./delivery/delivery.ts";
+import { seedFeeds } from "./feeds/feed-sources.ts";
 import type { Logger } from "./log.ts";
 import { ArticlesRepo } from "./store/articles.ts";
 import { AuditRepo } from "./store/audit.ts";
 import { BroadcastsRepo } from "./store/broadcasts.ts";
 import { ConversationRepo } from "./store/conversation.ts";
 import { openDatabase } from "./store/database.ts";
+import { FeedsRepo } from "./store/feeds.ts";
 import { InboundRepo } from "./store/inbound.ts";
 import { OutboxRepo } from "./store/outbox.ts";
 import { SettingsRepo } from "./store/settings.ts";
@@ -27,6 +29,8 @@ export interface App {
   audit: AuditRepo;
   settings: SettingsRepo;
   broadcasts: BroadcastsRepo;
+  /** RSS/Atom/JSON feed sources and their polling state (FEEDS in .env seeds it). */
+  feeds: FeedsRepo;
   /** Planner, audience and the broadcaster (the EditorBackend): src/delivery/delivery.ts. */
   delivery: DeliveryCore;
   close(): void;
@@ -48,7 +52,9 @@ export function openApp(config: Config, deps: { clock: Clock; log: Logger }): Ap
     audit: new AuditRepo(db),
     settings: new SettingsRepo(db),
     broadcasts: new BroadcastsRepo(db),
+    feeds: new FeedsRepo(db),
     close: () => db.close(),
   };
+  seedFeeds(app.feeds, config.feeds, { now: deps.clock.now(), log: deps.log });
   return { ...app, delivery: createDeliveryCore(app) };
 }

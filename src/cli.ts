@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { registerArticleCommands } from "./cli/articles.ts";
 import { CliError, createCliContext } from "./cli/context.ts";
 import { deliveryStatsSection, registerDeliveryCommands } from "./cli/delivery.ts";
+import { registerFeedCommands } from "./cli/feeds.ts";
 import { registerStatsCommand } from "./cli/stats.ts";
 
 /** The operator's and editors' command line: `npm run cli -- <command>`. */
@@ -17,6 +18,7 @@ async function main(argv: string[]): Promise<number> {
   registerArticleCommands(program, ctx);
   registerStatsCommand(program, ctx, [deliveryStatsSection]);
   registerDeliveryCommands(program, ctx);
+  registerFeedCommands(program, ctx);
   try {
     await program.parseAsync(argv);
     return Number(process.exitCode ?? 0);

@@ -30,14 +30,25 @@ export function normalizeFeedUrl(raw: string): string {
   return url.href;
 }
 
-/** "10m", "2 min", "1h", "90s", "1h30" → milliseconds, at least 2 minutes. */
+/** "10m", "2 min", "1h", "120s", "1h30" (a bare number is minutes) → milliseconds, at least 2 minutes. */
 export function parseInterval(raw: string): number {
   const text = raw.trim().toLowerCase().replace(/\s+/g, "");
-  const m = /^(?:(\d+)h)?(?:(\d+)(?:m|mn|min)?)?(?:(\d+)s)?$/.exec(text);
-  const ms = m
-    ? Number(m[1] ?? 0) * 3_600_000 + Number(m[2] ?? 0) * 60_000 + Number(m[3] ?? 0) * 1000
-    : Number.NaN;
-  if (!text || !Number.isFinite(ms) || ms <= 0) {
+  const units: Record<string, number> = {
+    h: 3_600_000,
+    min: 60_000,
+    mn: 60_000,
+    m: 60_000,
+    s: 1000,
+  };
+  const token = /(\d+)(h|min|mn|m|s)?/y;
+  let ms = 0;
+  // A sticky regex walks the text; anything it cannot read resets lastIndex and fails below.
+  while (token.lastIndex < text.length) {
+    const match = token.exec(text);
+    if (!match) break;
+    ms += Number(match[1]) * (units[match[2] ?? "m"] ?? 60_000);
+  }
+  if (!text || token.lastIndex !== text.length || ms <= 0) {
     throw new FeedSourceError(
       `Intervalle illisible « ${raw} » : écrivez par exemple 10m (minutes), 1h ou 1h30`,
     );

@@ -500,5 +500,6 @@ function explainUnreadable(body: string, cause: unknown): FeedParseError {
   } else {
     message = "contenu illisible : ni XML ni JSON (fichier binaire ou texte brut ?)";
   }
-  return new FeedParseError(`${message}. Vérifiez l'adresse du flux.`, { cause });
+  const next = /vérifiez l'adresse/.test(message) ? "" : ". Vérifiez l'adresse du flux";
+  return new FeedParseError(`${message}${next}`, { cause });
 }
