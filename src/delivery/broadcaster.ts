@@ -1,6 +1,6 @@
 import type { Clock } from "../clock.ts";
 import type { Logger } from "../log.ts";
-import type { Broadcast, BroadcastsRepo } from "../store/broadcasts.ts";
+import type { Broadcast, BroadcastCounts, BroadcastsRepo } from "../store/broadcasts.ts";
 import { type OutboxRepo, PRIORITY } from "../store/outbox.ts";
 import type { SettingsRepo } from "../store/settings.ts";
 import type { Audience } from "./audience.ts";
@@ -146,11 +146,14 @@ export class Broadcaster implements EditorBackend {
    * gap each. Replies take their share on top, so this errs on the early side only by them.
    */
   etaMs(broadcastId: number): number {
-    const counts = this.#d.broadcasts.counts(broadcastId);
+    return this.#eta(this.#d.broadcasts.counts(broadcastId));
+  }
+
+  #eta(counts: BroadcastCounts): number {
     if (counts.waiting === 0 || counts.lastNotBefore === null) return 0;
     const now = this.#d.clock.now().getTime();
     const ahead = this.#d.outbox.waitingDueBy(BULK, new Date(counts.lastNotBefore));
-    const startWait = Math.max(0, this.#d.outbox.firstDueOf(broadcastId) - now);
+    const startWait = Math.max(0, (counts.firstNotBefore ?? now) - now);
     return Math.round(startWait + ahead * averageBulkGapMs(this.#d.policy));
   }
 
@@ -162,7 +165,7 @@ export class Broadcaster implements EditorBackend {
       total: c.total,
       sent: c.sent,
       failed: c.dead + c.cancelled,
-      etaMs: this.etaMs(b.id),
+      etaMs: this.#eta(c),
     };
   }
 

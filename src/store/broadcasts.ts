@@ -68,7 +68,8 @@ export interface BroadcastCounts {
   sent: number;
   dead: number;
   cancelled: number;
-  /** The latest `not_before` among its waiting rows (a deferred broadcast starts then). */
+  /** The earliest and latest `not_before` of its queued or failed rows (ms), or null. */
+  firstNotBefore: number | null;
   lastNotBefore: number | null;
 }
 
@@ -85,19 +86,25 @@ export interface NewBroadcast {
 export class BroadcastsRepo {
   readonly #db: Database;
   readonly #get: Statement<[number], RawBroadcast>;
-  readonly #counts: Statement<[number], BroadcastCounts>;
+  readonly #byState: Statement<[number], { state: string; n: number }>;
+  readonly #edge: Statement<
+    [{ id: number }],
+    { q1: number | null; f1: number | null; q2: number | null; f2: number | null }
+  >;
 
   constructor(db: Database) {
     this.#db = db;
     this.#get = db.prepare("SELECT * FROM broadcasts WHERE id = ?");
-    this.#counts = db.prepare(
-      `SELECT count(*) AS total,
-         coalesce(sum(state IN ('queued', 'failed', 'sending')), 0) AS waiting,
-         coalesce(sum(state = 'sent'), 0) AS sent,
-         coalesce(sum(state = 'dead'), 0) AS dead,
-         coalesce(sum(state = 'cancelled'), 0) AS cancelled,
-         max(CASE WHEN state IN ('queued', 'failed') THEN not_before END) AS lastNotBefore
-       FROM outbox WHERE broadcast_id = ?`,
+    this.#byState = db.prepare(
+      "SELECT state, count(*) AS n FROM outbox WHERE broadcast_id = ? GROUP BY state",
+    );
+    // One state at a time: each is a min/max lookup on the outbox_broadcast index.
+    this.#edge = db.prepare(
+      `SELECT
+         (SELECT min(not_before) FROM outbox WHERE broadcast_id = @id AND state = 'queued') AS q1,
+         (SELECT min(not_before) FROM outbox WHERE broadcast_id = @id AND state = 'failed') AS f1,
+         (SELECT max(not_before) FROM outbox WHERE broadcast_id = @id AND state = 'queued') AS q2,
+         (SELECT max(not_before) FROM outbox WHERE broadcast_id = @id AND state = 'failed') AS f2`,
     );
   }
 
@@ -212,7 +219,30 @@ export class BroadcastsRepo {
 
   /** Where its messages are. */
   counts(id: number): BroadcastCounts {
-    return this.#counts.get(id) as BroadcastCounts;
+    const c: BroadcastCounts = {
+      total: 0,
+      waiting: 0,
+      sent: 0,
+      dead: 0,
+      cancelled: 0,
+      firstNotBefore: null,
+      lastNotBefore: null,
+    };
+    for (const { state, n } of this.#byState.all(id)) {
+      c.total += n;
+      if (state === "sent") c.sent += n;
+      else if (state === "dead") c.dead += n;
+      else if (state === "cancelled") c.cancelled += n;
+      else c.waiting += n;
+    }
+    if (c.waiting > 0) {
+      const e = this.#edge.get({ id });
+      const firsts = [e?.q1, e?.f1].filter((x): x is number => typeof x === "number");
+      const lasts = [e?.q2, e?.f2].filter((x): x is number => typeof x === "number");
+      c.firstNotBefore = firsts.length > 0 ? Math.min(...firsts) : null;
+      c.lastNotBefore = lasts.length > 0 ? Math.max(...lasts) : null;
+    }
+    return c;
   }
 
   /** The most recent broadcasts, newest first (for the CLI). */

@@ -408,19 +408,6 @@ export class OutboxRepo {
     return total;
   }
 
-  /** The earliest time a waiting row of this broadcast is due (ms), or 0 when none. */
-  firstDueOf(broadcastId: number): number {
-    return (
-      (this.#db
-        .prepare(
-          `SELECT min(not_before) FROM outbox
-           WHERE broadcast_id = ? AND state IN ('queued', 'failed')`,
-        )
-        .pluck()
-        .get(broadcastId) as number | null) ?? 0
-    );
-  }
-
   /** Deletes sent, dead and cancelled rows older than `before`; returns how many. */
   prune(before: Date): number {
     return this.#db

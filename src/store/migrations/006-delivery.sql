@@ -26,3 +26,7 @@ CREATE INDEX broadcasts_article ON broadcasts (article_id) WHERE article_id IS N
 CREATE INDEX outbox_alert_day ON outbox (recipient, not_before) WHERE kind = 'alert';
 -- "Sent today" without scanning the table; rows are indexed only once sent.
 CREATE INDEX outbox_sent_at ON outbox (sent_at) WHERE sent_at IS NOT NULL;
+-- Progress and ETA of a broadcast read only this index (counts by state, first and last due
+-- time of its waiting rows): replaces 002's (broadcast_id, state), so fan-out pays no extra index.
+DROP INDEX outbox_broadcast;
+CREATE INDEX outbox_broadcast ON outbox (broadcast_id, state, not_before) WHERE broadcast_id IS NOT NULL;
