@@ -58,6 +58,11 @@ async function main(): Promise<number> {
     ...base,
     databasePath: values.db ?? path.join(base.dataDir, "simulateur.db"),
     editors: base.editors.length > 0 ? base.editors : [DEMO_EDITOR],
+    // No Channel configured: a stand-in, so /publier shows what the Channel would receive.
+    channel:
+      base.channel.invite || base.channel.id
+        ? base.channel
+        : { ...base.channel, id: "120363000000000000@newsletter" },
   };
   const log = createLogger({ level: config.logLevel === "info" ? "warn" : config.logLevel });
   const app = openApp(config, { clock: systemClock, log });

@@ -121,7 +121,8 @@ describe("npm run simulate, driven by a script", () => {
       "> +22370000001 : /publier 1\nbot → vous :\n  Je n'ai pas compris « /publier 1 »",
     );
     expect(transcript).toContain("> +22376000000 (éditeur) : /publier 1");
-    expect(transcript).toContain("en file d'envoi.\n  Chaîne : non · 1 lecteur");
+    expect(transcript).toContain("en file d'envoi.\n  Chaîne : oui · 1 lecteur");
+    expect(transcript).toContain("📣 [Chaîne WhatsApp] publication :\n  *AES-Russie");
     expect(transcript).toContain("bot → +22370000000 :\n  🔔 *AES-Russie");
     fs.rmSync(dir, { recursive: true, force: true });
   }, 60_000);
