@@ -177,6 +177,35 @@ export const EDITOR_COMMANDS: readonly EditorCommandSpec[] = [
   { name: "help", aliases: ["aide", "help"] },
 ];
 
+/**
+ * Spellings only an English speaker would use: a newcomer whose first message is one of these
+ * is answered in English from the start. Words francophone readers use too ("stop", "menu",
+ * "news", "hello", "help") say nothing about a language.
+ */
+export const ENGLISH_ALIASES: ReadonlySet<string> = new Set([
+  "latest",
+  "headlines",
+  "read",
+  "open",
+  "search",
+  "find",
+  "topics",
+  "topic",
+  "follow",
+  "unfollow",
+  "stop following",
+  "subscribe",
+  "unsubscribe",
+  "language",
+  "english",
+  "my data",
+  "privacy",
+  "delete my data",
+  "erase my data",
+  "thanks",
+  "thank you",
+]);
+
 /** What a bare number means when the menu is on screen. */
 export const MENU_ITEMS: readonly {
   command: ReaderCommandName;

@@ -2,6 +2,7 @@ import { fold } from "../news/fold.ts";
 import {
   EDITOR_COMMANDS,
   type EditorCommandName,
+  ENGLISH_ALIASES,
   READER_COMMANDS,
   type ReaderCommandName,
 } from "./commands.ts";
@@ -25,6 +26,8 @@ export type ReaderParse =
       args: string;
       /** Whether a typo was corrected to get here. */
       corrected: boolean;
+      /** Written with an English-only spelling ("latest", "subscribe"). */
+      english?: boolean;
     }
   | { type: "suggest"; names: ReaderCommandName[] }
   | { type: "unknown" };
@@ -81,13 +84,18 @@ export function parseReader(input: string): ReaderParse {
   const numberMatch = /^(?:n°|no|#)?\s*(\d+)[.)]?$/i.exec(text);
   if (numberMatch?.[1]) return { type: "number", value: numberMatch[1] };
 
-  let best: { name: ReaderCommandName; words: number; implied: string | undefined } | null = null;
+  let best: {
+    name: ReaderCommandName;
+    words: number;
+    implied: string | undefined;
+    alias: string;
+  } | null = null;
   for (const spec of READER_COMMANDS) {
     for (const alias of spec.aliases) {
       const words = alias.split(" ").length;
       if (words > keys.length || (best && words <= best.words)) continue;
       if (keys.slice(0, words).join(" ") === alias) {
-        best = { name: spec.name, words, implied: spec.implied?.[alias] };
+        best = { name: spec.name, words, implied: spec.implied?.[alias], alias };
       }
     }
   }
@@ -98,6 +106,7 @@ export function parseReader(input: string): ReaderParse {
       name: best.name,
       args: best.implied ? `${best.implied} ${args}`.trim() : args,
       corrected: false,
+      english: ENGLISH_ALIASES.has(best.alias),
     };
   }
 

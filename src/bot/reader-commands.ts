@@ -147,6 +147,10 @@ function welcome(ctx: BotContext, next: NextFunction): unknown {
   if (!ctx.isNew) return next();
   const { newsroomName } = ctx.deps.config;
   const p = ctx.parsed;
+  // "hello", "latest": a newcomer who writes English is answered in English from the start.
+  if (p.type === "command" && p.english && ctx.lang !== "en") {
+    ctx.subscriber = ctx.deps.subscribers.setLanguage(ctx.chatId, "en");
+  }
   if (p.type !== "command" || p.name === "menu" || p.name === "thanks") {
     ctx.reply(`${ctx.t.welcome(newsroomName)}\n\n${ctx.t.menu(newsroomName)}`);
     ctx.remember({ kind: "menu" });

@@ -24,6 +24,15 @@ describe("a newcomer's conversation", () => {
     expect(replies[1]).toContain("*Dernières informations*");
   });
 
+  it("who writes in English is answered in English; « hello » alone proves nothing", async () => {
+    const h = await harness();
+    const [welcome, latest] = await h.say("latest 2");
+    expect(welcome).toMatch(/^Hello! This is \*Suivez l'info\*/);
+    expect(latest).toContain("*Latest news*");
+    expect(h.app.subscribers.get(READER)?.language).toBe("en");
+    expect((await h.say("hello", "22370000002@c.us"))[0]).toMatch(/^Bonjour ! Ici/);
+  });
+
   it("whose first word is stop gets only the confirmation", async () => {
     const h = await harness();
     expect(await h.say("STOP")).toEqual([
