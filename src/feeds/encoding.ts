@@ -62,13 +62,33 @@ function xmlDeclaredEncoding(b: Buffer): string | null {
   return match?.[1] ?? null;
 }
 
+// What browsers decode these labels as (WHATWG Encoding): the superset each site really uses.
+const supersets: Record<string, string> = {
+  "iso-8859-1": "windows-1252",
+  "iso8859-1": "windows-1252",
+  latin1: "windows-1252",
+  "latin-1": "windows-1252",
+  l1: "windows-1252",
+  cp819: "windows-1252",
+  "us-ascii": "windows-1252",
+  ascii: "windows-1252",
+  "iso-8859-9": "windows-1254",
+  latin5: "windows-1254",
+  "tis-620": "windows-874",
+  "iso-8859-11": "windows-874",
+  gb2312: "gb18030",
+  gbk: "gb18030",
+  "x-gbk": "gb18030",
+  "euc-kr": "cp949",
+  "ks_c_5601-1987": "cp949",
+  shift_jis: "cp932",
+  sjis: "cp932",
+  "x-sjis": "cp932",
+  big5: "big5hkscs",
+};
+
 function normalizeLabel(label: string): string {
   const l = label.trim().toLowerCase();
   if (["utf8", "utf-8", "unicode-1-1-utf-8"].includes(l)) return "utf-8";
-  if (
-    ["iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp819"].includes(l)
-  ) {
-    return "windows-1252";
-  }
-  return l;
+  return supersets[l] ?? l;
 }

@@ -63,7 +63,9 @@ const placeholderCategories = new Set(["non classé", "non classe", "uncategoriz
  * FeedParseError. A truncated XML body yields the complete items before the cut.
  */
 export function parseFeed(text: string, options: ParseFeedOptions): ParsedFeed {
-  const body = text.replace(/^\ufeff/, "");
+  // A DOCTYPE (old Drupal feeds declare HTML entity sets in one) makes the XML parser refuse
+  // the document, and feeds never need it: entities are decoded as HTML anyway.
+  const body = text.replace(/^\ufeff/, "").replace(/<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>/i, "");
   let parsed: AnyFeed<string>;
   let truncated = false;
   if (unclosedXml(body)) {

@@ -50,4 +50,21 @@ describe("feed encodings", () => {
     );
     expect(decodeFeedBytes(bytes, null).text).toContain("<title>Niamey</title>");
   });
+
+  it("decodes legacy labels as browsers do (TIS-620 as Windows-874, GB2312 as GB18030)", () => {
+    // 0x93/0x94 are Windows-874 curly quotes, undefined in strict TIS-620.
+    const thai = Buffer.concat([
+      Buffer.from('<?xml version="1.0" encoding="TIS-620"?><rss><channel><title>'),
+      Buffer.from([0x93, 0xa1, 0xd2, 0xc3, 0x94]),
+      Buffer.from("</title></channel></rss>"),
+    ]);
+    const { text, encoding } = decodeFeedBytes(thai, null);
+    expect(encoding).toBe("windows-874");
+    expect(text).toContain("“การ”");
+    const chinese = iconv.encode(
+      '<?xml version="1.0" encoding="gb2312"?><rss><title>新闻</title></rss>',
+      "gb18030",
+    );
+    expect(decodeFeedBytes(chinese, null).text).toContain("新闻");
+  });
 });

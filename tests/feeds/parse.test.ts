@@ -196,6 +196,16 @@ describe("bad input: the good items come through, the rest are reported", () => 
     expect(item?.categories).toEqual([]);
   });
 
+  it("reads old Drupal feeds that declare entity sets in a DOCTYPE", () => {
+    const xml = `<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE rss [<!ENTITY % HTMLlat1 PUBLIC "-//W3C//ENTITIES Latin 1 for XHTML//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml-lat1.ent">]>
+<rss version="2.0"><channel><title>Sahel Tribune</title><link>https://x.example/</link>
+<item><title>Gao : l&eacute;gère hausse du fleuve</title><link>https://x.example/gao</link><description>Le Niger monte &agrave; Gao.</description></item>
+</channel></rss>`;
+    const [item] = parseFeed(xml, { url: "https://x.example/rss.xml" }).items;
+    expect(item?.title).toBe("Gao : légère hausse du fleuve");
+  });
+
   it("ignores javascript: links and keeps only web addresses", () => {
     const xml = `<rss version="2.0"><channel><title>T</title><link>https://x.example/</link>
       <item><title>Piège</title><link>javascript:alert(1)</link><description>x</description></item>
