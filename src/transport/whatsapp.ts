@@ -63,6 +63,8 @@ export interface WhatsAppTransportOptions {
   createClient?: ClientFactory;
   /** The browser to launch; default: CHROME_PATH or the usual locations (throws when none). */
   findBrowser?: () => string;
+  /** Added to the server flags (tests cut the network with `--host-resolver-rules`). */
+  extraBrowserArgs?: readonly string[];
   backoff?: BackoffOptions;
   /** A start that takes longer than this is abandoned and retried (WhatsApp Web hung). */
   initTimeoutMs?: number;
@@ -121,6 +123,7 @@ export class WhatsAppTransport implements Transport {
   readonly #log: Logger;
   readonly #createClient: ClientFactory;
   readonly #findBrowser: () => string;
+  readonly #extraArgs: readonly string[];
   readonly #backoff: BackoffOptions;
   readonly #initTimeoutMs: number;
   readonly #sendTimeoutMs: number;
@@ -138,6 +141,7 @@ export class WhatsAppTransport implements Transport {
   #channelId: string | null = null;
   #channelProblem: string | null = null;
   readonly #seen = new Set<string>();
+  readonly #disposing = new Set<Promise<void>>();
   /** `…@lid` → `+NUMBER` (or null: WhatsApp does not tell), learnt at `ready` and on demand. */
   readonly #phones = new Map<string, string | null>();
 
@@ -147,6 +151,7 @@ export class WhatsAppTransport implements Transport {
     this.#createClient = options.createClient ?? createWhatsAppWebClient;
     this.#findBrowser =
       options.findBrowser ?? (() => findChromium(options.config.whatsapp.chromePath));
+    this.#extraArgs = options.extraBrowserArgs ?? [];
     this.#backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.#initTimeoutMs = options.initTimeoutMs ?? 120_000;
     this.#sendTimeoutMs = options.sendTimeoutMs ?? 60_000;
@@ -178,6 +183,8 @@ export class WhatsAppTransport implements Transport {
     this.#client = null;
     this.#setDown("stopped");
     if (client) await this.#dispose(client);
+    // A client lost just before stop() may still be closing its browser: wait for it too.
+    await Promise.all(this.#disposing);
     this.#handlers = null;
     this.#log.info("WhatsApp : navigateur fermé");
   }
@@ -316,7 +323,7 @@ export class WhatsAppTransport implements Transport {
       puppeteer: {
         executablePath: this.#browserPath,
         headless: true,
-        args: [...CHROMIUM_ARGS],
+        args: [...CHROMIUM_ARGS, ...this.#extraArgs],
         // Our own shutdown closes the browser in order; puppeteer's handlers would race it.
         handleSIGINT: false,
         handleSIGTERM: false,
@@ -527,6 +534,16 @@ export class WhatsAppTransport implements Transport {
    * browser may appear after the first destroy), destroy again, and kill what is left.
    */
   async #dispose(client: WhatsAppClient): Promise<void> {
+    const done = this.#close(client);
+    this.#disposing.add(done);
+    try {
+      await done;
+    } finally {
+      this.#disposing.delete(done);
+    }
+  }
+
+  async #close(client: WhatsAppClient): Promise<void> {
     const destroy = async () => {
       try {
         await withTimeout(client.destroy(), 10_000, "destroy: délai dépassé");
