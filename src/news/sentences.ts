@@ -55,7 +55,6 @@ const OPENERS = "«“\"'([—–-‘¿¡";
 
 const isSpace = (ch: string | undefined): boolean => ch !== undefined && /\s/u.test(ch);
 const isUpper = (ch: string | undefined): boolean => ch !== undefined && /\p{Lu}/u.test(ch);
-const isLower = (ch: string | undefined): boolean => ch !== undefined && /\p{Ll}/u.test(ch);
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= "0" && ch <= "9";
 
 /** The word just before `dot` (letters, dots and hyphens), e.g. "M", "Mme", "J.-C", "etc". */
@@ -93,10 +92,85 @@ function startsSentence(text: string, i: number): boolean {
 }
 
 /**
+ * A quotation closing at most this many characters after a sentence end keeps its sentences
+ * together: « Je pars. Demain », dit-il. is one sentence, not two halves with an open quote.
+ */
+const QUOTE_REACH = 200;
+
+/**
+ * Where quotations open and close. Straight quotes " are the same character both ways: their
+ * role comes from the spaces around them and, when those say nothing (`fin." Suite`, glued
+ * `mot"Mot`), from whether a quotation is open. Scraped copy often moves the quote opening a
+ * paragraph to the end of the previous one (`fin." Suite…`): parity reads it as an opener.
+ */
+interface Quotes {
+  /** Index of each straight quote that closes a quotation. */
+  closing: ReadonlySet<number>;
+  /** Quotations as [opening index, closing index]. */
+  spans: ReadonlyArray<readonly [number, number]>;
+}
+
+const BEFORE_OPENING = "([{«“'’-–—/";
+const AFTER_CLOSING = ".,;:!?)]}»”…";
+
+function findQuotes(text: string): Quotes {
+  const closing = new Set<number>();
+  const spans: Array<readonly [number, number]> = [];
+  let straight = -1;
+  const open: { "«": number[]; "“": number[] } = { "«": [], "“": [] };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (ch === "\n" && /^\n[^\S\n]*\n/u.test(text.slice(i, i + 64))) {
+      // Quotations do not run across paragraphs (or, if they do, each paragraph reopens them).
+      straight = -1;
+      open["«"].length = 0;
+      open["“"].length = 0;
+    } else if (ch === "«" || ch === "“") {
+      open[ch].push(i);
+    } else if (ch === "»" || ch === "”") {
+      const from = open[ch === "»" ? "«" : "“"].pop();
+      if (from !== undefined) spans.push([from, i]);
+    } else if (ch === '"') {
+      const prev = text[i - 1];
+      const next = text[i + 1];
+      const spaceBefore = prev === undefined || isSpace(prev) || BEFORE_OPENING.includes(prev);
+      const spaceAfter = next === undefined || isSpace(next) || AFTER_CLOSING.includes(next);
+      const afterEnd = prev !== undefined && TERMINATORS.includes(prev) && isSpace(next);
+      const opens =
+        spaceBefore && !spaceAfter
+          ? true
+          : !spaceBefore && spaceAfter && !afterEnd
+            ? false
+            : straight < 0;
+      if (opens) {
+        straight = i;
+      } else if (straight >= 0) {
+        closing.add(i);
+        spans.push([straight, i]);
+        straight = -1;
+      }
+    }
+  }
+  return { closing, spans };
+}
+
+/** Whether a sentence ending at `end` would leave a quotation open that closes soon after. */
+function insideShortQuote(quotes: Quotes, end: number): boolean {
+  for (const [from, to] of quotes.spans) {
+    if (from < end && to >= end && to - end <= QUOTE_REACH) return true;
+  }
+  return false;
+}
+
+/** An elision mark ending at `end` (exclusive): "(...)", "(…)", "[...]", "[…]". */
+const isElision = (text: string, end: number): boolean =>
+  /[([](?:\.{3}|…)[)\]]$/u.test(text.slice(Math.max(0, end - 5), end));
+
+/**
  * Returns the end (exclusive) of the sentence whose terminator run starts at `i`, or -1 if the
  * punctuation at `i` does not end a sentence.
  */
-function boundaryAt(text: string, i: number): number {
+function boundaryAt(text: string, i: number, quotes: Quotes): number {
   const first = text[i] as string;
   let end = i + 1;
   // Terminator runs: "...", "?!", "? !", "!!!".
@@ -114,42 +188,68 @@ function boundaryAt(text: string, i: number): number {
     if (isDigit(text[i - 1]) && isDigit(text[i + 1])) return -1;
     if (isAbbreviationDot(text, i)) return -1;
   }
-  // Closing quotes and brackets belong to the sentence, also after a (narrow) no-break space.
+  // Closing quotes and brackets belong to the sentence, also after a (narrow) no-break space;
+  // a straight quote only when it closes a quotation (else it opens the next sentence's).
   for (;;) {
     let k = end;
     while (text[k] === " " || text[k] === "\u00a0" || text[k] === "\u202f") k++;
     const ch = text[k];
     if (ch === "»" || ch === "”" || ch === "’" || ch === ")" || ch === "]") {
       end = k + 1;
-    } else if ((ch === '"' || ch === "'") && k === end) {
+    } else if (((ch === '"' && quotes.closing.has(k)) || ch === "'") && k === end) {
       end = k + 1;
     } else break;
   }
+  // "(...) La suite": the journalist cut the quotation there, what follows is a new sentence.
+  const elision = isElision(text, end);
+  if (!elision && insideShortQuote(quotes, end)) return -1;
   if (end >= text.length) return end;
   const next = text[end];
-  if (isSpace(next)) {
+  if (isSpace(next) || next === '"') {
     let k = end;
     while (isSpace(text[k])) k++;
     return k >= text.length || startsSentence(text, k) ? end : -1;
   }
-  // Glued sentences from scraping: "de Paris.Cette vidéo", "l'Obs.La nuit". Not "M.Diop"
-  // (abbreviation, handled above), "actu.orange.fr" (lowercase) or "3.600" (digits).
-  if (first === "." && end === i + 1 && isUpper(next) && isLower(text[end + 1])) {
-    const word = wordBefore(text, i);
-    const afterQuote = CLOSERS.includes(text[i - 1] ?? " ");
-    return afterQuote || (/\p{L}{2,}$|\p{N}$/u.test(word) && !word.includes(".")) ? end : -1;
+  // Glued sentences from scraping: "de Paris.Cette vidéo", "l'Obs.La nuit", "faute ?Le bus",
+  // "SURPLUS...Les passagers". Not "M.Diop" (abbreviation, handled above), "actu.orange.fr"
+  // (lowercase) or "3.600" (digits).
+  if (isUpper(next)) {
+    const after = text[end + 1] ?? "";
+    if (end > i + 1 || first !== ".") {
+      if (/[\p{Ll}'’]/u.test(after)) return end;
+    } else if (/[\p{Ll}'’ ]/u.test(after)) {
+      // "fin.A l'inverse" but not "J.R" initials: the word before must be a real word.
+      const word = wordBefore(text, i);
+      const afterQuote = CLOSERS.includes(text[i - 1] ?? " ");
+      return afterQuote || (/\p{L}{2,}$|\p{N}$/u.test(word) && !word.includes(".")) ? end : -1;
+    }
   }
   // Glued after a closing quote: « … fini. »Le lendemain.
   if (end > i + 1 && CLOSERS.includes(text[end - 1] as string) && isUpper(next)) return end;
   return -1;
 }
 
-/** Splits French prose into sentences. */
-export function splitSentences(text: string): string[] {
-  const sentences: string[] = [];
+/** A sentence of the text, and whether it starts inside a quotation opened before it. */
+export interface Sentence {
+  text: string;
+  /**
+   * The middle or end of a longer quotation ("Écoutez, soyons sérieux." inside « … »): it has
+   * no quote marks of its own, yet it is someone's words, not the newsroom's.
+   */
+  quoted: boolean;
+}
+
+/** Splits French prose into sentences, saying which ones continue a quotation. */
+export function splitQuotedSentences(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  const quotes = findQuotes(text);
   const push = (from: number, to: number): void => {
-    const sentence = text.slice(from, to).trim();
-    if (sentence !== "") sentences.push(sentence);
+    const slice = text.slice(from, to);
+    const sentence = slice.trim();
+    if (sentence === "") return;
+    const at = from + slice.indexOf(sentence);
+    const quoted = quotes.spans.some(([open, close]) => open < at && close > at);
+    sentences.push({ text: sentence, quoted });
   };
   let start = 0;
   let i = 0;
@@ -163,7 +263,7 @@ export function splitSentences(text: string): string[] {
       continue;
     }
     if (TERMINATORS.includes(ch)) {
-      const end = boundaryAt(text, i);
+      const end = boundaryAt(text, i, quotes);
       if (end > 0) {
         push(start, end);
         start = end;
@@ -171,8 +271,22 @@ export function splitSentences(text: string): string[] {
         continue;
       }
     }
+    // A quotation glued to the next sentence by scraping: `pas de problème"C'est dans…`.
+    if (
+      (ch === "»" || ch === "”" || (ch === '"' && quotes.closing.has(i))) &&
+      isUpper(text[i + 1]) &&
+      /[\p{Ll}'’]/u.test(text[i + 2] ?? "")
+    ) {
+      push(start, i + 1);
+      start = i + 1;
+    }
     i++;
   }
   push(start, text.length);
   return sentences;
+}
+
+/** Splits French prose into sentences. */
+export function splitSentences(text: string): string[] {
+  return splitQuotedSentences(text).map((sentence) => sentence.text);
 }

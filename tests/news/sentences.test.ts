@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { splitSentences } from "../../src/news/sentences.ts";
+import { splitQuotedSentences, splitSentences } from "../../src/news/sentences.ts";
 
 describe("splitSentences", () => {
   it("splits plain French prose on final punctuation", () => {
@@ -117,6 +118,127 @@ describe("splitSentences", () => {
       "Sur actu.orange.fr, M.Diop cite 3.600 cas.",
       "Fin.",
     ]);
+  });
+
+  it("does not end a sentence inside a quotation that closes shortly after", () => {
+    expect(
+      splitSentences(
+        'Juppé a coupé court : "Je ne suis pas Hillary Clinton. Et il y a plusieurs Trump", a-t-il lancé. Le débat continue.',
+      ),
+    ).toEqual([
+      'Juppé a coupé court : "Je ne suis pas Hillary Clinton. Et il y a plusieurs Trump", a-t-il lancé.',
+      "Le débat continue.",
+    ]);
+    expect(
+      splitSentences(
+        "« Nous sommes prêts. Nous partons demain », a déclaré M. Diop. Il a salué Moscou.",
+      ),
+    ).toEqual([
+      "« Nous sommes prêts. Nous partons demain », a déclaré M. Diop.",
+      "Il a salué Moscou.",
+    ]);
+  });
+
+  it("still splits a long quotation, and marks the sentences that continue it", () => {
+    const first =
+      "« Nous voulons la paix et la sécurité pour tous les habitants du Sahel, du nord au sud, des villes aux campagnes, sans exception aucune.";
+    const middle =
+      "Nous travaillerons avec tous nos partenaires, anciens et nouveaux, pour y parvenir dans les meilleurs délais possibles.";
+    const end =
+      "C'est notre devoir envers nos peuples, envers nos soldats tombés au front, envers les familles déplacées par les violences et envers toutes les générations qui viendront après nous dans cette région du monde », a-t-il dit.";
+    expect(splitQuotedSentences(`${first} ${middle} ${end} Il est parti.`)).toEqual([
+      { text: first, quoted: false },
+      { text: middle, quoted: true },
+      { text: end, quoted: true },
+      { text: "Il est parti.", quoted: false },
+    ]);
+  });
+
+  it("keeps a straight closing quote after the final punctuation with its sentence", () => {
+    expect(
+      splitSentences('Il a répondu "oui." Puis il est parti. Elle a dit "non !" Fin.'),
+    ).toEqual(['Il a répondu "oui."', "Puis il est parti.", 'Elle a dit "non !"', "Fin."]);
+  });
+
+  it("gives a quote that opens the next sentence to that sentence, not to the previous one", () => {
+    // Scraped copy moves the quote that opened a paragraph to the end of the previous one.
+    expect(
+      splitSentences(
+        'Il a fustigé "la perte complète d\'autorité" du gouvernement." Attaquer un policier, c\'est attaquer la République", a-t-il dit.',
+      ),
+    ).toEqual([
+      'Il a fustigé "la perte complète d\'autorité" du gouvernement.',
+      '" Attaquer un policier, c\'est attaquer la République", a-t-il dit.',
+    ]);
+  });
+
+  it("ends a sentence at an elision (...) or […] followed by a capital, even inside a quotation", () => {
+    expect(
+      splitSentences(
+        '"Il y a huit ans, nous protégions ces jeunes (...) Aujourd\'hui, je suis content pour eux", a dit Obama.',
+      ),
+    ).toEqual([
+      '"Il y a huit ans, nous protégions ces jeunes (...)',
+      "Aujourd'hui, je suis content pour eux\", a dit Obama.",
+    ]);
+    expect(splitSentences("« Le pays a souffert […] Nous reconstruirons », dit-il.")).toEqual([
+      "« Le pays a souffert […]",
+      "Nous reconstruirons », dit-il.",
+    ]);
+    expect(splitSentences("Il cite « la place (...) de la République » sans détour.")).toEqual([
+      "Il cite « la place (...) de la République » sans détour.",
+    ]);
+  });
+
+  it("splits more sentences glued together by scraping", () => {
+    expect(
+      splitSentences(
+        "Le programme protège ces jeunes de l'expulsion.C'est un soulagement. La voiture en faute ?Le bus rentrait. À MOINS DE PAYER...Les passagers paient. \"Il n'y a pas eu de problème\"C'est ici que Cheney a été évacué.",
+      ),
+    ).toEqual([
+      "Le programme protège ces jeunes de l'expulsion.",
+      "C'est un soulagement.",
+      "La voiture en faute ?",
+      "Le bus rentrait.",
+      "À MOINS DE PAYER...",
+      "Les passagers paient.",
+      '"Il n\'y a pas eu de problème"',
+      "C'est ici que Cheney a été évacué.",
+    ]);
+  });
+
+  it("always returns trimmed, non-empty slices of the input, in order", () => {
+    const piece = fc.constantFrom(
+      "Le ministre",
+      " parle",
+      ".",
+      " ",
+      '"',
+      "« ",
+      " »",
+      "(...)",
+      "…",
+      " Il",
+      "?",
+      "!",
+      "M.",
+      "\n\n",
+      "C'est",
+      "3.600",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join("");
+        let from = 0;
+        for (const sentence of splitSentences(text)) {
+          expect(sentence).toBe(sentence.trim());
+          expect(sentence).not.toBe("");
+          const at = text.indexOf(sentence, from);
+          expect(at).toBeGreaterThanOrEqual(from);
+          from = at + sentence.length;
+        }
+      }),
+    );
   });
 
   it("returns trimmed sentences that are verbatim slices of the input", () => {
