@@ -46,9 +46,18 @@ const HEARTBEAT_STALE_MS = 60_000;
  */
 export class Broadcaster implements EditorBackend {
   readonly #d: BroadcasterDeps;
+  #localSender: (() => boolean) | null = null;
 
   constructor(deps: BroadcasterDeps) {
     this.#d = deps;
+  }
+
+  /**
+   * Tells the broadcaster that this process sends (its dispatcher's transport status), so stats
+   * need no heartbeat from another process. createDispatcher calls it.
+   */
+  attachSender(transportUp: () => boolean): void {
+    this.#localSender = transportUp;
   }
 
   /** Channel post + alerts to the article's followers, now. */
@@ -122,7 +131,7 @@ export class Broadcaster implements EditorBackend {
     const fresh = beat !== null && now.getTime() - beat.at.getTime() < HEARTBEAT_STALE_MS;
     return {
       paused: settings.isPaused(),
-      transportUp: fresh && beat.transportUp,
+      transportUp: this.#localSender ? this.#localSender() : fresh && beat.transportUp,
       today: { queued: day.queued, sent: day.sent, failed: day.failed, dead: day.dead },
       running: broadcasts.running(now).map((b) => this.#progress(b)),
       subscribers: audience.counts(),
@@ -136,6 +145,7 @@ export class Broadcaster implements EditorBackend {
 
   /** Whether a process is sending right now (its heartbeat is fresh). */
   senderAlive(): boolean {
+    if (this.#localSender) return true;
     const beat = this.#d.settings.heartbeat();
     return beat !== null && this.#d.clock.now().getTime() - beat.at.getTime() < HEARTBEAT_STALE_MS;
   }

@@ -61,6 +61,7 @@ export function createDispatcher(
   transport: Transport,
   options: { random?: Random; sleep?: Sleep } = {},
 ): Dispatcher {
+  core.broadcaster.attachSender(() => transport.isUp());
   return new Dispatcher({
     outbox: store.outbox,
     settings: store.settings,
@@ -88,4 +89,39 @@ export function createSchedules(
     timeZone: store.config.timeZone,
     ...options,
   });
+}
+
+/** What main.ts runs: the dispatcher and the timed jobs, and one way to stop both in order. */
+export interface RunningDelivery {
+  dispatcher: Dispatcher;
+  schedules: Schedules;
+  /** Jobs first (they only queue), then the dispatcher (finishes the send in flight). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts sending over `transport` and the timed jobs. Wire the transport's `onStatus` to
+ * `dispatcher.onTransportStatus`. Throws DispatcherBusyError when another live process already
+ * sends from this database. Queued rows left `sending` by a crash are settled first.
+ */
+export function startDelivery(
+  store: DeliveryStore,
+  core: DeliveryCore,
+  transport: Transport,
+  options: Pick<SchedulesDeps, "poll" | "crons" | "retentionDays"> = {},
+): RunningDelivery {
+  const dispatcher = createDispatcher(store, core, transport);
+  const schedules = createSchedules(store, core, options);
+  dispatcher.start();
+  schedules.start();
+  // Catch up at once rather than at the next minute: articles imported while the bot was down.
+  void schedules.run("plan");
+  return {
+    dispatcher,
+    schedules,
+    async stop() {
+      await schedules.stop();
+      await dispatcher.stop();
+    },
+  };
 }

@@ -78,6 +78,8 @@ export class Dispatcher {
   readonly #d: Required<DispatcherDeps>;
   readonly #pacer: Pacer;
   #wake = new AbortController();
+  /** Set by wake(): a wake-up that came while no wait was in progress is not lost. */
+  #wakePending = false;
   #loop: Promise<void> | null = null;
   #stopping = false;
   #unsubscribe: (() => void) | null = null;
@@ -146,6 +148,7 @@ export class Dispatcher {
 
   /** Cuts the current wait short: new rows, transport back up, resume. */
   wake(): void {
+    this.#wakePending = true;
     this.#wake.abort();
   }
 
@@ -192,6 +195,7 @@ export class Dispatcher {
 
   async #run(): Promise<void> {
     while (!this.#stopping) {
+      this.#wakePending = false;
       let tick: Tick;
       try {
         tick = await this.#tick();
@@ -201,7 +205,7 @@ export class Dispatcher {
         tick = { kind: "blocked", reason: "paused" };
       }
       this.#beat(false);
-      if (tick.kind === "progress" || this.#stopping) continue;
+      if (tick.kind === "progress" || this.#stopping || this.#wakePending) continue;
       const now = this.#d.clock.now().getTime();
       const idle = this.#d.policy.idlePollMs;
       const waitMs = tick.kind === "wait" ? Math.min(Math.max(tick.until - now, 0), idle) : idle;

@@ -44,7 +44,6 @@ describe("Delivery on the command line", () => {
     expect(await run("broadcast", String(id))).toEqual([
       "Diffusion n°1 en file : publication sur la chaîne + 2 lecteurs.",
       "Fin estimée vers 09:00 (envoi : moins d'une minute au rythme actuel).",
-      "Attention : aucun processus n'envoie. Les messages partiront au démarrage du bot (npm start).",
       "Annuler : npm run cli -- cancel 1",
     ]);
     const scheduled = await run("alert", "Coupure", "d'eau", "--schedule", "2025-04-02 18:00");

@@ -53,3 +53,27 @@ describe("Schedules", () => {
     await schedules.stop();
   });
 });
+
+describe("startDelivery", () => {
+  it("sends what was queued while the bot was down, and stops in order", async () => {
+    const { startDelivery } = await import("../../src/delivery/delivery.ts");
+    const { MemoryTransport } = await import("../../src/transport/memory.ts");
+    const { app, clock, addArticle } = await harness({ env: { SEND_RATE_PER_MINUTE: "6000" } });
+    addReaders(app.db, [{ chatId: chat(1), follows: ["économie"] }], clock.now());
+    addArticle("coton");
+    const transport = new MemoryTransport();
+    const running = startDelivery(app, app.delivery, transport);
+    await transport.start({
+      onMessage: () => {},
+      onStatus: (s, r) => running.dispatcher.onTransportStatus(s, r),
+    });
+    for (let i = 0; i < 100 && transport.sent.length < 2; i++) {
+      clock.advance(1000); // the pace counts in the app's (manual) time
+      running.dispatcher.wake();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await running.stop();
+    expect(transport.sent.map((m) => m.to).sort()).toEqual([chat(1), "channel"].sort());
+    expect(app.settings.heartbeat()).toBeNull();
+  });
+});
