@@ -3,7 +3,7 @@ import { Command, CommanderError } from "commander";
 import { registerArticleCommands } from "./cli/articles.ts";
 import { CliError, createCliContext } from "./cli/context.ts";
 import { deliveryStatsSection, registerDeliveryCommands } from "./cli/delivery.ts";
-import { registerFeedCommands } from "./cli/feeds.ts";
+import { feedsStatsSection, registerFeedCommands } from "./cli/feeds.ts";
 import { registerStatsCommand } from "./cli/stats.ts";
 
 /** The operator's and editors' command line: `npm run cli -- <command>`. */
@@ -16,7 +16,7 @@ async function main(argv: string[]): Promise<number> {
     .showHelpAfterError("(ajoutez --help pour l'aide)")
     .exitOverride();
   registerArticleCommands(program, ctx);
-  registerStatsCommand(program, ctx, [deliveryStatsSection]);
+  registerStatsCommand(program, ctx, [deliveryStatsSection, feedsStatsSection]);
   registerDeliveryCommands(program, ctx);
   registerFeedCommands(program, ctx);
   try {

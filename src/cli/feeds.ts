@@ -157,6 +157,23 @@ export function registerFeedCommands(program: Command, ctx: CliContext): void {
     });
 }
 
+/** `stats` lines for feeds (pass to registerStatsCommand): counts, failures, disabled feeds. */
+export function feedsStatsSection(ctx: CliContext): string[] {
+  const list = ctx.app().feeds.list();
+  if (list.length === 0) return ["Flux : aucun (npm run cli -- feeds add <adresse>)"];
+  const disabled = list.filter((f) => f.disabledAt);
+  const failing = list.filter((f) => !f.disabledAt && f.lastStatus === "error");
+  const lines = [
+    `Flux : ${list.length} suivi(s), ${failing.length} en échec au dernier relevé, ${disabled.length} désactivé(s) ; ${list.reduce((n, f) => n + f.articlesNew, 0)} article(s) apporté(s)`,
+  ];
+  for (const f of disabled) {
+    lines.push(
+      `  flux n° ${f.id} désactivé : ${f.disabledReason} → npm run cli -- feeds enable ${f.id}`,
+    );
+  }
+  return lines;
+}
+
 function printReport(ctx: CliContext, r: PollReport): void {
   const head = `Flux n° ${r.feedId}`;
   if (r.movedTo)

@@ -82,6 +82,11 @@ describe("feeds from the operator's CLI", () => {
     expect(list.out).toContain("dernière erreur : flux introuvable (404)");
     expect(list.out).toMatch(/prochain relevé : \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
 
+    const stats = await cli(["stats"], dataDir);
+    expect(stats.out).toContain(
+      "Flux : 3 suivi(s), 1 en échec au dernier relevé, 0 désactivé(s) ; 9 article(s) apporté(s)",
+    );
+
     const removed = await cli(["feeds", "remove", "3"], dataDir);
     expect(removed.out).toContain("Flux n° 3 retiré");
     expect((await cli(["feeds", "remove", "3"], dataDir)).err).toContain("Aucun flux n° 3");
