@@ -4,6 +4,7 @@ import type { Config } from "../config.ts";
 import type { Logger } from "../log.ts";
 import type { ArticlesRepo } from "../store/articles.ts";
 import type { BroadcastsRepo } from "../store/broadcasts.ts";
+import type { ConversationRepo } from "../store/conversation.ts";
 import type { OutboxRepo } from "../store/outbox.ts";
 import type { SettingsRepo } from "../store/settings.ts";
 import type { Transport } from "../transport/transport.ts";
@@ -25,6 +26,7 @@ export interface DeliveryStore {
   outbox: OutboxRepo;
   settings: SettingsRepo;
   broadcasts: BroadcastsRepo;
+  conversation?: Pick<ConversationRepo, "remember"> | undefined;
 }
 
 /** Delivery without a transport: what the CLI and the bot's editor commands need. */

@@ -6,6 +6,7 @@ import type { Logger } from "../log.ts";
 import { fold } from "../news/fold.ts";
 import type { ArticlesRepo, StoredArticle } from "../store/articles.ts";
 import type { Broadcast, BroadcastsRepo } from "../store/broadcasts.ts";
+import type { ConversationRepo } from "../store/conversation.ts";
 import type { OutboxRepo } from "../store/outbox.ts";
 import { CHANNEL } from "../transport/transport.ts";
 import type { Audience } from "./audience.ts";
@@ -43,6 +44,8 @@ export interface PlannerDeps {
   outbox: OutboxRepo;
   broadcasts: BroadcastsRepo;
   audience: Audience;
+  /** When given, a digest's articles become the reader's numbered list ("2" reads the second). */
+  conversation?: Pick<ConversationRepo, "remember"> | undefined;
 }
 
 /**
@@ -240,7 +243,14 @@ export class Planner {
             },
             now,
           );
-          if (id !== null) queued++;
+          if (id !== null) {
+            queued++;
+            this.#d.conversation?.remember(
+              reader.chatId,
+              { kind: "articles", items: articles.map((a) => a.id) },
+              now,
+            );
+          }
         } else {
           empty++;
         }

@@ -51,6 +51,9 @@ describe("Daily digests", () => {
     expect(text).toMatch(/1\. \*Campagne cotonnière/);
     expect(text).not.toContain("Aigles");
     expect(text.length).toBeLessThan(4096);
+    // "1" now reads the first article of the digest.
+    const screen = app.conversation.recall(chat(1), clock.now(), 3600_000);
+    expect(screen).toMatchObject({ kind: "articles", items: [2, 1] });
 
     clock.set("2025-04-02T18:31:00Z");
     expect(planner.planDigests()).toEqual({ queued: 1, empty: 0 });
