@@ -55,6 +55,11 @@ export interface FeedPollerDeps {
    * in French: the hook for telling editors on WhatsApp.
    */
   onFeedDisabled?: (feed: Feed, reason: string) => void;
+  /**
+   * Called after a poll that stored articles new to the store (not the backlog): the hook for
+   * announcing them at once rather than at the planner's next pass.
+   */
+  onNewArticles?: (ids: number[], feed: Feed) => void;
   options?: Partial<PollerOptions>;
 }
 
@@ -287,6 +292,13 @@ export class FeedPoller {
       },
       "feed polled",
     );
+    if (newIds.length > 0) {
+      try {
+        this.#deps.onNewArticles?.(newIds, updated ?? feed);
+      } catch (error) {
+        log.error({ feed: feed.id, err: error }, "onNewArticles failed");
+      }
+    }
     return this.#report(updated ?? feed, {
       status: "ok",
       httpStatus: outcome.status,

@@ -28,12 +28,14 @@ function newsroom(options: Partial<PollerOptions> = {}) {
   const feeds = new FeedsRepo(db);
   const ingest = new Ingest({ articles, clock, log: silentLogger(), summaryMaxChars: 280 });
   const disabled: { feed: Feed; reason: string }[] = [];
+  const news: number[][] = [];
   const poller = new FeedPoller({
     feeds,
     importer: ingest,
     clock,
     log: silentLogger(),
     onFeedDisabled: (feed, reason) => disabled.push({ feed, reason }),
+    onNewArticles: (ids) => news.push(ids),
     options: { timeoutMs: 2_000, ...options },
   });
   const add = (url: string, extra: { category?: string; intervalMs?: number } = {}) =>
@@ -47,7 +49,7 @@ function newsroom(options: Partial<PollerOptions> = {}) {
         "SELECT title, announced_at FROM articles ORDER BY id",
       )
       .all();
-  return { db, clock, articles, feeds, poller, disabled, add, announced };
+  return { db, clock, articles, feeds, poller, disabled, news, add, announced };
 }
 
 /** The WordPress fixture with one more article on top, as the site publishes it. */
@@ -70,7 +72,7 @@ describe("polling a WordPress feed", () => {
     const site = await server();
     const xml = fixture("wordpress-fr.xml").toString("utf8");
     site.feed("/feed/", xml, { etag: '"v1"' });
-    const { poller, add, feeds, clock, announced, articles } = newsroom();
+    const { poller, add, feeds, clock, announced, articles, news } = newsroom();
     const feed = add(site.url("/feed/"));
 
     const first = await poller.pollDue();
@@ -147,6 +149,8 @@ describe("polling a WordPress feed", () => {
       expect.objectContaining({ status: "ok", backlog: false, imported: 1, unchanged: 3 }),
     ]);
     expect(third[0]?.newIds).toHaveLength(1);
+    // The composition root is told at once, only about the new one.
+    expect(news).toEqual([third[0]?.newIds]);
     expect(
       announced()
         .filter((a) => a.announced_at === null)
