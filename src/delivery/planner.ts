@@ -339,7 +339,7 @@ export class Planner {
               kind: "channel",
               recipient: CHANNEL,
               broadcastId: broadcast.id,
-              body: breakingBody(text, this.#ctx(config.language)),
+              body: breakingBody(text, this.#ctx(config.language), "channel"),
               dedupeKey: `channel:b${broadcast.id}`,
             },
             now,
@@ -409,8 +409,12 @@ function channelBody(article: StoredArticle, ctx: templates.FormatContext): stri
 function alertBody(article: StoredArticle, ctx: templates.FormatContext): string {
   return templates.alert(article, ctx);
 }
-function breakingBody(text: string, ctx: templates.FormatContext): string {
-  return templates.breakingAlert(text, ctx);
+function breakingBody(
+  text: string,
+  ctx: templates.FormatContext,
+  audience: "channel" | "reader" = "reader",
+): string {
+  return templates.breakingAlert(text, ctx, audience);
 }
 function digestBody(articles: StoredArticle[], now: Date, ctx: templates.FormatContext): string {
   return templates.digest(articles, now, ctx);

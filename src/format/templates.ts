@@ -68,10 +68,17 @@ export function alert(article: ArticleView, ctx: FormatContext): string {
   ]);
 }
 
-/** A breaking-news alert written by an editor (no article behind it). */
-export function breakingAlert(text: string, ctx: FormatContext): string {
+/**
+ * A breaking-news alert written by an editor (no article behind it). Channel followers cannot
+ * answer, so only one-to-one copies say how to stop.
+ */
+export function breakingAlert(
+  text: string,
+  ctx: FormatContext,
+  audience: "channel" | "reader" = "reader",
+): string {
   const w = ARTICLE_WORDING[ctx.language];
-  return compose([w.breaking, escapeMarkup(text.trim()), w.stopHint]);
+  return compose([w.breaking, escapeMarkup(text.trim()), audience === "reader" ? w.stopHint : ""]);
 }
 
 /** One entry of a daily digest: number, title, a short line of summary. */

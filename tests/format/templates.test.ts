@@ -133,3 +133,12 @@ describe("WhatsApp templates", () => {
     );
   });
 });
+
+describe("breaking alerts", () => {
+  it("tell readers how to stop, but not Channel followers, who cannot answer", () => {
+    expect(breakingAlert("Coupure d'électricité générale à Bamako", fr)).toContain("*stop*");
+    expect(breakingAlert("Coupure d'électricité générale à Bamako", fr, "channel")).toBe(
+      "🔴 *ALERTE INFO*\n\nCoupure d'électricité générale à Bamako",
+    );
+  });
+});
