@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { registerArticleCommands } from "./cli/articles.ts";
 import { CliError, createCliContext } from "./cli/context.ts";
 import { deliveryStatsSection, registerDeliveryCommands } from "./cli/delivery.ts";
+import { registerDoctorCommand } from "./cli/doctor.ts";
 import { feedsStatsSection, registerFeedCommands } from "./cli/feeds.ts";
 import { registerStatsCommand } from "./cli/stats.ts";
 
@@ -19,6 +20,7 @@ async function main(argv: string[]): Promise<number> {
   registerStatsCommand(program, ctx, [deliveryStatsSection, feedsStatsSection]);
   registerDeliveryCommands(program, ctx);
   registerFeedCommands(program, ctx);
+  registerDoctorCommand(program, ctx);
   try {
     await program.parseAsync(argv);
     return Number(process.exitCode ?? 0);
