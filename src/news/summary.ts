@@ -8,7 +8,7 @@
  * the expected ROUGE F1 (expected matched words over summary + typical summary length) wins.
  */
 import { frenchTokens } from "./rouge.ts";
-import { splitSentences } from "./sentences.ts";
+import { type Sentence, splitQuotedSentences } from "./sentences.ts";
 
 export interface SummaryInput {
   title: string;
@@ -46,6 +46,12 @@ const ELLIPSIS = "…";
 
 interface Candidate {
   text: string;
+  /** Position of the sentence in the article. */
+  index: number;
+  /** Whether it can open a summary without the sentences before it (see `needsContext`). */
+  standalone: boolean;
+  /** Whether it can follow a sentence other than the one before it in the article. */
+  detachable: boolean;
   /** Word tokens with their counts. */
   counts: ReadonlyMap<string, number>;
   /** Estimated chance that each word appears in a human summary of the article. */
@@ -80,20 +86,149 @@ const MAX_SENTENCES = 12;
 /** Enough text for MAX_SENTENCES sentences of news prose. */
 const PREFIX_CHARS = 4000;
 
+/**
+ * Openings that point back at text the reader of a summary has not seen: discourse connectors
+ * ("Donc", "Mais", "En effet") and anaphoric pronouns ("Il", "Celle-ci"). "Alors que" (while)
+ * and impersonal "Il y a", "Il faut" stand alone.
+ */
+const CONNECTOR =
+  /^(?:donc|mais|et|or|pourtant|cependant|toutefois|en effet|par ailleurs|ainsi|aussi|de plus|en revanche|néanmoins|d['’]ailleurs|car|puis|alors(?! qu)|enfin|en outre|par contre|pour autant|du coup|bref|certes|dès lors|par conséquent|c['’]est pourquoi|de son côté|de leur côté|quant à|là encore|autrement dit|en clair|ensuite|sinon)(?![\p{L}\p{N}'’-])/iu;
+const ANAPHORA =
+  /^(?:(?:il|elle|ils|elles|lui|leur|leurs|eux|cela|ça|ceci|c['’]est)(?![\p{L}\p{N}'’-])(?! y a| n['’]y a| faut| fallait| faudra| faudrait)|(?:celui|celle|ceux|celles)-(?:ci|là)|(?:ce|ces) derni(?:er|ers|ère|ères)(?![\p{L}])|d['’]autres\s|(?:\S+\s+){0,3}(?:le|la|les) (?:sien|sienne|siens|siennes|leur|leurs)(?![\p{L}]))/iu;
+/** Opening quotes and spaces before a sentence's first word. */
+const LEADING_OPENERS = /^[«“"'‘\s]+/u;
+
+/**
+ * Whether a sentence's first words need the sentences before it to make sense. The article's
+ * first sentence may say "Il"/"Elle" for the title's subject (`index` 0), not "Donc" or "Mais".
+ */
+export function needsContext(sentence: string, index: number): boolean {
+  const start = sentence.replace(LEADING_OPENERS, "");
+  if (CONNECTOR.test(start)) return true;
+  return index > 0 && ANAPHORA.test(start);
+}
+
+/** Straight quotes come in pairs, the first one opening (after a space or at the start). */
+function balancedStraightQuotes(sentence: string): boolean {
+  const first = sentence.indexOf('"');
+  if (first < 0) return true;
+  let count = 0;
+  for (let i = first; i >= 0; i = sentence.indexOf('"', i + 1)) count++;
+  if (count % 2 !== 0) return false;
+  return first === 0 || /[\s(«“'’-]/u.test(sentence[first - 1] as string);
+}
+
+const PAIRS: Readonly<Record<string, number>> = {
+  "«": 0,
+  "»": 0,
+  "“": 1,
+  "”": 1,
+  "(": 2,
+  ")": 2,
+  "[": 3,
+  "]": 3,
+};
+const PAIR_CHARS = /[«»“”()[\]]/gu;
+
+/** Each opener closes after it: « », “ ”, ( ), [ ]. */
+function balancedPairs(sentence: string): boolean {
+  const depth = [0, 0, 0, 0];
+  for (const [ch] of sentence.matchAll(PAIR_CHARS)) {
+    const kind = PAIRS[ch] as number;
+    const delta = ch === "«" || ch === "“" || ch === "(" || ch === "[" ? 1 : -1;
+    depth[kind] = (depth[kind] as number) + delta;
+    if ((depth[kind] as number) < 0) return false;
+  }
+  return depth.every((d) => d === 0);
+}
+
+/** Ends like a sentence: final punctuation, maybe closing quotes, not "(...)" or ":". */
+const WHOLE_END = /[.!…]["»”’')\]]*$/u;
+const ELIDED_END = /[([](?:\.{3}|…)[)\]]$/u;
+/** Words whose period is an abbreviation's, so a lowercase word may follow it. */
+const LOWERCASE_AFTER = new Set(["etc", "env", "cf", "ex", "art", "coll", "chap", "vol", "hab"]);
+
+/** A period after a word, then a lowercase word: a sentence whose capital was lost ("Trump. invité"). */
+function lostCapital(sentence: string): boolean {
+  for (const match of sentence.matchAll(/\.\s+\p{Ll}/gu)) {
+    const dot = match.index ?? 0;
+    let start = dot;
+    while (start > 0 && /\p{L}/u.test(sentence[start - 1] as string)) start--;
+    if (dot - start < 3 || sentence[start - 1] === ".") continue;
+    if (!LOWERCASE_AFTER.has(sentence.slice(start, dot).toLowerCase())) return true;
+  }
+  return false;
+}
+
+/** Scraping glue: a heading or paragraph run into the sentence ("récurrentesLe", " -Jusqu'ici"). */
+const GLUED = new RegExp(
+  [
+    // "récurrentesLe conseil", "tourLes regards"
+    "\\p{Ll}{2}(?:Le|La|Les|L['’]|Un|Une|Des|Il|Elle|Ils|Elles|Ce|Cette|C['’]|Selon|Depuis|Dans|Pour|Mais)(?!\\p{Ll})",
+    // "le 1er tour Depuis, alors que": a sentence opener capitalised mid-sentence
+    "[\\p{Ll}\\p{N}] (?:Il|Elle|Ils|Elles|Depuis|Selon|Mais|Dans|Cette|Lors|Alors|Pourtant|Cependant|Ainsi|Enfin|Après|Avant)[ ,]",
+    // " -Jusqu'ici", "juges.- Laide"
+    "\\s[-–—]\\p{Lu}",
+    '[.!?…]["»”)]?\\s*[-–—]\\s',
+    // "enceinte ?par 6MEDIASSi l'heureux", "DÉPENSERAu final"
+    "[?!]\\p{L}",
+    "\\p{Lu}{5}\\p{Ll}",
+    // list items run together: "depuis 1980.► Le bleu de travail"
+    "[►•▪■●◆]",
+  ].join("|"),
+  "u",
+);
+
+/**
+ * Whether a sentence reads as a whole sentence on its own: it starts with a capital, a digit or
+ * an opening quote (not lowercase, not punctuation), its quotes and brackets are balanced, it
+ * ends with final punctuation (not ":" or an elision), and scraping did not glue text into it.
+ */
+export function readsWhole(sentence: string): boolean {
+  const start = sentence.replace(LEADING_OPENERS, "");
+  const first = start[0];
+  if (first === undefined || !/[\p{Lu}\p{N}]/u.test(first)) return false;
+  if (/^["'‘]\s/u.test(sentence) && !/^"\s\p{Lu}/u.test(sentence)) return false;
+  if (!WHOLE_END.test(sentence) || ELIDED_END.test(sentence)) return false;
+  if (!balancedStraightQuotes(sentence) || !balancedPairs(sentence)) return false;
+  return !lostCapital(sentence) && !GLUED.test(sentence);
+}
+
+const QUESTION_END = /\?["»”)\s]*$/u;
+
 /** Whether a sentence is noise: too short, a question, navigation/credit text or all caps. */
 function isNoise(sentence: string, words: number): boolean {
   if (sentence.length < 25 || words < 5) return true;
-  if (/\?["»”)\s]*$/u.test(sentence)) return true;
+  if (QUESTION_END.test(sentence)) return true;
   if (NOISE.test(sentence)) return true;
-  const letters = sentence.replace(/[^\p{L}]/gu, "");
-  const upper = sentence.replace(/[^\p{Lu}]/gu, "");
-  return letters.length > 0 && upper.length / letters.length > 0.6;
+  return isShouting(sentence);
+}
+
+/** Whether more than 60% of the letters are capitals ("LA SUITE APRÈS LA PUBLICITÉ"). */
+function isShouting(sentence: string): boolean {
+  let letters = 0;
+  let upper = 0;
+  for (let i = 0; i < sentence.length; i++) {
+    const code = sentence.charCodeAt(i);
+    // ASCII and Latin-1 letters by code (most of the text), the rest by Unicode property.
+    if ((code >= 97 && code <= 122) || (code >= 223 && code <= 255 && code !== 247)) letters++;
+    else if ((code >= 65 && code <= 90) || (code >= 192 && code <= 222 && code !== 215)) {
+      letters++;
+      upper++;
+    } else if (code > 255) {
+      const ch = sentence[i] as string;
+      if (/\p{Lu}/u.test(ch)) upper++;
+      if (/\p{L}/u.test(ch)) letters++;
+    }
+  }
+  return letters > 0 && upper / letters > 0.6;
 }
 
 const capOf = (token: string): number => (isFunctionWord(token) ? FUNCTION_WORD_CAP : 1);
 
-function candidatesOf(title: string, sentences: readonly string[]): Candidate[] {
+function candidatesOf(title: string, split: readonly Sentence[]): Candidate[] {
   const titleWords = new Set(frenchTokens(title));
+  const sentences = split.map((sentence) => sentence.text);
   const tokenized = sentences.map(frenchTokens);
   // Number of sentences each word occurs in: what the article keeps repeating is its topic.
   const df = new Map<string, number>();
@@ -103,7 +238,8 @@ function candidatesOf(title: string, sentences: readonly string[]): Candidate[] 
   const candidates: Candidate[] = [];
   sentences.forEach((text, index) => {
     const tokens = tokenized[index] ?? [];
-    if (isNoise(text, tokens.length)) return;
+    // A sentence continuing someone's quotation would read as the newsroom's own words.
+    if (split[index]?.quoted || isNoise(text, tokens.length) || !readsWhole(text)) return;
     const counts = new Map<string, number>();
     for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
     const { flat, decay, min } = CHANCE.position;
@@ -119,7 +255,21 @@ function candidatesOf(title: string, sentences: readonly string[]): Candidate[] 
       chance.set(token, p * position);
       expected += Math.min(count, capOf(token)) * p * position;
     }
-    candidates.push({ text, counts, chance, expected, words: tokens.length });
+    // The answer to a question ("Objectif ? Diminuer les retards.") needs the question, and
+    // questions are never picked.
+    const answers = index > 0 && QUESTION_END.test(sentences[index - 1] ?? "");
+    const standalone = !answers && !needsContext(text, index);
+    const detachable = !answers && (index === 0 || !needsContext(text, 1));
+    candidates.push({
+      text,
+      index,
+      standalone,
+      detachable,
+      counts,
+      chance,
+      expected,
+      words: tokens.length,
+    });
   });
   return candidates;
 }
@@ -155,18 +305,24 @@ function cut(text: string, maxChars: number): string {
 }
 
 /** The first `count` sentences of the body, splitting only as much text as needed. */
-function leadingSentences(paragraphs: readonly string[], count: number): string[] {
-  const sentences: string[] = [];
+function leadingSentences(paragraphs: readonly string[], count: number): Sentence[] {
+  const sentences: Sentence[] = [];
   for (const paragraph of paragraphs) {
     if (sentences.length >= count) break;
     // Scraped bodies can be one huge paragraph: split a prefix and drop its cut-off last sentence.
     const long = paragraph.length > PREFIX_CHARS;
-    const found = splitSentences(long ? paragraph.slice(0, PREFIX_CHARS) : paragraph);
+    const found = splitQuotedSentences(long ? paragraph.slice(0, PREFIX_CHARS) : paragraph);
     if (long && found.length > 1) found.pop();
     sentences.push(...found);
   }
   return sentences.slice(0, count);
 }
+
+/**
+ * How much a summary opening on a sentence that needs context is worth next to one that
+ * stands alone: little, so it only wins when no standalone opening fits the budget.
+ */
+const CONTEXT_PENALTY = 0.25;
 
 /** A short extractive summary: 1–2 sentences of the article, verbatim, at most maxChars. */
 export function summarize(input: SummaryInput, options: SummaryOptions): string {
@@ -174,15 +330,19 @@ export function summarize(input: SummaryInput, options: SummaryOptions): string 
   const sentences = leadingSentences(input.paragraphs, MAX_SENTENCES);
   const candidates = candidatesOf(input.title, sentences.slice(0, MAX_SENTENCES));
   let best: { text: string; value: number } | undefined;
+  // Candidates are in article order and pairs keep it: the summary reads as the article does.
   for (let i = 0; i < candidates.length; i++) {
     const a = candidates[i] as Candidate;
     if (a.text.length > maxChars) continue;
-    const alone = expectedF1(a);
+    const weight = a.standalone ? 1 : CONTEXT_PENALTY;
+    const alone = weight * expectedF1(a);
     if (best === undefined || alone > best.value) best = { text: a.text, value: alone };
     for (let j = i + 1; j < candidates.length; j++) {
       const b = candidates[j] as Candidate;
       if (a.text.length + 1 + b.text.length > maxChars) continue;
-      const value = expectedF1(a, b);
+      // "Ils déplorent…" after a sentence other than the one naming them points at the wrong noun.
+      const follows = b.detachable || b.index === a.index + 1 ? 1 : CONTEXT_PENALTY;
+      const value = weight * follows * expectedF1(a, b);
       if (value > best.value) best = { text: `${a.text} ${b.text}`, value };
     }
   }
@@ -191,5 +351,5 @@ export function summarize(input: SummaryInput, options: SummaryOptions): string 
   let top: Candidate | undefined;
   for (const c of candidates) if (top === undefined || expectedF1(c) > expectedF1(top)) top = c;
   const title = input.title.trim();
-  return cut(top?.text ?? (title !== "" ? title : (sentences[0] ?? "")), maxChars);
+  return cut(top?.text ?? (title !== "" ? title : (sentences[0]?.text ?? "")), maxChars);
 }
