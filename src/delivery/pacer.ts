@@ -25,7 +25,9 @@ export class Pacer {
     this.#policy = policy;
     this.#random = random;
     this.#interval = 60_000 / policy.ratePerMinute;
-    this.#replyInterval = this.#interval / Math.min(Math.max(policy.replyShare, 0.05), 1);
+    // The share is of the actual pace, jitter included.
+    const averageGap = this.#interval * (1 + policy.jitter / 2);
+    this.#replyInterval = averageGap / Math.min(Math.max(policy.replyShare, 0.05), 1);
   }
 
   /** The earliest time (ms) a message of this lane may go, ignoring the chat. */

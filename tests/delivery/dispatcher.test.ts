@@ -72,6 +72,29 @@ describe("Dispatcher", () => {
     expect(Math.min(...gaps)).toBeGreaterThan(0);
   });
 
+  it("keeps a broadcast moving when replies keep coming: replies get their share, not all", async () => {
+    const { app, clock, addArticle, dispatcher, transport } = await harness();
+    addReaders(
+      app.db,
+      Array.from({ length: 50 }, (_, i) => ({ chatId: chat(i), follows: ["sport"] })),
+      clock.now(),
+    );
+    app.delivery.broadcaster.publish(addArticle("aigles"), "cli");
+    for (let i = 0; i < 50; i++) {
+      app.outbox.enqueue(
+        { kind: "reply", recipient: chat(1000 + i), body: "Réponse" },
+        clock.now(),
+      );
+    }
+    await dispatcher.drain({ maxRows: 40 });
+    const first40 = transport.sent.map((m) => (m.text === "Réponse" ? "reply" : "broadcast"));
+    const replies = first40.filter((k) => k === "reply").length;
+    // Half the rate each once the replies' burst is spent: neither side waits for the other.
+    expect(replies).toBeGreaterThanOrEqual(20);
+    expect(replies).toBeLessThanOrEqual(24);
+    expect(first40.slice(0, 3)).toEqual(["reply", "reply", "reply"]);
+  });
+
   it("keeps the minimum gap between two messages to the same chat", async () => {
     const { app, clock, dispatcher, transport } = await harness({
       env: { SEND_RATE_PER_MINUTE: "600", MIN_GAP_PER_CHAT_SECONDS: "10" },
