@@ -22,7 +22,8 @@ function cli(args: string[], dataDir: string, env: Record<string, string> = {}) 
   });
 }
 
-describe("feeds from the operator's CLI", () => {
+// Each call spawns a real CLI process (tsx): seconds each on a busy machine.
+describe("feeds from the operator's CLI", { timeout: 60_000 }, () => {
   const site = new FeedServer();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "suivez-feeds-cli-"));
 

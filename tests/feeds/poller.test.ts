@@ -475,9 +475,9 @@ describe("politeness", () => {
       for (const p of ["/politique/feed/", "/sport/feed/", "/economie/feed/"]) {
         site.route(p, () => {
           timeline.push(`${name} start`);
-          setTimeout(() => timeline.push(`${name} end`), 60);
+          setTimeout(() => timeline.push(`${name} end`), 150);
           return {
-            delayMs: 60,
+            delayMs: 150,
             body: fixture("wordpress-fr.xml"),
             headers: { "content-type": "text/xml" },
           };
