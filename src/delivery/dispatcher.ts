@@ -236,7 +236,7 @@ export class Dispatcher {
         until = Math.min(until, Math.max(nextDue, laneAt));
         continue;
       }
-      for (const candidate of outbox.due([priority], now)) {
+      for (const candidate of outbox.due([priority], now, 64)) {
         const chatAt = this.#pacer.chatReadyAt(candidate.recipient);
         if (chatAt > nowMs) {
           until = Math.min(until, chatAt);
@@ -249,8 +249,9 @@ export class Dispatcher {
         }
         if ("cancelled" in outcome) {
           this.#d.log.info({ row: candidate.id, reason: outcome.reason }, "envoi annulé");
-          return { kind: "progress" };
         }
+        // Cancelled, or taken/changed by someone else meanwhile: look again from the top.
+        return { kind: "progress" };
       }
     }
     return { kind: "wait", until, rowsDueBy };
