@@ -73,11 +73,28 @@ const schema = z.object({
   ALERTS_PER_DAY: int(5, 1, 100),
   QUIET_HOURS: z
     .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, "format HH:MM-HH:MM, ex. 22:00-07:00")
+    .regex(
+      /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/,
+      "format HH:MM-HH:MM, ex. 22:00-07:00",
+    )
     .default("22:00-07:00"),
   DIGEST_TIME: z.string().regex(hhmm, "format HH:MM, ex. 07:00").default("07:00"),
 
   CHROME_PATH: z.string().optional(),
+  CHROME_ARGS: z
+    .string()
+    .default("")
+    .transform((s) => s.split(/\s+/).filter(Boolean))
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^--[a-z]/,
+            "options Chromium commençant par --, ex. --proxy-server=http://proxy:3128",
+          ),
+      ),
+    ),
   WA_CLIENT_ID: z
     .string()
     .regex(/^[-_\w]+$/, "lettres, chiffres, - et _ seulement")
@@ -110,7 +127,14 @@ export interface Config {
     quietHours: { start: string; end: string };
     digestTime: string;
   };
-  whatsapp: { chromePath: string | null; clientId: string; sendSeen: boolean; linkPreview: boolean };
+  whatsapp: {
+    chromePath: string | null;
+    /** Added to the server flags, e.g. a proxy: `--proxy-server=http://proxy:3128`. */
+    chromeArgs: string[];
+    clientId: string;
+    sendSeen: boolean;
+    linkPreview: boolean;
+  };
 }
 
 /** Parses the environment (after dotenv) into a Config, or throws a ConfigError naming every fix. */
@@ -158,6 +182,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     whatsapp: {
       chromePath: v.CHROME_PATH ?? null,
+      chromeArgs: v.CHROME_ARGS,
       clientId: v.WA_CLIENT_ID,
       sendSeen: v.WA_SEND_SEEN,
       linkPreview: v.WA_LINK_PREVIEW,

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import {
   closeSync,
   mkdirSync,
@@ -22,6 +23,8 @@ export interface LockOwner {
   host: string;
   /** Changes at each reboot (Linux): a pid from before a reboot means nothing. */
   bootId: string | null;
+  /** Tells this process from an earlier one that had the same pid (containers reuse pids). */
+  token?: string;
   startedAt: string;
   what: string;
 }
@@ -29,6 +32,7 @@ export interface LockOwner {
 /** How the lock checks its holder; tests replace it to stage crashes and reboots. */
 export interface LockProbe {
   pid: number;
+  token: string;
   host: string;
   bootId: string | null;
   /** Whether that pid is a running process of ours (node), not a reused pid. */
@@ -59,10 +63,14 @@ function pidAlive(pid: number): boolean {
   }
 }
 
+// Fixed for the life of the process: what makes "same pid" mean "same process".
+const PROCESS_TOKEN = randomUUID();
+
 /** The real process: this pid, this host, this boot. */
 export function systemProbe(): LockProbe {
   return {
     pid: process.pid,
+    token: PROCESS_TOKEN,
     host: hostname(),
     bootId: currentBootId(),
     isAlive: pidAlive,
@@ -113,7 +121,10 @@ function staleReason(owner: LockOwner | null, file: string, probe: LockProbe): s
       : null;
   }
   if (owner.bootId && probe.bootId && owner.bootId !== probe.bootId) return "serveur redémarré";
-  if (owner.pid === probe.pid) return "notre propre processus";
+  if (owner.pid === probe.pid) {
+    // This very process already holds it (a second start in one process): not stale.
+    return owner.token === probe.token ? null : "ancien processus de même pid";
+  }
   if (!probe.isAlive(owner.pid)) return `processus ${owner.pid} arrêté`;
   return null;
 }
@@ -133,6 +144,7 @@ export function acquireLock(
     pid: probe.pid,
     host: probe.host,
     bootId: probe.bootId,
+    token: probe.token,
     startedAt: probe.now().toISOString(),
     what,
   };
@@ -175,7 +187,8 @@ export function acquireLock(
         }
       },
       release: () => {
-        if (readOwner(file)?.pid !== me.pid) return;
+        const owner = readOwner(file);
+        if (owner?.pid !== me.pid || owner.token !== me.token) return;
         try {
           unlinkSync(file);
         } catch {

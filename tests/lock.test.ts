@@ -20,6 +20,7 @@ function probe(overrides: Partial<LockProbe> & { alive?: number[] } = {}): LockP
   const alive = new Set(overrides.alive ?? []);
   return {
     pid: 4242,
+    token: "t-4242",
     host: "serveur-redaction",
     bootId: "boot-1",
     isAlive: (pid) => alive.has(pid),
@@ -87,6 +88,18 @@ describe("instance lock", () => {
     const stale: string[] = [];
     acquireLock(file, "base", { probe: probe({ alive: [777] }), onStale: (r) => stale.push(r) });
     expect(stale).toEqual(["serveur redémarré"]);
+  });
+
+  it("refuses a second start in the same process, but not a restarted container reusing the pid", () => {
+    const file = path.join(folder(), "suivez.db.lock");
+    acquireLock(file, "la base", { probe: probe() });
+    expect(() => acquireLock(file, "la base", { probe: probe() })).toThrow(LockError);
+    const stale: string[] = [];
+    acquireLock(file, "la base", {
+      probe: probe({ token: "nouveau-conteneur" }),
+      onStale: (r) => stale.push(r),
+    });
+    expect(stale).toEqual(["ancien processus de même pid"]);
   });
 
   it("takes over an unreadable lock file", () => {

@@ -323,7 +323,7 @@ export class WhatsAppTransport implements Transport {
       puppeteer: {
         executablePath: this.#browserPath,
         headless: true,
-        args: [...CHROMIUM_ARGS, ...this.#extraArgs],
+        args: [...CHROMIUM_ARGS, ...whatsapp.chromeArgs, ...this.#extraArgs],
         // Our own shutdown closes the browser in order; puppeteer's handlers would race it.
         handleSIGINT: false,
         handleSIGTERM: false,
