@@ -1,3 +1,4 @@
+import { maskPhone } from "../log.ts";
 import { TransportError } from "./transport.ts";
 
 /** whatsapp-web.js sometimes throws plain strings ('auth timeout'): get a readable text from anything. */
@@ -94,7 +95,8 @@ const permanent =
  */
 export function classifySendError(error: unknown): TransportError {
   if (error instanceof TransportError) return error;
-  const text = firstLine(errorText(error));
+  // The reason is logged and stored with the outbox row: no full phone number in it.
+  const text = maskPhone(firstLine(errorText(error)));
   if (permanent.test(text)) {
     return new TransportError(`WhatsApp a refusé ce message : ${text}`, "permanent", {
       cause: error,

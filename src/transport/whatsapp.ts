@@ -3,7 +3,7 @@ import qrcode from "qrcode-terminal";
 import type { Channel, Client, ClientOptions, Message, WAState } from "whatsapp-web.js";
 import wwebjs from "whatsapp-web.js";
 import type { Config } from "../config.ts";
-import type { Logger } from "../log.ts";
+import { type Logger, maskPhone } from "../log.ts";
 import { CHROMIUM_ARGS, findChromium } from "./chromium.ts";
 import {
   CHANNEL,
@@ -214,7 +214,8 @@ export class WhatsAppTransport implements Transport {
       chatId = this.#channelId;
     } else {
       chatId = toChatId(to);
-      if (!chatId) throw new TransportError(`Destinataire invalide : ${to}`, "permanent");
+      if (!chatId)
+        throw new TransportError(`Destinataire invalide : ${maskPhone(to)}`, "permanent");
     }
     let sent: Message | null | undefined;
     try {

@@ -354,7 +354,16 @@ describe("WhatsApp adapter: sending", () => {
     await expect(t.transport.send("+22370123456", "b")).rejects.toMatchObject({
       kind: "permanent",
     });
-    await expect(t.transport.send("pas un numéro", "c")).rejects.toMatchObject({
+    t.current().sendPlan = [
+      { error: new Error("Evaluation failed: Error: No LID for user 22370123456@c.us") },
+    ];
+    // The reason ends up in logs and in the outbox: the number is masked.
+    await expect(t.transport.send("+22370123456", "c")).rejects.toMatchObject({
+      kind: "permanent",
+      message:
+        "WhatsApp a refusé ce message : Evaluation failed: Error: No LID for user +223••••••56@c.us",
+    });
+    await expect(t.transport.send("pas un numéro", "d")).rejects.toMatchObject({
       kind: "permanent",
     });
     await t.transport.stop();
