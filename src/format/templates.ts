@@ -82,7 +82,7 @@ export function breakingAlert(
 }
 
 /** One entry of a daily digest: number, title, a short line of summary. */
-export function digestEntry(article: ArticleView, n: number, ctx: FormatContext): string {
+export function digestEntry(article: ArticleView, n: number, _ctx: FormatContext): string {
   const rubric = article.categories[0];
   return [
     `${n}. ${bold(article.title)}${rubric ? ` ${italic(`(${rubric})`)}` : ""}`,

@@ -1,0 +1,24 @@
+/**
+ * Start-up to ready without WhatsApp, as `npm start` composes it but over a transport that is
+ * up at once: prints `ready-ms=N`, measured from the process's own start.
+ */
+import { openApp } from "../src/app.ts";
+import { createBot } from "../src/bot/bot.ts";
+import { systemClock } from "../src/clock.ts";
+import { loadConfig } from "../src/config.ts";
+import { startDelivery } from "../src/delivery/delivery.ts";
+import { silentLogger } from "../src/log.ts";
+import { MemoryTransport } from "../src/transport/memory.ts";
+
+const app = openApp(loadConfig(process.env), { clock: systemClock, log: silentLogger() });
+const transport = new MemoryTransport();
+const bot = createBot(app, { backend: app.delivery.broadcaster, transport, via: "bench" });
+const delivery = startDelivery(app, app.delivery, transport);
+await transport.start({
+  onMessage: (m) => void bot.handle(m),
+  onStatus: (s) => delivery.dispatcher.onTransportStatus(s),
+});
+process.stdout.write(`ready-ms=${performance.now().toFixed(0)}\n`);
+await delivery.stop();
+await transport.stop();
+app.close();
