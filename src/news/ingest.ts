@@ -3,9 +3,9 @@ import path from "node:path";
 import type { Clock } from "../clock.ts";
 import type { Logger } from "../log.ts";
 import type { ArticlesRepo, UpsertOutcome } from "../store/articles.ts";
-import type { ArticleInput } from "./article.ts";
+import type { ArticleInput, PreparedArticle } from "./article.ts";
 import { prepareArticle } from "./prepare.ts";
-import { ARTICLE_EXTENSIONS, readArticleFile } from "./readers/read-file.ts";
+import { ARTICLE_EXTENSIONS, type FileRead, readArticleFile } from "./readers/read-file.ts";
 
 export interface ImportFailure {
   /** The file (and item, for a JSON array) that failed. */
@@ -45,8 +45,11 @@ export class Ingest {
     input: ArticleInput,
     options: { known?: boolean } = {},
   ): { id: number; outcome: UpsertOutcome } {
-    const prepared = prepareArticle(input, { summaryMaxChars: this.#deps.summaryMaxChars });
-    return this.#deps.articles.upsert(prepared, this.#deps.clock.now(), options);
+    return this.#deps.articles.upsert(this.#prepare(input), this.#deps.clock.now(), options);
+  }
+
+  #prepare(input: ArticleInput): PreparedArticle {
+    return prepareArticle(input, { summaryMaxChars: this.#deps.summaryMaxChars });
   }
 
   /**
@@ -68,23 +71,36 @@ export class Ingest {
     const files: string[] = [];
     for (const p of paths) await collect(p, files, report, true);
     let done = 0;
-    for (const file of files) {
-      try {
-        const read = await readArticleFile(file);
+    // Files are read and prepared a batch at a time, then stored in one transaction per batch:
+    // parsing never holds the write lock, and the database commits once per batch.
+    for (let start = 0; start < files.length; start += BATCH) {
+      const batch = files.slice(start, start + BATCH);
+      const reads = await Promise.all(batch.map((file) => readSafely(file)));
+      const ready: { origin: string; prepared: PreparedArticle }[] = [];
+      for (const read of reads) {
         report.failed.push(...read.problems);
         for (const input of read.inputs) {
           try {
-            const { id, outcome } = this.importOne(input);
-            report[outcome]++;
-            if (outcome !== "unchanged") report.changedIds.push(id);
+            ready.push({ origin: input.origin, prepared: this.#prepare(input) });
           } catch (error) {
             report.failed.push({ origin: input.origin, reason: reasonOf(error) });
           }
         }
-      } catch (error) {
-        report.failed.push({ origin: file, reason: reasonOf(error) });
       }
-      options.onProgress?.(++done, files.length);
+      const now = this.#deps.clock.now();
+      this.#deps.articles.transaction(() => {
+        for (const { origin, prepared } of ready) {
+          try {
+            const { id, outcome } = this.#deps.articles.upsert(prepared, now);
+            report[outcome]++;
+            if (outcome !== "unchanged") report.changedIds.push(id);
+          } catch (error) {
+            report.failed.push({ origin, reason: reasonOf(error) });
+          }
+        }
+      });
+      done += batch.length;
+      options.onProgress?.(done, files.length);
     }
     this.#deps.log.info(
       {
@@ -96,6 +112,18 @@ export class Ingest {
       "articles imported",
     );
     return report;
+  }
+}
+
+/** Files read per batch (and per transaction). */
+const BATCH = 64;
+
+/** A file's articles, or the reason it could not be read, as one of its problems. */
+async function readSafely(file: string): Promise<FileRead> {
+  try {
+    return await readArticleFile(file);
+  } catch (error) {
+    return { inputs: [], problems: [{ origin: file, reason: reasonOf(error) }] };
   }
 }
 

@@ -39,6 +39,8 @@ interface ArticleRow {
   updated_at: number;
 }
 
+type ArticleIdentity = Pick<ArticleRow, "id" | "guid" | "url" | "published_at" | "content_hash">;
+
 /** Normalised title + publication day: the last-resort identity of an article. */
 export function titleKey(title: string, publishedAt: Date | null): string {
   const words = fold(title)
@@ -62,17 +64,51 @@ const published = "status = 'published' AND published_at <= @now";
 /** The articles table: upsert with dedupe, lookups for readers and editors, search. */
 export class ArticlesRepo {
   readonly #db: Database;
-  readonly #byGuid: Statement<[string], ArticleRow>;
-  readonly #byUrl: Statement<[string], ArticleRow>;
-  readonly #byTitleKey: Statement<[string], ArticleRow>;
+  readonly #byGuid: Statement<[string], ArticleIdentity>;
+  readonly #byUrl: Statement<[string], ArticleIdentity>;
+  readonly #byTitleKey: Statement<[string], ArticleIdentity>;
   readonly #byId: Statement<[number], ArticleRow>;
+  readonly #insert: Statement<[object]>;
+  readonly #update: Statement<[object]>;
+  readonly #clearCategories: Statement<[number]>;
+  readonly #addCategory: Statement<[number, string]>;
 
   constructor(db: Database) {
     this.#db = db;
-    this.#byGuid = db.prepare("SELECT * FROM articles WHERE guid = ?");
-    this.#byUrl = db.prepare("SELECT * FROM articles WHERE url = ? ORDER BY id LIMIT 1");
-    this.#byTitleKey = db.prepare("SELECT * FROM articles WHERE title_key = ? ORDER BY id LIMIT 1");
+    // Dedupe lookups read only what upsert compares, never the body.
+    const identity = "SELECT id, guid, url, published_at, content_hash FROM articles";
+    this.#byGuid = db.prepare(`${identity} WHERE guid = ?`);
+    this.#byUrl = db.prepare(`${identity} WHERE url = ? ORDER BY id LIMIT 1`);
+    this.#byTitleKey = db.prepare(`${identity} WHERE title_key = ? ORDER BY id LIMIT 1`);
     this.#byId = db.prepare("SELECT * FROM articles WHERE id = ?");
+    this.#insert = db.prepare(
+      `INSERT INTO articles (guid, url, title_key, title, categories, author, dateline,
+         published_at, status, body, blocks, key_points, summary, image, content_hash,
+         origin, announced_at, created_at, updated_at)
+       VALUES (@guid, @url, @title_key, @title, @categories, @author, @dateline,
+         @published_at, @status, @body, @blocks, @key_points, @summary, @image,
+         @content_hash, @origin, @announced_at, @now, @now)`,
+    );
+    this.#update = db.prepare(
+      `UPDATE articles SET guid = @guid, url = @url, title_key = @title_key, title = @title,
+         categories = @categories, author = @author, dateline = @dateline,
+         published_at = @published_at, status = @status, body = @body, blocks = @blocks,
+         key_points = @key_points, summary = @summary, image = @image,
+         content_hash = @content_hash, origin = @origin, updated_at = @now
+       WHERE id = @id`,
+    );
+    this.#clearCategories = db.prepare("DELETE FROM article_categories WHERE article_id = ?");
+    this.#addCategory = db.prepare(
+      "INSERT OR IGNORE INTO article_categories (article_id, category_key) VALUES (?, ?)",
+    );
+  }
+
+  /**
+   * Runs `fn` in one transaction (upserts inside become savepoints): a batch of imports costs
+   * one commit, and FTS5 merges its index once per batch instead of once per article.
+   */
+  transaction<T>(fn: () => T): T {
+    return this.#db.transaction(fn)();
   }
 
   /**
@@ -117,35 +153,12 @@ export class ArticlesRepo {
       let id: number;
       if (existing) {
         id = existing.id;
-        this.#db
-          .prepare(
-            `UPDATE articles SET guid = @guid, url = @url, title_key = @title_key, title = @title,
-               categories = @categories, author = @author, dateline = @dateline,
-               published_at = @published_at, status = @status, body = @body, blocks = @blocks,
-               key_points = @key_points, summary = @summary, image = @image,
-               content_hash = @content_hash, origin = @origin, updated_at = @now
-             WHERE id = @id`,
-          )
-          .run({ ...values, id });
-        this.#db.prepare("DELETE FROM article_categories WHERE article_id = ?").run(id);
+        this.#update.run({ ...values, id });
+        this.#clearCategories.run(id);
       } else {
-        id = Number(
-          this.#db
-            .prepare(
-              `INSERT INTO articles (guid, url, title_key, title, categories, author, dateline,
-                 published_at, status, body, blocks, key_points, summary, image, content_hash,
-                 origin, announced_at, created_at, updated_at)
-               VALUES (@guid, @url, @title_key, @title, @categories, @author, @dateline,
-                 @published_at, @status, @body, @blocks, @key_points, @summary, @image,
-                 @content_hash, @origin, @announced_at, @now, @now)`,
-            )
-            .run(values).lastInsertRowid,
-        );
+        id = Number(this.#insert.run(values).lastInsertRowid);
       }
-      const addCategory = this.#db.prepare(
-        "INSERT OR IGNORE INTO article_categories (article_id, category_key) VALUES (?, ?)",
-      );
-      for (const name of article.categories) addCategory.run(id, fold(name));
+      for (const name of article.categories) this.#addCategory.run(id, fold(name));
       return { id, outcome: existing ? ("updated" as const) : ("imported" as const) };
     })();
   }
