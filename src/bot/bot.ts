@@ -1,6 +1,7 @@
 import type { App } from "../app.ts";
 import type { EditorBackend } from "../delivery/editor-backend.ts";
 import { type Lang, wording } from "../format/replies.ts";
+import { DISK_FULL_ADVICE, isDiskFull } from "../store/database.ts";
 import type { InboundRepo } from "../store/inbound.ts";
 import type { InboundMessage, Transport } from "../transport/transport.ts";
 import { run } from "./composer.ts";
@@ -58,7 +59,13 @@ export class Bot {
     try {
       return await this.#handle(message);
     } catch (error) {
-      log.error({ err: error, chatId: message.chatId }, "message entrant non traité");
+      // A full disk is the operator's to fix: say so, not just "not handled".
+      log.error(
+        { err: error, chatId: message.chatId },
+        isDiskFull(error)
+          ? `message entrant non traité : ${DISK_FULL_ADVICE}`
+          : "message entrant non traité",
+      );
       try {
         this.#reply(message.chatId, wording(this.#language(message.chatId)).sorry);
       } catch {

@@ -1,5 +1,6 @@
 import type { Clock } from "../clock.ts";
 import type { Logger } from "../log.ts";
+import { DISK_FULL_ADVICE, isDiskFull } from "../store/database.ts";
 import type { OutboxRepo, OutboxRow } from "../store/outbox.ts";
 import { INTERACTIVE_KINDS, PRIORITY } from "../store/outbox.ts";
 import type { SettingsRepo } from "../store/settings.ts";
@@ -59,7 +60,7 @@ export class DispatcherBusyError extends Error {
 type Tick =
   | { kind: "progress" }
   | { kind: "wait"; until: number; rowsDueBy: number | null }
-  | { kind: "blocked"; reason: "paused" | "transport-down" };
+  | { kind: "blocked"; reason: "paused" | "transport-down" | "store" };
 
 const INTERACTIVE = new Set<number>(INTERACTIVE_KINDS.map((k) => PRIORITY[k]));
 const PRIORITIES = [...new Set(Object.values(PRIORITY))].sort((a, b) => a - b);
@@ -85,6 +86,12 @@ export class Dispatcher {
   #unsubscribe: (() => void) | null = null;
   #lastBeat = 0;
   #blockedReason: string | null = null;
+  /**
+   * The outcome of a send the store could not write (disk full…). Until it is written nothing
+   * else is claimed: a message WhatsApp already has must not stay `sending` (re-sent at the
+   * next start) while the loop goes on sending others.
+   */
+  #unrecorded: { row: number; write: () => void; error: unknown } | null = null;
 
   constructor(deps: DispatcherDeps) {
     this.#d = { random: Math.random, sleep: realSleep, ...deps };
@@ -201,7 +208,12 @@ export class Dispatcher {
         tick = await this.#tick();
       } catch (error) {
         // A database hiccup (locked, disk) must not end sending: log, wait, try again.
-        this.#d.log.error({ err: error }, "erreur dans la boucle d'envoi : nouvel essai bientôt");
+        this.#d.log.error(
+          { err: error },
+          isDiskFull(error)
+            ? DISK_FULL_ADVICE
+            : "erreur dans la boucle d'envoi : nouvel essai bientôt",
+        );
         tick = { kind: "blocked", reason: "paused" };
       }
       this.#beat(false);
@@ -217,6 +229,7 @@ export class Dispatcher {
   /** One step: send one row, or say how long to wait. */
   async #tick(): Promise<Tick> {
     const { outbox, settings, transport, clock } = this.#d;
+    if (this.#unrecorded && !this.#writeUnrecorded()) return this.#blocked("store");
     if (settings.isPaused()) return this.#blocked("paused");
     if (!transport.isUp()) return this.#blocked("transport-down");
     if (this.#blockedReason !== null) {
@@ -257,26 +270,63 @@ export class Dispatcher {
     return { kind: "wait", until, rowsDueBy };
   }
 
-  #blocked(reason: "paused" | "transport-down"): Tick {
+  #blocked(reason: "paused" | "transport-down" | "store"): Tick {
     if (this.#blockedReason !== reason) {
-      this.#d.log.info(
-        { reason },
-        reason === "paused" ? "envois en pause" : "transport indisponible : rien n'est pris",
-      );
+      if (reason === "store") {
+        const error = this.#unrecorded?.error;
+        this.#d.log.error(
+          { reason, row: this.#unrecorded?.row, err: error },
+          isDiskFull(error)
+            ? DISK_FULL_ADVICE
+            : "la base refuse d'enregistrer un envoi : rien d'autre n'est envoyé en attendant",
+        );
+      } else {
+        this.#d.log.info(
+          { reason },
+          reason === "paused" ? "envois en pause" : "transport indisponible : rien n'est pris",
+        );
+      }
       this.#blockedReason = reason;
     }
     return { kind: "blocked", reason };
+  }
+
+  /** Writes a send's outcome now, or keeps it for the next tick when the store refuses. */
+  #record(row: number, write: () => void): void {
+    try {
+      write();
+    } catch (error) {
+      this.#unrecorded = { row, write, error };
+    }
+  }
+
+  /** Retries the outcome the store refused; true once it is written. */
+  #writeUnrecorded(): boolean {
+    const pending = this.#unrecorded;
+    if (!pending) return true;
+    try {
+      pending.write();
+      this.#unrecorded = null;
+      return true;
+    } catch (error) {
+      pending.error = error;
+      return false;
+    }
   }
 
   async #send(row: OutboxRow, lane: Lane): Promise<void> {
     const { outbox, transport, clock, log, policy, readers } = this.#d;
     this.#pacer.record(lane, row.recipient, clock.now().getTime());
     const isReader = row.recipient !== CHANNEL;
+    let outcome: () => void;
     try {
       const result = await transport.send(row.recipient, row.body);
-      outbox.markSent(row.id, clock.now(), result.transportId);
-      if (isReader) readers.recordSuccess(row.recipient);
-      log.debug({ row: row.id, kind: row.kind, recipient: row.recipient }, "message envoyé");
+      const sentAt = clock.now();
+      outcome = () => {
+        outbox.markSent(row.id, sentAt, result.transportId);
+        if (isReader) readers.recordSuccess(row.recipient);
+        log.debug({ row: row.id, kind: row.kind, recipient: row.recipient }, "message envoyé");
+      };
     } catch (caught) {
       const error =
         caught instanceof TransportError
@@ -286,42 +336,50 @@ export class Dispatcher {
             });
       const now = clock.now();
       const context = { row: row.id, kind: row.kind, recipient: row.recipient, err: error.message };
-      if (error.kind === "permanent") {
-        outbox.markDead(row.id, now, `refus définitif : ${error.message}`);
-        log.warn(context, "envoi refusé définitivement");
-        if (
-          isReader &&
-          readers.recordPermanentFailure(row.recipient, now, policy.unreachableAfter)
-        ) {
-          const cancelled = outbox.cancelForRecipient(row.recipient, now, "numéro injoignable");
-          log.warn({ recipient: row.recipient, cancelled }, "lecteur marqué injoignable");
+      const up = transport.isUp();
+      let retryAt: Date | undefined;
+      outcome = () => {
+        if (error.kind === "permanent") {
+          outbox.markDead(row.id, now, `refus définitif : ${error.message}`);
+          log.warn(context, "envoi refusé définitivement");
+          if (
+            isReader &&
+            readers.recordPermanentFailure(row.recipient, now, policy.unreachableAfter)
+          ) {
+            const cancelled = outbox.cancelForRecipient(row.recipient, now, "numéro injoignable");
+            log.warn({ recipient: row.recipient, cancelled }, "lecteur marqué injoignable");
+          }
+        } else if (!up) {
+          // The connection dropped under us: not the message's fault, the attempt is not charged.
+          outbox.release(row.id, now, `transport coupé : ${error.message}`);
+          log.info(context, "transport coupé pendant l'envoi : message remis en file");
+        } else if (row.attempts >= policy.maxAttempts) {
+          outbox.markDead(row.id, now, `abandonné après ${row.attempts} essais : ${error.message}`);
+          log.warn(context, "envoi abandonné après plusieurs essais");
+        } else {
+          retryAt ??= new Date(now.getTime() + retryDelayMs(policy, row.attempts, this.#d.random));
+          outbox.markFailed(row.id, now, error.message, retryAt);
+          log.info({ ...context, retryAt }, "échec passager : nouvel essai prévu");
         }
-      } else if (!transport.isUp()) {
-        // The connection dropped under us: not the message's fault, the attempt is not charged.
-        outbox.release(row.id, now, `transport coupé : ${error.message}`);
-        log.info(context, "transport coupé pendant l'envoi : message remis en file");
-      } else if (row.attempts >= policy.maxAttempts) {
-        outbox.markDead(row.id, now, `abandonné après ${row.attempts} essais : ${error.message}`);
-        log.warn(context, "envoi abandonné après plusieurs essais");
-      } else {
-        const retryAt = new Date(
-          now.getTime() + retryDelayMs(policy, row.attempts, this.#d.random),
-        );
-        outbox.markFailed(row.id, now, error.message, retryAt);
-        log.info({ ...context, retryAt }, "échec passager : nouvel essai prévu");
-      }
+      };
     }
+    this.#record(row.id, outcome);
   }
 
   #beat(force: boolean): void {
     const now = this.#d.clock.now();
     if (!force && now.getTime() - this.#lastBeat < this.#d.policy.idlePollMs) return;
     this.#lastBeat = now.getTime();
-    this.#d.settings.writeHeartbeat({
-      pid: process.pid,
-      at: now,
-      transportUp: this.#d.transport.isUp(),
-    });
+    try {
+      this.#d.settings.writeHeartbeat({
+        pid: process.pid,
+        at: now,
+        transportUp: this.#d.transport.isUp(),
+      });
+    } catch (error) {
+      // Only the CLI's view of the sender: a full disk must not end the sending loop over it.
+      this.#d.log.warn({ err: error }, "battement du processus d'envoi non enregistré");
+    }
   }
 }
 

@@ -10,6 +10,17 @@ export class StoreError extends Error {
   override name = "StoreError";
 }
 
+/** Whether SQLite refused to write because the disk (or the database's size limit) is full. */
+export function isDiskFull(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "SQLITE_FULL";
+}
+
+/** What an operator reads when the disk is full: what to do, and that nothing queued is lost. */
+export const DISK_FULL_ADVICE =
+  "Disque plein : la base de données ne peut plus rien enregistrer. Libérez de la place sur le " +
+  "disque qui contient la base (DATABASE_PATH : anciennes sauvegardes, journaux) ; tout reprend " +
+  "seul ensuite, et rien de ce qui est déjà en file n'est perdu.";
+
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
 /** The numbered SQL migrations shipped with the code, in order. */
