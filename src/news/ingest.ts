@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Clock } from "../clock.ts";
 import type { Logger } from "../log.ts";
 import type { ArticlesRepo, UpsertOutcome } from "../store/articles.ts";
+import { DISK_FULL_ADVICE, isDiskFull } from "../store/database.ts";
 import type { ArticleInput, PreparedArticle } from "./article.ts";
 import { prepareArticle } from "./prepare.ts";
 import { ARTICLE_EXTENSIONS, type FileRead, readArticleFile } from "./readers/read-file.ts";
@@ -48,6 +49,27 @@ export class Ingest {
     return this.#deps.articles.upsert(this.#prepare(input), this.#deps.clock.now(), options);
   }
 
+  /**
+   * Stores a batch in one transaction. A full disk makes SQLite roll the whole transaction
+   * back: the batch is then stored again one article at a time, so that the report says which
+   * articles are really in and which are not.
+   */
+  #store(batch: readonly PreparedArticle[], now: Date): Stored[] {
+    const one = (prepared: PreparedArticle, rethrow: boolean): Stored => {
+      try {
+        return this.#deps.articles.upsert(prepared, now);
+      } catch (error) {
+        if (rethrow && isDiskFull(error)) throw error;
+        return { reason: reasonOf(error) };
+      }
+    };
+    try {
+      return this.#deps.articles.transaction(() => batch.map((p) => one(p, true)));
+    } catch {
+      return batch.map((p) => one(p, false));
+    }
+  }
+
   #prepare(input: ArticleInput): PreparedArticle {
     return prepareArticle(input, { summaryMaxChars: this.#deps.summaryMaxChars });
   }
@@ -87,17 +109,18 @@ export class Ingest {
           }
         }
       }
-      const now = this.#deps.clock.now();
-      this.#deps.articles.transaction(() => {
-        for (const { origin, prepared } of ready) {
-          try {
-            const { id, outcome } = this.#deps.articles.upsert(prepared, now);
-            report[outcome]++;
-            if (outcome !== "unchanged") report.changedIds.push(id);
-          } catch (error) {
-            report.failed.push({ origin, reason: reasonOf(error) });
-          }
+      const stored = this.#store(
+        ready.map((r) => r.prepared),
+        this.#deps.clock.now(),
+      );
+      ready.forEach(({ origin }, i) => {
+        const result = stored[i];
+        if (!result || "reason" in result) {
+          report.failed.push({ origin, reason: result?.reason ?? "non enregistré" });
+          return;
         }
+        report[result.outcome]++;
+        if (result.outcome !== "unchanged") report.changedIds.push(result.id);
       });
       done += batch.length;
       options.onProgress?.(done, files.length);
@@ -114,6 +137,8 @@ export class Ingest {
     return report;
   }
 }
+
+type Stored = { id: number; outcome: UpsertOutcome } | { reason: string };
 
 /** Files read per batch (and per transaction). */
 const BATCH = 64;
@@ -149,6 +174,7 @@ function reasonOf(error: unknown): string {
   if (error instanceof Error && ["ArticleFileError", "ArticleRejected"].includes(error.name)) {
     return error.message;
   }
+  if (isDiskFull(error)) return DISK_FULL_ADVICE;
   if (error instanceof Error && error.name === "SqliteError") {
     return `base de données : ${error.message}`;
   }

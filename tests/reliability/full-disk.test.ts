@@ -60,7 +60,13 @@ describe("A full disk (PRAGMA max_page_count on the real store file)", () => {
       const body = `${base.body}\n\nÉdition ${i} : ${"Les producteurs de Sikasso attendent la pluie. ".repeat(i)}`;
       fs.writeFileSync(
         path.join(folder, `coton-${String(i).padStart(2, "0")}.json`),
-        JSON.stringify({ ...base, title: `${base.title} (${i})`, guid: `coton-${i}`, body }),
+        JSON.stringify({
+          ...base,
+          title: `${base.title} (${i})`,
+          guid: `coton-${i}`,
+          url: `${base.url}${i}`,
+          body,
+        }),
       );
     }
     fillDisk(app);
