@@ -25,14 +25,23 @@ function inert(text: string): string {
 
 /** `*text*`, with the text escaped and trimmed (WhatsApp ignores markers next to spaces). */
 export function bold(text: string): string {
-  const t = escapeMarkup(text).trim();
-  return t ? `*${t}*` : "";
+  return wrap(text, "*");
 }
 
 /** `_text_`, escaped and trimmed. */
 export function italic(text: string): string {
+  return wrap(text, "_");
+}
+
+/**
+ * A text holding a link stays plain: a marker glued to a link ("…www.site.ml/a_b*") would
+ * become part of the link and leave the span open, and links keep their own `_` and `*`.
+ */
+function wrap(text: string, marker: string): string {
   const t = escapeMarkup(text).trim();
-  return t ? `_${t}_` : "";
+  if (!t) return "";
+  url.lastIndex = 0;
+  return url.test(t) ? t : `${marker}${t}${marker}`;
 }
 
 /**
