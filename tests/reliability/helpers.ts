@@ -25,7 +25,7 @@ export function tally<T>(values: Iterable<T>): { counts: Map<T, number>; repeate
   return { counts, repeated: [...counts].filter(([, n]) => n > 1).map(([v]) => v) };
 }
 
-const LINK = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
+const LINK = /https?:\/\/\S+|www\.\S+/gi;
 
 /**
  * WhatsApp markup that does not pair up, line by line: an odd number of `*`, `_` or `~`
