@@ -239,8 +239,9 @@ export async function run(): Promise<void> {
       }, 6 * STAGE_TIMEOUT_MS).unref();
       return;
     }
-    // npm and tsx relay the terminal's Ctrl-C: the same signal may arrive twice at once.
-    if (now - firstSignalAt < 2_000) return;
+    // npm and tsx relay the terminal's Ctrl-C: the same signal may arrive twice, and late on a
+    // loaded machine. Only a request well after the first one means "stop now".
+    if (now - firstSignalAt < 5_000) return;
     log.warn({ signal }, "deuxième demande d'arrêt : sortie immédiate");
     process.exit(130);
   };
