@@ -86,6 +86,8 @@ export class Dispatcher {
   #unsubscribe: (() => void) | null = null;
   #lastBeat = 0;
   #blockedReason: string | null = null;
+  /** The last error that stopped a tick, so that a lasting one is logged once. */
+  #loopError: string | null = null;
   /**
    * The outcome of a send the store could not write (disk full…). Until it is written nothing
    * else is claimed: a message WhatsApp already has must not stay `sending` (re-sent at the
@@ -206,14 +208,18 @@ export class Dispatcher {
       let tick: Tick;
       try {
         tick = await this.#tick();
+        this.#loopError = null;
       } catch (error) {
-        // A database hiccup (locked, disk) must not end sending: log, wait, try again.
-        this.#d.log.error(
+        // A database hiccup (locked, disk) must not end sending: log, wait, try again. The
+        // same error again at each retry (a disk that stays full) is logged once, not every 5 s.
+        const key = isDiskFull(error) ? "disk-full" : String((error as Error)?.message ?? error);
+        this.#d.log[key === this.#loopError ? "debug" : "error"](
           { err: error },
           isDiskFull(error)
             ? DISK_FULL_ADVICE
             : "erreur dans la boucle d'envoi : nouvel essai bientôt",
         );
+        this.#loopError = key;
         tick = { kind: "blocked", reason: "paused" };
       }
       this.#beat(false);
