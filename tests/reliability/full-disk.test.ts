@@ -12,7 +12,8 @@ import { Ingest } from "../../src/news/ingest.ts";
 import { MemoryTransport } from "../../src/transport/memory.ts";
 import { fixtureArticle } from "../delivery/harness.ts";
 import { addReaders, chat } from "../delivery/helpers.ts";
-import { capturingLogger, integrity, tally, until } from "./helpers.ts";
+import { capturedLogger } from "../transport/whatsapp-fake-client.ts";
+import { integrity, tally, until } from "./helpers.ts";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "suivez-full-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -20,7 +21,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 /** A real store file with a logger the test can read. */
 function store(name: string, env: Record<string, string> = {}) {
   const clock = new ManualClock("2025-04-02T09:00:00Z");
-  const { log, lines } = capturingLogger();
+  const { log, lines } = capturedLogger("info");
   const config = loadConfig({
     DATABASE_PATH: path.join(dir, `${name}.db`),
     TZ: "Africa/Bamako",

@@ -2,9 +2,7 @@
  * Checks shared by the reliability suite (vitest) and `npm run soak` (tsx): no vitest here, so
  * the soak can run the very same scenarios for longer.
  */
-import { Writable } from "node:stream";
 import type { Database } from "better-sqlite3";
-import { createLogger, type Logger } from "../../src/log.ts";
 
 /** `PRAGMA integrity_check` and the FTS5 index's own check: "ok", or what is wrong. */
 export function integrity(db: Database): string {
@@ -40,26 +38,6 @@ export function unbalancedMarkup(text: string): string[] {
     }
   }
   return problems;
-}
-
-/** A logger whose JSON lines a test can read (level `info` and above). */
-export function capturingLogger(): { log: Logger; lines: () => Record<string, unknown>[] } {
-  const raw: string[] = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      raw.push(String(chunk));
-      done();
-    },
-  });
-  return {
-    log: createLogger({ level: "info", destination: sink }),
-    lines: () =>
-      raw
-        .join("")
-        .split("\n")
-        .filter(Boolean)
-        .map((l) => JSON.parse(l) as Record<string, unknown>),
-  };
 }
 
 /** Waits (in real time) until `condition` holds; throws after `timeoutMs`. */

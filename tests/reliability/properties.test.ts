@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { bold, italic } from "../../src/format/markup.ts";
 import {
   cleanerProperty,
   formatterProperty,
@@ -23,5 +24,12 @@ describe("The text pipeline on any article (property-based)", () => {
 
   it("every template stays within 4,096 characters with its markup paired on each line", () => {
     fc.assert(formatterProperty, { numRuns: 100 });
+  });
+
+  it("a title or byline holding a link stays plain: a marker glued to a link would join it", () => {
+    // What the property found: "*Communiqué : www.gouv.ml/avis_1*" opens a bold span it never closes.
+    expect(bold("Communiqué : www.gouv.ml/avis_1")).toBe("Communiqué : www.gouv.ml/avis_1");
+    expect(italic("Politique — https://gouv.ml")).toBe("Politique — https://gouv.ml");
+    expect(bold("Prix *en hausse*")).toBe("*Prix ∗en hausse∗*");
   });
 });
