@@ -1,0 +1,185 @@
+/**
+ * The measured part of `npm run bench`, in its own process so that its peak RSS is the bot's:
+ * fan-out, dispatch, command latency and ingest over the store bench/run.ts seeded.
+ *   node --import tsx bench/workload.ts <data dir> <subscribers>   (prints JSON figures)
+ */
+import path from "node:path";
+import { openApp } from "../src/app.ts";
+import { createBot } from "../src/bot/bot.ts";
+import { ManualClock } from "../src/clock.ts";
+import { loadConfig } from "../src/config.ts";
+import { createDispatcher } from "../src/delivery/delivery.ts";
+import { silentLogger } from "../src/log.ts";
+import { Ingest } from "../src/news/ingest.ts";
+import type { InboundMessage, SendResult, Transport } from "../src/transport/transport.ts";
+import type { Figure } from "./run.ts";
+
+const [dir = "", subscribersArg = "0"] = process.argv.slice(2);
+const N_SUBSCRIBERS = Number(subscribersArg);
+const EDITOR = "+22376000000";
+const figures: Figure[] = [];
+const progress = (line: string) => process.stderr.write(`  ${line}\n`);
+
+/** Counts sends and keeps nothing: 100,000 sent messages must not be measured as memory. */
+class CountingTransport implements Transport {
+  readonly name = "bench";
+  sent = 0;
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
+  isUp(): boolean {
+    return true;
+  }
+  async send(): Promise<SendResult> {
+    this.sent++;
+    return { transportId: `b${this.sent}` };
+  }
+  async resolvePhones(ids: readonly string[]): Promise<Map<string, string | null>> {
+    return new Map(ids.map((id) => [id, null]));
+  }
+}
+
+const chatOf = (i: number) => `2237${String(i).padStart(7, "0")}@c.us`;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: "silent", EDITORS: EDITOR });
+const clock = new ManualClock("2025-04-02T10:00:00Z");
+const app = openApp(config, { clock, log: silentLogger() });
+
+// --- fan-out: one alert to every follower, against the raw insert of the same rows ---------
+const article = app.articles.latest({ now: clock.now(), limit: 1, category: "politique" })[0];
+if (!article) throw new Error("no article to broadcast");
+const body = "x".repeat(600);
+const insertRaw = app.db.prepare(
+  `INSERT INTO outbox (kind, priority, recipient, article_id, body, not_before, dedupe_key,
+     created_at, updated_at) VALUES ('alert', 3, ?, ?, ?, ?, ?, ?, ?)`,
+);
+let t = performance.now();
+app.db.transaction(() => {
+  const now = clock.now().getTime();
+  for (let i = 0; i < N_SUBSCRIBERS; i++) {
+    insertRaw.run(chatOf(i), article.id, body, now, `raw:${i}`, now, now);
+  }
+})();
+const rawMs = performance.now() - t;
+app.db.exec("DELETE FROM outbox");
+t = performance.now();
+const receipt = app.delivery.broadcaster.publish(article.id, EDITOR);
+const fanMs = performance.now() - t;
+const rawRate = N_SUBSCRIBERS / (rawMs / 1000);
+const fanRate = receipt.recipients / (fanMs / 1000);
+figures.push({
+  name: "fan-out: alerts planned into the outbox",
+  value: Math.round(fanRate),
+  unit: "rows/s",
+  target: { value: Math.round(rawRate / 2), better: "higher", label: "½ raw insert" },
+  note: `${receipt.recipients} alerts in ${fanMs.toFixed(0)} ms; raw insert of the same rows ${Math.round(rawRate)} rows/s (ratio ${(fanRate / rawRate).toFixed(2)})`,
+});
+progress(`fan-out ${Math.round(fanRate)}/s, raw ${Math.round(rawRate)}/s`);
+
+// --- dispatch: drain every queued row, pacing off ----------------------------------------
+const transport = new CountingTransport();
+const fast = {
+  ...app.delivery,
+  policy: {
+    ...app.delivery.policy,
+    ratePerMinute: 1e9,
+    minGapPerChatMs: 0,
+    jitter: 0,
+    replyBurst: 1e9,
+  },
+};
+clock.advance(60_000);
+const dispatcher = createDispatcher(app, fast, transport, { sleep: async () => {} });
+t = performance.now();
+const drained = await dispatcher.drain();
+const drainMs = performance.now() - t;
+figures.push({
+  name: "dispatch: outbox rows sent (memory transport, pacing off)",
+  value: Math.round(drained / (drainMs / 1000)),
+  unit: "rows/s",
+  target: { value: 5000, better: "higher", label: "5× Cloud API top rate" },
+  note: `${drained} rows in ${(drainMs / 1000).toFixed(1)} s`,
+});
+progress(`dispatch ${Math.round(drained / (drainMs / 1000))}/s`);
+
+// --- commands: inbound message to reply row, in process -----------------------------------
+const bot = createBot(app, { backend: app.delivery.broadcaster, transport, via: "bench" });
+let messageId = 0;
+const say = (sender: number, text: string): InboundMessage => ({
+  id: `bench-in-${messageId++}`,
+  chatId: chatOf(sender),
+  senderId: chatOf(sender),
+  text,
+  kind: "text",
+  isGroup: false,
+  timestamp: clock.now(),
+});
+const queries = [
+  "sahel russie",
+  "gouvernement ministre",
+  "football match",
+  "police enquête",
+  "élection présidentielle",
+  "économie croissance",
+];
+const samples: Record<string, number[]> = {
+  dernières: [],
+  "lire N": [],
+  "chercher deux mots": [],
+};
+const ROUNDS = 1200;
+for (let i = 0; i < ROUNDS; i++) {
+  // A different reader each round (flood control is per sender), a second apart.
+  const sender = (i * 37) % Math.max(1, N_SUBSCRIBERS);
+  clock.advance(1000);
+  for (const [name, text] of [
+    ["dernières", "dernières"],
+    ["lire N", `lire ${1 + (i % 5)}`],
+    ["chercher deux mots", `chercher ${queries[i % queries.length]}`],
+  ] as const) {
+    const started = performance.now();
+    await bot.handle(say(sender, text));
+    samples[name]?.push(performance.now() - started);
+  }
+}
+for (const [name, list] of Object.entries(samples)) {
+  const sorted = list.slice(200).sort((a, b) => a - b); // the first 200 warm up caches and JIT
+  figures.push({
+    name: `command "${name}": p99 latency`,
+    value: Number(percentile(sorted, 99).toFixed(2)),
+    unit: "ms",
+    target: { value: 5, better: "lower", label: "5 ms" },
+    note: `p50 ${percentile(sorted, 50).toFixed(2)} ms over ${sorted.length} messages`,
+  });
+}
+progress("commands measured");
+
+// --- ingest: files parsed, cleaned, summarised and stored ---------------------------------
+const ingest = new Ingest({
+  articles: app.articles,
+  clock,
+  log: silentLogger(),
+  summaryMaxChars: 280,
+});
+t = performance.now();
+const report = await ingest.importPaths([path.join(dir, "ingest")]);
+const ingestMs = performance.now() - t;
+figures.push({
+  name: "ingest: article files imported",
+  value: Math.round(report.imported / (ingestMs / 1000)),
+  unit: "files/s",
+  target: { value: 1000, better: "higher", label: "1,000/s" },
+  note: `${report.imported} OrangeSum-sized JSON files in ${(ingestMs / 1000).toFixed(2)} s, ${report.failed.length} failed`,
+});
+progress(`ingest ${Math.round(report.imported / (ingestMs / 1000))}/s`);
+
+figures.push({
+  name: "memory: peak RSS of the bot process (no Chromium)",
+  value: Math.round(process.resourceUsage().maxRSS / 1024),
+  unit: "MB",
+  target: { value: 150, better: "lower", label: "150 MB" },
+  note: "the process that ran all of the above over the full store",
+});
+app.close();
+process.stdout.write(JSON.stringify(figures));
