@@ -2,7 +2,7 @@ import type { Clock } from "../clock.ts";
 import type { Logger } from "../log.ts";
 import { DISK_FULL_ADVICE, isDiskFull } from "../store/database.ts";
 import type { OutboxRepo, OutboxRow } from "../store/outbox.ts";
-import { INTERACTIVE_KINDS, PRIORITY } from "../store/outbox.ts";
+import { INTERACTIVE_KINDS, PRIORITIES, PRIORITY } from "../store/outbox.ts";
 import type { SettingsRepo } from "../store/settings.ts";
 import { CHANNEL, type Transport, TransportError } from "../transport/transport.ts";
 import { type Lane, Pacer } from "./pacer.ts";
@@ -63,7 +63,6 @@ type Tick =
   | { kind: "blocked"; reason: "paused" | "transport-down" | "store" };
 
 const INTERACTIVE = new Set<number>(INTERACTIVE_KINDS.map((k) => PRIORITY[k]));
-const PRIORITIES = [...new Set(Object.values(PRIORITY))].sort((a, b) => a - b);
 
 function laneOf(priority: number): Lane {
   return INTERACTIVE.has(priority) ? "interactive" : "bulk";
@@ -246,32 +245,34 @@ export class Dispatcher {
     const nowMs = now.getTime();
     let until = Number.POSITIVE_INFINITY;
     let rowsDueBy: number | null = null;
+    const nextDueByPriority = outbox.nextDueByPriority();
     for (const priority of PRIORITIES) {
-      const laneAt = this.#pacer.laneReadyAt(laneOf(priority));
-      const nextDue = outbox.nextDueAt([priority])?.getTime() ?? null;
+      const nextDue = nextDueByPriority.get(priority) ?? null;
       if (nextDue === null) continue;
+      const laneAt = this.#pacer.laneReadyAt(laneOf(priority));
       rowsDueBy = rowsDueBy === null ? nextDue : Math.min(rowsDueBy, nextDue);
       if (nextDue > nowMs || laneAt > nowMs) {
         until = Math.min(until, Math.max(nextDue, laneAt));
         continue;
       }
-      for (const candidate of outbox.due([priority], now, 64)) {
-        const chatAt = this.#pacer.chatReadyAt(candidate.recipient);
-        if (chatAt > nowMs) {
-          until = Math.min(until, chatAt);
-          continue;
-        }
-        const outcome = outbox.claim(candidate.id, now);
-        if ("claimed" in outcome) {
-          await this.#send(outcome.claimed, laneOf(priority));
-          return { kind: "progress" };
-        }
-        if ("cancelled" in outcome) {
-          this.#d.log.info({ row: candidate.id, reason: outcome.reason }, "envoi annulé");
-        }
-        // Cancelled, or taken/changed by someone else meanwhile: look again from the top.
+      // The oldest due row whose chat may receive now; a chat still in its gap is skipped.
+      const candidate = outbox.firstDue(priority, now, (c) => {
+        const chatAt = this.#pacer.chatReadyAt(c.recipient);
+        if (chatAt <= nowMs) return true;
+        until = Math.min(until, chatAt);
+        return false;
+      });
+      if (candidate === null) continue;
+      const outcome = outbox.claim(candidate.id, now);
+      if ("claimed" in outcome) {
+        await this.#send(outcome.claimed, laneOf(priority));
         return { kind: "progress" };
       }
+      if ("cancelled" in outcome) {
+        this.#d.log.info({ row: candidate.id, reason: outcome.reason }, "envoi annulé");
+      }
+      // Cancelled, or taken/changed by someone else meanwhile: look again from the top.
+      return { kind: "progress" };
     }
     return { kind: "wait", until, rowsDueBy };
   }

@@ -12,6 +12,11 @@ export const PRIORITY: Record<OutboxKind, number> = {
   digest: 4,
 };
 
+/** Every priority, soonest first. */
+export const PRIORITIES: readonly number[] = [...new Set(Object.values(PRIORITY))].sort(
+  (a, b) => a - b,
+);
+
 /** Kinds that answer someone who just wrote (or an editor): they have their own share of the rate. */
 export const INTERACTIVE_KINDS: readonly OutboxKind[] = ["reply", "notice"];
 
@@ -120,6 +125,11 @@ export const INTERRUPTED =
 export class OutboxRepo {
   readonly #db: Database;
   readonly #listeners = new Set<() => void>();
+  /** Two statements, one per state: firstDue reads both at once. */
+  readonly #dueFailed: Statement<
+    [{ state: string; priority: number; now: number; limit: number }],
+    Candidate
+  >;
   readonly #due: Statement<
     [{ state: string; priority: number; now: number; limit: number }],
     Candidate
@@ -132,6 +142,13 @@ export class OutboxRepo {
     { stopped_at: number | null; opted_in_at: number | null; unreachable_at: number | null }
   >;
   readonly #setCancelled: Statement<[{ id: number; now: number; reason: string }]>;
+  readonly #nextDueAll: Statement<[], Record<string, number | null>>;
+  readonly #insert: Statement<[Record<string, string | number | null>]>;
+  readonly #sent: Statement<[{ id: number; now: number; transportId: string | null }]>;
+  readonly #failed: Statement<[{ id: number; now: number; error: string; retryAt: number }]>;
+  readonly #release: Statement<[{ id: number; now: number; reason: string }]>;
+  readonly #dead: Statement<[{ id: number; now: number; reason: string }]>;
+  readonly #claim: (id: number, now: Date) => ClaimOutcome;
 
   constructor(db: Database) {
     this.#db = db;
@@ -142,6 +159,7 @@ export class OutboxRepo {
        WHERE state = @state AND priority = @priority AND not_before <= @now
        ORDER BY not_before, id LIMIT @limit`,
     );
+    this.#dueFailed = db.prepare(this.#due.source);
     this.#nextDue = db.prepare(
       `SELECT min(at) AS at FROM (
          SELECT min(not_before) AS at FROM outbox WHERE state = 'queued' AND priority = @priority
@@ -160,28 +178,75 @@ export class OutboxRepo {
       `UPDATE outbox SET state = 'cancelled', last_error = @reason, updated_at = @now
        WHERE id = @id AND state IN ('queued', 'failed')`,
     );
+    // The dispatcher asks this before every send: one statement, two min() lookups on the
+    // outbox_ready index per priority, instead of one call per priority and state.
+    this.#nextDueAll = db.prepare(
+      `SELECT ${PRIORITIES.flatMap((p) =>
+        ["queued", "failed"].map(
+          (state) =>
+            `(SELECT min(not_before) FROM outbox WHERE state = '${state}' AND priority = ${p}) AS ${state[0]}${p}`,
+        ),
+      ).join(", ")}`,
+    );
+    this.#insert = db.prepare(
+      `INSERT OR IGNORE INTO outbox (kind, priority, recipient, article_id, broadcast_id, body,
+         not_before, dedupe_key, created_at, updated_at)
+       VALUES (@kind, @priority, @recipient, @articleId, @broadcastId, @body, @notBefore,
+         @dedupeKey, @now, @now)`,
+    );
+    this.#sent = db.prepare(
+      `UPDATE outbox SET state = 'sent', sent_at = @now, transport_id = @transportId,
+         updated_at = @now WHERE id = @id`,
+    );
+    this.#failed = db.prepare(
+      `UPDATE outbox SET state = 'failed', last_error = @error, not_before = @retryAt,
+         updated_at = @now WHERE id = @id`,
+    );
+    this.#release = db.prepare(
+      `UPDATE outbox SET state = 'queued', attempts = max(attempts - 1, 0), last_error = @reason,
+         updated_at = @now WHERE id = @id AND state = 'sending'`,
+    );
+    this.#dead = db.prepare(
+      "UPDATE outbox SET state = 'dead', last_error = @reason, updated_at = @now WHERE id = @id",
+    );
+    // Built once: a transaction function per call would cost more than the claim itself.
+    this.#claim = db.transaction((id: number, now: Date): ClaimOutcome => {
+      const row = this.#get.get(id);
+      if (!row || (row.state !== "queued" && row.state !== "failed")) return { lost: id };
+      if (row.kind === "alert" || row.kind === "digest") {
+        const reader = this.#recipientState.get(row.recipient);
+        const reason = !reader
+          ? "lecteur inconnu ou effacé"
+          : reader.stopped_at !== null
+            ? "le lecteur a écrit stop"
+            : reader.opted_in_at === null
+              ? "le lecteur n'est pas abonné"
+              : reader.unreachable_at !== null
+                ? "numéro injoignable"
+                : null;
+        if (reason !== null) {
+          this.#setCancelled.run({ id, now: now.getTime(), reason });
+          return { cancelled: id, reason };
+        }
+      }
+      this.#take.run({ id, now: now.getTime() });
+      return { claimed: toRow({ ...row, state: "sending", attempts: row.attempts + 1 }) };
+    }).immediate;
   }
 
   /** Queues a message; returns its id, or null when its dedupe key was already queued. */
   enqueue(row: NewOutboxRow, now: Date): number | null {
-    const result = this.#db
-      .prepare(
-        `INSERT OR IGNORE INTO outbox (kind, priority, recipient, article_id, broadcast_id, body,
-           not_before, dedupe_key, created_at, updated_at)
-         VALUES (@kind, @priority, @recipient, @articleId, @broadcastId, @body, @notBefore,
-           @dedupeKey, @now, @now)`,
-      )
-      .run({
-        kind: row.kind,
-        priority: PRIORITY[row.kind],
-        recipient: row.recipient,
-        articleId: row.articleId ?? null,
-        broadcastId: row.broadcastId ?? null,
-        body: row.body,
-        notBefore: (row.notBefore ?? now).getTime(),
-        dedupeKey: row.dedupeKey ?? null,
-        now: now.getTime(),
-      });
+    const result = this.#insert.run({
+      kind: row.kind,
+      priority: PRIORITY[row.kind],
+      recipient: row.recipient,
+      articleId: row.articleId ?? null,
+      broadcastId: row.broadcastId ?? null,
+      body: row.body,
+      notBefore: (row.notBefore ?? now).getTime(),
+      dedupeKey: row.dedupeKey ?? null,
+      now: now.getTime(),
+    });
     if (result.changes === 0) return null;
     this.notifyEnqueued();
     return Number(result.lastInsertRowid);
@@ -223,6 +288,52 @@ export class OutboxRepo {
     return [];
   }
 
+  /**
+   * The first due row of one priority (queued, or failed with its retry time come), oldest due
+   * first, that `accept` takes, looking at `limit` rows at most. Rows are read one by one and
+   * only until one is taken: with 100,000 rows waiting, a send reads one row, not a page of them.
+   */
+  firstDue(
+    priority: number,
+    now: Date,
+    accept: (candidate: Candidate) => boolean,
+    limit = 64,
+  ): Candidate | null {
+    const params = { priority, now: now.getTime(), limit };
+    const queued = this.#due.iterate({ state: "queued", ...params });
+    const failed = this.#dueFailed.iterate({ state: "failed", ...params });
+    try {
+      let q = queued.next();
+      let f = failed.next();
+      for (let seen = 0; seen < limit && !(q.done && f.done); seen++) {
+        const takeQueued =
+          !q.done &&
+          (f.done ||
+            q.value.notBefore < f.value.notBefore ||
+            (q.value.notBefore === f.value.notBefore && q.value.id < f.value.id));
+        const candidate = (takeQueued ? q.value : f.value) as Candidate;
+        if (takeQueued) q = queued.next();
+        else f = failed.next();
+        if (accept(candidate)) return candidate;
+      }
+      return null;
+    } finally {
+      queued.return?.();
+      failed.return?.();
+    }
+  }
+
+  /** For each priority with queued or failed rows, the earliest time one becomes due. */
+  nextDueByPriority(): Map<number, number> {
+    const row = this.#nextDueAll.get() ?? {};
+    const next = new Map<number, number>();
+    for (const p of PRIORITIES) {
+      const at = [row[`q${p}`], row[`f${p}`]].filter((x): x is number => typeof x === "number");
+      if (at.length > 0) next.set(p, Math.min(...at));
+    }
+    return next;
+  }
+
   /** The earliest time a queued or failed row of these priorities becomes due, or null. */
   nextDueAt(priorities: readonly number[]): Date | null {
     let best: number | null = null;
@@ -239,71 +350,27 @@ export class OutboxRepo {
    * cancelled instead — a "stop" is honoured up to the last moment before sending.
    */
   claim(id: number, now: Date): ClaimOutcome {
-    return this.#db
-      .transaction((): ClaimOutcome => {
-        const row = this.#get.get(id);
-        if (!row || (row.state !== "queued" && row.state !== "failed")) return { lost: id };
-        if (row.kind === "alert" || row.kind === "digest") {
-          const reader = this.#recipientState.get(row.recipient);
-          const reason = !reader
-            ? "lecteur inconnu ou effacé"
-            : reader.stopped_at !== null
-              ? "le lecteur a écrit stop"
-              : reader.opted_in_at === null
-                ? "le lecteur n'est pas abonné"
-                : reader.unreachable_at !== null
-                  ? "numéro injoignable"
-                  : null;
-          if (reason !== null) {
-            this.#setCancelled.run({ id, now: now.getTime(), reason });
-            return { cancelled: id, reason };
-          }
-        }
-        this.#take.run({ id, now: now.getTime() });
-        return {
-          claimed: toRow({ ...row, state: "sending", attempts: row.attempts + 1 }),
-        };
-      })
-      .immediate();
+    return this.#claim(id, now);
   }
 
   /** The transport accepted the message. */
   markSent(id: number, now: Date, transportId: string | null): void {
-    this.#db
-      .prepare(
-        `UPDATE outbox SET state = 'sent', sent_at = @now, transport_id = @transportId,
-           updated_at = @now WHERE id = @id`,
-      )
-      .run({ id, now: now.getTime(), transportId });
+    this.#sent.run({ id, now: now.getTime(), transportId });
   }
 
   /** A transient failure: tried again at `retryAt`. */
   markFailed(id: number, now: Date, error: string, retryAt: Date): void {
-    this.#db
-      .prepare(
-        `UPDATE outbox SET state = 'failed', last_error = @error, not_before = @retryAt,
-           updated_at = @now WHERE id = @id`,
-      )
-      .run({ id, now: now.getTime(), error, retryAt: retryAt.getTime() });
+    this.#failed.run({ id, now: now.getTime(), error, retryAt: retryAt.getTime() });
   }
 
   /** Back to the queue without charging the attempt (the transport went down meanwhile). */
   release(id: number, now: Date, reason: string): void {
-    this.#db
-      .prepare(
-        `UPDATE outbox SET state = 'queued', attempts = max(attempts - 1, 0), last_error = @reason,
-           updated_at = @now WHERE id = @id AND state = 'sending'`,
-      )
-      .run({ id, now: now.getTime(), reason });
+    this.#release.run({ id, now: now.getTime(), reason });
   }
 
   /** Given up: never sent, with the reason an operator can read. */
   markDead(id: number, now: Date, reason: string): void {
-    this.#db
-      .prepare(
-        "UPDATE outbox SET state = 'dead', last_error = @reason, updated_at = @now WHERE id = @id",
-      )
-      .run({ id, now: now.getTime(), reason });
+    this.#dead.run({ id, now: now.getTime(), reason });
   }
 
   /** Cancels one waiting row; returns whether it was still waiting. */
