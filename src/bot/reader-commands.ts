@@ -2,7 +2,7 @@ import { formatDay, wording } from "../format/replies.ts";
 import { ARTICLE_WORDING } from "../format/wording.ts";
 import { maskPhone } from "../log.ts";
 import { fold } from "../news/fold.ts";
-import type { StoredArticle } from "../store/articles.ts";
+import type { ArticleCard } from "../store/articles.ts";
 import { MENU_ITEMS, type ReaderCommandName } from "./commands.ts";
 import { Composer, type NextFunction } from "./composer.ts";
 import type { BotContext } from "./context.ts";
@@ -40,7 +40,7 @@ function isSubscribed(ctx: BotContext): boolean {
   return ctx.subscriber.optedInAt !== null && ctx.subscriber.stoppedAt === null;
 }
 
-function visible(article: StoredArticle | null, now: Date): article is StoredArticle {
+function visible(article: ArticleCard | null, now: Date): article is ArticleCard {
   return (
     article !== null &&
     article.status === "published" &&
@@ -189,7 +189,7 @@ function latest(ctx: BotContext): void {
       return;
     }
   }
-  const articles = ctx.deps.articles.latest({
+  const articles = ctx.deps.articles.headlines({
     now: ctx.now,
     limit: count,
     category: rubric?.key,
@@ -212,12 +212,12 @@ function read(ctx: BotContext): void {
   }
   const n = Number(digits);
   const screen = ctx.recall();
-  let article: StoredArticle | null = null;
+  let article: ArticleCard | null = null;
   if (screen?.kind === "articles" && n >= 1 && n <= screen.items.length) {
-    article = ctx.deps.articles.get(screen.items[n - 1] ?? 0);
+    article = ctx.deps.articles.card(screen.items[n - 1] ?? 0);
   } else if (Number.isSafeInteger(n)) {
     // Not a position on screen: an article number, as alerts and the Channel show them.
-    article = ctx.deps.articles.get(n);
+    article = ctx.deps.articles.card(n);
   }
   if (!visible(article, ctx.now)) {
     ctx.reply(ctx.t.articleNotFound(echo(digits, 12)));

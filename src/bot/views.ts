@@ -11,13 +11,13 @@ import {
   formatDate,
   headlines,
 } from "../format/templates.ts";
-import type { StoredArticle } from "../store/articles.ts";
+import type { ArticleCard, ArticleHit, StoredArticle } from "../store/articles.ts";
 
 export type { FormatContext } from "../format/templates.ts";
 
 /** "dernières": the numbered headlines. */
 export function latestView(
-  articles: readonly StoredArticle[],
+  articles: readonly ArticleCard[],
   ctx: FormatContext,
   rubric: string | null,
 ): string {
@@ -26,7 +26,7 @@ export function latestView(
 
 /** Search results: the same numbered lines as the headlines, under the query. */
 export function searchView(
-  articles: readonly StoredArticle[],
+  articles: readonly ArticleHit[],
   ctx: FormatContext,
   header: string,
   hint: string,
@@ -41,7 +41,7 @@ export function searchView(
 }
 
 /** "lire N": the article detail. */
-export function detailView(article: StoredArticle, ctx: FormatContext): string {
+export function detailView(article: ArticleCard, ctx: FormatContext): string {
   return articleDetail(article, ctx);
 }
 

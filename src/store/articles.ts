@@ -12,11 +12,60 @@ export interface StoredArticle extends Omit<PreparedArticle, "publishedAt"> {
 
 export type UpsertOutcome = "imported" | "updated" | "unchanged";
 
+/** What lists, headlines and the article detail show: an article without its body and blocks. */
+export type ArticleCard = Pick<
+  StoredArticle,
+  | "id"
+  | "title"
+  | "categories"
+  | "dateline"
+  | "publishedAt"
+  | "status"
+  | "summary"
+  | "keyPoints"
+  | "url"
+>;
+
+/** One search result: what a numbered result line shows. */
+export type ArticleHit = Pick<StoredArticle, "id" | "title" | "categories" | "publishedAt">;
+
+/**
+ * How many matches a search ranks: the most recently stored ones. FTS5 walks its index newest
+ * first and stops there, so a search costs the same with 1,000 or 1,000,000 articles; the
+ * answer is "the best matches among the 200 most recent matching articles" — right for news.
+ */
+export const SEARCH_POOL = 200;
+
+/** A prefix matching more index terms than this is left to FTS5's own (slower) prefix scan. */
+const MAX_EXPANSION = 256;
+
 export interface Rubric {
   key: string;
   name: string;
   count: number;
 }
+
+interface CardRow {
+  id: number;
+  title: string;
+  categories: string;
+  dateline: string | null;
+  published_at: number;
+  status: ArticleStatus;
+  summary: string;
+  key_points: string;
+  url: string | null;
+}
+
+interface HitRow {
+  id: number;
+  title: string;
+  categories: string;
+  published_at: number;
+}
+
+const CARD_COLUMNS =
+  "id, title, categories, dateline, published_at, status, summary, key_points, url";
 
 interface ArticleRow {
   id: number;
@@ -59,6 +108,19 @@ export function ftsQuery(text: string, joiner: "AND" | "OR" = "AND"): string | n
   return words.map((w) => `"${w}"*`).join(` ${joiner} `);
 }
 
+/**
+ * The words of a reader's search, folded, at most 12. Single letters are dropped when other
+ * words remain: they are elisions ("l'État", "d'Ivoire") that every article contains, and
+ * FTS5 would have to merge the postings of every term starting with that letter.
+ */
+export function searchWords(text: string): string[] {
+  const words = fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+  const kept = words.filter((w) => w.length > 1 || /\p{N}/u.test(w));
+  return (kept.length > 0 ? kept : words).slice(0, 12);
+}
+
 const published = "status = 'published' AND published_at <= @now";
 
 /** The articles table: upsert with dedupe, lookups for readers and editors, search. */
@@ -72,6 +134,17 @@ export class ArticlesRepo {
   readonly #update: Statement<[object]>;
   readonly #clearCategories: Statement<[number]>;
   readonly #addCategory: Statement<[number, string]>;
+  readonly #cardById: Statement<[number], CardRow>;
+  readonly #latest: Statement<[{ now: number; limit: number }], ArticleRow>;
+  readonly #latestIn: Statement<[{ now: number; limit: number; category: string }], ArticleRow>;
+  readonly #headlines: Statement<[{ now: number; limit: number }], CardRow>;
+  readonly #headlinesIn: Statement<[{ now: number; limit: number; category: string }], CardRow>;
+  readonly #searchPool: Statement<[{ match: string; now: number; pool: number }], HitRow>;
+  readonly #vocabulary: Statement<[string, string, number], string>;
+  readonly #generation: Statement<[], number>;
+  /** Search word → the index terms it prefixes (null: left to FTS5); see #expand. */
+  readonly #expansions = new Map<string, string[] | null>();
+  #expansionsGeneration = -1;
 
   constructor(db: Database) {
     this.#db = db;
@@ -101,6 +174,39 @@ export class ArticlesRepo {
     this.#addCategory = db.prepare(
       "INSERT OR IGNORE INTO article_categories (article_id, category_key) VALUES (?, ?)",
     );
+    // Readers' lists and the article detail never read the body (several KB) nor the blocks.
+    this.#cardById = db.prepare(`SELECT ${CARD_COLUMNS} FROM articles WHERE id = ?`);
+    const newest = "ORDER BY published_at DESC, id DESC LIMIT @limit";
+    const inRubric = `FROM article_categories c JOIN articles a ON a.id = c.article_id
+      WHERE c.category_key = @category AND a.status = 'published' AND a.published_at <= @now
+      ORDER BY a.published_at DESC, a.id DESC LIMIT @limit`;
+    const cardColumns = CARD_COLUMNS.split(", ")
+      .map((c) => `a.${c}`)
+      .join(", ");
+    this.#latest = db.prepare(`SELECT * FROM articles WHERE ${published} ${newest}`);
+    this.#latestIn = db.prepare(`SELECT a.* ${inRubric}`);
+    this.#headlines = db.prepare(
+      `SELECT ${CARD_COLUMNS} FROM articles WHERE ${published} ${newest}`,
+    );
+    this.#headlinesIn = db.prepare(`SELECT ${cardColumns} ${inRubric}`);
+    // The subquery stops after @pool matches, newest first (FTS5 honours ORDER BY rowid DESC);
+    // only those rows of articles are read, by id, and not their bodies. CROSS JOIN keeps that
+    // order: left to itself, the planner walks articles_published over every article instead.
+    this.#searchPool = db.prepare(
+      `SELECT a.id, a.title, a.categories, a.published_at
+       FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH @match
+             ORDER BY rowid DESC LIMIT @pool) AS m
+       CROSS JOIN articles a ON a.id = m.id
+       WHERE a.status = 'published' AND a.published_at <= @now`,
+    );
+    this.#vocabulary = db
+      .prepare<[string, string, number], string>(
+        "SELECT term FROM articles_fts_vocab WHERE term >= ? AND term < ? LIMIT ?",
+      )
+      .pluck();
+    this.#generation = db
+      .prepare<[], number>("SELECT value FROM search_generation WHERE id = 1")
+      .pluck();
   }
 
   /**
@@ -173,23 +279,26 @@ export class ArticlesRepo {
   /** Published articles, newest first, optionally in one rubric (matched folded). */
   latest(options: { now: Date; limit: number; category?: string | undefined }): StoredArticle[] {
     const params = { now: options.now.getTime(), limit: options.limit };
-    if (options.category) {
-      return this.#db
-        .prepare<[object], ArticleRow>(
-          `SELECT a.* FROM article_categories c JOIN articles a ON a.id = c.article_id
-           WHERE c.category_key = @category AND a.status = 'published' AND a.published_at <= @now
-           ORDER BY a.published_at DESC, a.id DESC LIMIT @limit`,
-        )
-        .all({ ...params, category: fold(options.category) })
-        .map(toArticle);
-    }
-    return this.#db
-      .prepare<[object], ArticleRow>(
-        `SELECT * FROM articles WHERE ${published}
-         ORDER BY published_at DESC, id DESC LIMIT @limit`,
-      )
-      .all(params)
-      .map(toArticle);
+    const rows = options.category
+      ? this.#latestIn.all({ ...params, category: fold(options.category) })
+      : this.#latest.all(params);
+    return rows.map(toArticle);
+  }
+
+  /** Like `latest`, without bodies: what the headlines ("dernières") show. */
+  headlines(options: { now: Date; limit: number; category?: string | undefined }): ArticleCard[] {
+    const params = { now: options.now.getTime(), limit: options.limit };
+    const rows = options.category
+      ? this.#headlinesIn.all({ ...params, category: fold(options.category) })
+      : this.#headlines.all(params);
+    return rows.map(toCard);
+  }
+
+  /** Any article by id without its body (the reader's "lire N"), or null. */
+  card(id: number): ArticleCard | null {
+    if (!Number.isSafeInteger(id)) return null;
+    const row = this.#cardById.get(id);
+    return row ? toCard(row) : null;
   }
 
   /** All articles for the operator, drafts included, newest first. */
@@ -205,23 +314,52 @@ export class ArticlesRepo {
   }
 
   /**
-   * Full-text search over published articles, best matches first. Every word must match
-   * (as a prefix, accents folded); if none does, any word may.
+   * Full-text search over published articles. Every word must match (as a prefix, accents
+   * folded); if no article has them all, any word may. The best matches among the SEARCH_POOL
+   * most recently stored matching articles come first: words found in the title count most,
+   * then in the rubric; ties go to the newest.
    */
-  search(text: string, options: { now: Date; limit: number }): StoredArticle[] {
+  search(text: string, options: { now: Date; limit: number }): ArticleHit[] {
+    const words = searchWords(text);
+    if (words.length === 0) return [];
+    const terms = words.map((w) => this.#expand(w));
     for (const joiner of ["AND", "OR"] as const) {
-      const match = ftsQuery(text, joiner);
-      if (!match) return [];
-      const rows = this.#db
-        .prepare<[object], ArticleRow>(
-          `SELECT a.* FROM articles_fts f JOIN articles a ON a.id = f.rowid
-           WHERE articles_fts MATCH @match AND a.status = 'published' AND a.published_at <= @now
-           ORDER BY bm25(articles_fts, 8.0, 3.0, 1.0, 2.0), a.published_at DESC LIMIT @limit`,
-        )
-        .all({ match, now: options.now.getTime(), limit: options.limit });
-      if (rows.length > 0) return rows.map(toArticle);
+      if (joiner === "OR" && words.length === 1) break;
+      const rows = this.#searchPool.all({
+        match: terms.join(` ${joiner} `),
+        now: options.now.getTime(),
+        pool: SEARCH_POOL,
+      });
+      if (rows.length > 0) return rank(rows, words).slice(0, options.limit).map(toHit);
     }
     return [];
+  }
+
+  /**
+   * One search word as an FTS5 expression. FTS5 answers `"word"*` by merging the postings of
+   * every term with that prefix before returning the first row — for a common word, tens of
+   * thousands of postings, milliseconds each time. The same word written as the OR of its terms
+   * (`"ministre" OR "ministres"`) is read lazily, newest first, and stops after SEARCH_POOL rows.
+   * The terms come from the index's vocabulary, cached until an article is added or changed.
+   * Words of 2–3 characters have their own prefix index; words FTS5 might tokenize differently
+   * from `fold` (anything but a–z and digits) keep FTS5's own prefix query.
+   */
+  #expand(word: string): string {
+    const native = `"${word}"*`;
+    if (word.length <= 3 || !/^[a-z0-9]+$/.test(word)) return native;
+    const generation = this.#generation.get() ?? 0;
+    if (generation !== this.#expansionsGeneration || this.#expansions.size >= 10_000) {
+      this.#expansions.clear();
+      this.#expansionsGeneration = generation;
+    }
+    let terms = this.#expansions.get(word);
+    if (terms === undefined) {
+      const end = word.slice(0, -1) + String.fromCharCode(word.charCodeAt(word.length - 1) + 1);
+      const found = this.#vocabulary.all(word, end, MAX_EXPANSION + 1);
+      terms = found.length > 0 && found.length <= MAX_EXPANSION ? found : null;
+      this.#expansions.set(word, terms);
+    }
+    return terms ? `(${terms.map((t) => `"${t}"`).join(" OR ")})` : native;
   }
 
   /** The rubrics of published articles, most used first, with a display name. */
@@ -261,6 +399,66 @@ export class ArticlesRepo {
       drafts: number;
     };
   }
+}
+
+/**
+ * Orders search candidates: each query word that starts a word of the title counts 8, of the
+ * rubric 2 (the weights bm25 had for those columns); ties go to the newest. Only titles and
+ * rubrics are read, never bodies.
+ */
+function rank(rows: HitRow[], words: string[]): HitRow[] {
+  const scored = rows.map((row) => {
+    const title = foldForRank(row.title);
+    const rubrics = foldForRank(row.categories);
+    let score = 0;
+    for (const w of words) {
+      if (startsAWord(title, w)) score += 8;
+      if (startsAWord(rubrics, w)) score += 2;
+    }
+    return { row, score };
+  });
+  scored.sort(
+    (a, b) => b.score - a.score || b.row.published_at - a.row.published_at || b.row.id - a.row.id,
+  );
+  return scored.map((x) => x.row);
+}
+
+/** `fold` for ranking, on every candidate of every search: plain ASCII skips the Unicode work. */
+function foldForRank(text: string): string {
+  const lower = text.toLowerCase();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range is meant
+  return /[^\x00-\x7f]/.test(lower) ? fold(lower) : lower;
+}
+
+/** Whether `word` occurs in `text` at the start of a word (as FTS5 prefix queries match). */
+function startsAWord(text: string, word: string): boolean {
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    if (i === 0 || !/[\p{L}\p{N}]/u.test(text.charAt(i - 1))) return true;
+  }
+  return false;
+}
+
+function toHit(row: HitRow): ArticleHit {
+  return {
+    id: row.id,
+    title: row.title,
+    categories: JSON.parse(row.categories) as string[],
+    publishedAt: new Date(row.published_at),
+  };
+}
+
+function toCard(row: CardRow): ArticleCard {
+  return {
+    id: row.id,
+    title: row.title,
+    categories: JSON.parse(row.categories) as string[],
+    dateline: row.dateline,
+    publishedAt: new Date(row.published_at),
+    status: row.status,
+    summary: row.summary,
+    keyPoints: JSON.parse(row.key_points) as string[],
+    url: row.url,
+  };
 }
 
 function toArticle(row: ArticleRow): StoredArticle {

@@ -1,0 +1,292 @@
+/**
+ * Focused benchmark of the reader commands ("dernières", "lire N", "chercher deux mots"): the
+ * in-process latency from an inbound message to its reply row, as `npm run bench` measures it,
+ * but against a store seeded once and kept, so it can be re-run in seconds while tuning.
+ *
+ *   npx tsx bench/commands.ts                       # seeds /tmp/suivez-commands once, then runs
+ *   npx tsx bench/commands.ts --rounds 5 --profile  # best of 5 rounds; time per repo method
+ *   npx tsx bench/commands.ts --explain             # query plans of the hot statements
+ *
+ * Options: --articles N (100000) --subscribers N (100000) --messages N per round (2000)
+ * --rounds N (3) --dir path (/tmp/suivez-commands) --fresh (new working copy of the seed)
+ * --reseed (seed again) --dataset path (OrangeSum valid.jsonl).
+ *
+ * The seed is the one bench/run.ts builds (same articles, rubrics, times and subscribers) plus
+ * the 100,000 sent alerts its fan-out and dispatch leave in the outbox before the commands run.
+ * Rounds run on a working copy; new migrations apply to it when it is opened.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { type App, openApp } from "../src/app.ts";
+import { createBot } from "../src/bot/bot.ts";
+import { ManualClock } from "../src/clock.ts";
+import { loadConfig } from "../src/config.ts";
+import { silentLogger } from "../src/log.ts";
+import { prepareArticle } from "../src/news/prepare.ts";
+import type { InboundMessage } from "../src/transport/transport.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const { values: opts } = parseArgs({
+  options: {
+    articles: { type: "string", default: "100000" },
+    subscribers: { type: "string", default: "100000" },
+    messages: { type: "string", default: "2000" },
+    rounds: { type: "string", default: "3" },
+    dir: { type: "string", default: "/tmp/suivez-commands" },
+    fresh: { type: "boolean", default: false },
+    reseed: { type: "boolean", default: false },
+    profile: { type: "boolean", default: false },
+    explain: { type: "boolean", default: false },
+    dataset: {
+      type: "string",
+      default: path.join(root, "../shared/datasets/orangesum/valid.jsonl"),
+    },
+  },
+});
+const N_ARTICLES = Number(opts.articles);
+const N_SUBSCRIBERS = Number(opts.subscribers);
+const N_MESSAGES = Number(opts.messages);
+const ROUNDS = Number(opts.rounds);
+const WARM_UP = Math.min(200, Math.floor(N_MESSAGES / 10));
+const START = "2025-04-02T10:00:00Z";
+const base = Date.parse("2024-01-01T00:00:00Z");
+const chatOf = (i: number) => `2237${String(i).padStart(7, "0")}@c.us`;
+
+function open(dir: string, clock: ManualClock): App {
+  const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: "silent", EDITORS: "+22376000000" });
+  return openApp(config, { clock, log: silentLogger() });
+}
+
+/** The store bench/run.ts measures the commands against (see its seed()). */
+function seed(dir: string): void {
+  const texts = fs
+    .readFileSync(opts.dataset, "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { title: string; article: string });
+  const app = open(dir, new ManualClock(START));
+  const prepared = texts.map((t) =>
+    prepareArticle({ title: t.title, body: t.article, origin: "bench" }, { summaryMaxChars: 280 }),
+  );
+  const rubrics = ["Politique", "Économie", "Société", "Sport", "Culture", "International"];
+  const insert = app.db.prepare(
+    `INSERT INTO articles (guid, url, title_key, title, categories, author, dateline, published_at,
+       status, body, blocks, key_points, summary, image, content_hash, origin, announced_at,
+       created_at, updated_at)
+     VALUES (@guid, NULL, @key, @title, @categories, NULL, NULL, @at, 'published', @body, '[]',
+       '[]', @summary, NULL, @hash, 'bench', @at, @at, @at)`,
+  );
+  const category = app.db.prepare(
+    "INSERT INTO article_categories (article_id, category_key) VALUES (?, ?)",
+  );
+  app.db.transaction(() => {
+    for (let i = 0; i < N_ARTICLES; i++) {
+      const p = prepared[i % prepared.length];
+      if (!p) continue;
+      const rubric = rubrics[i % rubrics.length] ?? "Politique";
+      const id = insert.run({
+        guid: `bench-${i}`,
+        key: `bench-${i}`,
+        title: `${p.title} (${i})`,
+        categories: JSON.stringify([rubric]),
+        at: base + i * 60_000,
+        body: p.bodyText,
+        summary: p.summary,
+        hash: String(i),
+      }).lastInsertRowid;
+      category.run(id, rubric.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase());
+    }
+  })();
+  const sub = app.db.prepare(
+    `INSERT INTO subscribers (chat_id, language, opted_in_at, mode, first_seen_at, last_seen_at)
+     VALUES (?, ?, ?, 'instant', ?, ?)`,
+  );
+  const follow = app.db.prepare(
+    "INSERT INTO follows (subscriber_id, category_key, created_at) VALUES (?, 'politique', ?)",
+  );
+  // What the fan-out and the dispatch leave behind: one sent alert per subscriber.
+  const sent = app.db.prepare(
+    `INSERT INTO outbox (kind, priority, recipient, article_id, body, state, attempts, not_before,
+       sent_at, transport_id, dedupe_key, created_at, updated_at)
+     VALUES ('alert', 3, ?, ?, ?, 'sent', 1, ?, ?, ?, ?, ?, ?)`,
+  );
+  const now = Date.parse(START);
+  const body = "x".repeat(600);
+  app.db.transaction(() => {
+    for (let i = 0; i < N_SUBSCRIBERS; i++) {
+      const id = sub.run(chatOf(i), i % 10 === 0 ? "en" : "fr", base, base, base).lastInsertRowid;
+      follow.run(id, base);
+      sent.run(chatOf(i), N_ARTICLES, body, now, now + 60_000, `b${i}`, `alert:${i}`, now, now);
+    }
+  })();
+  app.db.pragma("wal_checkpoint(TRUNCATE)");
+  app.close();
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** Wraps every method of the repos the bot uses, to see where a command's time goes. */
+function instrument(app: App, totals: Map<string, number>, current: { command: string }): void {
+  const repos = {
+    articles: app.articles,
+    subscribers: app.subscribers,
+    conversation: app.conversation,
+    inbound: app.inbound,
+    outbox: app.outbox,
+    audit: app.audit,
+  } as Record<string, object>;
+  for (const [name, repo] of Object.entries(repos)) {
+    const proto = Object.getPrototypeOf(repo) as Record<string, unknown>;
+    for (const method of Object.getOwnPropertyNames(proto)) {
+      const fn = proto[method];
+      if (method === "constructor" || typeof fn !== "function") continue;
+      (repo as Record<string, unknown>)[method] = (...a: unknown[]) => {
+        const t = performance.now();
+        try {
+          return (fn as (...x: unknown[]) => unknown).apply(repo, a);
+        } finally {
+          const key = `${current.command} › ${name}.${method}`;
+          totals.set(key, (totals.get(key) ?? 0) + performance.now() - t);
+        }
+      };
+    }
+  }
+}
+
+function explain(app: App): void {
+  const now = Date.parse(START);
+  const show = (label: string, sql: string, params: object) => {
+    const rows = app.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[];
+    console.log(`\n${label}\n${rows.map((r) => `  ${r.detail}`).join("\n")}`);
+  };
+  show(
+    "latest",
+    `SELECT * FROM articles WHERE status = 'published' AND published_at <= @now
+     ORDER BY published_at DESC, id DESC LIMIT 5`,
+    { now },
+  );
+  show(
+    "search (before: join, bm25 over every match)",
+    `SELECT a.* FROM articles_fts f JOIN articles a ON a.id = f.rowid
+     WHERE articles_fts MATCH @match AND a.status = 'published' AND a.published_at <= @now
+     ORDER BY bm25(articles_fts, 8.0, 3.0, 1.0, 2.0), a.published_at DESC LIMIT 5`,
+    { match: '"gouvernement"* AND "ministre"*', now },
+  );
+  const fts = app.db.prepare(
+    "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
+  ) as unknown as { pluck(): { get(m: string): number } };
+  for (const q of ["sahel russie", "gouvernement ministre", "football match", "police enquête"]) {
+    const m = q
+      .split(" ")
+      .map((w) => `"${w.normalize("NFD").replace(/\p{M}/gu, "")}"*`)
+      .join(" AND ");
+    console.log(`matches for "${q}": ${fts.pluck().get(m)}`);
+  }
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(opts.dir, { recursive: true });
+  const seedDir = path.join(opts.dir, `seed-${N_ARTICLES}-${N_SUBSCRIBERS}`);
+  const workDir = path.join(opts.dir, `work-${N_ARTICLES}-${N_SUBSCRIBERS}`);
+  const seedFile = path.join(seedDir, "suivez.db");
+  if (opts.reseed || !fs.existsSync(seedFile)) {
+    fs.rmSync(seedDir, { recursive: true, force: true });
+    fs.mkdirSync(seedDir, { recursive: true });
+    const t = performance.now();
+    console.error(`seeding ${N_ARTICLES} articles, ${N_SUBSCRIBERS} subscribers in ${seedDir} …`);
+    seed(seedDir);
+    console.error(`  seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  if (opts.fresh || opts.reseed || !fs.existsSync(path.join(workDir, "suivez.db"))) {
+    fs.rmSync(workDir, { recursive: true, force: true });
+    fs.mkdirSync(workDir, { recursive: true });
+    fs.copyFileSync(seedFile, path.join(workDir, "suivez.db"));
+  }
+
+  const clock = new ManualClock(START);
+  const t0 = performance.now();
+  const app = open(workDir, clock);
+  console.error(`opened (migrations included) in ${(performance.now() - t0).toFixed(0)} ms`);
+  if (opts.explain) explain(app);
+
+  const totals = new Map<string, number>();
+  const current = { command: "" };
+  if (opts.profile) instrument(app, totals, current);
+  const transport = { resolvePhones: async () => new Map<string, string | null>() };
+  const bot = createBot(app, { backend: app.delivery.broadcaster, transport, via: "bench" });
+  // Unique per process: the working copy keeps the ids handled by earlier runs.
+  const run = Date.now().toString(36);
+  let msgId = 0;
+  const say = (sender: number, text: string): InboundMessage => ({
+    id: `bench-${run}-${msgId++}`,
+    chatId: chatOf(sender),
+    senderId: chatOf(sender),
+    text,
+    kind: "text",
+    isGroup: false,
+    timestamp: clock.now(),
+  });
+  const words = [
+    "sahel russie",
+    "gouvernement ministre",
+    "football match",
+    "police enquête",
+    "élection présidentielle",
+    "économie croissance",
+  ];
+  const names = ["dernières", "lire N", "chercher deux mots"] as const;
+  const best = new Map<string, { p50: number; p99: number; max: number }>();
+  for (let round = 1; round <= ROUNDS; round++) {
+    const samples = new Map<string, number[]>(names.map((n) => [n, []]));
+    for (let i = 0; i < N_MESSAGES; i++) {
+      const sender = (round * 7919 + i * 37) % N_SUBSCRIBERS;
+      clock.advance(1000);
+      for (const [name, text] of [
+        ["dernières", "dernières"],
+        ["lire N", `lire ${1 + (i % 5)}`],
+        ["chercher deux mots", `chercher ${words[i % words.length]}`],
+      ] as const) {
+        current.command = name;
+        const t = performance.now();
+        const outcome = await bot.handle(say(sender, text));
+        samples.get(name)?.push(performance.now() - t);
+        if (outcome !== "handled") throw new Error(`${name}: ${outcome}`);
+      }
+    }
+    const line: string[] = [];
+    for (const [name, list] of samples) {
+      const sorted = list.slice(WARM_UP).sort((a, b) => a - b);
+      const r = {
+        p50: percentile(sorted, 50),
+        p99: percentile(sorted, 99),
+        max: sorted.at(-1) ?? 0,
+      };
+      const b = best.get(name);
+      if (!b || r.p99 < b.p99) best.set(name, r);
+      line.push(`${name} p50 ${r.p50.toFixed(3)} p99 ${r.p99.toFixed(3)} max ${r.max.toFixed(1)}`);
+    }
+    console.log(`round ${round}: ${line.join(" | ")} (ms)`);
+  }
+  console.log(
+    `\nbest of ${ROUNDS} rounds × ${N_MESSAGES} messages (first ${WARM_UP} are warm-up):`,
+  );
+  for (const [name, r] of best) {
+    console.log(
+      `  ${name.padEnd(20)} p50 ${r.p50.toFixed(3).padStart(8)} ms   p99 ${r.p99.toFixed(3).padStart(8)} ms   max ${r.max.toFixed(2).padStart(8)} ms`,
+    );
+  }
+  if (opts.profile) {
+    const per = ROUNDS * N_MESSAGES;
+    console.log("\nmean time per message inside repo methods (µs):");
+    for (const [key, ms] of [...totals].sort((a, b) => b[1] - a[1])) {
+      console.log(`  ${((ms / per) * 1000).toFixed(1).padStart(9)}  ${key}`);
+    }
+  }
+  app.close();
+}
+
+await main();
