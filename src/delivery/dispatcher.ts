@@ -88,11 +88,13 @@ export class Dispatcher {
   /** The last error that stopped a tick, so that a lasting one is logged once. */
   #loopError: string | null = null;
   /**
-   * The outcome of a send the store could not write (disk full…). Until it is written nothing
-   * else is claimed: a message WhatsApp already has must not stay `sending` (re-sent at the
-   * next start) while the loop goes on sending others.
+   * The outcome of the last send, not written yet. A success is written in the next claim's
+   * transaction (one commit per message instead of two), or alone before any wait; until then
+   * its row stays `sending`, still the only row a crash can send twice. An outcome the store
+   * refused (disk full…) blocks claiming until it is written: a message WhatsApp already has
+   * must not stay `sending` (re-sent at the next start) while the loop goes on sending others.
    */
-  #unrecorded: { row: number; write: () => void; error: unknown } | null = null;
+  #unrecorded: { row: number; write: () => void; refused: boolean; error: unknown } | null = null;
 
   constructor(deps: DispatcherDeps) {
     this.#d = { random: Math.random, sleep: realSleep, ...deps };
@@ -198,6 +200,7 @@ export class Dispatcher {
       const now = this.#d.clock.now().getTime();
       await this.#d.sleep(Math.max(tick.until - now, 1), new AbortController().signal);
     }
+    this.#writeUnrecorded();
     return handled;
   }
 
@@ -229,12 +232,29 @@ export class Dispatcher {
       this.#wake = new AbortController();
       await this.#d.sleep(waitMs, this.#wake.signal);
     }
+    this.#writeUnrecorded();
   }
 
-  /** One step: send one row, or say how long to wait. */
+  /** One step, and the last send's outcome written before anything else than a next claim. */
   async #tick(): Promise<Tick> {
+    let tick: Tick;
+    try {
+      tick = await this.#step();
+    } catch (error) {
+      this.#writeUnrecorded();
+      throw error;
+    }
+    const storeBlocked = tick.kind === "blocked" && tick.reason === "store";
+    if (tick.kind !== "progress" && !storeBlocked && !this.#writeUnrecorded()) {
+      return this.#blocked("store");
+    }
+    return tick;
+  }
+
+  /** Send one row, or say how long to wait. */
+  async #step(): Promise<Tick> {
     const { outbox, settings, transport, clock } = this.#d;
-    if (this.#unrecorded && !this.#writeUnrecorded()) return this.#blocked("store");
+    if (this.#unrecorded?.refused && !this.#writeUnrecorded()) return this.#blocked("store");
     if (settings.isPaused()) return this.#blocked("paused");
     if (!transport.isUp()) return this.#blocked("transport-down");
     if (this.#blockedReason !== null) {
@@ -263,7 +283,9 @@ export class Dispatcher {
         return false;
       });
       if (candidate === null) continue;
-      const outcome = outbox.claim(candidate.id, now);
+      // The previous send's outcome commits with this claim (rolled back together on error).
+      const outcome = outbox.claim(candidate.id, now, this.#unrecorded?.write);
+      this.#unrecorded = null;
       if ("claimed" in outcome) {
         await this.#send(outcome.claimed, laneOf(priority));
         return { kind: "progress" };
@@ -303,11 +325,11 @@ export class Dispatcher {
     try {
       write();
     } catch (error) {
-      this.#unrecorded = { row, write, error };
+      this.#unrecorded = { row, write, refused: true, error };
     }
   }
 
-  /** Retries the outcome the store refused; true once it is written. */
+  /** Writes the outcome still waiting, if any; true once nothing is left unwritten. */
   #writeUnrecorded(): boolean {
     const pending = this.#unrecorded;
     if (!pending) return true;
@@ -316,6 +338,7 @@ export class Dispatcher {
       this.#unrecorded = null;
       return true;
     } catch (error) {
+      pending.refused = true;
       pending.error = error;
       return false;
     }
@@ -326,9 +349,11 @@ export class Dispatcher {
     this.#pacer.record(lane, row.recipient, clock.now().getTime());
     const isReader = row.recipient !== CHANNEL;
     let outcome: () => void;
+    let succeeded = false;
     try {
       const result = await transport.send(row.recipient, row.body);
       const sentAt = clock.now();
+      succeeded = true;
       outcome = () => {
         outbox.markSent(row.id, sentAt, result.transportId);
         if (isReader) readers.recordSuccess(row.recipient);
@@ -370,7 +395,8 @@ export class Dispatcher {
         }
       };
     }
-    this.#record(row.id, outcome);
+    if (succeeded) this.#unrecorded = { row: row.id, write: outcome, refused: false, error: null };
+    else this.#record(row.id, outcome);
   }
 
   #beat(force: boolean): void {

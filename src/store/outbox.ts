@@ -148,7 +148,7 @@ export class OutboxRepo {
   readonly #failed: Statement<[{ id: number; now: number; error: string; retryAt: number }]>;
   readonly #release: Statement<[{ id: number; now: number; reason: string }]>;
   readonly #dead: Statement<[{ id: number; now: number; reason: string }]>;
-  readonly #claim: (id: number, now: Date) => ClaimOutcome;
+  readonly #claim: (id: number, now: Date, before?: () => void) => ClaimOutcome;
 
   constructor(db: Database) {
     this.#db = db;
@@ -210,7 +210,8 @@ export class OutboxRepo {
       "UPDATE outbox SET state = 'dead', last_error = @reason, updated_at = @now WHERE id = @id",
     );
     // Built once: a transaction function per call would cost more than the claim itself.
-    this.#claim = db.transaction((id: number, now: Date): ClaimOutcome => {
+    this.#claim = db.transaction((id: number, now: Date, before?: () => void): ClaimOutcome => {
+      before?.();
       const row = this.#get.get(id);
       if (!row || (row.state !== "queued" && row.state !== "failed")) return { lost: id };
       if (row.kind === "alert" || row.kind === "digest") {
@@ -348,9 +349,11 @@ export class OutboxRepo {
    * Claims one row for sending, in one immediate transaction: the row must still be waiting,
    * and an alert or digest whose reader has stopped (or was erased, or is unreachable) is
    * cancelled instead — a "stop" is honoured up to the last moment before sending.
+   * `before` runs first in the same transaction: the dispatcher writes the previous send's
+   * outcome there, so each message costs one commit, not two (it must use this database).
    */
-  claim(id: number, now: Date): ClaimOutcome {
-    return this.#claim(id, now);
+  claim(id: number, now: Date, before?: () => void): ClaimOutcome {
+    return this.#claim(id, now, before);
   }
 
   /** The transport accepted the message. */
