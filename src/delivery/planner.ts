@@ -384,13 +384,17 @@ export class Planner {
 
   #alreadyAlerted(broadcast: Broadcast): number {
     if (broadcast.articleId === null) return 0;
+    // An article's alerts are only ever queued by its broadcasts: reach them through the
+    // broadcasts_article and outbox_broadcast indexes. Filtering the outbox on article_id
+    // would read the whole table (40 ms at 100,000 rows, growing with the kept history).
     return this.#d.db
       .prepare(
-        `SELECT count(*) FROM outbox WHERE kind = 'alert' AND article_id = ?
-           AND (broadcast_id IS NULL OR broadcast_id <> ?)`,
+        `SELECT count(*) FROM outbox
+         WHERE broadcast_id IN (SELECT id FROM broadcasts WHERE article_id = @articleId AND id <> @id)
+           AND kind = 'alert' AND article_id = @articleId`,
       )
       .pluck()
-      .get(broadcast.articleId, broadcast.id) as number;
+      .get({ articleId: broadcast.articleId, id: broadcast.id }) as number;
   }
 
   #ctx(language: "fr" | "en"): templates.FormatContext {
