@@ -195,11 +195,25 @@ function plans(): void {
        AND o.not_before >= 0 AND o.not_before < 1 AND o.state NOT IN ('dead', 'cancelled')`,
   );
   show(
-    "due",
+    "first due (dispatcher, before each send)",
     `SELECT id, kind, recipient, not_before FROM outbox WHERE state = 'queued' AND priority = 3
-       AND not_before <= 5 ORDER BY not_before, id LIMIT 64`,
+       AND not_before <= 5 ORDER BY not_before, id`,
   );
   show("next due", "SELECT min(not_before) FROM outbox WHERE state = 'queued' AND priority = 3");
+  show(
+    "already alerted (re-publish)",
+    `SELECT count(*) FROM outbox WHERE broadcast_id IN (SELECT id FROM broadcasts
+       WHERE article_id = 1 AND id <> 2) AND kind = 'alert' AND article_id = 1`,
+  );
+  show(
+    "reader stops",
+    `UPDATE outbox SET state = 'cancelled' WHERE recipient = 'x' AND state IN ('queued', 'failed')
+       AND kind IN ('alert', 'digest')`,
+  );
+  show(
+    "reader erased",
+    "DELETE FROM outbox WHERE recipient = 'x' AND state IN ('sent', 'failed', 'dead', 'cancelled')",
+  );
   show("reader state", "SELECT stopped_at FROM subscribers WHERE chat_id = 'x'");
   app.close();
 }
