@@ -1,4 +1,4 @@
-import type { Database } from "better-sqlite3";
+import type { Database, Statement } from "better-sqlite3";
 
 export type AuditOutcome = "ok" | "refused" | "error";
 
@@ -32,29 +32,31 @@ interface AuditRow {
 /** The audit table: every editor action and every refusal of one, append-only. */
 export class AuditRepo {
   readonly #db: Database;
+  readonly #record: Statement<
+    [number, string, string, string, string | null, AuditOutcome, string | null]
+  >;
 
   constructor(db: Database) {
     this.#db = db;
+    this.#record = db.prepare(
+      `INSERT INTO audit (at, actor, via, action, target, outcome, detail)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
   }
 
   /** Appends one entry; long texts (an alert) are kept up to 1,000 characters. */
   record(entry: AuditEntry, now: Date): number {
     const clip = (s: string | null | undefined) => (s == null ? null : s.slice(0, 1000));
     return Number(
-      this.#db
-        .prepare(
-          `INSERT INTO audit (at, actor, via, action, target, outcome, detail)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          now.getTime(),
-          entry.actor,
-          entry.via,
-          entry.action,
-          clip(entry.target),
-          entry.outcome,
-          clip(entry.detail),
-        ).lastInsertRowid,
+      this.#record.run(
+        now.getTime(),
+        entry.actor,
+        entry.via,
+        entry.action,
+        clip(entry.target),
+        entry.outcome,
+        clip(entry.detail),
+      ).lastInsertRowid,
     );
   }
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Database } from "better-sqlite3";
+import type { Database, Statement } from "better-sqlite3";
 
 /**
  * Inbound message ids already handled, so a message WhatsApp delivers twice is answered once.
@@ -7,18 +7,18 @@ import type { Database } from "better-sqlite3";
  */
 export class InboundRepo {
   readonly #db: Database;
+  readonly #claim: Statement<[string, number]>;
 
   constructor(db: Database) {
     this.#db = db;
+    this.#claim = db.prepare(
+      "INSERT OR IGNORE INTO inbound_handled (id_hash, handled_at) VALUES (?, ?)",
+    );
   }
 
   /** Marks a message id handled; false when it already was (a duplicate delivery). */
   claim(messageId: string, now: Date): boolean {
-    return (
-      this.#db
-        .prepare("INSERT OR IGNORE INTO inbound_handled (id_hash, handled_at) VALUES (?, ?)")
-        .run(hashId(messageId), now.getTime()).changes > 0
-    );
+    return this.#claim.run(hashId(messageId), now.getTime()).changes > 0;
   }
 
   /** Forgets ids handled before `before` (a redelivery after days is not a concern). */

@@ -1,4 +1,4 @@
-import type { Database } from "better-sqlite3";
+import type { Database, Statement } from "better-sqlite3";
 import { fold } from "../news/fold.ts";
 
 export type Language = "fr" | "en";
@@ -60,6 +60,9 @@ function toSubscriber(row: SubscriberRow): Subscriber {
   };
 }
 
+/** last_seen_at is kept to the minute. */
+const SEEN_RESOLUTION_MS = 60_000;
+
 /** Broadcast kinds a reader's "stop" or erase cancels in the outbox (replies still go). */
 const BROADCAST_KINDS = "('alert', 'digest')";
 
@@ -69,35 +72,55 @@ const BROADCAST_KINDS = "('alert', 'digest')";
  */
 export class SubscribersRepo {
   readonly #db: Database;
+  // Every inbound message reads and touches its reader: these run once per message.
+  readonly #get: Statement<[string], SubscriberRow>;
+  readonly #seen: Statement<[number, string], SubscriberRow>;
+  readonly #create: Statement<[string, Language, number, number], SubscriberRow>;
+  readonly #follows: Statement<[string], string>;
 
   constructor(db: Database) {
     this.#db = db;
+    this.#get = db.prepare("SELECT * FROM subscribers WHERE chat_id = ?");
+    this.#seen = db.prepare(
+      "UPDATE subscribers SET last_seen_at = ? WHERE chat_id = ? RETURNING *",
+    );
+    this.#create = db.prepare(
+      `INSERT INTO subscribers (chat_id, language, first_seen_at, last_seen_at)
+       VALUES (?, ?, ?, ?) ON CONFLICT (chat_id) DO NOTHING RETURNING *`,
+    );
+    this.#follows = db
+      .prepare<[string], string>(
+        `SELECT f.category_key FROM follows f JOIN subscribers s ON s.id = f.subscriber_id
+         WHERE s.chat_id = ? ORDER BY f.category_key`,
+      )
+      .pluck();
   }
 
   /** The reader behind a chat id, or null if they never wrote. */
   get(chatId: string): Subscriber | null {
-    const row = this.#db
-      .prepare<[string], SubscriberRow>("SELECT * FROM subscribers WHERE chat_id = ?")
-      .get(chatId);
+    const row = this.#get.get(chatId);
     return row ? toSubscriber(row) : null;
   }
 
-  /** Records that a chat wrote now; creates the reader (not subscribed) on a first message. */
+  /**
+   * Records that a chat wrote now (to the minute); creates the reader (not subscribed) on a first
+   * message. A reader writing again within a minute costs a read, not a write: every write is a
+   * commit and WAL pages on the path of every reply.
+   */
   touch(chatId: string, now: Date, language: Language): { subscriber: Subscriber; isNew: boolean } {
-    return this.#db.transaction(() => {
-      const inserted = this.#db
-        .prepare(
-          `INSERT INTO subscribers (chat_id, language, first_seen_at, last_seen_at)
-           VALUES (?, ?, ?, ?) ON CONFLICT (chat_id) DO NOTHING`,
-        )
-        .run(chatId, language, now.getTime(), now.getTime());
-      if (inserted.changes === 0) {
-        this.#db
-          .prepare("UPDATE subscribers SET last_seen_at = ? WHERE chat_id = ?")
-          .run(now.getTime(), chatId);
-      }
-      return { subscriber: this.#require(chatId), isNew: inserted.changes > 0 };
-    })();
+    const t = now.getTime();
+    const known = this.#get.get(chatId);
+    if (known && t >= known.last_seen_at && t - known.last_seen_at < SEEN_RESOLUTION_MS) {
+      return { subscriber: toSubscriber(known), isNew: false };
+    }
+    const seen = known ? this.#seen.get(t, chatId) : undefined;
+    if (seen) return { subscriber: toSubscriber(seen), isNew: false };
+    const created = this.#create.get(chatId, language, t, t);
+    if (created) return { subscriber: toSubscriber(created), isNew: true };
+    // Created meanwhile by another process (or erased and recreated): it exists now.
+    const row = this.#seen.get(t, chatId);
+    if (!row) throw new Error(`subscriber not found: ${chatId.slice(0, 4)}…`);
+    return { subscriber: toSubscriber(row), isNew: false };
   }
 
   /** Explicit opt-in: records its time and lifts an earlier stop. */
@@ -163,13 +186,7 @@ export class SubscribersRepo {
 
   /** The folded rubric keys a reader follows, alphabetically. */
   follows(chatId: string): string[] {
-    return this.#db
-      .prepare<[string], { key: string }>(
-        `SELECT f.category_key AS key FROM follows f JOIN subscribers s ON s.id = f.subscriber_id
-         WHERE s.chat_id = ? ORDER BY f.category_key`,
-      )
-      .all(chatId)
-      .map((r) => r.key);
+    return this.#follows.all(chatId);
   }
 
   /**
