@@ -9,7 +9,9 @@
  *
  * Options: --articles N (100000) --subscribers N (100000) --messages N per round (2000)
  * --rounds N (3) --dir path (/tmp/suivez-commands) --fresh (new working copy of the seed)
- * --reseed (seed again) --dataset path (OrangeSum valid.jsonl).
+ * --reseed (seed again) --dataset path (OrangeSum valid.jsonl); experiments on the connection:
+ * --autocheckpoint N (WAL pages before a commit checkpoints; 0 = never; SQLite's default 1000),
+ * --cache-mb N (page cache size).
  *
  * The seed is the one bench/run.ts builds (same articles, rubrics, times and subscribers) plus
  * the 100,000 sent alerts its fan-out and dispatch leave in the outbox before the commands run.
@@ -39,6 +41,8 @@ const { values: opts } = parseArgs({
     reseed: { type: "boolean", default: false },
     profile: { type: "boolean", default: false },
     explain: { type: "boolean", default: false },
+    autocheckpoint: { type: "string" },
+    "cache-mb": { type: "string" },
     dataset: {
       type: "string",
       default: path.join(root, "../shared/datasets/orangesum/valid.jsonl"),
@@ -212,6 +216,9 @@ async function main(): Promise<void> {
   const app = open(workDir, clock);
   console.error(`opened (migrations included) in ${(performance.now() - t0).toFixed(0)} ms`);
   if (opts.explain) explain(app);
+  // Experiments on the connection's settings (src/store/database.ts owns the defaults).
+  if (opts.autocheckpoint) app.db.pragma(`wal_autocheckpoint = ${Number(opts.autocheckpoint)}`);
+  if (opts["cache-mb"]) app.db.pragma(`cache_size = -${Number(opts["cache-mb"]) * 1024}`);
 
   const totals = new Map<string, number>();
   const current = { command: "" };
@@ -240,6 +247,7 @@ async function main(): Promise<void> {
   ];
   const names = ["dernières", "lire N", "chercher deux mots"] as const;
   const best = new Map<string, { p50: number; p99: number; max: number }>();
+  const slowest: { ms: number; what: string }[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     const samples = new Map<string, number[]>(names.map((n) => [n, []]));
     for (let i = 0; i < N_MESSAGES; i++) {
@@ -253,7 +261,9 @@ async function main(): Promise<void> {
         current.command = name;
         const t = performance.now();
         const outcome = await bot.handle(say(sender, text));
-        samples.get(name)?.push(performance.now() - t);
+        const ms = performance.now() - t;
+        samples.get(name)?.push(ms);
+        if (i >= WARM_UP && ms > 10) slowest.push({ ms, what: `round ${round} #${i} ${text}` });
         if (outcome !== "handled") throw new Error(`${name}: ${outcome}`);
       }
     }
@@ -269,7 +279,13 @@ async function main(): Promise<void> {
       if (!b || r.p99 < b.p99) best.set(name, r);
       line.push(`${name} p50 ${r.p50.toFixed(3)} p99 ${r.p99.toFixed(3)} max ${r.max.toFixed(1)}`);
     }
-    console.log(`round ${round}: ${line.join(" | ")} (ms)`);
+    const t = performance.now();
+    const [wal] = app.db.pragma("wal_checkpoint(PASSIVE)") as {
+      log: number;
+      checkpointed: number;
+    }[];
+    const checkpoint = `checkpoint ${wal?.log ?? 0} WAL pages: ${(performance.now() - t).toFixed(1)} ms`;
+    console.log(`round ${round}: ${line.join(" | ")} (ms); ${checkpoint}`);
   }
   console.log(
     `\nbest of ${ROUNDS} rounds × ${N_MESSAGES} messages (first ${WARM_UP} are warm-up):`,
@@ -278,6 +294,12 @@ async function main(): Promise<void> {
     console.log(
       `  ${name.padEnd(20)} p50 ${r.p50.toFixed(3).padStart(8)} ms   p99 ${r.p99.toFixed(3).padStart(8)} ms   max ${r.max.toFixed(2).padStart(8)} ms`,
     );
+  }
+  if (slowest.length > 0) {
+    console.log(`\nmessages over 10 ms after warm-up: ${slowest.length}; slowest:`);
+    for (const s of slowest.sort((a, b) => b.ms - a.ms).slice(0, 8)) {
+      console.log(`  ${s.ms.toFixed(1).padStart(7)} ms  ${s.what}`);
+    }
   }
   if (opts.profile) {
     const per = ROUNDS * N_MESSAGES;
