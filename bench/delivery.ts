@@ -24,6 +24,8 @@ const { values: opts } = parseArgs({
     runs: { type: "string", default: "3" },
     only: { type: "string", default: "" },
     plan: { type: "boolean", default: false },
+    /** Experiment: PRAGMA wal_autocheckpoint for the runs (SQLite's default is 1000 pages). */
+    autocheckpoint: { type: "string", default: "" },
   },
 });
 const N = Number(opts.subscribers);
@@ -118,6 +120,7 @@ async function once(run: number): Promise<RunResult> {
   const file = path.join(dir, `run-${run}.db`);
   fs.copyFileSync(template, file);
   const { app, clock } = open(file);
+  if (opts.autocheckpoint) app.db.pragma(`wal_autocheckpoint = ${Number(opts.autocheckpoint)}`);
   const articleId = app.db.prepare("SELECT id FROM articles LIMIT 1").pluck().get() as number;
   const result: RunResult = { raw: 0, fan: 0, ratio: 0, fair: 0, dispatch: 0 };
 
