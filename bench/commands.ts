@@ -154,7 +154,9 @@ function instrument(app: App, totals: Map<string, number>, current: { command: s
           return (fn as (...x: unknown[]) => unknown).apply(repo, a);
         } finally {
           const key = `${current.command} › ${name}.${method}`;
-          totals.set(key, (totals.get(key) ?? 0) + performance.now() - t);
+          const ms = performance.now() - t;
+          totals.set(key, (totals.get(key) ?? 0) + ms);
+          if (ms > 50) console.log(`  (${ms.toFixed(0)} ms in ${key})`);
         }
       };
     }
@@ -179,6 +181,15 @@ function explain(app: App): void {
      WHERE articles_fts MATCH @match AND a.status = 'published' AND a.published_at <= @now
      ORDER BY bm25(articles_fts, 8.0, 3.0, 1.0, 2.0), a.published_at DESC LIMIT 5`,
     { match: '"gouvernement"* AND "ministre"*', now },
+  );
+  show(
+    "search (now: the newest matches only, then each by id)",
+    `SELECT a.id, a.title, a.categories, a.published_at
+     FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH @match
+           ORDER BY rowid DESC LIMIT 100) AS m
+     CROSS JOIN articles a ON a.id = m.id
+     WHERE a.status = 'published' AND a.published_at <= @now`,
+    { match: '("gouvernement" OR "gouvernements") AND ("ministre" OR "ministres")', now },
   );
   const fts = app.db.prepare(
     "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
