@@ -142,6 +142,11 @@ export class ArticlesRepo {
   readonly #searchPool: Statement<[{ match: string; now: number; pool: number }], HitRow>;
   readonly #vocabulary: Statement<[string, string, number], string>;
   readonly #generation: Statement<[], number>;
+  readonly #perRubric: Statement<[], { key: string; count: number }>;
+  readonly #hiddenPerRubric: Statement<[{ now: number }], { key: string; count: number }>;
+  readonly #rubricName: Statement<[string], string>;
+  readonly #nextScheduled: Statement<[{ now: number }], number | null>;
+  #rubricsCache: { generation: number; from: number; until: number; list: Rubric[] } | null = null;
   /** Search word → the index terms it prefixes (null: left to FTS5); see #expand. */
   readonly #expansions = new Map<string, string[] | null>();
   #expansionsGeneration = -1;
@@ -202,6 +207,29 @@ export class ArticlesRepo {
     this.#vocabulary = db
       .prepare<[string, string, number], string>(
         "SELECT term FROM articles_fts_vocab WHERE term >= ? AND term < ? LIMIT ?",
+      )
+      .pluck();
+    this.#perRubric = db.prepare(
+      "SELECT category_key AS key, count(*) AS count FROM article_categories GROUP BY category_key",
+    );
+    this.#hiddenPerRubric = db.prepare(
+      `SELECT c.category_key AS key, count(*) AS count
+       FROM (SELECT id FROM articles WHERE status = 'draft'
+             UNION ALL SELECT id FROM articles WHERE status = 'published' AND published_at > @now
+             UNION ALL SELECT id FROM articles WHERE status = 'published' AND published_at IS NULL
+            ) AS h
+       CROSS JOIN article_categories c ON c.article_id = h.id
+       GROUP BY c.category_key`,
+    );
+    this.#rubricName = db
+      .prepare<[string], string>(
+        `SELECT a.categories FROM article_categories c JOIN articles a ON a.id = c.article_id
+         WHERE c.category_key = ? ORDER BY c.article_id DESC LIMIT 1`,
+      )
+      .pluck();
+    this.#nextScheduled = db
+      .prepare<[{ now: number }], number | null>(
+        "SELECT min(published_at) FROM articles WHERE status = 'published' AND published_at > @now",
       )
       .pluck();
     this.#generation = db
@@ -362,24 +390,34 @@ export class ArticlesRepo {
     return terms ? `(${terms.map((t) => `"${t}"`).join(" OR ")})` : native;
   }
 
-  /** The rubrics of published articles, most used first, with a display name. */
+  /**
+   * The rubrics of published articles, most used first, with a display name (as the most
+   * recently stored article of the rubric writes it). Kept until an article is added or
+   * changed, or a scheduled one comes out: readers ask for it at nearly every "suivre",
+   * "rubriques" or "dernières politique", and counting 100,000 articles takes a while.
+   */
   rubrics(now: Date): Rubric[] {
-    const rows = this.#db
-      .prepare<[object], { key: string; count: number }>(
-        `SELECT c.category_key AS key, count(*) AS count
-         FROM article_categories c JOIN articles a ON a.id = c.article_id
-         WHERE a.status = 'published' AND a.published_at <= @now
-         GROUP BY c.category_key ORDER BY count DESC, key`,
-      )
-      .all({ now: now.getTime() });
-    const names = this.#db.prepare<[string], { categories: string }>(
-      `SELECT a.categories FROM article_categories c JOIN articles a ON a.id = c.article_id
-       WHERE c.category_key = ? ORDER BY a.published_at DESC LIMIT 1`,
-    );
-    return rows.map((r) => {
-      const cats = JSON.parse(names.get(r.key)?.categories ?? "[]") as string[];
-      return { ...r, name: cats.find((c) => fold(c) === r.key) ?? r.key };
-    });
+    const t = now.getTime();
+    const generation = this.#generation.get() ?? 0;
+    const cached = this.#rubricsCache;
+    if (cached && cached.generation === generation && t >= cached.from && t < cached.until) {
+      return cached.list.map((r) => ({ ...r }));
+    }
+    // Every categorised article, minus the hidden ones (drafts, scheduled): the few hidden
+    // articles are found by index, instead of reading the row of every visible one.
+    const hidden = new Map(this.#hiddenPerRubric.all({ now: t }).map((r) => [r.key, r.count]));
+    const list = this.#perRubric
+      .all()
+      .map((r) => ({ key: r.key, count: r.count - (hidden.get(r.key) ?? 0) }))
+      .filter((r) => r.count > 0)
+      .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map((r) => {
+        const cats = JSON.parse(this.#rubricName.get(r.key) ?? "[]") as string[];
+        return { ...r, name: cats.find((c) => fold(c) === r.key) ?? r.key };
+      });
+    const until = this.#nextScheduled.get({ now: t }) ?? Number.POSITIVE_INFINITY;
+    this.#rubricsCache = { generation, from: t, until, list };
+    return list.map((r) => ({ ...r }));
   }
 
   /** Counts for `stats`. */
