@@ -44,6 +44,7 @@ export interface DispatcherDeps {
   outbox: OutboxRepo;
   settings: SettingsRepo;
   transport: Transport;
+  /** On the outbox's database: a send's outcome is written inside the next claim's transaction. */
   readers: ReaderHealth;
   clock: Clock;
   log: Logger;

@@ -127,11 +127,6 @@ export class OutboxRepo {
   readonly #listeners = new Set<() => void>();
   /** One statement per state (the state written in the SQL): firstDue reads both at once. */
   readonly #firstDue: Record<"queued" | "failed", Statement<[number, number], Candidate>>;
-  readonly #due: Statement<
-    [{ state: string; priority: number; now: number; limit: number }],
-    Candidate
-  >;
-  readonly #nextDue: Statement<[{ priority: number }], { at: number | null }>;
   readonly #take: Statement<[{ id: number; now: number }]>;
   readonly #get: Statement<[number], RawRow>;
   readonly #recipientState: Statement<
@@ -150,14 +145,9 @@ export class OutboxRepo {
   constructor(db: Database) {
     this.#db = db;
     // One priority and one state at a time: each query is a pure range of the outbox_ready
-    // index, so claiming stays cheap with 100,000 rows waiting.
-    this.#due = db.prepare(
-      `SELECT id, kind, recipient, not_before AS notBefore FROM outbox
-       WHERE state = @state AND priority = @priority AND not_before <= @now
-       ORDER BY not_before, id LIMIT @limit`,
-    );
-    // Read lazily and left early, so no LIMIT: with a bound LIMIT the first row costs ~10 µs
-    // instead of ~2 (measured), and the dispatcher runs this before every send.
+    // index, so claiming stays cheap with 100,000 rows waiting. Read lazily and left early, so
+    // no LIMIT: with a bound LIMIT the first row costs ~10 µs instead of ~2 (measured), and the
+    // dispatcher runs this before every send.
     const firstDue = (state: string) =>
       db.prepare<[number, number], Candidate>(
         `SELECT id, kind, recipient, not_before AS notBefore FROM outbox
@@ -165,12 +155,6 @@ export class OutboxRepo {
          ORDER BY not_before, id`,
       );
     this.#firstDue = { queued: firstDue("queued"), failed: firstDue("failed") };
-    this.#nextDue = db.prepare(
-      `SELECT min(at) AS at FROM (
-         SELECT min(not_before) AS at FROM outbox WHERE state = 'queued' AND priority = @priority
-         UNION ALL
-         SELECT min(not_before) AS at FROM outbox WHERE state = 'failed' AND priority = @priority)`,
-    );
     this.#take = db.prepare(
       `UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = @now
        WHERE id = @id AND state IN ('queued', 'failed')`,
@@ -276,25 +260,6 @@ export class OutboxRepo {
   }
 
   /**
-   * Due rows of the given priorities, best first (priority, then oldest due): queued rows and
-   * failed rows whose retry time has come. The dispatcher picks one and calls `claim`.
-   */
-  due(priorities: readonly number[], now: Date, limit = 16): Candidate[] {
-    for (const priority of [...priorities].sort((a, b) => a - b)) {
-      const params = { priority, now: now.getTime(), limit };
-      const rows = [
-        ...this.#due.all({ state: "queued", ...params }),
-        ...this.#due.all({ state: "failed", ...params }),
-      ];
-      if (rows.length > 0) {
-        rows.sort((a, b) => a.notBefore - b.notBefore || a.id - b.id);
-        return rows.slice(0, limit);
-      }
-    }
-    return [];
-  }
-
-  /**
    * The first due row of one priority (queued, or failed with its retry time come), oldest due
    * first, that `accept` takes, looking at `limit` rows at most. Rows are read one by one and
    * only until one is taken: with 100,000 rows waiting, a send reads one row, not a page of them.
@@ -337,16 +302,6 @@ export class OutboxRepo {
       if (at.length > 0) next.set(p, Math.min(...at));
     }
     return next;
-  }
-
-  /** The earliest time a queued or failed row of these priorities becomes due, or null. */
-  nextDueAt(priorities: readonly number[]): Date | null {
-    let best: number | null = null;
-    for (const priority of priorities) {
-      const at = this.#nextDue.get({ priority })?.at ?? null;
-      if (at !== null && (best === null || at < best)) best = at;
-    }
-    return best === null ? null : new Date(best);
   }
 
   /**
