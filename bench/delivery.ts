@@ -239,26 +239,29 @@ function plans(): void {
   app.close();
 }
 
-const t = performance.now();
-seed();
-process.stderr.write(`seeded ${N} readers in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
-if (opts.plan) {
-  plans();
-} else {
-  const results: RunResult[] = [];
-  for (let r = 1; r <= RUNS; r++) results.push(await once(r));
-  const best = (f: (r: RunResult) => number) => Math.max(...results.map(f));
-  console.log(
-    JSON.stringify({
-      subscribers: N,
-      runs: RUNS,
-      bestFanOut: Math.round(best((r) => r.fan)),
-      bestRaw: Math.round(best((r) => r.raw)),
-      bestRatio: Number(best((r) => r.ratio).toFixed(2)),
-      bestLikeForLikeRaw: Math.round(best((r) => r.fair)),
-      bestLikeForLikeRatio: Number(best((r) => r.fan / r.fair).toFixed(2)),
-      bestDispatch: Math.round(best((r) => r.dispatch)),
-    }),
-  );
+try {
+  const t = performance.now();
+  seed();
+  process.stderr.write(`seeded ${N} readers in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+  if (opts.plan) {
+    plans();
+  } else {
+    const results: RunResult[] = [];
+    for (let r = 1; r <= RUNS; r++) results.push(await once(r));
+    const best = (f: (r: RunResult) => number) => Math.max(...results.map(f));
+    console.log(
+      JSON.stringify({
+        subscribers: N,
+        runs: RUNS,
+        bestFanOut: Math.round(best((r) => r.fan)),
+        bestRaw: Math.round(best((r) => r.raw)),
+        bestRatio: Number(best((r) => r.ratio).toFixed(2)),
+        bestLikeForLikeRaw: Math.round(best((r) => r.fair)),
+        bestLikeForLikeRatio: Number(best((r) => r.fan / r.fair).toFixed(2)),
+        bestDispatch: Math.round(best((r) => r.dispatch)),
+      }),
+    );
+  }
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
 }
-fs.rmSync(dir, { recursive: true, force: true });
