@@ -50,15 +50,17 @@ const app = openApp(config, { clock, log: silentLogger() });
 const article = app.articles.latest({ now: clock.now(), limit: 1, category: "politique" })[0];
 if (!article) throw new Error("no article to broadcast");
 const body = "x".repeat(600);
+// The same rows the planner writes (broadcast id and dedupe key included, so the same indexes
+// are maintained), one prepared statement in one transaction: the physical limit.
 const insertRaw = app.db.prepare(
-  `INSERT INTO outbox (kind, priority, recipient, article_id, body, not_before, dedupe_key,
-     created_at, updated_at) VALUES ('alert', 3, ?, ?, ?, ?, ?, ?, ?)`,
+  `INSERT INTO outbox (kind, priority, recipient, article_id, broadcast_id, body, not_before,
+     dedupe_key, created_at, updated_at) VALUES ('alert', 3, ?, ?, -1, ?, ?, ?, ?, ?)`,
 );
 let t = performance.now();
 app.db.transaction(() => {
   const now = clock.now().getTime();
   for (let i = 0; i < N_SUBSCRIBERS; i++) {
-    insertRaw.run(chatOf(i), article.id, body, now, `raw:${i}`, now, now);
+    insertRaw.run(chatOf(i), article.id, body, now, `alert:${chatOf(i)}:raw`, now, now);
   }
 })();
 const rawMs = performance.now() - t;

@@ -1,4 +1,5 @@
 import type { BroadcastReceipt } from "../delivery/editor-backend.ts";
+import { dateFormat } from "../format/date-format.ts";
 import { formatDuration, type ReceiptFacts } from "../format/replies.ts";
 import { maskPhone } from "../log.ts";
 import type { AuditOutcome } from "../store/audit.ts";
@@ -39,7 +40,7 @@ function receiptFacts(ctx: BotContext, r: BroadcastReceipt): ReceiptFacts {
     recipients: r.recipients,
     eta: formatDuration(r.etaMs, ctx.lang),
     startsAt: r.startsAt
-      ? new Intl.DateTimeFormat(ctx.lang === "fr" ? "fr-FR" : "en-GB", {
+      ? dateFormat(ctx.lang === "fr" ? "fr-FR" : "en-GB", {
           dateStyle: "short",
           timeStyle: "short",
           timeZone: ctx.deps.config.timeZone,

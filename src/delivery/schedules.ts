@@ -13,7 +13,7 @@ export const DEFAULT_CRONS: Record<JobName, string> = {
   plan: "* * * * *",
   digests: "* * * * *",
   prune: "30 3 * * *",
-  checkpoint: "*/15 * * * *",
+  checkpoint: "*/5 * * * *",
 };
 
 export interface SchedulesDeps {

@@ -4,6 +4,8 @@
  * `*bold*`, `_italic_`.
  */
 
+import { dateFormat } from "./date-format.ts";
+
 export type Lang = "fr" | "en";
 
 /** A rubric as shown to a reader. */
@@ -551,7 +553,7 @@ export function formatDuration(ms: number, lang: Lang): string {
 
 /** A date as a reader reads it, in the newsroom's time zone: "2 avr. 2025". */
 export function formatDay(date: Date, lang: Lang, timeZone: string): string {
-  return new Intl.DateTimeFormat(lang === "fr" ? "fr-FR" : "en-GB", {
+  return dateFormat(lang === "fr" ? "fr-FR" : "en-GB", {
     day: "numeric",
     month: "short",
     year: "numeric",

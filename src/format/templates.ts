@@ -1,4 +1,5 @@
 import type { StoredArticle } from "../store/articles.ts";
+import { dateFormat } from "./date-format.ts";
 import { bold, compose, escapeMarkup, italic, truncate } from "./markup.ts";
 import { ARTICLE_WORDING, type ArticleWording } from "./wording.ts";
 
@@ -21,7 +22,7 @@ export function formatDate(
   ctx: FormatContext,
   style: "long" | "short" = "long",
 ): string {
-  return new Intl.DateTimeFormat(ARTICLE_WORDING[ctx.language].locale, {
+  return dateFormat(ARTICLE_WORDING[ctx.language].locale, {
     timeZone: ctx.timeZone,
     day: "numeric",
     month: style === "long" ? "long" : "short",

@@ -57,6 +57,10 @@ export function openDatabase(file: string): Database.Database {
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");
     db.pragma("busy_timeout = 5000");
+    // SQLite checkpoints inside whichever commit fills the WAL past the threshold: at the default
+    // (1,000 pages) that is a reader's reply every ~125 messages, ~10 ms late. A larger WAL moves
+    // that work to the scheduled checkpoint job (src/delivery/schedules.ts) almost always.
+    db.pragma("wal_autocheckpoint = 10000");
   } catch (cause) {
     throw new StoreError(
       `Impossible d'ouvrir la base de données ${file} : ${(cause as Error).message}. ` +
