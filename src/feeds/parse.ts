@@ -1,7 +1,7 @@
 import { type AnyFeed, parseFeed as parseAnyFeed } from "feedsmith";
 import { parseDocument } from "htmlparser2";
 import type { ArticleInput } from "../news/article.ts";
-import { cleanInline } from "../news/text.ts";
+import { cleanInline, uniqueCaseless } from "../news/text.ts";
 import { parseFeedDate } from "./dates.ts";
 
 export type FeedFormat = "rss" | "atom" | "rdf" | "json";
@@ -312,7 +312,7 @@ function toInput(
   const input: ArticleInput = {
     title,
     url: link,
-    categories: unique(
+    categories: uniqueCaseless(
       item.categories
         .map(cleanInline)
         .filter((c) => c && !placeholderCategories.has(c.toLowerCase())),
@@ -430,16 +430,6 @@ function firstImage(html: string): string[] {
     stack.unshift(...el.children);
   }
   return [];
-}
-
-function unique(values: string[]): string[] {
-  const seen = new Set<string>();
-  return values.filter((v) => {
-    const key = v.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /** An RSS, Atom or RDF document whose root element is never closed: it was cut short. */

@@ -4,7 +4,7 @@ import { blocksToText, cleanBody } from "./clean.ts";
 import { extractDateline } from "./dateline.ts";
 import { htmlToBlocks } from "./html.ts";
 import { summarize } from "./summary.ts";
-import { cleanInline } from "./text.ts";
+import { cleanInline, uniqueCaseless } from "./text.ts";
 
 export interface PrepareOptions {
   /** The summary's length bound (SUMMARY_MAX_CHARS). */
@@ -41,7 +41,7 @@ export function prepareArticle(input: ArticleInput, options: PrepareOptions): Pr
       ? paragraphs
       : blocks.map((b) => (b.kind === "list" ? b.items.join(" ; ") : b.text));
   const summary = summarize({ title, paragraphs: prose }, { maxChars: options.summaryMaxChars });
-  const categories = unique((input.categories ?? []).map(cleanInline).filter(Boolean));
+  const categories = uniqueCaseless((input.categories ?? []).map(cleanInline).filter(Boolean));
   const prepared: Omit<PreparedArticle, "contentHash"> = {
     title,
     categories,
@@ -90,16 +90,6 @@ function stripTitleNoise(title: string): string {
 function clean(value: string | undefined): string | null {
   const s = value === undefined ? "" : cleanInline(value);
   return s === "" ? null : s;
-}
-
-function unique(values: string[]): string[] {
-  const seen = new Set<string>();
-  return values.filter((v) => {
-    const key = v.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /**

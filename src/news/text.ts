@@ -40,3 +40,14 @@ export function comparable(text: string): string {
     .replace(/[\s\u00a0\u202f]+/g, " ")
     .trim();
 }
+
+/** Values in order, without repeats that differ only by case ("Politique", "politique"). */
+export function uniqueCaseless(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const key = v.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

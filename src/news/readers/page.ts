@@ -3,7 +3,7 @@ import * as du from "domutils";
 import { parseDocument } from "htmlparser2";
 import type { ArticleInput } from "../article.ts";
 import { looksLikeHeading } from "../clean.ts";
-import { cleanInline } from "../text.ts";
+import { cleanInline, uniqueCaseless } from "../text.ts";
 import type { FileRead } from "./read-file.ts";
 
 /**
@@ -55,13 +55,7 @@ export function splitBreadcrumbs(line: string): string[] {
     .flatMap((part) => part.split(/(?<=\p{Ll})(?=\p{Lu})/u))
     .map((p) => p.trim())
     .filter((p) => p.length > 1 && !/^(?:accueil|home)$/i.test(p));
-  const seen = new Set<string>();
-  return names.filter((n) => {
-    const key = n.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return uniqueCaseless(names);
 }
 
 /** A saved `.html` article page: title, rubrics and date from its metadata, body from <article>. */
