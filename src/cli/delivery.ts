@@ -208,16 +208,18 @@ export function registerDeliveryCommands(program: Command, ctx: CliContext): voi
 
   program
     .command("pause")
-    .description("suspendre TOUS les envois à l'instant (bot compris), jusqu'à resume")
+    .description(
+      "suspendre à l'instant toutes les diffusions (chaîne, alertes, résumés) jusqu'à resume ; les réponses aux lecteurs continuent",
+    )
     .action(() => {
       const app = ctx.app();
       const b = app.delivery.broadcaster;
       if (b.isPaused())
-        return ctx.out("Les envois sont déjà en pause. Reprendre : npm run cli -- resume");
+        return ctx.out("Les diffusions sont déjà en pause. Reprendre : npm run cli -- resume");
       b.pause(actor());
       audit(app, "pause", "", "ok", null);
       ctx.out(
-        "Envois en pause : rien ne part plus (le message en cours d'envoi finit). Reprendre : npm run cli -- resume",
+        "Diffusions en pause : chaîne, alertes et résumés attendent (le message en cours d'envoi finit) ; les réponses aux lecteurs continuent. Reprendre : npm run cli -- resume",
       );
     });
 
@@ -227,7 +229,7 @@ export function registerDeliveryCommands(program: Command, ctx: CliContext): voi
     .action(() => {
       const app = ctx.app();
       const b = app.delivery.broadcaster;
-      if (!b.isPaused()) return ctx.out("Les envois ne sont pas en pause.");
+      if (!b.isPaused()) return ctx.out("Les diffusions ne sont pas en pause.");
       b.resume(actor());
       audit(app, "resume", "", "ok", null);
       const waiting = b.stats().today.queued;

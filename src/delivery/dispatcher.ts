@@ -185,7 +185,8 @@ export class Dispatcher {
   /**
    * Sends everything due by `until` (default: now), waiting out the pacing through `sleep`
    * (tests pass a sleep that moves a ManualClock). Returns how many rows were handled.
-   * Stops at once when paused or when the transport is down. Not for use with `start()`.
+   * Stops at once when the transport is down, and when paused once no reply is left to send.
+   * Not for use with `start()`.
    */
   async drain(options: { until?: Date; maxRows?: number } = {}): Promise<number> {
     if (this.#loop) throw new Error("drain() ne s'utilise pas pendant start()");
@@ -256,9 +257,12 @@ export class Dispatcher {
   async #step(): Promise<Tick> {
     const { outbox, settings, transport, clock } = this.#d;
     if (this.#unrecorded?.refused && !this.#writeUnrecorded()) return this.#blocked("store");
-    if (settings.isPaused()) return this.#blocked("paused");
     if (!transport.isUp()) return this.#blocked("transport-down");
-    if (this.#blockedReason !== null) {
+    // Paused: every broadcast (Channel post, alert, digest) waits; answers to people who just
+    // wrote still go, so the editor sees the « pause » confirmation and readers get replies.
+    const paused = settings.isPaused();
+    if (paused) this.#blocked("paused");
+    else if (this.#blockedReason !== null) {
       this.#d.log.info({ was: this.#blockedReason }, "reprise des envois");
       this.#blockedReason = null;
     }
@@ -268,6 +272,7 @@ export class Dispatcher {
     let rowsDueBy: number | null = null;
     const nextDueByPriority = outbox.nextDueByPriority();
     for (const priority of PRIORITIES) {
+      if (paused && laneOf(priority) !== "interactive") continue;
       const nextDue = nextDueByPriority.get(priority) ?? null;
       if (nextDue === null) continue;
       const laneAt = this.#pacer.laneReadyAt(laneOf(priority));
@@ -297,6 +302,7 @@ export class Dispatcher {
       // Cancelled, or taken/changed by someone else meanwhile: look again from the top.
       return { kind: "progress" };
     }
+    if (paused && rowsDueBy === null) return this.#blocked("paused");
     return { kind: "wait", until, rowsDueBy };
   }
 

@@ -311,23 +311,28 @@ const fr: Wording = {
       `Chaîne : ${r.channel ? "oui" : "non"} · ${fr_(r.recipients, "lecteur")}` +
         (r.startsAt ? ` · début : ${r.startsAt}` : "") +
         ` · fin estimée : ${r.eta}.`,
-      r.paused ? "Attention : les envois sont en pause (/reprendre)." : "/pause pour tout arrêter.",
+      r.paused
+        ? "Attention : les diffusions sont en pause (/reprendre)."
+        : "/pause pour arrêter la diffusion.",
     ].join("\n"),
   alerted: (r) =>
     [
       `Alerte en file d'envoi. Chaîne : ${r.channel ? "oui" : "non"} · ${fr_(r.recipients, "lecteur")} · ` +
         `fin estimée : ${r.eta}.`,
-      r.paused ? "Attention : les envois sont en pause (/reprendre)." : "/pause pour tout arrêter.",
+      r.paused
+        ? "Attention : les diffusions sont en pause (/reprendre)."
+        : "/pause pour arrêter la diffusion.",
     ].join("\n"),
   alertTooLong: (max) => `Alerte trop longue : ${max} caractères au plus. Raccourcissez le texte.`,
-  paused: "Tous les envois sont en pause. /reprendre pour relancer.",
-  alreadyPaused: "Les envois étaient déjà en pause. /reprendre pour relancer.",
+  paused:
+    "Diffusions en pause : chaîne, alertes et résumés attendent. Les réponses aux lecteurs continuent. /reprendre pour relancer.",
+  alreadyPaused: "Les diffusions étaient déjà en pause. /reprendre pour relancer.",
   resumed: "Les envois reprennent.",
-  notPaused: "Les envois n'étaient pas en pause.",
+  notPaused: "Les diffusions n'étaient pas en pause.",
   stats: (s) =>
     [
       "*Statistiques*",
-      `Envois : ${s.paused ? "EN PAUSE" : "actifs"} · WhatsApp : ${s.transportUp ? "connecté" : "déconnecté"}`,
+      `Diffusions : ${s.paused ? "EN PAUSE" : "actives"} · WhatsApp : ${s.transportUp ? "connecté" : "déconnecté"}`,
       `Aujourd'hui : ${fr_(s.today.sent, "envoyé")}, ${s.today.queued} en file, ${s.today.failed} en échec, ${fr_(s.today.dead, "abandonné")}`,
       ...s.running.map(
         (b) =>
@@ -508,15 +513,16 @@ const en: Wording = {
       `Channel: ${r.channel ? "yes" : "no"} · ${en_(r.recipients, "reader")}` +
         (r.startsAt ? ` · starts: ${r.startsAt}` : "") +
         ` · estimated end: ${r.eta}.`,
-      r.paused ? "Warning: sending is paused (/reprendre)." : "/pause to stop everything.",
+      r.paused ? "Warning: broadcasts are paused (/reprendre)." : "/pause to stop the broadcast.",
     ].join("\n"),
   alerted: (r) =>
     [
       `Alert queued. Channel: ${r.channel ? "yes" : "no"} · ${en_(r.recipients, "reader")} · estimated end: ${r.eta}.`,
-      r.paused ? "Warning: sending is paused (/reprendre)." : "/pause to stop everything.",
+      r.paused ? "Warning: broadcasts are paused (/reprendre)." : "/pause to stop the broadcast.",
     ].join("\n"),
   alertTooLong: (max) => `Alert too long: ${max} characters at most. Please shorten it.`,
-  paused: "All sending is paused. /reprendre to resume.",
+  paused:
+    "Broadcasts paused: Channel posts, alerts and digests wait. Replies to readers continue. /reprendre to resume.",
   alreadyPaused: "Sending was already paused. /reprendre to resume.",
   resumed: "Sending resumes.",
   notPaused: "Sending was not paused.",

@@ -33,7 +33,7 @@ export function sendingStatsLines(
 ): string[] {
   const t = stats.today;
   const state = stats.paused
-    ? "EN PAUSE (reprendre : npm run cli -- resume, ou /reprendre)"
+    ? "diffusions EN PAUSE, réponses actives (reprendre : npm run cli -- resume, ou /reprendre)"
     : !view.senderAlive
       ? "à l'arrêt : aucun processus n'envoie (démarrez le bot : npm start)"
       : stats.transportUp

@@ -22,7 +22,7 @@ describe("editor commands from an editor", () => {
       [
         "Article 1 « AES-Russie : Les ministres du Sahel à Moscou pour sceller un partenariat stratégique » en file d'envoi.",
         "Chaîne : oui · 42 lecteurs · fin estimée : ~28 min.",
-        "/pause pour tout arrêter.",
+        "/pause pour arrêter la diffusion.",
       ].join("\n"),
     ]);
     expect(h.backend.calls).toEqual([`publish 1 by ${EDITOR_PHONE}`]);
@@ -68,10 +68,10 @@ describe("editor commands from an editor", () => {
       "Écrivez /alerte suivi du texte, ex. /alerte Coupure d'électricité à Bamako ce soir.",
     ]);
     expect(await h.say("/pause", EDITOR)).toEqual([
-      "Tous les envois sont en pause. /reprendre pour relancer.",
+      "Diffusions en pause : chaîne, alertes et résumés attendent. Les réponses aux lecteurs continuent. /reprendre pour relancer.",
     ]);
     expect(await h.say("/pause", EDITOR)).toEqual([
-      "Les envois étaient déjà en pause. /reprendre pour relancer.",
+      "Les diffusions étaient déjà en pause. /reprendre pour relancer.",
     ]);
     expect(await h.say("/reprendre", EDITOR)).toEqual(["Les envois reprennent."]);
     expect(h.app.audit.recent(3).map((e) => e.action)).toEqual(["resume", "pause", "pause"]);
@@ -82,7 +82,7 @@ describe("editor commands from an editor", () => {
     expect(await h.say("/stats", EDITOR)).toEqual([
       [
         "*Statistiques*",
-        "Envois : actifs · WhatsApp : connecté",
+        "Diffusions : actives · WhatsApp : connecté",
         "Aujourd'hui : 120 envoyés, 3 en file, 1 en échec, 0 abandonné",
         "- Article 1 : 40/42 (1 échec), fin estimée moins d'une minute",
         "Abonnés : 42 (40 en instantané, 2 en quotidien), 3 arrêtés",

@@ -51,10 +51,10 @@ describe("Delivery on the command line", () => {
       "Diffusion n°2 programmée pour 18:00 : publication sur la chaîne + 2 lecteurs (nombre actuel).",
     );
     expect(await run("pause")).toEqual([
-      "Envois en pause : rien ne part plus (le message en cours d'envoi finit). Reprendre : npm run cli -- resume",
+      "Diffusions en pause : chaîne, alertes et résumés attendent (le message en cours d'envoi finit) ; les réponses aux lecteurs continuent. Reprendre : npm run cli -- resume",
     ]);
     const stats = deliveryStatsSection(ctx);
-    expect(stats[0]).toMatch(/^Envois : EN PAUSE/);
+    expect(stats[0]).toMatch(/^Envois : diffusions EN PAUSE, réponses actives/);
     expect(stats[1]).toBe("Aujourd'hui : 0 envoyés, 3 en file, 0 en nouvel essai, 0 abandonnés");
     expect(stats).toContain(
       "Programmée n°2 « Coupure d'eau » : 18:00 (annuler : npm run cli -- cancel 2)",

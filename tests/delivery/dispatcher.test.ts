@@ -127,6 +127,25 @@ describe("Dispatcher", () => {
     expect(b.stats().today).toMatchObject({ queued: 0, sent: 2 });
   });
 
+  it("while paused, still answers people who write: the editor's confirmation, a reader's reply", async () => {
+    const { app, clock, addArticle, dispatcher, transport } = await harness();
+    addReaders(app.db, [{ chatId: chat(1), follows: ["économie"] }], clock.now());
+    const b = app.delivery.broadcaster;
+    b.pause("+22370000099");
+    b.publish(addArticle("coton"), "+22370000099");
+    app.outbox.enqueue(
+      { kind: "reply", recipient: "22370000099@c.us", body: "En pause." },
+      clock.now(),
+    );
+    app.outbox.enqueue({ kind: "reply", recipient: chat(1), body: "Dernières…" }, clock.now());
+    expect(await dispatcher.drain()).toBe(2);
+    expect(transport.sent.map((m) => m.text)).toEqual(["En pause.", "Dernières…"]);
+    expect(b.stats().today).toMatchObject({ queued: 2, sent: 2 });
+    b.resume("+22370000099");
+    expect(await dispatcher.drain()).toBe(2);
+    expect(b.stats().today).toMatchObject({ queued: 0, sent: 4 });
+  });
+
   it("claims nothing while the transport is down and resumes by itself when it is up", async () => {
     const { app, clock, dispatcher, transport } = await harness();
     transport.setDown("connexion perdue");
