@@ -18,7 +18,13 @@ import { loadConfig } from "../src/config.ts";
 import { silentLogger } from "../src/log.ts";
 import { prepareArticle } from "../src/news/prepare.ts";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
+// `npm run bench` runs the compiled JavaScript (dist/bench), as `npm start` runs the bot: the
+// measured processes carry no TypeScript loader. Run through tsx, the siblings are .ts files.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const compiled = import.meta.url.endsWith(".js");
+const root = compiled ? path.resolve(here, "../..") : path.resolve(here, "..");
+const sibling = (name: string) =>
+  compiled ? [path.join(here, `${name}.js`)] : ["--import", "tsx", path.join(here, `${name}.ts`)];
 const { values: opts } = parseArgs({
   options: {
     articles: { type: "string", default: "100000" },
@@ -164,18 +170,18 @@ async function main(): Promise<void> {
   // bot's, not the seeding's.
   const workload = spawnSync(
     process.execPath,
-    ["--import", "tsx", path.join(root, "bench/workload.ts"), dir, String(N_SUBSCRIBERS)],
+    [...sibling("workload"), dir, String(N_SUBSCRIBERS)],
     { cwd: root, encoding: "utf8", maxBuffer: 1 << 24, stdio: ["ignore", "pipe", "inherit"] },
   );
   if (workload.status !== 0) throw new Error(`bench/workload.ts failed (${workload.status})`);
   figures.push(...(JSON.parse(workload.stdout) as Figure[]));
 
   // --- start-up to ready with that store, in a fresh process ----------------------------
-  const startup = spawnSync(
-    process.execPath,
-    ["--import", "tsx", path.join(root, "bench/startup-child.ts")],
-    { cwd: root, env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: "silent" }, encoding: "utf8" },
-  );
+  const startup = spawnSync(process.execPath, sibling("startup-child"), {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: "silent" },
+    encoding: "utf8",
+  });
   const readyMs = Number(/ready-ms=(\d+(?:\.\d+)?)/.exec(startup.stdout)?.[1] ?? Number.NaN);
   figures.push({
     name: "start-up to ready (no WhatsApp), from process start",
@@ -184,7 +190,7 @@ async function main(): Promise<void> {
     target: { value: 1000, better: "lower", label: "1 s" },
     note:
       startup.status === 0
-        ? "node + tsx + open + migrate + bot + dispatcher + schedules"
+        ? `node${compiled ? "" : " + tsx"} + open + migrate + bot + dispatcher + schedules`
         : `failed: ${startup.stderr.slice(0, 300)}`,
   });
 

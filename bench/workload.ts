@@ -1,7 +1,7 @@
 /**
  * The measured part of `npm run bench`, in its own process so that its peak RSS is the bot's:
  * fan-out, dispatch, command latency and ingest over the store bench/run.ts seeded.
- *   node --import tsx bench/workload.ts <data dir> <subscribers>   (prints JSON figures)
+ *   node dist/bench/workload.js <data dir> <subscribers>   (prints JSON figures)
  */
 import path from "node:path";
 import { openApp } from "../src/app.ts";
@@ -18,7 +18,10 @@ const [dir = "", subscribersArg = "0"] = process.argv.slice(2);
 const N_SUBSCRIBERS = Number(subscribersArg);
 const EDITOR = "+22376000000";
 const figures: Figure[] = [];
-const progress = (line: string) => process.stderr.write(`  ${line}\n`);
+const progress = (line: string) =>
+  process.stderr.write(
+    `  ${line}   [rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB, heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB]\n`,
+  );
 
 /** Counts sends and keeps nothing: 100,000 sent messages must not be measured as memory. */
 class CountingTransport implements Transport {
@@ -45,6 +48,7 @@ const percentile = (sorted: number[], p: number) =>
 const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: "silent", EDITORS: EDITOR });
 const clock = new ManualClock("2025-04-02T10:00:00Z");
 const app = openApp(config, { clock, log: silentLogger() });
+progress("store open");
 
 // --- fan-out: one alert to every follower, against the raw insert of the same rows ---------
 const article = app.articles.latest({ now: clock.now(), limit: 1, category: "politique" })[0];

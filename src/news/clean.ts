@@ -31,17 +31,18 @@ export function cleanBody(raw: string): Block[] {
     }
     flush();
   }
-  return tidyBlocks(classify(blocks));
+  return tidyBlocks(classify(blocks), { inlineDone: true });
 }
 
-/** Headings and quotes, told apart from paragraphs by their shape. */
+/** Each line cleaned once; headings and quotes told apart from paragraphs by their shape. */
 function classify(blocks: Block[]): Block[] {
   return blocks.map((block, i) => {
+    if (block.kind === "list") return { ...block, items: block.items.map(cleanInline) };
     if (block.kind !== "paragraph") return block;
     const text = cleanInline(block.text);
     if (isQuote(text)) return { kind: "quote", text };
     if (i < blocks.length - 1 && looksLikeHeading(text)) return { kind: "heading", text };
-    return block;
+    return { kind: "paragraph", text };
   });
 }
 
@@ -65,15 +66,20 @@ export function looksLikeHeading(text: string): boolean {
  * What every source's blocks go through: inline cleaning, noise and script removal, and the
  * truncated teaser that repeats the first paragraph ("… effectuent depuis…") dropped.
  */
-export function tidyBlocks(blocks: readonly Block[]): Block[] {
+export function tidyBlocks(
+  blocks: readonly Block[],
+  options: { inlineDone?: boolean } = {},
+): Block[] {
+  // cleanBody has already cleaned each line while telling headings from paragraphs.
+  const inline = options.inlineDone ? (t: string) => t : cleanInline;
   const out: Block[] = [];
   for (const block of blocks) {
     if (block.kind === "list") {
-      const items = block.items.map((t) => stripScript(cleanInline(t))).filter(keep);
+      const items = block.items.map((t) => stripScript(inline(t))).filter(keep);
       if (items.length > 0) out.push({ ...block, items });
       continue;
     }
-    const text = stripScript(cleanInline(block.text));
+    const text = stripScript(inline(block.text));
     if (keep(text)) out.push({ ...block, text });
   }
   return out.filter((block, i) => !isTeaser(block, out.slice(i + 1)));
