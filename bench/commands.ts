@@ -28,6 +28,7 @@ import { loadConfig } from "../src/config.ts";
 import { silentLogger } from "../src/log.ts";
 import { prepareArticle } from "../src/news/prepare.ts";
 import type { InboundMessage } from "../src/transport/transport.ts";
+import { chatOf, percentile, seedArticles, seedReaders } from "./lib.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const { values: opts } = parseArgs({
@@ -56,7 +57,6 @@ const ROUNDS = Number(opts.rounds);
 const WARM_UP = Math.min(200, Math.floor(N_MESSAGES / 10));
 const START = "2025-04-02T10:00:00Z";
 const base = Date.parse("2024-01-01T00:00:00Z");
-const chatOf = (i: number) => `2237${String(i).padStart(7, "0")}@c.us`;
 
 function open(dir: string, clock: ManualClock): App {
   const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: "silent", EDITORS: "+22376000000" });
@@ -74,42 +74,7 @@ function seed(dir: string): void {
   const prepared = texts.map((t) =>
     prepareArticle({ title: t.title, body: t.article, origin: "bench" }, { summaryMaxChars: 280 }),
   );
-  const rubrics = ["Politique", "Économie", "Société", "Sport", "Culture", "International"];
-  const insert = app.db.prepare(
-    `INSERT INTO articles (guid, url, title_key, title, categories, author, dateline, published_at,
-       status, body, blocks, key_points, summary, image, content_hash, origin, announced_at,
-       created_at, updated_at)
-     VALUES (@guid, NULL, @key, @title, @categories, NULL, NULL, @at, 'published', @body, '[]',
-       '[]', @summary, NULL, @hash, 'bench', @at, @at, @at)`,
-  );
-  const category = app.db.prepare(
-    "INSERT INTO article_categories (article_id, category_key) VALUES (?, ?)",
-  );
-  app.db.transaction(() => {
-    for (let i = 0; i < N_ARTICLES; i++) {
-      const p = prepared[i % prepared.length];
-      if (!p) continue;
-      const rubric = rubrics[i % rubrics.length] ?? "Politique";
-      const id = insert.run({
-        guid: `bench-${i}`,
-        key: `bench-${i}`,
-        title: `${p.title} (${i})`,
-        categories: JSON.stringify([rubric]),
-        at: base + i * 60_000,
-        body: p.bodyText,
-        summary: p.summary,
-        hash: String(i),
-      }).lastInsertRowid;
-      category.run(id, rubric.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase());
-    }
-  })();
-  const sub = app.db.prepare(
-    `INSERT INTO subscribers (chat_id, language, opted_in_at, mode, first_seen_at, last_seen_at)
-     VALUES (?, ?, ?, 'instant', ?, ?)`,
-  );
-  const follow = app.db.prepare(
-    "INSERT INTO follows (subscriber_id, category_key, created_at) VALUES (?, 'politique', ?)",
-  );
+  seedArticles(app, prepared, N_ARTICLES, base);
   // What the fan-out and the dispatch leave behind: one sent alert per subscriber.
   const sent = app.db.prepare(
     `INSERT INTO outbox (kind, priority, recipient, article_id, body, state, attempts, not_before,
@@ -118,19 +83,11 @@ function seed(dir: string): void {
   );
   const now = Date.parse(START);
   const body = "x".repeat(600);
-  app.db.transaction(() => {
-    for (let i = 0; i < N_SUBSCRIBERS; i++) {
-      const id = sub.run(chatOf(i), i % 10 === 0 ? "en" : "fr", base, base, base).lastInsertRowid;
-      follow.run(id, base);
-      sent.run(chatOf(i), N_ARTICLES, body, now, now + 60_000, `b${i}`, `alert:${i}`, now, now);
-    }
-  })();
+  seedReaders(app, N_SUBSCRIBERS, base, (i) =>
+    sent.run(chatOf(i), N_ARTICLES, body, now, now + 60_000, `b${i}`, `alert:${i}`, now, now),
+  );
   app.db.pragma("wal_checkpoint(TRUNCATE)");
   app.close();
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 /** Wraps every method of the repos the bot uses, to see where a command's time goes. */

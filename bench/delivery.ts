@@ -16,7 +16,7 @@ import { ManualClock } from "../src/clock.ts";
 import { loadConfig } from "../src/config.ts";
 import { createDispatcher } from "../src/delivery/delivery.ts";
 import { silentLogger } from "../src/log.ts";
-import type { SendResult, Transport } from "../src/transport/transport.ts";
+import { CountingTransport, chatOf, seedReaders } from "./lib.ts";
 
 const { values: opts } = parseArgs({
   options: {
@@ -31,25 +31,6 @@ const { values: opts } = parseArgs({
 const N = Number(opts.subscribers);
 const RUNS = Number(opts.runs);
 const EDITOR = "+22376000000";
-const chatOf = (i: number) => `2237${String(i).padStart(7, "0")}@c.us`;
-
-/** Counts sends; keeps nothing (as bench/run.ts). */
-class CountingTransport implements Transport {
-  readonly name = "bench";
-  sent = 0;
-  async start(): Promise<void> {}
-  async stop(): Promise<void> {}
-  isUp(): boolean {
-    return true;
-  }
-  async send(): Promise<SendResult> {
-    this.sent++;
-    return { transportId: `b${this.sent}` };
-  }
-  async resolvePhones(ids: readonly string[]): Promise<Map<string, string | null>> {
-    return new Map(ids.map((id) => [id, null]));
-  }
-}
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "suivez-bench-delivery-"));
 const template = path.join(dir, "template.db");
@@ -84,19 +65,7 @@ function seed(): void {
   app.db
     .prepare("INSERT INTO article_categories (article_id, category_key) VALUES (?, 'politique')")
     .run(id);
-  const sub = app.db.prepare(
-    `INSERT INTO subscribers (chat_id, language, opted_in_at, mode, first_seen_at, last_seen_at)
-     VALUES (?, ?, ?, 'instant', ?, ?)`,
-  );
-  const follow = app.db.prepare(
-    "INSERT INTO follows (subscriber_id, category_key, created_at) VALUES (?, 'politique', ?)",
-  );
-  app.db.transaction(() => {
-    for (let i = 0; i < N; i++) {
-      const sid = sub.run(chatOf(i), i % 10 === 0 ? "en" : "fr", at, at, at).lastInsertRowid;
-      follow.run(sid, at);
-    }
-  })();
+  seedReaders(app, N, at);
   app.db.pragma("wal_checkpoint(TRUNCATE)");
   app.close();
 }

@@ -17,6 +17,7 @@ import { ManualClock } from "../src/clock.ts";
 import { loadConfig } from "../src/config.ts";
 import { silentLogger } from "../src/log.ts";
 import { prepareArticle } from "../src/news/prepare.ts";
+import { seedArticles, seedReaders } from "./lib.ts";
 
 // `npm run bench` runs the compiled JavaScript (dist/bench), as `npm start` runs the bot: the
 // measured processes carry no TypeScript loader. Run through tsx, the siblings are .ts files.
@@ -80,57 +81,15 @@ function time<T>(fn: () => T): { ms: number; result: T } {
   return { ms: performance.now() - t, result };
 }
 
-const chatOf = (i: number) => `2237${String(i).padStart(7, "0")}@c.us`;
-
 /** Fills the store with articles (real text, prepared once, varied titles) and subscribers. */
+/** Fills the store with articles (real text, prepared once, varied titles) and readers. */
 function seed(app: App, texts: { title: string; article: string }[]): void {
   const prepared = texts.map((t) =>
     prepareArticle({ title: t.title, body: t.article, origin: "bench" }, { summaryMaxChars: 280 }),
   );
-  const rubrics = ["Politique", "Économie", "Société", "Sport", "Culture", "International"];
   const base = Date.parse("2024-01-01T00:00:00Z");
-  const insert = app.db.prepare(
-    `INSERT INTO articles (guid, url, title_key, title, categories, author, dateline, published_at,
-       status, body, blocks, key_points, summary, image, content_hash, origin, announced_at,
-       created_at, updated_at)
-     VALUES (@guid, NULL, @key, @title, @categories, NULL, NULL, @at, 'published', @body, '[]',
-       '[]', @summary, NULL, @hash, 'bench', @at, @at, @at)`,
-  );
-  const category = app.db.prepare(
-    "INSERT INTO article_categories (article_id, category_key) VALUES (?, ?)",
-  );
-  app.db.transaction(() => {
-    for (let i = 0; i < N_ARTICLES; i++) {
-      const p = prepared[i % prepared.length];
-      if (!p) continue;
-      const rubric = rubrics[i % rubrics.length] ?? "Politique";
-      const title = `${p.title} (${i})`;
-      const id = insert.run({
-        guid: `bench-${i}`,
-        key: `bench-${i}`,
-        title,
-        categories: JSON.stringify([rubric]),
-        at: base + i * 60_000,
-        body: p.bodyText,
-        summary: p.summary,
-        hash: String(i),
-      }).lastInsertRowid;
-      category.run(id, rubric.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase());
-    }
-  })();
-  const sub = app.db.prepare(
-    `INSERT INTO subscribers (chat_id, language, opted_in_at, mode, first_seen_at, last_seen_at)
-     VALUES (?, ?, ?, 'instant', ?, ?)`,
-  );
-  const follow = app.db.prepare(
-    "INSERT INTO follows (subscriber_id, category_key, created_at) VALUES (?, 'politique', ?)",
-  );
-  app.db.transaction(() => {
-    for (let i = 0; i < N_SUBSCRIBERS; i++) {
-      const id = sub.run(chatOf(i), i % 10 === 0 ? "en" : "fr", base, base, base).lastInsertRowid;
-      follow.run(id, base);
-    }
-  })();
+  seedArticles(app, prepared, N_ARTICLES, base);
+  seedReaders(app, N_SUBSCRIBERS, base);
 }
 
 async function main(): Promise<void> {

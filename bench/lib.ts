@@ -1,0 +1,93 @@
+/** What the benchmarks share: reader ids, a transport that only counts, percentiles, seeding. */
+import type { App } from "../src/app.ts";
+import type { PreparedArticle } from "../src/news/article.ts";
+import { fold } from "../src/news/fold.ts";
+import type { SendResult, Transport } from "../src/transport/transport.ts";
+
+/** The chat id of the i-th simulated reader. */
+export const chatOf = (i: number) => `2237${String(i).padStart(7, "0")}@c.us`;
+
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** Counts sends and keeps nothing: 100,000 sent messages must not be measured as memory. */
+export class CountingTransport implements Transport {
+  readonly name = "bench";
+  sent = 0;
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
+  isUp(): boolean {
+    return true;
+  }
+  async send(): Promise<SendResult> {
+    this.sent++;
+    return { transportId: `b${this.sent}` };
+  }
+  async resolvePhones(ids: readonly string[]): Promise<Map<string, string | null>> {
+    return new Map(ids.map((id) => [id, null]));
+  }
+}
+
+const RUBRICS = ["Politique", "Économie", "Société", "Sport", "Culture", "International"];
+
+/**
+ * `count` published articles, cycling through `prepared` (real text, cleaned and summarised
+ * once) with numbered titles, a minute apart from `base`, in six rubrics, already announced.
+ */
+export function seedArticles(
+  app: App,
+  prepared: readonly PreparedArticle[],
+  count: number,
+  base: number,
+): void {
+  const insert = app.db.prepare(
+    `INSERT INTO articles (guid, url, title_key, title, categories, author, dateline, published_at,
+       status, body, blocks, key_points, summary, image, content_hash, origin, announced_at,
+       created_at, updated_at)
+     VALUES (@guid, NULL, @key, @title, @categories, NULL, NULL, @at, 'published', @body, '[]',
+       '[]', @summary, NULL, @hash, 'bench', @at, @at, @at)`,
+  );
+  const category = app.db.prepare(
+    "INSERT INTO article_categories (article_id, category_key) VALUES (?, ?)",
+  );
+  app.db.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      const p = prepared[i % prepared.length];
+      if (!p) continue;
+      const rubric = RUBRICS[i % RUBRICS.length] ?? "Politique";
+      const id = insert.run({
+        guid: `bench-${i}`,
+        key: `bench-${i}`,
+        title: `${p.title} (${i})`,
+        categories: JSON.stringify([rubric]),
+        at: base + i * 60_000,
+        body: p.bodyText,
+        summary: p.summary,
+        hash: String(i),
+      }).lastInsertRowid;
+      category.run(id, fold(rubric));
+    }
+  })();
+}
+
+/**
+ * `count` opted-in readers in instant mode following « politique » (one in ten in English);
+ * `each(i)` runs inside the same transaction, for whatever else a bench needs per reader.
+ */
+export function seedReaders(app: App, count: number, at: number, each?: (i: number) => void): void {
+  const sub = app.db.prepare(
+    `INSERT INTO subscribers (chat_id, language, opted_in_at, mode, first_seen_at, last_seen_at)
+     VALUES (?, ?, ?, 'instant', ?, ?)`,
+  );
+  const follow = app.db.prepare(
+    "INSERT INTO follows (subscriber_id, category_key, created_at) VALUES (?, 'politique', ?)",
+  );
+  app.db.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      const id = sub.run(chatOf(i), i % 10 === 0 ? "en" : "fr", at, at, at).lastInsertRowid;
+      follow.run(id, at);
+      each?.(i);
+    }
+  })();
+}
