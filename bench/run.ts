@@ -24,8 +24,15 @@ import { seedArticles, seedReaders } from "./lib.ts";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const compiled = import.meta.url.endsWith(".js");
 const root = compiled ? path.resolve(here, "../..") : path.resolve(here, "..");
-const sibling = (name: string) =>
-  compiled ? [path.join(here, `${name}.js`)] : ["--import", "tsx", path.join(here, `${name}.ts`)];
+// The same Node flags as `npm start` (package.json): a 2 MB young generation keeps the bot's
+// resident memory ~30 MB lower at no measurable cost in speed (measured with this bench).
+const NODE_FLAGS = ["--max-semi-space-size=2"];
+const sibling = (name: string) => [
+  ...NODE_FLAGS,
+  ...(compiled
+    ? [path.join(here, `${name}.js`)]
+    : ["--import", "tsx", path.join(here, `${name}.ts`)]),
+];
 const { values: opts } = parseArgs({
   options: {
     articles: { type: "string", default: "100000" },
