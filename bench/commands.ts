@@ -27,8 +27,7 @@ import { ManualClock } from "../src/clock.ts";
 import { loadConfig } from "../src/config.ts";
 import { silentLogger } from "../src/log.ts";
 import { prepareArticle } from "../src/news/prepare.ts";
-import type { InboundMessage } from "../src/transport/transport.ts";
-import { chatOf, percentile, seedArticles, seedReaders } from "./lib.ts";
+import { chatOf, inboundFrom, percentile, seedArticles, seedReaders } from "./lib.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const { values: opts } = parseArgs({
@@ -195,16 +194,7 @@ async function main(): Promise<void> {
   const bot = createBot(app, { backend: app.delivery.broadcaster, transport, via: "bench" });
   // Unique per process: the working copy keeps the ids handled by earlier runs.
   const run = Date.now().toString(36);
-  let msgId = 0;
-  const say = (sender: number, text: string): InboundMessage => ({
-    id: `bench-${run}-${msgId++}`,
-    chatId: chatOf(sender),
-    senderId: chatOf(sender),
-    text,
-    kind: "text",
-    isGroup: false,
-    timestamp: clock.now(),
-  });
+  const say = inboundFrom(clock, `bench-${run}`);
   const words = [
     "sahel russie",
     "gouvernement ministre",

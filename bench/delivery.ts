@@ -14,9 +14,8 @@ import { parseArgs } from "node:util";
 import { openApp } from "../src/app.ts";
 import { ManualClock } from "../src/clock.ts";
 import { loadConfig } from "../src/config.ts";
-import { createDispatcher } from "../src/delivery/delivery.ts";
 import { silentLogger } from "../src/log.ts";
-import { CountingTransport, chatOf, seedReaders } from "./lib.ts";
+import { CountingTransport, chatOf, seedReaders, unpacedDispatcher } from "./lib.ts";
 
 const { values: opts } = parseArgs({
   options: {
@@ -137,19 +136,8 @@ async function once(run: number): Promise<RunResult> {
 
   if (opts.only !== "fanout") {
     const transport = new CountingTransport();
-    const core = app.delivery;
-    const fast = {
-      ...core,
-      policy: {
-        ...core.policy,
-        ratePerMinute: 1e9,
-        minGapPerChatMs: 0,
-        jitter: 0,
-        replyBurst: 1e9,
-      },
-    };
     clock.advance(60_000);
-    const dispatcher = createDispatcher(app, fast, transport, { sleep: async () => {} });
+    const dispatcher = unpacedDispatcher(app, transport);
     const t0 = performance.now();
     const drained = await dispatcher.drain();
     const drainMs = performance.now() - t0;

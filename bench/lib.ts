@@ -1,8 +1,11 @@
 /** What the benchmarks share: reader ids, a transport that only counts, percentiles, seeding. */
 import type { App } from "../src/app.ts";
+import type { Clock } from "../src/clock.ts";
+import { createDispatcher } from "../src/delivery/delivery.ts";
+import type { Dispatcher } from "../src/delivery/dispatcher.ts";
 import type { PreparedArticle } from "../src/news/article.ts";
 import { fold } from "../src/news/fold.ts";
-import type { SendResult, Transport } from "../src/transport/transport.ts";
+import type { InboundMessage, SendResult, Transport } from "../src/transport/transport.ts";
 
 /** The chat id of the i-th simulated reader. */
 export const chatOf = (i: number) => `2237${String(i).padStart(7, "0")}@c.us`;
@@ -90,4 +93,30 @@ export function seedReaders(app: App, count: number, at: number, each?: (i: numb
       each?.(i);
     }
   })();
+}
+
+/** A dispatcher with pacing off (no rate, no gap, no jitter, no waiting): the loop's own speed. */
+export function unpacedDispatcher(app: App, transport: Transport): Dispatcher {
+  const policy = {
+    ...app.delivery.policy,
+    ratePerMinute: 1e9,
+    minGapPerChatMs: 0,
+    jitter: 0,
+    replyBurst: 1e9,
+  };
+  return createDispatcher(app, { ...app.delivery, policy }, transport, { sleep: async () => {} });
+}
+
+/** Inbound text messages from reader `sender`, each with a new id (prefix: unique per run). */
+export function inboundFrom(clock: Clock, prefix: string) {
+  let n = 0;
+  return (sender: number, text: string): InboundMessage => ({
+    id: `${prefix}-${n++}`,
+    chatId: chatOf(sender),
+    senderId: chatOf(sender),
+    text,
+    kind: "text",
+    isGroup: false,
+    timestamp: clock.now(),
+  });
 }

@@ -8,11 +8,9 @@ import { openApp } from "../src/app.ts";
 import { createBot } from "../src/bot/bot.ts";
 import { ManualClock } from "../src/clock.ts";
 import { loadConfig } from "../src/config.ts";
-import { createDispatcher } from "../src/delivery/delivery.ts";
 import { silentLogger } from "../src/log.ts";
 import { Ingest } from "../src/news/ingest.ts";
-import type { InboundMessage } from "../src/transport/transport.ts";
-import { CountingTransport, chatOf, percentile } from "./lib.ts";
+import { CountingTransport, chatOf, inboundFrom, percentile, unpacedDispatcher } from "./lib.ts";
 import type { Figure } from "./run.ts";
 
 const [dir = "", subscribersArg = "0"] = process.argv.slice(2);
@@ -64,18 +62,8 @@ progress(`fan-out ${Math.round(fanRate)}/s, raw ${Math.round(rawRate)}/s`);
 
 // --- dispatch: drain every queued row, pacing off ----------------------------------------
 const transport = new CountingTransport();
-const fast = {
-  ...app.delivery,
-  policy: {
-    ...app.delivery.policy,
-    ratePerMinute: 1e9,
-    minGapPerChatMs: 0,
-    jitter: 0,
-    replyBurst: 1e9,
-  },
-};
 clock.advance(60_000);
-const dispatcher = createDispatcher(app, fast, transport, { sleep: async () => {} });
+const dispatcher = unpacedDispatcher(app, transport);
 t = performance.now();
 const drained = await dispatcher.drain();
 const drainMs = performance.now() - t;
@@ -90,16 +78,7 @@ progress(`dispatch ${Math.round(drained / (drainMs / 1000))}/s`);
 
 // --- commands: inbound message to reply row, in process -----------------------------------
 const bot = createBot(app, { backend: app.delivery.broadcaster, transport, via: "bench" });
-let messageId = 0;
-const say = (sender: number, text: string): InboundMessage => ({
-  id: `bench-in-${messageId++}`,
-  chatId: chatOf(sender),
-  senderId: chatOf(sender),
-  text,
-  kind: "text",
-  isGroup: false,
-  timestamp: clock.now(),
-});
+const say = inboundFrom(clock, "bench-in");
 const queries = [
   "sahel russie",
   "gouvernement ministre",
