@@ -27,7 +27,14 @@ import { ManualClock } from "../src/clock.ts";
 import { loadConfig } from "../src/config.ts";
 import { silentLogger } from "../src/log.ts";
 import { prepareArticle } from "../src/news/prepare.ts";
-import { chatOf, inboundFrom, percentile, seedArticles, seedReaders } from "./lib.ts";
+import {
+  chatOf,
+  inboundFrom,
+  percentile,
+  SEARCH_QUERIES,
+  seedArticles,
+  seedReaders,
+} from "./lib.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const { values: opts } = parseArgs({
@@ -195,14 +202,7 @@ async function main(): Promise<void> {
   // Unique per process: the working copy keeps the ids handled by earlier runs.
   const run = Date.now().toString(36);
   const say = inboundFrom(clock, `bench-${run}`);
-  const words = [
-    "sahel russie",
-    "gouvernement ministre",
-    "football match",
-    "police enquête",
-    "élection présidentielle",
-    "économie croissance",
-  ];
+  const words = SEARCH_QUERIES;
   const names = ["dernières", "lire N", "chercher deux mots"] as const;
   const best = new Map<string, { p50: number; p99: number; max: number }>();
   const slowest: { ms: number; what: string }[] = [];

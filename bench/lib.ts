@@ -7,6 +7,16 @@ import type { PreparedArticle } from "../src/news/article.ts";
 import { fold } from "../src/news/fold.ts";
 import type { InboundMessage, SendResult, Transport } from "../src/transport/transport.ts";
 
+/** Two-word searches readers of a West African French-language newsroom might type. */
+export const SEARCH_QUERIES = [
+  "sahel russie",
+  "gouvernement ministre",
+  "football match",
+  "police enquête",
+  "élection présidentielle",
+  "économie croissance",
+];
+
 /** The chat id of the i-th simulated reader. */
 export const chatOf = (i: number) => `2237${String(i).padStart(7, "0")}@c.us`;
 

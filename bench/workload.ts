@@ -10,7 +10,14 @@ import { ManualClock } from "../src/clock.ts";
 import { loadConfig } from "../src/config.ts";
 import { silentLogger } from "../src/log.ts";
 import { Ingest } from "../src/news/ingest.ts";
-import { CountingTransport, chatOf, inboundFrom, percentile, unpacedDispatcher } from "./lib.ts";
+import {
+  CountingTransport,
+  chatOf,
+  inboundFrom,
+  percentile,
+  SEARCH_QUERIES,
+  unpacedDispatcher,
+} from "./lib.ts";
 import type { Figure } from "./run.ts";
 
 const [dir = "", subscribersArg = "0"] = process.argv.slice(2);
@@ -79,14 +86,7 @@ progress(`dispatch ${Math.round(drained / (drainMs / 1000))}/s`);
 // --- commands: inbound message to reply row, in process -----------------------------------
 const bot = createBot(app, { backend: app.delivery.broadcaster, transport, via: "bench" });
 const say = inboundFrom(clock, "bench-in");
-const queries = [
-  "sahel russie",
-  "gouvernement ministre",
-  "football match",
-  "police enquête",
-  "élection présidentielle",
-  "économie croissance",
-];
+const queries = SEARCH_QUERIES;
 const samples: Record<string, number[]> = {
   dernières: [],
   "lire N": [],
