@@ -147,7 +147,9 @@ function welcome(ctx: BotContext, next: NextFunction): unknown {
   if (!ctx.isNew) return next();
   const { newsroomName } = ctx.deps.config;
   const p = ctx.parsed;
-  // "hello", "latest": a newcomer who writes English is answered in English from the start.
+  // "latest", "subscribe": a newcomer who writes English is answered in English from the start.
+  // Greetings ("hello", "hi") stay French: francophone readers use them too, and the menu
+  // offers *english* as its fifth item.
   if (p.type === "command" && p.english && ctx.lang !== "en") {
     ctx.subscriber = ctx.deps.subscribers.setLanguage(ctx.chatId, "en");
   }
