@@ -1,3 +1,9 @@
+import { truncate } from "../news/text.ts";
+
+// The word-boundary cut lives with the other text helpers (ingest uses it too); messages use it
+// through here.
+export { truncate };
+
 /** WhatsApp refuses (Cloud API) or splits texts over 4,096 characters: every message stays under. */
 export const MAX_MESSAGE_CHARS = 4096;
 
@@ -42,19 +48,6 @@ function wrap(text: string, marker: string): string {
   if (!t) return "";
   url.lastIndex = 0;
   return url.test(t) ? t : `${marker}${t}${marker}`;
-}
-
-/**
- * Shortens text to at most `max` characters, cutting only at a space (never inside a word or a
- * link) and ending with "…". A text already short enough is returned as it is.
- */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max < 2) return "";
-  const room = text.slice(0, max - 1);
-  const space = room.search(/\s\S*$/);
-  const cut = space > 0 ? room.slice(0, space) : "";
-  return cut ? `${cut.replace(/[\s,;:–—-]+$/, "")}…` : "";
 }
 
 /**

@@ -4,7 +4,7 @@ import { blocksToText, cleanBody } from "./clean.ts";
 import { extractDateline } from "./dateline.ts";
 import { htmlToBlocks } from "./html.ts";
 import { summarize } from "./summary.ts";
-import { cleanInline, uniqueCaseless } from "./text.ts";
+import { cleanInline, truncate, uniqueCaseless } from "./text.ts";
 
 export interface PrepareOptions {
   /** The summary's length bound (SUMMARY_MAX_CHARS). */
@@ -71,13 +71,11 @@ function keyPoints(blocks: readonly Block[]): string[] {
     // List items often end with ";" or "," and start lowercase: as key points they stand alone.
     let point = item.replace(/\s*[;,.]$/, "");
     point = point.charAt(0).toUpperCase() + point.slice(1);
-    if (point.length <= MAX_KEY_POINT_CHARS) return point;
-    const cut = point.slice(0, MAX_KEY_POINT_CHARS);
-    return `${cut.slice(0, cut.lastIndexOf(" "))}…`;
+    return truncate(point, MAX_KEY_POINT_CHARS);
   });
 }
 
-/** Site suffixes and markup some CMSs leave in titles ("Titre - Journal", "<b>Titre</b>"). */
+/** The site name some CMSs append to titles ("Titre - Exemple Info", "Titre | Journal.ml"). */
 function stripTitleNoise(title: string): string {
   return title.replace(/\s+[|–—-]\s+[^|–—-]{2,40}$/, (suffix) =>
     /^\s+[|–—-]\s+\p{Lu}[\p{L}.' ]{1,38}$/u.test(suffix) &&
@@ -100,13 +98,9 @@ export function summarizeText(title: string, text: string, summaryMaxChars: numb
   try {
     return prepareArticle({ title, body: text, origin: "text" }, { summaryMaxChars }).summary;
   } catch (error) {
-    if (error instanceof ArticleRejected) return truncateTitle(cleanInline(title), summaryMaxChars);
-    throw error;
+    if (!(error instanceof ArticleRejected)) throw error;
+    const clean = cleanInline(title);
+    // A title with no space to cut at is cut anyway: a summary is never empty.
+    return truncate(clean, summaryMaxChars) || `${clean.slice(0, summaryMaxChars - 1)}…`;
   }
-}
-
-function truncateTitle(title: string, max: number): string {
-  if (title.length <= max) return title;
-  const cut = title.slice(0, max - 1);
-  return `${cut.slice(0, Math.max(0, cut.lastIndexOf(" ")))}…`;
 }

@@ -98,16 +98,6 @@ export function titleKey(title: string, publishedAt: Date | null): string {
   return `${words}|${publishedAt ? publishedAt.toISOString().slice(0, 10) : ""}`;
 }
 
-/** Turns any reader's text into an FTS5 query made only of quoted prefix terms: never syntax. */
-export function ftsQuery(text: string, joiner: "AND" | "OR" = "AND"): string | null {
-  const words = fold(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0)
-    .slice(0, 12);
-  if (words.length === 0) return null;
-  return words.map((w) => `"${w}"*`).join(` ${joiner} `);
-}
-
 /**
  * The words of a reader's search, folded, at most 12. Single letters are dropped when other
  * words remain: they are elisions ("l'État", "d'Ivoire") that every article contains, and
