@@ -1,15 +1,10 @@
-import type { Database } from "better-sqlite3";
-import type { Clock } from "../clock.ts";
-import type { Config } from "../config.ts";
 import * as templates from "../format/templates.ts";
-import type { Logger } from "../log.ts";
 import { fold } from "../news/fold.ts";
-import type { ArticlesRepo, StoredArticle } from "../store/articles.ts";
-import type { Broadcast, BroadcastsRepo } from "../store/broadcasts.ts";
-import type { ConversationRepo } from "../store/conversation.ts";
-import type { OutboxRepo } from "../store/outbox.ts";
+import type { StoredArticle } from "../store/articles.ts";
+import type { Broadcast } from "../store/broadcasts.ts";
 import { CHANNEL } from "../transport/transport.ts";
 import type { Audience } from "./audience.ts";
+import type { DeliveryStore } from "./delivery.ts";
 import { formatLocal, localDay, localDayRange, localParts, nextAllowedTime } from "./zoned-time.ts";
 
 /** An editor asked for something that cannot be broadcast: the message says what to do. */
@@ -35,18 +30,8 @@ export interface StartedBroadcast {
   notBefore: Date;
 }
 
-export interface PlannerDeps {
-  db: Database;
-  config: Config;
-  clock: Clock;
-  log: Logger;
-  articles: ArticlesRepo;
-  outbox: OutboxRepo;
-  broadcasts: BroadcastsRepo;
-  audience: Audience;
-  /** When given, a digest's articles become the reader's numbered list ("2" reads the second). */
-  conversation?: Pick<ConversationRepo, "remember"> | undefined;
-}
+/** The store parts delivery works on (all but the settings), and who gets what. */
+export type PlannerDeps = Omit<DeliveryStore, "settings"> & { audience: Audience };
 
 /**
  * Turns published articles into outbox rows: one Channel post and one alert per interested
