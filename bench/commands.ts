@@ -21,12 +21,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { type App, openApp } from "../src/app.ts";
+import { type App, openApp } from "../src/app/services.ts";
 import { createBot } from "../src/bot/bot.ts";
-import { ManualClock } from "../src/clock.ts";
 import { loadConfig } from "../src/config.ts";
+import { prepareArticle } from "../src/ingest/prepare.ts";
+import { ManualClock } from "../src/lib/clock.ts";
 import { silentLogger } from "../src/log.ts";
-import { prepareArticle } from "../src/news/prepare.ts";
 import {
   chatOf,
   inboundFrom,

@@ -11,9 +11,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { openApp } from "../src/app.ts";
-import { ManualClock } from "../src/clock.ts";
+import { openApp } from "../src/app/services.ts";
 import { loadConfig } from "../src/config.ts";
+import { ManualClock } from "../src/lib/clock.ts";
 import { silentLogger } from "../src/log.ts";
 import { CountingTransport, chatOf, seedReaders, unpacedDispatcher } from "./lib.ts";
 

@@ -5,9 +5,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ManualClock } from "../src/clock.ts";
+import { Ingest } from "../src/ingest/ingest.ts";
+import { ManualClock } from "../src/lib/clock.ts";
 import { silentLogger } from "../src/log.ts";
-import { Ingest } from "../src/news/ingest.ts";
 import { ArticlesRepo } from "../src/store/articles.ts";
 import { openDatabase } from "../src/store/database.ts";
 

@@ -1,10 +1,11 @@
 /** What the benchmarks share: reader ids, a transport that only counts, percentiles, seeding. */
-import type { App } from "../src/app.ts";
-import type { Clock } from "../src/clock.ts";
-import { createDispatcher } from "../src/delivery/delivery.ts";
-import type { Dispatcher } from "../src/delivery/dispatcher.ts";
-import type { PreparedArticle } from "../src/news/article.ts";
-import { fold } from "../src/news/fold.ts";
+
+import { createDispatcher } from "../src/app/delivery.ts";
+import type { App } from "../src/app/services.ts";
+import type { Dispatcher } from "../src/dispatcher/dispatcher.ts";
+import type { PreparedArticle } from "../src/domain/article.ts";
+import type { Clock } from "../src/lib/clock.ts";
+import { fold } from "../src/lib/fold.ts";
 import type { InboundMessage, SendResult, Transport } from "../src/transport/transport.ts";
 
 /** Two-word searches readers of a West African French-language newsroom might type. */

@@ -12,11 +12,11 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { type App, openApp } from "../src/app.ts";
-import { ManualClock } from "../src/clock.ts";
+import { type App, openApp } from "../src/app/services.ts";
 import { loadConfig } from "../src/config.ts";
+import { prepareArticle } from "../src/ingest/prepare.ts";
+import { ManualClock } from "../src/lib/clock.ts";
 import { silentLogger } from "../src/log.ts";
-import { prepareArticle } from "../src/news/prepare.ts";
 import { seedArticles, seedReaders } from "./lib.ts";
 
 // `npm run bench` runs the compiled JavaScript (dist/bench), as `npm start` runs the bot: the

@@ -2,11 +2,12 @@
  * Start-up to ready without WhatsApp, as `npm start` composes it but over a transport that is
  * up at once: prints `ready-ms=N`, measured from the process's own start.
  */
-import { openApp } from "../src/app.ts";
+
+import { startDelivery } from "../src/app/delivery.ts";
+import { openApp } from "../src/app/services.ts";
 import { createBot } from "../src/bot/bot.ts";
-import { systemClock } from "../src/clock.ts";
 import { loadConfig } from "../src/config.ts";
-import { startDelivery } from "../src/delivery/delivery.ts";
+import { systemClock } from "../src/lib/clock.ts";
 import { silentLogger } from "../src/log.ts";
 import { MemoryTransport } from "../src/transport/memory.ts";
 

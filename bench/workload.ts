@@ -4,12 +4,12 @@
  *   node dist/bench/workload.js <data dir> <subscribers>   (prints JSON figures)
  */
 import path from "node:path";
-import { openApp } from "../src/app.ts";
+import { openApp } from "../src/app/services.ts";
 import { createBot } from "../src/bot/bot.ts";
-import { ManualClock } from "../src/clock.ts";
 import { loadConfig } from "../src/config.ts";
+import { Ingest } from "../src/ingest/ingest.ts";
+import { ManualClock } from "../src/lib/clock.ts";
 import { silentLogger } from "../src/log.ts";
-import { Ingest } from "../src/news/ingest.ts";
 import {
   CountingTransport,
   chatOf,

@@ -8,10 +8,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { cleanBody } from "../src/news/clean.ts";
-import { summarizeText } from "../src/news/prepare.ts";
-import { type RougeScore, rouge } from "../src/news/rouge.ts";
-import { splitSentences } from "../src/news/sentences.ts";
+import { cleanBody } from "../src/ingest/clean.ts";
+import { summarizeText } from "../src/ingest/prepare.ts";
+import { type RougeScore, rouge } from "../src/ingest/summary/rouge.ts";
+import { splitSentences } from "../src/ingest/summary/sentences.ts";
 
 interface Row {
   id: string;

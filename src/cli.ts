@@ -1,11 +1,11 @@
 import "dotenv/config";
 import { Command, CommanderError } from "commander";
-import { registerArticleCommands } from "./cli/articles.ts";
-import { CliError, createCliContext } from "./cli/context.ts";
-import { deliveryStatsSection, registerDeliveryCommands } from "./cli/delivery.ts";
-import { registerDoctorCommand } from "./cli/doctor.ts";
-import { feedsStatsSection, registerFeedCommands } from "./cli/feeds.ts";
-import { registerStatsCommand } from "./cli/stats.ts";
+import { registerArticleCommands } from "./app/cli/articles.ts";
+import { CliError, createCliContext } from "./app/cli/context.ts";
+import { deliveryStatsSection, registerDeliveryCommands } from "./app/cli/delivery.ts";
+import { registerDoctorCommand } from "./app/cli/doctor.ts";
+import { feedsStatsSection, registerFeedCommands } from "./app/cli/feeds.ts";
+import { registerStatsCommand } from "./app/cli/stats.ts";
 
 /** The operator's and editors' command line: `npm run cli -- <command>`. */
 async function main(argv: string[]): Promise<number> {

@@ -7,18 +7,18 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { config as loadDotenv } from "dotenv";
-import { type App, openApp } from "./app.ts";
+import { type RunningDelivery, startDelivery } from "./app/delivery.ts";
+import { acquireInstanceLocks, LOCK_HEARTBEAT_MS, type Lock } from "./app/lock.ts";
+import { type App, openApp } from "./app/services.ts";
 import { createBot } from "./bot/bot.ts";
-import { type Clock, systemClock } from "./clock.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
-import { type RunningDelivery, startDelivery } from "./delivery/delivery.ts";
-import { FETCH_DEFAULTS } from "./feeds/fetch.ts";
-import { FeedPoller } from "./feeds/poller.ts";
-import { acquireInstanceLocks, LOCK_HEARTBEAT_MS, type Lock } from "./lock.ts";
+import { Ingest } from "./ingest/ingest.ts";
+import { type Clock, systemClock } from "./lib/clock.ts";
 import { createLogger, type Logger } from "./log.ts";
-import { Ingest } from "./news/ingest.ts";
+import { FETCH_DEFAULTS } from "./sources/feeds/fetch.ts";
+import { FeedPoller } from "./sources/feeds/poller.ts";
 import type { Transport } from "./transport/transport.ts";
-import { WhatsAppTransport } from "./transport/whatsapp.ts";
+import { WhatsAppTransport } from "./transport/whatsapp/whatsapp.ts";
 
 /** How long each stage of the shutdown may take before we move on to the next. */
 const STAGE_TIMEOUT_MS = 5_000;

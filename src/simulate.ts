@@ -7,13 +7,13 @@ import "dotenv/config";
 import path from "node:path";
 import readline from "node:readline";
 import { parseArgs } from "node:util";
-import { openApp } from "./app.ts";
+import { createDispatcher } from "./app/delivery.ts";
+import { openApp } from "./app/services.ts";
 import { createBot } from "./bot/bot.ts";
-import { systemClock } from "./clock.ts";
 import { type Config, loadConfig } from "./config.ts";
-import { createDispatcher } from "./delivery/delivery.ts";
+import { Ingest } from "./ingest/ingest.ts";
+import { systemClock } from "./lib/clock.ts";
 import { createLogger } from "./log.ts";
-import { Ingest } from "./news/ingest.ts";
 import { ConsoleTransport } from "./transport/console.ts";
 
 const DEFAULT_READER = "+22370000000";

@@ -3,12 +3,12 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { instanceLockFiles, LockError } from "../src/app/lock.ts";
 import { loadConfig } from "../src/config.ts";
-import { instanceLockFiles, LockError } from "../src/lock.ts";
 import { silentLogger } from "../src/log.ts";
 import { startBot } from "../src/main.ts";
-import { findChromium } from "../src/transport/chromium.ts";
 import { MemoryTransport } from "../src/transport/memory.ts";
+import { findChromium } from "../src/transport/whatsapp/chromium.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SEED = path.join(ROOT, "data/articles/aes-russie-moscou.txt");

@@ -1,12 +1,12 @@
-import type { App } from "../app.ts";
-import type { EditorBackend } from "../delivery/editor-backend.ts";
-import { type Lang, wording } from "../format/replies.ts";
+import type { App } from "../app/services.ts";
+import type { EditorBackend } from "../domain/broadcast.ts";
+import { type Lang, wording } from "../messages/replies.ts";
 import { DISK_FULL_ADVICE, isDiskFull } from "../store/database.ts";
 import type { InboundRepo } from "../store/inbound.ts";
 import type { InboundMessage, Transport } from "../transport/transport.ts";
 import { run } from "./composer.ts";
 import { BotContext, type BotDeps } from "./context.ts";
-import { EditorDirectory } from "./editors.ts";
+import { EditorDirectory } from "./editor/editors.ts";
 import { FloodControl, type FloodOptions } from "./flood-control.ts";
 import { sanitize } from "./parse.ts";
 import { commandName, createRouter } from "./router.ts";

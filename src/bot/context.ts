@@ -1,17 +1,17 @@
-import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
-import type { EditorBackend } from "../delivery/editor-backend.ts";
-import { MAX_MESSAGE_CHARS, truncate } from "../format/markup.ts";
-import { type Lang, type Wording, wording } from "../format/replies.ts";
-import { channelLinkOf, type FormatContext } from "../format/templates.ts";
+import type { EditorBackend } from "../domain/broadcast.ts";
+import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../log.ts";
+import { MAX_MESSAGE_CHARS, truncate } from "../messages/markup.ts";
+import { type Lang, type Wording, wording } from "../messages/replies.ts";
+import { channelLinkOf, type FormatContext } from "../messages/templates.ts";
 import type { ArticlesRepo } from "../store/articles.ts";
 import type { AuditRepo } from "../store/audit.ts";
 import type { ConversationContext, ConversationRepo } from "../store/conversation.ts";
 import type { OutboxRepo } from "../store/outbox.ts";
 import type { Subscriber, SubscribersRepo } from "../store/subscribers.ts";
 import type { InboundMessage } from "../transport/transport.ts";
-import type { EditorDirectory } from "./editors.ts";
+import type { EditorDirectory } from "./editor/editors.ts";
 import { type EditorParse, parseEditor, parseReader, type ReaderParse } from "./parse.ts";
 
 /** Everything a command handler may use; passed in, never imported as a singleton. */

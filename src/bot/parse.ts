@@ -1,12 +1,12 @@
-import { fold } from "../news/fold.ts";
+import { editDistance, typoBudget } from "../lib/distance.ts";
+import { fold } from "../lib/fold.ts";
 import {
   EDITOR_COMMANDS,
   type EditorCommandName,
   ENGLISH_ALIASES,
   READER_COMMANDS,
   type ReaderCommandName,
-} from "./commands.ts";
-import { editDistance, typoBudget } from "./distance.ts";
+} from "./command-names.ts";
 
 /** One word of a message: as written, and folded for comparison. */
 export interface Token {

@@ -1,7 +1,7 @@
 import { Composer } from "./composer.ts";
 import type { BotContext } from "./context.ts";
-import { auditRefusals, editorCommands } from "./editor-commands.ts";
-import { readerCommands } from "./reader-commands.ts";
+import { auditRefusals, editorCommands } from "./editor/commands.ts";
+import { readerCommands } from "./reader/commands.ts";
 
 /**
  * The conversation as one middleware tree: editor commands (for editors only), the audit of

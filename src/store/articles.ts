@@ -1,6 +1,6 @@
 import type { Database, Statement } from "better-sqlite3";
-import type { ArticleStatus, Block, PreparedArticle } from "../news/article.ts";
-import { fold } from "../news/fold.ts";
+import type { ArticleStatus, Block, PreparedArticle } from "../domain/article.ts";
+import { fold } from "../lib/fold.ts";
 
 /** An article as stored: its stable id and times on top of what ingestion prepared. */
 export interface StoredArticle extends Omit<PreparedArticle, "publishedAt"> {

@@ -59,7 +59,7 @@ export function openDatabase(file: string): Database.Database {
     db.pragma("busy_timeout = 5000");
     // SQLite checkpoints inside whichever commit fills the WAL past the threshold: at the default
     // (1,000 pages) that is a reader's reply every ~125 messages, ~10 ms late. A larger WAL moves
-    // that work to the scheduled checkpoint job (src/delivery/schedules.ts) almost always.
+    // that work to the scheduled checkpoint job (src/app/jobs.ts) almost always.
     db.pragma("wal_autocheckpoint = 10000");
     // 8 MB of page cache (better-sqlite3's default is 16): the hot pages of 100,000 articles and
     // subscribers fit, and the bot stays small on a small server.

@@ -1,5 +1,5 @@
 import type { Database, Statement } from "better-sqlite3";
-import { fold } from "../news/fold.ts";
+import { fold } from "../lib/fold.ts";
 
 export type Language = "fr" | "en";
 export type DeliveryMode = "instant" | "daily";
@@ -68,7 +68,7 @@ const BROADCAST_KINDS = "('alert', 'digest')";
 
 /**
  * The subscribers and follows tables as the conversation writes them: readers, their opt-in,
- * language, mode and rubrics. (Delivery reads audiences through src/delivery/audience.ts.)
+ * language, mode and rubrics. (Delivery reads audiences through src/store/audience.ts.)
  */
 export class SubscribersRepo {
   readonly #db: Database;

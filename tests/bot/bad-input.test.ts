@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_MESSAGE_CHARS } from "../../src/format/markup.ts";
+import { MAX_MESSAGE_CHARS } from "../../src/messages/markup.ts";
 import { EDITOR, EDITOR_LID, harness, READER, UNKNOWN_LID } from "./harness.ts";
 
 const single = async (replies: Promise<string[]>) => {

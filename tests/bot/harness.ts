@@ -1,16 +1,12 @@
 import path from "node:path";
-import { type App, openApp } from "../../src/app.ts";
+import { type App, openApp } from "../../src/app/services.ts";
 import { Bot, type BotOptions } from "../../src/bot/bot.ts";
-import { EditorDirectory } from "../../src/bot/editors.ts";
-import { ManualClock } from "../../src/clock.ts";
+import { EditorDirectory } from "../../src/bot/editor/editors.ts";
 import { loadConfig } from "../../src/config.ts";
-import type {
-  BroadcastReceipt,
-  EditorBackend,
-  SendingStats,
-} from "../../src/delivery/editor-backend.ts";
+import type { BroadcastReceipt, EditorBackend, SendingStats } from "../../src/domain/broadcast.ts";
+import { Ingest } from "../../src/ingest/ingest.ts";
+import { ManualClock } from "../../src/lib/clock.ts";
 import { silentLogger } from "../../src/log.ts";
-import { Ingest } from "../../src/news/ingest.ts";
 import { type NewOutboxRow, OutboxRepo } from "../../src/store/outbox.ts";
 import { MemoryTransport } from "../../src/transport/memory.ts";
 import type { InboundMessage } from "../../src/transport/transport.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { editDistance } from "../../src/bot/distance.ts";
 import { parseEditor, parseReader, sanitize } from "../../src/bot/parse.ts";
+import { editDistance } from "../../src/lib/distance.ts";
 
 const command = (text: string) => {
   const p = parseReader(text);

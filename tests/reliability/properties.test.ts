@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bold, italic } from "../../src/format/markup.ts";
+import { bold, italic } from "../../src/messages/markup.ts";
 import {
   cleanerProperty,
   formatterProperty,

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openDatabase, StoreError } from "../../src/store/database.ts";
-import { articleStore } from "../helpers/articles.ts";
+import { articleStore } from "../support/articles.ts";
 
 const body = "Le président a reçu mardi les représentants des syndicats au palais de Koulouba.";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { articleStore } from "../helpers/articles.ts";
+import { articleStore } from "../support/articles.ts";
 
 const body = "Le conseil des ministres s'est réuni mercredi au palais de Koulouba, à Bamako.";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SEARCH_POOL, searchWords } from "../../src/store/articles.ts";
-import { articleStore } from "../helpers/articles.ts";
+import { articleStore } from "../support/articles.ts";
 
 const body =
   "Le gouvernement de transition a réuni mardi à Bamako les ministres chargés de la sécurité.";

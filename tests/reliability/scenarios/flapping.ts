@@ -4,17 +4,17 @@
  * CI test and `npm run soak`.
  */
 
-import { createDispatcher } from "../../../src/delivery/delivery.ts";
-import { clockSleep } from "../../../src/delivery/dispatcher.ts";
-import { type Random, seededRandom } from "../../../src/delivery/random.ts";
+import { createDispatcher } from "../../../src/app/delivery.ts";
+import { clockSleep } from "../../../src/dispatcher/dispatcher.ts";
+import { type Random, seededRandom } from "../../../src/lib/random.ts";
 import { MemoryTransport } from "../../../src/transport/memory.ts";
 import {
   type Recipient,
   type SendResult,
   TransportError,
 } from "../../../src/transport/transport.ts";
-import { harness } from "../../delivery/harness.ts";
-import { addReaders, chat } from "../../delivery/helpers.ts";
+import { harness } from "../../support/delivery.ts";
+import { addReaders, chat } from "../../support/delivery-helpers.ts";
 import { tally } from "../helpers.ts";
 
 /**

@@ -5,14 +5,14 @@
  * The bot runs over the real store and the real delivery backend, so an accepted editor
  * action would leave a broadcast, a pause or an audit row "ok".
  */
-import { openApp } from "../../../src/app.ts";
+import { openApp } from "../../../src/app/services.ts";
 import { createBot, type HandleOutcome } from "../../../src/bot/bot.ts";
-import { ManualClock } from "../../../src/clock.ts";
 import { loadConfig } from "../../../src/config.ts";
-import { seededRandom } from "../../../src/delivery/random.ts";
-import { MAX_MESSAGE_CHARS } from "../../../src/format/markup.ts";
+import { Ingest } from "../../../src/ingest/ingest.ts";
+import { ManualClock } from "../../../src/lib/clock.ts";
+import { seededRandom } from "../../../src/lib/random.ts";
 import { silentLogger } from "../../../src/log.ts";
-import { Ingest } from "../../../src/news/ingest.ts";
+import { MAX_MESSAGE_CHARS } from "../../../src/messages/markup.ts";
 import { MemoryTransport } from "../../../src/transport/memory.ts";
 import type { InboundMessage } from "../../../src/transport/transport.ts";
 import { EDITOR, EDITOR_LID, EDITOR_PHONE, MORE, SEED } from "../../bot/harness.ts";

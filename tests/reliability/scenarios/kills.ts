@@ -10,19 +10,19 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import { openApp } from "../../../src/app.ts";
-import { ManualClock } from "../../../src/clock.ts";
+import { openApp } from "../../../src/app/services.ts";
 import { loadConfig } from "../../../src/config.ts";
-import { seededRandom } from "../../../src/delivery/random.ts";
+import { prepareArticle } from "../../../src/ingest/prepare.ts";
+import { ManualClock } from "../../../src/lib/clock.ts";
+import { seededRandom } from "../../../src/lib/random.ts";
 import { silentLogger } from "../../../src/log.ts";
-import { prepareArticle } from "../../../src/news/prepare.ts";
 import { INTERRUPTED } from "../../../src/store/outbox.ts";
 import { CHANNEL } from "../../../src/transport/transport.ts";
-import { fixtureArticle } from "../../delivery/harness.ts";
-import { addReaders, chat } from "../../delivery/helpers.ts";
+import { fixtureArticle } from "../../support/delivery.ts";
+import { addReaders, chat } from "../../support/delivery-helpers.ts";
 import { integrity, tally } from "../helpers.ts";
 
-const CHILD = fileURLToPath(new URL("../../delivery/crash-child.ts", import.meta.url));
+const CHILD = fileURLToPath(new URL("../crash-child.ts", import.meta.url));
 
 export interface KillOptions {
   /** A fresh folder for the store and the sent log. */

@@ -6,7 +6,13 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import fc from "fast-check";
-import { MAX_MESSAGE_CHARS } from "../../../src/format/markup.ts";
+import type { Block } from "../../../src/domain/article.ts";
+import { blocksToText, cleanBody } from "../../../src/ingest/clean.ts";
+import { htmlToBlocks } from "../../../src/ingest/html.ts";
+import { ArticleRejected, prepareArticle } from "../../../src/ingest/prepare.ts";
+import { splitSentences } from "../../../src/ingest/summary/sentences.ts";
+import { cleanInline } from "../../../src/ingest/text.ts";
+import { MAX_MESSAGE_CHARS } from "../../../src/messages/markup.ts";
 import {
   alert,
   articleDetail,
@@ -15,13 +21,7 @@ import {
   digest,
   type FormatContext,
   headlines,
-} from "../../../src/format/templates.ts";
-import type { Block } from "../../../src/news/article.ts";
-import { blocksToText, cleanBody } from "../../../src/news/clean.ts";
-import { htmlToBlocks } from "../../../src/news/html.ts";
-import { ArticleRejected, prepareArticle } from "../../../src/news/prepare.ts";
-import { splitSentences } from "../../../src/news/sentences.ts";
-import { cleanInline } from "../../../src/news/text.ts";
+} from "../../../src/messages/templates.ts";
 import { unbalancedMarkup } from "../helpers.ts";
 
 /** Real newsroom sentences (the seed article and the fixtures), to build articles from. */

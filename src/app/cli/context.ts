@@ -1,0 +1,55 @@
+import { type Config, loadConfig } from "../../config.ts";
+import { Ingest } from "../../ingest/ingest.ts";
+import { systemClock } from "../../lib/clock.ts";
+import { createLogger } from "../../log.ts";
+import { type App, openApp } from "../services.ts";
+
+/** A command that cannot do what was asked: the message says what to do instead. Exit code 1. */
+export class CliError extends Error {
+  override name = "CliError";
+}
+
+/** What every CLI command gets: lazily opened config and store, and where to write. */
+export interface CliContext {
+  config(): Config;
+  app(): App;
+  ingest(): Ingest;
+  out(line: string): void;
+  /** stderr is a terminal: progress bars are welcome. */
+  interactive: boolean;
+  close(): void;
+}
+
+/** Builds the context from the process environment (.env already loaded by the caller). */
+export function createCliContext(env: Record<string, string | undefined>): CliContext {
+  let config: Config | undefined;
+  let app: App | undefined;
+  const ctx: CliContext = {
+    config: () => {
+      config ??= loadConfig(env);
+      return config;
+    },
+    app: () => {
+      if (!app) {
+        const c = ctx.config();
+        // The CLI prints its own results; the log only carries warnings and errors.
+        const log = createLogger({ level: c.logLevel === "info" ? "warn" : c.logLevel });
+        app = openApp(c, { clock: systemClock, log });
+      }
+      return app;
+    },
+    ingest: () => {
+      const a = ctx.app();
+      return new Ingest({
+        articles: a.articles,
+        clock: a.clock,
+        log: a.log,
+        summaryMaxChars: a.config.summaryMaxChars,
+      });
+    },
+    out: (line) => process.stdout.write(`${line}\n`),
+    interactive: Boolean(process.stderr.isTTY),
+    close: () => app?.close(),
+  };
+  return ctx;
+}

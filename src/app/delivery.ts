@@ -1,0 +1,129 @@
+import type { Database } from "better-sqlite3";
+import type { Config } from "../config.ts";
+import { Dispatcher, type Sleep } from "../dispatcher/dispatcher.ts";
+import { policyFromConfig, type SendingPolicy } from "../domain/sending-policy.ts";
+import type { Clock } from "../lib/clock.ts";
+import type { Random } from "../lib/random.ts";
+import type { Logger } from "../log.ts";
+import { Broadcaster } from "../planner/desk.ts";
+import { Planner } from "../planner/planner.ts";
+import type { ArticlesRepo } from "../store/articles.ts";
+import { Audience } from "../store/audience.ts";
+import type { BroadcastsRepo } from "../store/broadcasts.ts";
+import type { ConversationRepo } from "../store/conversation.ts";
+import type { OutboxRepo } from "../store/outbox.ts";
+import type { SettingsRepo } from "../store/settings.ts";
+import type { Transport } from "../transport/transport.ts";
+import { Schedules, type SchedulesDeps } from "./jobs.ts";
+
+/** The store parts delivery works on (a subset of App, so tests can build it alone). */
+export interface DeliveryStore {
+  db: Database;
+  config: Config;
+  clock: Clock;
+  log: Logger;
+  articles: ArticlesRepo;
+  outbox: OutboxRepo;
+  settings: SettingsRepo;
+  broadcasts: BroadcastsRepo;
+  conversation?: Pick<ConversationRepo, "remember"> | undefined;
+}
+
+/** Delivery without a transport: what the CLI and the bot's editor commands need. */
+export interface DeliveryCore {
+  policy: SendingPolicy;
+  audience: Audience;
+  planner: Planner;
+  broadcaster: Broadcaster;
+}
+
+/** Builds the planner and the broadcaster (the EditorBackend) over the store. */
+export function createDeliveryCore(store: DeliveryStore, policy?: SendingPolicy): DeliveryCore {
+  const effective = policy ?? policyFromConfig(store.config);
+  const audience = new Audience(store.db);
+  const planner = new Planner({ ...store, audience });
+  const broadcaster = new Broadcaster({
+    planner,
+    audience,
+    outbox: store.outbox,
+    broadcasts: store.broadcasts,
+    settings: store.settings,
+    clock: store.clock,
+    log: store.log,
+    policy: effective,
+    timeZone: store.config.timeZone,
+  });
+  return { policy: effective, audience, planner, broadcaster };
+}
+
+/** The sending loop over a transport (main.ts and the simulator). */
+export function createDispatcher(
+  store: DeliveryStore,
+  core: DeliveryCore,
+  transport: Transport,
+  options: { random?: Random; sleep?: Sleep } = {},
+): Dispatcher {
+  core.broadcaster.attachSender(() => transport.isUp());
+  return new Dispatcher({
+    outbox: store.outbox,
+    settings: store.settings,
+    transport,
+    readers: core.audience,
+    clock: store.clock,
+    log: store.log,
+    policy: core.policy,
+    ...options,
+  });
+}
+
+/** The timed jobs; `poll` is the feeds poller's entry point when there is one. */
+export function createSchedules(
+  store: DeliveryStore,
+  core: DeliveryCore,
+  options: Pick<SchedulesDeps, "poll" | "crons" | "retentionDays"> = {},
+): Schedules {
+  return new Schedules({
+    db: store.db,
+    planner: core.planner,
+    outbox: store.outbox,
+    clock: store.clock,
+    log: store.log,
+    timeZone: store.config.timeZone,
+    ...options,
+  });
+}
+
+/** What main.ts runs: the dispatcher and the timed jobs, and one way to stop both in order. */
+export interface RunningDelivery {
+  dispatcher: Dispatcher;
+  schedules: Schedules;
+  /** Jobs first (they only queue), then the dispatcher (finishes the send in flight). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts sending over `transport` and the timed jobs. Wire the transport's `onStatus` to
+ * `dispatcher.onTransportStatus`. Throws DispatcherBusyError when another live process already
+ * sends from this database. Queued rows left `sending` by a crash are settled first.
+ */
+export function startDelivery(
+  store: DeliveryStore,
+  core: DeliveryCore,
+  transport: Transport,
+  options: Pick<SchedulesDeps, "poll" | "crons" | "retentionDays"> = {},
+): RunningDelivery {
+  const dispatcher = createDispatcher(store, core, transport);
+  const schedules = createSchedules(store, core, options);
+  dispatcher.start();
+  schedules.start();
+  // Catch up at once rather than at the next minute: articles imported while the bot was down.
+  void schedules.run("plan");
+  return {
+    dispatcher,
+    schedules,
+    async stop() {
+      await schedules.stop();
+      await dispatcher.stop();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import type { Database } from "better-sqlite3";
+import type { Config } from "../config.ts";
+import type { Clock } from "../lib/clock.ts";
+import type { Logger } from "../log.ts";
+import { seedFeeds } from "../sources/feeds/feed-sources.ts";
+import { ArticlesRepo } from "../store/articles.ts";
+import { AuditRepo } from "../store/audit.ts";
+import { BroadcastsRepo } from "../store/broadcasts.ts";
+import { ConversationRepo } from "../store/conversation.ts";
+import { openDatabase } from "../store/database.ts";
+import { FeedsRepo } from "../store/feeds.ts";
+import { InboundRepo } from "../store/inbound.ts";
+import { OutboxRepo } from "../store/outbox.ts";
+import { SettingsRepo } from "../store/settings.ts";
+import { SubscribersRepo } from "../store/subscribers.ts";
+import { createDeliveryCore, type DeliveryCore } from "./delivery.ts";
+
+/** Everything the bot, the CLI and the simulator share: one database, its tables, the clock. */
+export interface App {
+  config: Config;
+  clock: Clock;
+  log: Logger;
+  db: Database;
+  articles: ArticlesRepo;
+  outbox: OutboxRepo;
+  subscribers: SubscribersRepo;
+  conversation: ConversationRepo;
+  inbound: InboundRepo;
+  audit: AuditRepo;
+  settings: SettingsRepo;
+  broadcasts: BroadcastsRepo;
+  /** RSS/Atom/JSON feed sources and their polling state (FEEDS in .env seeds it). */
+  feeds: FeedsRepo;
+  /** Planner, audience and the broadcaster (the EditorBackend): src/app/delivery.ts. */
+  delivery: DeliveryCore;
+  close(): void;
+}
+
+/** Opens the store and builds the repositories (no transport, no timers: callers add those). */
+export function openApp(config: Config, deps: { clock: Clock; log: Logger }): App {
+  const db = openDatabase(config.databasePath);
+  const app: Omit<App, "delivery"> = {
+    config,
+    clock: deps.clock,
+    log: deps.log,
+    db,
+    articles: new ArticlesRepo(db),
+    outbox: new OutboxRepo(db),
+    subscribers: new SubscribersRepo(db),
+    conversation: new ConversationRepo(db),
+    inbound: new InboundRepo(db),
+    audit: new AuditRepo(db),
+    settings: new SettingsRepo(db),
+    broadcasts: new BroadcastsRepo(db),
+    feeds: new FeedsRepo(db),
+    close: () => db.close(),
+  };
+  seedFeeds(app.feeds, config.feeds, { now: deps.clock.now(), log: deps.log });
+  return { ...app, delivery: createDeliveryCore(app) };
+}

@@ -1,0 +1,416 @@
+import type { DeliveryStore } from "../app/delivery.ts";
+import { fold } from "../lib/fold.ts";
+import {
+  formatLocal,
+  localDay,
+  localDayRange,
+  localParts,
+  nextAllowedTime,
+} from "../lib/zoned-time.ts";
+import * as templates from "../messages/templates.ts";
+import type { StoredArticle } from "../store/articles.ts";
+import type { Audience } from "../store/audience.ts";
+import type { Broadcast } from "../store/broadcasts.ts";
+import { CHANNEL } from "../transport/transport.ts";
+
+/** An editor asked for something that cannot be broadcast: the message says what to do. */
+export class BroadcastError extends Error {
+  override name = "BroadcastError";
+}
+
+/** Articles published longer ago than this are not announced automatically (editors can). */
+export const AUTO_ANNOUNCE_MAX_AGE_MS = 24 * 3600_000;
+/** Articles in one digest. */
+export const DIGEST_SIZE = 8;
+/** A digest is sent up to this long after the reader's hour (bot restarted late), not later. */
+export const DIGEST_WINDOW_MINUTES = 180;
+
+/** What a broadcast queued when it started. */
+export interface StartedBroadcast {
+  broadcast: Broadcast;
+  channel: boolean;
+  recipients: number;
+  /** Readers following the rubrics but at their daily limit. */
+  capped: number;
+  /** When its alerts may go (quiet hours push them to the morning). */
+  notBefore: Date;
+}
+
+/** The store parts delivery works on (all but the settings), and who gets what. */
+export type PlannerDeps = Omit<DeliveryStore, "settings"> & { audience: Audience };
+
+/**
+ * Turns published articles into outbox rows: one Channel post and one alert per interested
+ * reader (capped per day, deferred out of quiet hours), breaking alerts, scheduled broadcasts,
+ * and daily digests — all in the newsroom's time zone. Message text comes only from
+ * src/messages/templates.ts, through the few functions at the bottom of this file.
+ */
+export class Planner {
+  readonly #d: PlannerDeps;
+
+  constructor(deps: PlannerDeps) {
+    this.#d = deps;
+  }
+
+  /** Whether the Channel is configured and its rubric policy (CHANNEL_RUBRICS) takes `rubrics`. */
+  channelTakes(rubrics: readonly string[] | null): boolean {
+    const { channel } = this.#d.config;
+    if (!channel.invite && !channel.id) return false;
+    if (rubrics === null || channel.rubrics.length === 0) return true;
+    const wanted = new Set(channel.rubrics.map(fold));
+    return rubrics.some((r) => wanted.has(fold(r)));
+  }
+
+  /** An article an editor may broadcast, or a BroadcastError saying why not. */
+  broadcastableArticle(articleId: number): StoredArticle {
+    const article = this.#d.articles.get(articleId);
+    if (!article) {
+      throw new BroadcastError(
+        `Article ${articleId} introuvable. Vérifiez le numéro (liste : « dernières » ou cli articles).`,
+      );
+    }
+    if (article.status !== "published") {
+      throw new BroadcastError(
+        `L'article ${articleId} est un brouillon : publiez-le sur le site avant de l'envoyer.`,
+      );
+    }
+    return article;
+  }
+
+  /** Records a broadcast of an article; starts it now unless `at` is in the future. */
+  broadcastArticle(
+    articleId: number,
+    by: string,
+    at: Date | null = null,
+  ): Broadcast | StartedBroadcast {
+    const article = this.broadcastableArticle(articleId);
+    const now = this.#d.clock.now();
+    const scheduled = at !== null && at.getTime() > now.getTime();
+    return this.#d.db.transaction(() => {
+      const broadcast = this.#d.broadcasts.create(
+        {
+          kind: "article",
+          articleId,
+          label: article.title,
+          createdBy: by,
+          scheduledFor: scheduled ? at : null,
+        },
+        now,
+      );
+      return scheduled ? broadcast : this.#start(broadcast, now);
+    })();
+  }
+
+  /** Records an editor's breaking alert; starts it now unless `at` is in the future. */
+  broadcastText(text: string, by: string, at: Date | null = null): Broadcast | StartedBroadcast {
+    const clean = text.trim();
+    if (clean.length === 0) {
+      throw new BroadcastError(
+        "Texte de l'alerte vide : écrivez par ex. /alerte Coupure d'électricité à Bamako.",
+      );
+    }
+    if (clean.length > 1500) {
+      throw new BroadcastError(
+        `Alerte trop longue (${clean.length} caractères) : 1 500 au plus, pour les petits forfaits. Raccourcissez-la.`,
+      );
+    }
+    const now = this.#d.clock.now();
+    const scheduled = at !== null && at.getTime() > now.getTime();
+    return this.#d.db.transaction(() => {
+      const broadcast = this.#d.broadcasts.create(
+        {
+          kind: "alert",
+          articleId: null,
+          label: clean.length > 60 ? `${clean.slice(0, 59)}…` : clean,
+          text: clean,
+          createdBy: by,
+          scheduledFor: scheduled ? at : null,
+        },
+        now,
+      );
+      return scheduled ? broadcast : this.#start(broadcast, now);
+    })();
+  }
+
+  /** Starts scheduled broadcasts whose time has come. */
+  startDue(): StartedBroadcast[] {
+    const now = this.#d.clock.now();
+    const started: StartedBroadcast[] = [];
+    for (const due of this.#d.broadcasts.due(now)) {
+      try {
+        const result = this.#d.db.transaction(() => {
+          const fresh = this.#d.broadcasts.get(due.id);
+          return fresh?.state === "scheduled" ? this.#start(fresh, now) : null;
+        })();
+        if (result) started.push(result);
+      } catch (error) {
+        this.#d.log.error({ err: error, broadcast: due.id }, "diffusion programmée impossible");
+      }
+    }
+    return started;
+  }
+
+  /**
+   * Announces newly published articles (published, due, not yet announced, no editor schedule).
+   * Articles older than 24 h (an import of old files) are marked announced without sending:
+   * readers are not flooded with yesterday's news; an editor can still /publier them.
+   */
+  planDue(): { started: StartedBroadcast[]; skippedOld: number[] } {
+    const now = this.#d.clock.now();
+    const rows = this.#d.db
+      .prepare(
+        `SELECT a.id, a.published_at AS publishedAt FROM articles a
+         WHERE a.announced_at IS NULL AND a.status = 'published' AND a.published_at <= ?
+           AND NOT EXISTS (SELECT 1 FROM broadcasts b
+                           WHERE b.article_id = a.id AND b.state = 'scheduled')
+         ORDER BY a.published_at, a.id`,
+      )
+      .all(now.getTime()) as { id: number; publishedAt: number }[];
+    const started: StartedBroadcast[] = [];
+    const skippedOld: number[] = [];
+    const markOld = this.#d.db.prepare(
+      "UPDATE articles SET announced_at = ? WHERE id = ? AND announced_at IS NULL",
+    );
+    for (const row of rows) {
+      if (row.publishedAt < now.getTime() - AUTO_ANNOUNCE_MAX_AGE_MS) {
+        markOld.run(now.getTime(), row.id);
+        skippedOld.push(row.id);
+        continue;
+      }
+      try {
+        const result = this.broadcastArticle(row.id, "auto");
+        if ("broadcast" in result) started.push(result);
+      } catch (error) {
+        this.#d.log.error({ err: error, article: row.id }, "annonce automatique impossible");
+      }
+    }
+    if (skippedOld.length > 0) {
+      this.#d.log.info(
+        { articles: skippedOld },
+        "articles de plus de 24 h : non annoncés automatiquement (/publier reste possible)",
+      );
+    }
+    return { started: [...this.startDue(), ...started], skippedOld };
+  }
+
+  /**
+   * Queues today's digest for daily-mode readers whose hour has come (within 3 h after it):
+   * the newest articles in their rubrics since their last digest, one message. A reader with
+   * nothing new gets nothing, and is marked done for the day.
+   */
+  planDigests(): { queued: number; empty: number } {
+    const { config, clock, audience, outbox, db } = this.#d;
+    const now = clock.now();
+    const tz = config.timeZone;
+    const p = localParts(now, tz);
+    const nowMinutes = p.hour * 60 + p.minute;
+    const from = Math.max(0, nowMinutes - DIGEST_WINDOW_MINUTES);
+    const hhmm = (m: number) =>
+      `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+    const { start: dayStart } = localDayRange(now, tz);
+    const readers = audience.digestReaders({
+      from: hhmm(from),
+      to: hhmm(nowMinutes),
+      defaultTime: config.sending.digestTime,
+      dayStart,
+    });
+    let queued = 0;
+    let empty = 0;
+    const day = localDay(now, tz);
+    db.transaction(() => {
+      for (const reader of readers) {
+        const since = reader.lastDigestAt ?? new Date(now.getTime() - 24 * 3600_000);
+        const ids = audience.digestArticleIds(reader.id, since, now, DIGEST_SIZE);
+        const articles = ids
+          .map((id) => this.#d.articles.get(id))
+          .filter((a): a is StoredArticle => a !== null);
+        if (articles.length > 0) {
+          const id = outbox.enqueue(
+            {
+              kind: "digest",
+              recipient: reader.chatId,
+              body: digestBody(articles, now, this.#ctx(reader.language)),
+              dedupeKey: `digest:${reader.chatId}:${day}`,
+            },
+            now,
+          );
+          if (id !== null) {
+            queued++;
+            this.#d.conversation?.remember(
+              reader.chatId,
+              { kind: "articles", items: articles.map((a) => a.id) },
+              now,
+            );
+          }
+        } else {
+          empty++;
+        }
+        audience.markDigest(reader.id, now);
+      }
+    })();
+    if (queued > 0) this.#d.log.info({ queued, empty }, "résumés du jour mis en file");
+    return { queued, empty };
+  }
+
+  /** When alerts queued now may go: now, or the end of the quiet hours. */
+  alertTime(now: Date): Date {
+    return nextAllowedTime(now, this.#d.config.sending.quietHours, this.#d.config.timeZone);
+  }
+
+  /** The audience a broadcast would have if started now (for a scheduled one's receipt). */
+  estimate(articleId: number | null): { channel: boolean; recipients: number } {
+    const db = this.#d.db;
+    const active = `opted_in_at IS NOT NULL AND stopped_at IS NULL AND unreachable_at IS NULL
+      AND mode = 'instant'`;
+    if (articleId === null) {
+      return {
+        channel: this.channelTakes(null),
+        recipients: db
+          .prepare(`SELECT count(*) FROM subscribers WHERE ${active}`)
+          .pluck()
+          .get() as number,
+      };
+    }
+    const article = this.#d.articles.get(articleId);
+    const recipients = db
+      .prepare(
+        `SELECT count(*) FROM subscribers WHERE ${active} AND id IN (
+           SELECT f.subscriber_id FROM follows f WHERE f.category_key IN
+             (SELECT category_key FROM article_categories WHERE article_id = ?))`,
+      )
+      .pluck()
+      .get(articleId) as number;
+    return { channel: this.channelTakes(article?.categories ?? []), recipients };
+  }
+
+  /** Queues a broadcast's Channel post and alerts (inside the caller's transaction). */
+  #start(broadcast: Broadcast, now: Date): StartedBroadcast {
+    const { config, outbox, audience, broadcasts, db } = this.#d;
+    const notBefore = this.alertTime(now);
+    let channel = false;
+    let fan: { queued: number; audience: number };
+    if (broadcast.kind === "article" && broadcast.articleId !== null) {
+      const article = this.broadcastableArticle(broadcast.articleId);
+      if (this.channelTakes(article.categories)) {
+        channel =
+          outbox.enqueue(
+            {
+              kind: "channel",
+              recipient: CHANNEL,
+              articleId: article.id,
+              broadcastId: broadcast.id,
+              body: channelBody(article, this.#ctx(config.language)),
+              dedupeKey: `channel:${article.id}`,
+            },
+            now,
+          ) !== null;
+      }
+      fan = audience.queueArticleAlerts({
+        articleId: article.id,
+        broadcastId: broadcast.id,
+        bodies: {
+          fr: alertBody(article, this.#ctx("fr")),
+          en: alertBody(article, this.#ctx("en")),
+        },
+        notBefore,
+        day: localDayRange(notBefore, config.timeZone),
+        cap: config.sending.alertsPerDay,
+        now,
+      });
+      db.prepare("UPDATE articles SET announced_at = ? WHERE id = ? AND announced_at IS NULL").run(
+        now.getTime(),
+        article.id,
+      );
+    } else {
+      const text = broadcast.text ?? broadcast.label;
+      if (this.channelTakes(null)) {
+        channel =
+          outbox.enqueue(
+            {
+              kind: "channel",
+              recipient: CHANNEL,
+              broadcastId: broadcast.id,
+              body: breakingBody(text, this.#ctx(config.language), "channel"),
+              dedupeKey: `channel:b${broadcast.id}`,
+            },
+            now,
+          ) !== null;
+      }
+      fan = audience.queueBreakingAlerts({
+        broadcastId: broadcast.id,
+        bodies: {
+          fr: breakingBody(text, this.#ctx("fr")),
+          en: breakingBody(text, this.#ctx("en")),
+        },
+        notBefore,
+        now,
+      });
+    }
+    // Readers already alerted about this article (a re-publish) are neither queued nor capped.
+    const capped =
+      broadcast.kind === "article"
+        ? Math.max(0, fan.audience - fan.queued - this.#alreadyAlerted(broadcast))
+        : 0;
+    broadcasts.markStarted(broadcast.id, now, { channel, recipients: fan.queued, capped });
+    outbox.notifyEnqueued();
+    this.#d.log.info(
+      {
+        broadcast: broadcast.id,
+        article: broadcast.articleId,
+        channel,
+        recipients: fan.queued,
+        capped,
+        from: formatLocal(notBefore, config.timeZone, now),
+      },
+      "diffusion mise en file",
+    );
+    return {
+      broadcast: broadcasts.get(broadcast.id) ?? broadcast,
+      channel,
+      recipients: fan.queued,
+      capped,
+      notBefore,
+    };
+  }
+
+  #alreadyAlerted(broadcast: Broadcast): number {
+    if (broadcast.articleId === null) return 0;
+    // An article's alerts are only ever queued by its broadcasts: reach them through the
+    // broadcasts_article and outbox_broadcast indexes. Filtering the outbox on article_id
+    // would read the whole table (40 ms at 100,000 rows, growing with the kept history).
+    return this.#d.db
+      .prepare(
+        `SELECT count(*) FROM outbox
+         WHERE broadcast_id IN (SELECT id FROM broadcasts WHERE article_id = @articleId AND id <> @id)
+           AND kind = 'alert' AND article_id = @articleId`,
+      )
+      .pluck()
+      .get({ articleId: broadcast.articleId, id: broadcast.id }) as number;
+  }
+
+  #ctx(language: "fr" | "en"): templates.FormatContext {
+    return {
+      language,
+      timeZone: this.#d.config.timeZone,
+      channelLink: templates.channelLinkOf(this.#d.config.channel.invite),
+    };
+  }
+}
+
+// The only call sites of the lead's templates in delivery: change wording there, not here.
+function channelBody(article: StoredArticle, ctx: templates.FormatContext): string {
+  return templates.channelPost(article, ctx);
+}
+function alertBody(article: StoredArticle, ctx: templates.FormatContext): string {
+  return templates.alert(article, ctx);
+}
+function breakingBody(
+  text: string,
+  ctx: templates.FormatContext,
+  audience: "channel" | "reader" = "reader",
+): string {
+  return templates.breakingAlert(text, ctx, audience);
+}
+function digestBody(articles: StoredArticle[], now: Date, ctx: templates.FormatContext): string {
+  return templates.digest(articles, now, ctx);
+}

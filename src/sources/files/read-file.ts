@@ -1,0 +1,56 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { ArticleInput } from "../../domain/article.ts";
+import { decodeText } from "./decode.ts";
+import { ArticleFileError } from "./errors.ts";
+import { readJsonArticles } from "./json.ts";
+import { readMarkdownArticle } from "./markdown.ts";
+import { readHtmlPage, readTextPage } from "./page.ts";
+
+/** What one file gave: the articles read, and each part that could not be read, with why. */
+export interface FileRead {
+  inputs: ArticleInput[];
+  problems: { origin: string; reason: string }[];
+}
+
+export const ARTICLE_EXTENSIONS = [".json", ".md", ".markdown", ".txt", ".html", ".htm"];
+
+/** A single article page is small; a JSON export may hold many articles. */
+const MAX_BYTES = { json: 32 * 1024 * 1024, other: 2 * 1024 * 1024 };
+
+/** Reads one article file of any supported kind. Throws ArticleFileError for a bad file. */
+export async function readArticleFile(file: string): Promise<FileRead> {
+  const ext = path.extname(file).toLowerCase();
+  if (!ARTICLE_EXTENSIONS.includes(ext)) {
+    throw new ArticleFileError(
+      file,
+      `extension « ${ext || "(aucune)"} » non prise en charge : utilisez ${ARTICLE_EXTENSIONS.join(", ")}`,
+    );
+  }
+  const max = ext === ".json" ? MAX_BYTES.json : MAX_BYTES.other;
+  const stat = await fs.stat(file);
+  if (stat.size > max) {
+    throw new ArticleFileError(
+      file,
+      `fichier trop gros (${mb(stat.size)} Mo, limite ${mb(max)} Mo) : un article tient en quelques centaines de Ko, vérifiez le fichier`,
+    );
+  }
+  if (stat.size === 0) throw new ArticleFileError(file, "fichier vide");
+  const text = decodeText(await fs.readFile(file), file);
+  switch (ext) {
+    case ".json":
+      return readJsonArticles(text, file);
+    case ".md":
+    case ".markdown":
+      return readMarkdownArticle(text, file);
+    case ".html":
+    case ".htm":
+      return readHtmlPage(text, file);
+    default:
+      return readTextPage(text, file);
+  }
+}
+
+function mb(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1).replace(".", ",");
+}
