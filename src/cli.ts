@@ -1,11 +1,12 @@
 import "dotenv/config";
 import { Command, CommanderError } from "commander";
 import { registerArticleCommands } from "./app/cli/articles.ts";
-import { CliError, createCliContext } from "./app/cli/context.ts";
+import { createCliContext } from "./app/cli/context.ts";
 import { deliveryStatsSection, registerDeliveryCommands } from "./app/cli/delivery.ts";
 import { registerDoctorCommand } from "./app/cli/doctor.ts";
 import { feedsStatsSection, registerFeedCommands } from "./app/cli/feeds.ts";
 import { registerStatsCommand } from "./app/cli/stats.ts";
+import { hasCode } from "./domain/errors.ts";
 
 /** The operator's and editors' command line: `npm run cli -- <command>`. */
 async function main(argv: string[]): Promise<number> {
@@ -25,15 +26,12 @@ async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return Number(process.exitCode ?? 0);
   } catch (error) {
-    if (error instanceof CliError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
     // Commander already printed its own message (bad option, --help…).
     if (error instanceof CommanderError) return error.exitCode;
-    if (error instanceof Error && ["ConfigError", "StoreError"].includes(error.name)) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
+    // Our own errors say what to fix; their code decides the exit code (CLI_USAGE 1, CONFIG 2…).
+    if (hasCode(error)) {
+      process.stderr.write(`${error.explain()}\n`);
+      return error.exitCode;
     }
     throw error;
   } finally {

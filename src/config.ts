@@ -1,11 +1,14 @@
 import path from "node:path";
 import { z } from "zod";
+import { AppError } from "./domain/errors.ts";
 
 /** A bad `.env`: every wrong value is named with what to write instead. */
-export class ConfigError extends Error {
-  override name = "ConfigError";
+export class ConfigError extends AppError {
   constructor(readonly problems: string[]) {
-    super(`Configuration invalide (.env) :\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    super(
+      "CONFIG_INVALID",
+      `Configuration invalide (.env) :\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+    );
   }
 }
 

@@ -12,6 +12,7 @@ import { acquireInstanceLocks, LOCK_HEARTBEAT_MS, type Lock } from "./app/lock.t
 import { type App, openApp } from "./app/services.ts";
 import { createBot } from "./bot/bot.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
+import { type ErrorCode, hasCode } from "./domain/errors.ts";
 import { Ingest } from "./ingest/ingest.ts";
 import { type Clock, systemClock } from "./lib/clock.ts";
 import { createLogger, type Logger } from "./log.ts";
@@ -177,12 +178,13 @@ function defaultTransport(config: Config, log: Logger): Transport {
 }
 
 /** What the operator reads when the bot cannot start: the message already says what to do. */
-const EXPLAINED = new Set([
-  "LockError",
-  "StoreError",
-  "ChromiumNotFoundError",
-  "DispatcherBusyError",
-]);
+/** Start-up failures whose message is the whole story: no stack trace for the operator. */
+const EXPLAINED: ErrorCode[] = [
+  "LOCK_HELD",
+  "STORE_UNAVAILABLE",
+  "CHROMIUM_NOT_FOUND",
+  "DISPATCHER_BUSY",
+];
 
 /** The `npm start` process: exit 2 on a bad .env, 1 when it cannot start, 0 after a clean stop. */
 export async function run(): Promise<void> {
@@ -209,10 +211,9 @@ export async function run(): Promise<void> {
   try {
     bot = await startBot(config, { log });
   } catch (error) {
-    const e = error as Error;
-    if (EXPLAINED.has(e.name)) {
-      log.fatal({ err: e.name }, e.message);
-      process.stderr.write(`\n${e.message}\n`);
+    if (hasCode(error, ...EXPLAINED)) {
+      log.fatal({ code: error.code }, error.message);
+      process.stderr.write(`\n${error.explain()}\n`);
     } else {
       log.fatal({ err: error }, "démarrage impossible");
     }

@@ -11,6 +11,7 @@ import { createDispatcher } from "./app/delivery.ts";
 import { openApp } from "./app/services.ts";
 import { createBot } from "./bot/bot.ts";
 import { type Config, loadConfig } from "./config.ts";
+import { hasCode } from "./domain/errors.ts";
 import { Ingest } from "./ingest/ingest.ts";
 import { systemClock } from "./lib/clock.ts";
 import { createLogger } from "./log.ts";
@@ -202,9 +203,9 @@ async function main(): Promise<number> {
 }
 
 process.exitCode = await main().catch((error: unknown) => {
-  if (error instanceof Error && ["ConfigError", "StoreError"].includes(error.name)) {
-    process.stderr.write(`${error.message}\n`);
-    return 2;
+  if (hasCode(error, "CONFIG_INVALID", "STORE_UNAVAILABLE")) {
+    process.stderr.write(`${error.explain()}\n`);
+    return error.exitCode;
   }
   throw error;
 });

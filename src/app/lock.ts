@@ -11,10 +11,13 @@ import {
 } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
+import { AppError, type AppErrorOptions } from "../domain/errors.ts";
 
 /** Another live instance holds the lock: the message says which and what to do. */
-export class LockError extends Error {
-  override name = "LockError";
+export class LockError extends AppError {
+  constructor(message: string, options?: AppErrorOptions) {
+    super("LOCK_HELD", message, options);
+  }
 }
 
 /** What a lock file records about its holder. */

@@ -1,6 +1,6 @@
 import type { App } from "../app/services.ts";
 import type { EditorBackend } from "../domain/broadcast.ts";
-import { type Lang, wording } from "../messages/replies.ts";
+import { catalogue, type Lang } from "../messages/wording.ts";
 import { DISK_FULL_ADVICE, isDiskFull } from "../store/database.ts";
 import type { InboundRepo } from "../store/inbound.ts";
 import type { InboundMessage, Transport } from "../transport/transport.ts";
@@ -67,7 +67,7 @@ export class Bot {
           : "message entrant non traité",
       );
       try {
-        this.#reply(message.chatId, wording(this.#language(message.chatId)).sorry);
+        this.#reply(message.chatId, catalogue(this.#language(message.chatId)).replies.sorry);
       } catch {
         // The store itself is failing: nothing more we can do for this message.
       }
@@ -90,16 +90,20 @@ export class Bot {
     if (verdict === "warn") {
       log.warn({ chatId: message.chatId }, "trop de messages : avertissement puis silence");
       const minutes = Math.ceil(this.#flood.cooldownMs / 60_000);
-      this.#reply(message.chatId, wording(this.#language(message.chatId)).flood(minutes), now);
+      this.#reply(
+        message.chatId,
+        catalogue(this.#language(message.chatId)).replies.flood(minutes),
+        now,
+      );
       return "flood-warned";
     }
 
     if (message.kind !== "text") {
-      this.#reply(message.chatId, wording(this.#language(message.chatId)).media, now);
+      this.#reply(message.chatId, catalogue(this.#language(message.chatId)).replies.media, now);
       return "media";
     }
     if (message.text.length > MAX_INBOUND_CHARS) {
-      const t = wording(this.#language(message.chatId));
+      const t = catalogue(this.#language(message.chatId)).replies;
       this.#reply(message.chatId, t.tooLong(MAX_INBOUND_CHARS), now);
       return "too-long";
     }

@@ -1,3 +1,4 @@
+import { AppError } from "../domain/errors.ts";
 /**
  * Middleware composition in the spirit of grammY's Composer: a handler is `(ctx, next)`,
  * commands are just filters over the context, and an error boundary catches what a branch
@@ -9,13 +10,14 @@ export type MiddlewareFn<C> = (ctx: C, next: NextFunction) => unknown;
 export type Middleware<C> = MiddlewareFn<C> | Composer<C>;
 
 /** An error thrown by a middleware, with the context it happened in. */
-export class BotError<C> extends Error {
-  override name = "BotError";
+export class BotError<C> extends AppError {
   constructor(
     readonly error: unknown,
     readonly ctx: C,
   ) {
-    super(error instanceof Error ? error.message : String(error), { cause: error });
+    super("BOT_HANDLER_FAILED", error instanceof Error ? error.message : String(error), {
+      cause: error,
+    });
   }
 }
 

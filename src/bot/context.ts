@@ -2,9 +2,10 @@ import type { Config } from "../config.ts";
 import type { EditorBackend } from "../domain/broadcast.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../log.ts";
+import type { ReplyWords } from "../messages/i18n/catalogue.ts";
 import { MAX_MESSAGE_CHARS, truncate } from "../messages/markup.ts";
-import { type Lang, type Wording, wording } from "../messages/replies.ts";
 import { channelLinkOf, type FormatContext } from "../messages/templates.ts";
+import { catalogue, type Lang } from "../messages/wording.ts";
 import type { ArticlesRepo } from "../store/articles.ts";
 import type { AuditRepo } from "../store/audit.ts";
 import type { ConversationContext, ConversationRepo } from "../store/conversation.ts";
@@ -76,8 +77,8 @@ export class BotContext {
   }
 
   /** The bot's wording in the reader's language. */
-  get t(): Wording {
-    return wording(this.lang);
+  get t(): ReplyWords {
+    return catalogue(this.lang).replies;
   }
 
   /** What the article templates need for this reader. */

@@ -1,3 +1,4 @@
+import { AppError, type AppErrorOptions } from "../domain/errors.ts";
 import { retryDelayMs, type SendingPolicy } from "../domain/sending-policy.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Random } from "../lib/random.ts";
@@ -54,8 +55,10 @@ export interface DispatcherDeps {
 }
 
 /** Another process is already sending from this database. */
-export class DispatcherBusyError extends Error {
-  override name = "DispatcherBusyError";
+export class DispatcherBusyError extends AppError {
+  constructor(message: string, options?: AppErrorOptions) {
+    super("DISPATCHER_BUSY", message, options);
+  }
 }
 
 type Tick =

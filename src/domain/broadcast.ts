@@ -1,3 +1,6 @@
+/** An editor's breaking alert stays a short message: small data plans, small screens. */
+export const MAX_ALERT_CHARS = 1000;
+
 /** What an editor's broadcast command got queued: the numbers the editor is told. */
 export interface BroadcastReceipt {
   broadcastId: number;

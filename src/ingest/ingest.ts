@@ -1,6 +1,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import { SqliteError } from "better-sqlite3";
 import type { ArticleInput, PreparedArticle } from "../domain/article.ts";
+import { hasCode } from "../domain/errors.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../log.ts";
 import { ARTICLE_EXTENSIONS, type FileRead, readArticleFile } from "../sources/files/read-file.ts";
@@ -171,11 +173,9 @@ async function collect(p: string, files: string[], report: ImportReport, explici
 }
 
 function reasonOf(error: unknown): string {
-  if (error instanceof Error && ["ArticleFileError", "ArticleRejected"].includes(error.name)) {
-    return error.message;
-  }
+  if (hasCode(error, "ARTICLE_FILE_INVALID", "ARTICLE_REJECTED")) return error.message;
   if (isDiskFull(error)) return DISK_FULL_ADVICE;
-  if (error instanceof Error && error.name === "SqliteError") {
+  if (error instanceof SqliteError) {
     return `base de données : ${error.message}`;
   }
   return error instanceof Error ? error.message : String(error);

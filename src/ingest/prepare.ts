@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ArticleInput, Block, PreparedArticle } from "../domain/article.ts";
+import { AppError, type AppErrorOptions } from "../domain/errors.ts";
 import { blocksToText, cleanBody } from "./clean.ts";
 import { extractDateline } from "./dateline.ts";
 import { htmlToBlocks } from "./html.ts";
@@ -12,8 +13,10 @@ export interface PrepareOptions {
 }
 
 /** Why an input cannot become an article (nothing left after cleaning, no title…). */
-export class ArticleRejected extends Error {
-  override name = "ArticleRejected";
+export class ArticleRejected extends AppError {
+  constructor(message: string, options?: AppErrorOptions) {
+    super("ARTICLE_REJECTED", message, options);
+  }
 }
 
 const MAX_KEY_POINTS = 5;

@@ -1,7 +1,8 @@
 import { dateFormat } from "../lib/date-format.ts";
 import type { StoredArticle } from "../store/articles.ts";
+import type { ArticleWords } from "./i18n/catalogue.ts";
 import { bold, compose, escapeMarkup, italic, truncate } from "./markup.ts";
-import { ARTICLE_WORDING, type ArticleWording } from "./wording.ts";
+import { catalogue } from "./wording.ts";
 
 /** What the templates need besides the article: the reader's language and the newsroom. */
 export interface FormatContext {
@@ -22,7 +23,7 @@ export function formatDate(
   ctx: FormatContext,
   style: "long" | "short" = "long",
 ): string {
-  return dateFormat(ARTICLE_WORDING[ctx.language].locale, {
+  return dateFormat(catalogue(ctx.language).locale, {
     timeZone: ctx.timeZone,
     day: "numeric",
     month: style === "long" ? "long" : "short",
@@ -37,19 +38,19 @@ function byline(article: ArticleView, ctx: FormatContext): string {
   return italic(rubrics ? `${rubrics} — ${where}` : where);
 }
 
-function keyPointList(article: ArticleView, w: ArticleWording, maxEach = 200): string {
+function keyPointList(article: ArticleView, w: ArticleWords, maxEach = 200): string {
   if (article.keyPoints.length === 0) return "";
   const items = article.keyPoints.map((p) => `- ${escapeMarkup(truncate(p, maxEach))}`);
   return `${bold(w.keyPoints)}\n${items.join("\n")}`;
 }
 
-function invitation(ctx: FormatContext, w: ArticleWording): string {
+function invitation(ctx: FormatContext, w: ArticleWords): string {
   return ctx.channelLink ? `📲 ${w.followChannel} : ${ctx.channelLink}` : "";
 }
 
 /** A Channel post: title, rubric and dateline, summary, key points, link. */
 export function channelPost(article: ArticleView, ctx: FormatContext): string {
-  const w = ARTICLE_WORDING[ctx.language];
+  const w = catalogue(ctx.language).article;
   return compose([
     `${bold(article.title)}\n${byline(article, ctx)}`,
     escapeMarkup(article.summary),
@@ -60,7 +61,7 @@ export function channelPost(article: ArticleView, ctx: FormatContext): string {
 
 /** A one-to-one alert to a reader who follows the article's rubric. */
 export function alert(article: ArticleView, ctx: FormatContext): string {
-  const w = ARTICLE_WORDING[ctx.language];
+  const w = catalogue(ctx.language).article;
   return compose([
     `${w.alertPrefix} ${bold(article.title)}\n${byline(article, ctx)}`,
     escapeMarkup(article.summary),
@@ -78,7 +79,7 @@ export function breakingAlert(
   ctx: FormatContext,
   audience: "channel" | "reader" = "reader",
 ): string {
-  const w = ARTICLE_WORDING[ctx.language];
+  const w = catalogue(ctx.language).article;
   return compose([w.breaking, escapeMarkup(text.trim()), audience === "reader" ? w.stopHint : ""]);
 }
 
@@ -93,7 +94,7 @@ export function digestEntry(article: ArticleView, n: number, _ctx: FormatContext
 
 /** The daily digest: a dated header, the numbered entries, how to read one. */
 export function digest(articles: readonly ArticleView[], date: Date, ctx: FormatContext): string {
-  const w = ARTICLE_WORDING[ctx.language];
+  const w = catalogue(ctx.language).article;
   // Ten entries of at most ~400 characters stay far below the 4,096 limit.
   const entries = articles.slice(0, 10).map((a, i) => digestEntry(a, i + 1, ctx));
   return compose([
@@ -109,7 +110,7 @@ export function headlines(
   ctx: FormatContext,
   rubric?: string,
 ): string {
-  const w = ARTICLE_WORDING[ctx.language];
+  const w = catalogue(ctx.language).article;
   if (articles.length === 0) return w.noArticles;
   const lines = articles.map((a, i) => {
     const when = formatDate(a.publishedAt, ctx, "short");
@@ -121,7 +122,7 @@ export function headlines(
 
 /** The article detail a reader asked for: everything the short formats leave out. */
 export function articleDetail(article: ArticleView, ctx: FormatContext): string {
-  const w = ARTICLE_WORDING[ctx.language];
+  const w = catalogue(ctx.language).article;
   return compose([
     `${bold(article.title)}\n${byline(article, ctx)}`,
     escapeMarkup(article.summary),

@@ -1,49 +1,45 @@
-/** Words the article templates use, in the reader's language. */
-export interface ArticleWording {
-  keyPoints: string;
-  readMore: string;
-  latestTitle: string;
-  latestIn: (rubric: string) => string;
-  noArticles: string;
-  readHint: string;
-  digestTitle: (date: string) => string;
-  digestHint: string;
-  alertPrefix: string;
-  breaking: string;
-  followChannel: string;
-  stopHint: string;
-  locale: string;
+import type { DeskError } from "../domain/errors.ts";
+import { dateFormat } from "../lib/date-format.ts";
+import type { Catalogue, Lang } from "./i18n/catalogue.ts";
+import { en } from "./i18n/en.ts";
+import { fr } from "./i18n/fr.ts";
+
+export type { Lang } from "./i18n/catalogue.ts";
+
+const CATALOGUES: Record<Lang, Catalogue> = { fr, en };
+
+/** Every word of one language: replies, article templates, the operator's lines, errors. */
+export function catalogue(lang: Lang): Catalogue {
+  return CATALOGUES[lang];
 }
 
-export const ARTICLE_WORDING: Record<"fr" | "en", ArticleWording> = {
-  fr: {
-    keyPoints: "Points clés",
-    readMore: "Lire l'article",
-    latestTitle: "Dernières informations",
-    latestIn: (rubric) => `Dernières informations · ${rubric}`,
-    noArticles: "Aucun article pour le moment.",
-    readHint: "Répondez par un numéro (ex. *1*) pour lire l'article.",
-    digestTitle: (date) => `Votre sélection du ${date}`,
-    digestHint: "Répondez par un numéro pour lire l'article · *stop* pour ne plus rien recevoir.",
-    alertPrefix: "🔔",
-    breaking: "🔴 *ALERTE INFO*",
-    followChannel: "Suivez l'information en direct sur notre chaîne WhatsApp",
-    stopHint: "Pour ne plus recevoir d'alertes : *stop*",
-    locale: "fr-FR",
-  },
-  en: {
-    keyPoints: "Key points",
-    readMore: "Read the article",
-    latestTitle: "Latest news",
-    latestIn: (rubric) => `Latest news · ${rubric}`,
-    noArticles: "No articles yet.",
-    readHint: "Reply with a number (e.g. *1*) to read the article.",
-    digestTitle: (date) => `Your news for ${date}`,
-    digestHint: "Reply with a number to read the article · *stop* to receive nothing more.",
-    alertPrefix: "🔔",
-    breaking: "🔴 *BREAKING NEWS*",
-    followChannel: "Follow the news live on our WhatsApp Channel",
-    stopHint: "To stop alerts: *stop*",
-    locale: "en-GB",
-  },
-};
+/** "~28 min", "~2 h 10", "moins d'une minute": an honest, rounded duration. */
+export function formatDuration(ms: number, lang: Lang): string {
+  const minutes = Math.ceil(Math.max(0, ms) / 60_000);
+  if (minutes <= 1) return catalogue(lang).underAMinute;
+  if (minutes < 60) return `~${minutes} min`;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return m === 0 ? `~${h} h` : `~${h} h ${String(m).padStart(2, "0")}`;
+}
+
+/** A date as a reader reads it, in the newsroom's time zone: "2 avr. 2025". */
+export function formatDay(date: Date, lang: Lang, timeZone: string): string {
+  return dateFormat(catalogue(lang).locale, {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone,
+  }).format(date);
+}
+
+/** A count as the language writes it: "1 250" in French, "1,250" in English. */
+export function formatCount(n: number, lang: Lang): string {
+  return n.toLocaleString(catalogue(lang).locale);
+}
+
+/** A broadcast refusal (unknown article, draft, alert too long…) in the editor's language. */
+export function deskErrorText(error: DeskError, lang: Lang): string {
+  const render = catalogue(lang).errors[error.deskCode] as (params: typeof error.params) => string;
+  return render(error.params);
+}

@@ -1,4 +1,6 @@
 import type { DeliveryStore } from "../app/delivery.ts";
+import { MAX_ALERT_CHARS } from "../domain/broadcast.ts";
+import { DeskError } from "../domain/errors.ts";
 import { fold } from "../lib/fold.ts";
 import {
   formatLocal,
@@ -12,11 +14,6 @@ import type { StoredArticle } from "../store/articles.ts";
 import type { Audience } from "../store/audience.ts";
 import type { Broadcast } from "../store/broadcasts.ts";
 import { CHANNEL } from "../transport/transport.ts";
-
-/** An editor asked for something that cannot be broadcast: the message says what to do. */
-export class BroadcastError extends Error {
-  override name = "BroadcastError";
-}
 
 /** Articles published longer ago than this are not announced automatically (editors can). */
 export const AUTO_ANNOUNCE_MAX_AGE_MS = 24 * 3600_000;
@@ -61,18 +58,14 @@ export class Planner {
     return rubrics.some((r) => wanted.has(fold(r)));
   }
 
-  /** An article an editor may broadcast, or a BroadcastError saying why not. */
+  /** An article an editor may broadcast, or a DeskError saying why not. */
   broadcastableArticle(articleId: number): StoredArticle {
     const article = this.#d.articles.get(articleId);
     if (!article) {
-      throw new BroadcastError(
-        `Article ${articleId} introuvable. Vérifiez le numéro (liste : « dernières » ou cli articles).`,
-      );
+      throw new DeskError("ARTICLE_NOT_FOUND", { id: articleId });
     }
     if (article.status !== "published") {
-      throw new BroadcastError(
-        `L'article ${articleId} est un brouillon : publiez-le sur le site avant de l'envoyer.`,
-      );
+      throw new DeskError("ARTICLE_IS_DRAFT", { id: articleId });
     }
     return article;
   }
@@ -105,14 +98,10 @@ export class Planner {
   broadcastText(text: string, by: string, at: Date | null = null): Broadcast | StartedBroadcast {
     const clean = text.trim();
     if (clean.length === 0) {
-      throw new BroadcastError(
-        "Texte de l'alerte vide : écrivez par ex. /alerte Coupure d'électricité à Bamako.",
-      );
+      throw new DeskError("ALERT_EMPTY", {});
     }
-    if (clean.length > 1500) {
-      throw new BroadcastError(
-        `Alerte trop longue (${clean.length} caractères) : 1 500 au plus, pour les petits forfaits. Raccourcissez-la.`,
-      );
+    if (clean.length > MAX_ALERT_CHARS) {
+      throw new DeskError("ALERT_TOO_LONG", { length: clean.length, max: MAX_ALERT_CHARS });
     }
     const now = this.#d.clock.now();
     const scheduled = at !== null && at.getTime() > now.getTime();

@@ -2,12 +2,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { AppError, type AppErrorOptions } from "../domain/errors.ts";
 
 export type { Database as Db } from "better-sqlite3";
 
 /** The database could not be opened or migrated: the message says what to fix. */
-export class StoreError extends Error {
-  override name = "StoreError";
+export class StoreError extends AppError {
+  constructor(message: string, options?: AppErrorOptions) {
+    super("STORE_UNAVAILABLE", message, options);
+  }
 }
 
 /** Whether SQLite refused to write because the disk (or the database's size limit) is full. */

@@ -1,4 +1,5 @@
 import type { Database } from "better-sqlite3";
+import { AppError } from "../domain/errors.ts";
 
 /** One reported problem of a feed's last poll (same shape as the parser's ItemProblem). */
 export interface FeedProblem {
@@ -60,10 +61,9 @@ export interface FeedPollUpdate {
 }
 
 /** A feed with this address is already registered. */
-export class FeedExistsError extends Error {
-  override name = "FeedExistsError";
+export class FeedExistsError extends AppError {
   constructor(readonly feed: Feed) {
-    super(`Ce flux est déjà suivi (n° ${feed.id}) : ${feed.url}`);
+    super("FEED_EXISTS", `Ce flux est déjà suivi (n° ${feed.id}) : ${feed.url}`);
   }
 }
 

@@ -1,3 +1,4 @@
+import { AppError } from "../domain/errors.ts";
 /** A message that reached the bot, translated from WhatsApp (or the console) into our terms. */
 export interface InboundMessage {
   /** The transport's message id: each is handled once even if delivered twice. */
@@ -25,14 +26,13 @@ export interface SendResult {
  * A send that failed. `permanent` means retrying cannot help (no such number, blocked, not
  * the Channel's admin); `transient` means try again later (network, rate, not connected).
  */
-export class TransportError extends Error {
-  override name = "TransportError";
+export class TransportError extends AppError {
   constructor(
     message: string,
     readonly kind: "transient" | "permanent",
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super("TRANSPORT_FAILED", message, options);
   }
 }
 

@@ -62,7 +62,7 @@ describe("editor commands from an editor", () => {
       `alert "Coupure d'électricité à Bamako ce soir" by ${EDITOR_PHONE}`,
     ]);
     expect(await h.say(`/alerte ${"x".repeat(1001)}`, EDITOR)).toEqual([
-      "Alerte trop longue : 1000 caractères au plus. Raccourcissez le texte.",
+      "Alerte trop longue (1 001 caractères) : 1 000 au plus, pour les petits forfaits. Raccourcissez-la.",
     ]);
     expect(await h.say("/alerte", EDITOR)).toEqual([
       "Écrivez /alerte suivi du texte, ex. /alerte Coupure d'électricité à Bamako ce soir.",

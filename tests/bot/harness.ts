@@ -4,6 +4,8 @@ import { Bot, type BotOptions } from "../../src/bot/bot.ts";
 import { EditorDirectory } from "../../src/bot/editor/editors.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { BroadcastReceipt, EditorBackend, SendingStats } from "../../src/domain/broadcast.ts";
+import { MAX_ALERT_CHARS } from "../../src/domain/broadcast.ts";
+import { DeskError } from "../../src/domain/errors.ts";
 import { Ingest } from "../../src/ingest/ingest.ts";
 import { ManualClock } from "../../src/lib/clock.ts";
 import { silentLogger } from "../../src/log.ts";
@@ -44,6 +46,10 @@ export class FakeBackend implements EditorBackend {
     return { broadcastId: 7, channel: true, recipients: 42, etaMs: 28 * 60_000, startsAt: null };
   }
   alert(text: string, editor: string): BroadcastReceipt {
+    // The real planner's rule, so the bot's rendering of the refusal is what editors read.
+    if (text.length > MAX_ALERT_CHARS) {
+      throw new DeskError("ALERT_TOO_LONG", { length: text.length, max: MAX_ALERT_CHARS });
+    }
     this.calls.push(`alert "${text}" by ${editor}`);
     return { broadcastId: 8, channel: true, recipients: 120, etaMs: 95 * 60_000, startsAt: null };
   }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { MAX_ALERT_CHARS } from "../../src/domain/broadcast.ts";
+import { DeskError } from "../../src/domain/errors.ts";
 import { CHANNEL } from "../../src/transport/transport.ts";
 import { harness } from "../support/delivery.ts";
 import { addReaders, chat } from "../support/delivery-helpers.ts";
@@ -200,11 +202,25 @@ describe("Scheduled broadcasts and breaking alerts", () => {
     expect(transport.sent.map((m) => m.to).sort()).toEqual([CHANNEL, chat(1), chat(2)].sort());
   });
 
-  it("refuses unknown articles, drafts and empty alerts with a message saying what to do", async () => {
+  it("refuses unknown articles, drafts, empty and too long alerts, each with its code", async () => {
     const { app, addArticle } = await harness();
     const b = app.delivery.broadcaster;
-    expect(() => b.publish(999, "cli")).toThrow(/introuvable/);
-    expect(() => b.publish(addArticle("coton", { status: "draft" }), "cli")).toThrow(/brouillon/);
-    expect(() => b.alert("   ", "cli")).toThrow(/vide/);
+    const codeOf = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return error instanceof DeskError ? [error.code, error.params] : error;
+      }
+      return "no error";
+    };
+    expect(codeOf(() => b.publish(999, "cli"))).toEqual(["ARTICLE_NOT_FOUND", { id: 999 }]);
+    const draft = addArticle("coton", { status: "draft" });
+    expect(codeOf(() => b.publish(draft, "cli"))).toEqual(["ARTICLE_IS_DRAFT", { id: draft }]);
+    expect(codeOf(() => b.alert("   ", "cli"))).toEqual(["ALERT_EMPTY", {}]);
+    expect(codeOf(() => b.alert("x".repeat(MAX_ALERT_CHARS + 1), "cli"))).toEqual([
+      "ALERT_TOO_LONG",
+      { length: MAX_ALERT_CHARS + 1, max: MAX_ALERT_CHARS },
+    ]);
+    expect(codeOf(() => b.alert("x".repeat(MAX_ALERT_CHARS), "cli"))).toBe("no error");
   });
 });

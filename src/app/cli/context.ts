@@ -1,12 +1,15 @@
 import { type Config, loadConfig } from "../../config.ts";
+import { AppError, type AppErrorOptions } from "../../domain/errors.ts";
 import { Ingest } from "../../ingest/ingest.ts";
 import { systemClock } from "../../lib/clock.ts";
 import { createLogger } from "../../log.ts";
 import { type App, openApp } from "../services.ts";
 
 /** A command that cannot do what was asked: the message says what to do instead. Exit code 1. */
-export class CliError extends Error {
-  override name = "CliError";
+export class CliError extends AppError {
+  constructor(message: string, options?: AppErrorOptions) {
+    super("CLI_USAGE", message, options);
+  }
 }
 
 /** What every CLI command gets: lazily opened config and store, and where to write. */

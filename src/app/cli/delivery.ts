@@ -2,9 +2,10 @@ import os from "node:os";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import type { BroadcastReceipt } from "../../domain/broadcast.ts";
+import { DeskError } from "../../domain/errors.ts";
 import { formatLocal, parseLocalDateTime } from "../../lib/zoned-time.ts";
 import { progressText, receiptLines, sendingStatsLines } from "../../messages/stats.ts";
-import { BroadcastError } from "../../planner/planner.ts";
+import { deskErrorText } from "../../messages/wording.ts";
 import type { App } from "../services.ts";
 import { type CliContext, CliError } from "./context.ts";
 
@@ -22,6 +23,7 @@ function actor(): string {
 function view(app: App) {
   const b = app.delivery.broadcaster;
   return {
+    lang: app.config.language,
     timeZone: app.config.timeZone,
     now: app.clock.now(),
     senderAlive: b.senderAlive(),
@@ -67,7 +69,7 @@ function audit(
   );
 }
 
-/** Runs a broadcast action, turning a BroadcastError into the CLI's error and auditing both. */
+/** Runs a broadcast action, turning a desk refusal into the CLI's error and auditing both. */
 function act(
   app: App,
   action: string,
@@ -85,9 +87,10 @@ function act(
     );
     return receipt;
   } catch (error) {
-    if (error instanceof BroadcastError) {
-      audit(app, action, target, "error", error.message);
-      throw new CliError(error.message);
+    if (error instanceof DeskError) {
+      const text = deskErrorText(error, app.config.language);
+      audit(app, action, target, "error", text);
+      throw new CliError(text);
     }
     throw error;
   }
@@ -118,10 +121,11 @@ async function follow(app: App, broadcastId: number): Promise<void> {
       if (!p) break;
       const detail = b.isPaused()
         ? "EN PAUSE"
-        : progressText(p, { timeZone: app.config.timeZone, now: app.clock.now() }).replace(
-            /^.*? — /,
-            "",
-          );
+        : progressText(p, {
+            lang: app.config.language,
+            timeZone: app.config.timeZone,
+            now: app.clock.now(),
+          }).replace(/^.*? — /, "");
       bar.update(p.sent + p.failed, { detail });
       if (p.sent + p.failed >= p.total) break;
       await new Promise((r) => setTimeout(r, 1000));
@@ -257,7 +261,10 @@ export function registerDeliveryCommands(program: Command, ctx: CliContext): voi
       for (const b of list) {
         const p = app.delivery.broadcaster.progress(b.id);
         const when = formatLocal(b.scheduledFor ?? b.startedAt ?? b.createdAt, tz, now);
-        const figures = p && p.total > 0 ? ` — ${progressText(p, { timeZone: tz, now })}` : "";
+        const figures =
+          p && p.total > 0
+            ? ` — ${progressText(p, { lang: app.config.language, timeZone: tz, now })}`
+            : "";
         ctx.out(`n°${b.id} ${when} ${states[b.state]} « ${b.label} » par ${b.createdBy}${figures}`);
       }
     });

@@ -1,15 +1,14 @@
 import type { BroadcastReceipt } from "../../domain/broadcast.ts";
+import { DeskError } from "../../domain/errors.ts";
 import { dateFormat } from "../../lib/date-format.ts";
 import { maskPhone } from "../../log.ts";
-import { formatDuration, type ReceiptFacts } from "../../messages/replies.ts";
+import type { ReceiptFacts } from "../../messages/i18n/catalogue.ts";
+import { catalogue, deskErrorText, formatDuration, type Lang } from "../../messages/wording.ts";
 import type { AuditOutcome } from "../../store/audit.ts";
 import type { EditorCommandName } from "../command-names.ts";
 import { Composer, type NextFunction } from "../composer.ts";
 import type { BotContext } from "../context.ts";
 import { previewViews } from "../reader/views.ts";
-
-/** An editor's breaking alert stays a short message. */
-export const MAX_ALERT_CHARS = 1000;
 
 const AUDIT_ACTION: Record<EditorCommandName, string> = {
   preview: "preview",
@@ -40,7 +39,7 @@ function receiptFacts(ctx: BotContext, r: BroadcastReceipt): ReceiptFacts {
     recipients: r.recipients,
     eta: formatDuration(r.etaMs, ctx.lang),
     startsAt: r.startsAt
-      ? dateFormat(ctx.lang === "fr" ? "fr-FR" : "en-GB", {
+      ? dateFormat(catalogue(ctx.lang).locale, {
           dateStyle: "short",
           timeStyle: "short",
           timeZone: ctx.deps.config.timeZone,
@@ -69,6 +68,13 @@ async function runEditorCommand(ctx: BotContext, editor: string): Promise<void> 
   const t = ctx.t;
   const { articles, backend } = ctx.deps;
   const fail = (error: unknown, target: string | null) => {
+    // A refusal (unknown article, draft, alert too long): the editor reads why, in their language.
+    if (error instanceof DeskError) {
+      const reason = deskErrorText(error, ctx.lang);
+      audit(ctx, { actor: editor, action, target, outcome: "refused", detail: error.code });
+      ctx.reply(reason);
+      return;
+    }
     const reason = errorMessage(error);
     audit(ctx, { actor: editor, action, target, outcome: "error", detail: reason });
     ctx.deps.log.warn({ err: error, action }, "commande éditeur en échec");
@@ -100,18 +106,13 @@ async function runEditorCommand(ctx: BotContext, editor: string): Promise<void> 
       }
       if (name === "preview") {
         const views = previewViews(article, ctx.format);
-        const status =
+        const state =
           article.status === "draft"
-            ? ctx.lang === "fr"
-              ? "brouillon"
-              : "draft"
+            ? "draft"
             : article.publishedAt.getTime() > ctx.now.getTime()
-              ? ctx.lang === "fr"
-                ? "programmé"
-                : "scheduled"
-              : ctx.lang === "fr"
-                ? "publié"
-                : "published";
+              ? "scheduled"
+              : "published";
+        const status = t.articleState[state];
         audit(ctx, { actor: editor, action, target: String(id), outcome: "ok" });
         ctx.reply(t.editorPreview(id, status, views.channel, views.alert));
         return;
@@ -135,11 +136,6 @@ async function runEditorCommand(ctx: BotContext, editor: string): Promise<void> 
       const text = args.trim();
       if (!/[\p{L}\p{N}]/u.test(text)) {
         ctx.reply(t.editorUsage("alerte"));
-        return;
-      }
-      if (text.length > MAX_ALERT_CHARS) {
-        audit(ctx, { actor: editor, action, target: text, outcome: "error", detail: "too long" });
-        ctx.reply(t.alertTooLong(MAX_ALERT_CHARS));
         return;
       }
       try {

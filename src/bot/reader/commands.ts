@@ -1,8 +1,7 @@
 import { editDistance, typoBudget } from "../../lib/distance.ts";
 import { fold } from "../../lib/fold.ts";
 import { maskPhone } from "../../log.ts";
-import { formatDay, wording } from "../../messages/replies.ts";
-import { ARTICLE_WORDING } from "../../messages/wording.ts";
+import { catalogue, formatDay } from "../../messages/wording.ts";
 import type { ArticleCard } from "../../store/articles.ts";
 import { MENU_ITEMS, type ReaderCommandName } from "../command-names.ts";
 import { Composer, type NextFunction } from "../composer.ts";
@@ -244,7 +243,7 @@ function search(ctx: BotContext): void {
       results,
       ctx.format,
       ctx.t.searchHeader(echo(query)),
-      ARTICLE_WORDING[ctx.lang].readHint,
+      catalogue(ctx.lang).article.readHint,
     ),
   );
   ctx.remember({ kind: "articles", items: results.map((a) => a.id) });
@@ -405,7 +404,7 @@ function erase(ctx: BotContext): void {
   ctx.subscriber = ctx.deps.subscribers.get(ctx.chatId) ?? ctx.subscriber;
   ctx.deps.log.info({ chatId: ctx.chatId }, "données d'un lecteur effacées à sa demande");
   // Confirm in the language they used, even though the stored preference is gone.
-  ctx.reply(wording(lang).erased);
+  ctx.reply(catalogue(lang).replies.erased);
 }
 
 function fallback(ctx: BotContext): void {

@@ -1,3 +1,4 @@
+import { AppError, type AppErrorOptions } from "../../domain/errors.ts";
 import type { Logger } from "../../log.ts";
 import type { Feed, FeedsRepo } from "../../store/feeds.ts";
 
@@ -6,8 +7,10 @@ export const MIN_INTERVAL_MS = 2 * 60_000;
 const MAX_INTERVAL_MS = 7 * 24 * 3_600_000;
 
 /** A feed address or interval the operator typed is not usable: the message says what to write. */
-export class FeedSourceError extends Error {
-  override name = "FeedSourceError";
+export class FeedSourceError extends AppError {
+  constructor(message: string, options?: AppErrorOptions) {
+    super("FEED_SOURCE_INVALID", message, options);
+  }
 }
 
 /** An http(s) feed address, trimmed and without its #fragment (never sent to the server). */

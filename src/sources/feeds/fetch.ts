@@ -1,3 +1,4 @@
+import { AppError } from "../../domain/errors.ts";
 /** What the poller remembers between two requests to make the next one conditional. */
 export interface Validators {
   etag: string | null;
@@ -37,8 +38,7 @@ export type FetchOutcome =
 export type FetchFailure = "timeout" | "network" | "http" | "too-large" | "redirects" | "bad-url";
 
 /** A feed could not be downloaded. `permanent` failures (410 Gone) will not heal by retrying. */
-export class FeedFetchError extends Error {
-  override name = "FeedFetchError";
+export class FeedFetchError extends AppError {
   constructor(
     message: string,
     readonly reason: FetchFailure,
@@ -49,7 +49,7 @@ export class FeedFetchError extends Error {
       cause?: unknown;
     } = {},
   ) {
-    super(message, { cause: details.cause });
+    super("FEED_FETCH_FAILED", message, { cause: details.cause });
   }
   get status(): number | null {
     return this.details.status ?? null;

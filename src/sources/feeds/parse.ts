@@ -1,6 +1,7 @@
 import { type AnyFeed, parseFeed as parseAnyFeed } from "feedsmith";
 import { parseDocument } from "htmlparser2";
 import type { ArticleInput } from "../../domain/article.ts";
+import { AppError, type AppErrorOptions } from "../../domain/errors.ts";
 import { cleanInline, uniqueCaseless } from "../../ingest/text.ts";
 import { parseFeedDate } from "./dates.ts";
 
@@ -37,8 +38,10 @@ export interface ParseFeedOptions {
 }
 
 /** The document is not a feed we can read: the message says what it is and what to do. */
-export class FeedParseError extends Error {
-  override name = "FeedParseError";
+export class FeedParseError extends AppError {
+  constructor(message: string, options?: AppErrorOptions) {
+    super("FEED_PARSE_FAILED", message, options);
+  }
 }
 
 /** What every format is reduced to before it becomes an ArticleInput. */

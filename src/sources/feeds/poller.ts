@@ -1,12 +1,19 @@
 import type { ArticleInput } from "../../domain/article.ts";
+import { hasCode } from "../../domain/errors.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Logger } from "../../log.ts";
 import type { UpsertOutcome } from "../../store/articles.ts";
 import type { Feed, FeedProblem, FeedStatus, FeedsRepo } from "../../store/feeds.ts";
 import { decodeFeedBytes } from "./encoding.ts";
-import { FETCH_DEFAULTS, type FetchOptions, type FetchOutcome, fetchFeed } from "./fetch.ts";
+import {
+  FETCH_DEFAULTS,
+  FeedFetchError,
+  type FetchOptions,
+  type FetchOutcome,
+  fetchFeed,
+} from "./fetch.ts";
 import { HostLimiter } from "./host-limiter.ts";
-import { parseFeed } from "./parse.ts";
+import { FeedParseError, parseFeed } from "./parse.ts";
 
 /** Where feed items go: the foundation's Ingest (cleaning, summary, dedupe, store). */
 export interface FeedImporter {
@@ -190,15 +197,10 @@ export class FeedPoller {
         now: clock.now(),
       });
     } catch (error) {
-      const e = error as Error & {
-        status?: number | null;
-        permanent?: boolean;
-        retryAfterMs?: number | null;
-      };
-      if (e.name !== "FeedFetchError") throw error;
-      return this.#failure(feed, e.message, e.status ?? null, {
-        permanent: e.permanent ?? false,
-        retryAfterMs: e.retryAfterMs ?? null,
+      if (!(error instanceof FeedFetchError)) throw error;
+      return this.#failure(feed, error.message, error.status, {
+        permanent: error.permanent,
+        retryAfterMs: error.retryAfterMs,
       });
     }
     const movedTo = outcome.movedTo && outcome.movedTo !== feed.url ? outcome.movedTo : null;
@@ -235,7 +237,7 @@ export class FeedPoller {
     try {
       parsed = parseFeed(text, { url: outcome.url, maxItems: this.#options.maxItems });
     } catch (error) {
-      if ((error as Error).name !== "FeedParseError") throw error;
+      if (!(error instanceof FeedParseError)) throw error;
       return this.#failure(feed, (error as Error).message, outcome.status, {});
     }
 
@@ -319,8 +321,8 @@ export class FeedPoller {
     try {
       return this.#deps.importer.importOne(input, { known });
     } catch (error) {
-      const e = error as Error;
-      if (e.name === "ArticleRejected" && (input.html || input.body !== input.title)) {
+      // The body could not be cleaned into anything: an item with a title is still news.
+      if (hasCode(error, "ARTICLE_REJECTED") && (input.html || input.body !== input.title)) {
         try {
           const { html: _html, ...rest } = input;
           return this.#deps.importer.importOne({ ...rest, body: input.title }, { known });
@@ -328,7 +330,7 @@ export class FeedPoller {
           return { reason: (again as Error).message };
         }
       }
-      return { reason: e.message };
+      return { reason: error instanceof Error ? error.message : String(error) };
     }
   }
 

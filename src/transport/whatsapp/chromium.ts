@@ -2,6 +2,7 @@ import { type ExecFileException, execFile } from "node:child_process";
 import { accessSync, constants, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { AppError, type AppErrorOptions } from "../../domain/errors.ts";
 
 /** Where Debian, Ubuntu and Google's packages put the browser, most likely first. */
 export const CHROMIUM_CANDIDATES: readonly string[] = [
@@ -35,8 +36,10 @@ export const CHROMIUM_ARGS: readonly string[] = [
 ];
 
 /** No usable Chromium: the message names the package to install or the setting to fix. */
-export class ChromiumNotFoundError extends Error {
-  override name = "ChromiumNotFoundError";
+export class ChromiumNotFoundError extends AppError {
+  constructor(message: string, options?: AppErrorOptions) {
+    super("CHROMIUM_NOT_FOUND", message, options);
+  }
 }
 
 function isExecutable(file: string): boolean {

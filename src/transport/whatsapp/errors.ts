@@ -1,3 +1,4 @@
+import { AppError } from "../../domain/errors.ts";
 import { maskPhone } from "../../log.ts";
 import { TransportError } from "../transport.ts";
 
@@ -16,14 +17,13 @@ export function errorText(error: unknown): string {
 export type StartFailureKind = "unreachable" | "slow" | "browser" | "profile-in-use" | "unknown";
 
 /** A start-up failure of WhatsApp Web, explained for the operator (what happened, what to check). */
-export class WhatsAppStartError extends Error {
-  override name = "WhatsAppStartError";
+export class WhatsAppStartError extends AppError {
   constructor(
     message: string,
     readonly kind: StartFailureKind,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super("WHATSAPP_START_FAILED", message, options);
   }
 }
 

@@ -1,0 +1,183 @@
+import type { DeskErrorCode, DeskErrorParams } from "../../domain/errors.ts";
+
+/**
+ * The shape of every word a person reads — readers, editors, the operator — in one language.
+ * `fr.ts` and `en.ts` each satisfy it, so a key missing in either fails the build.
+ * WhatsApp markup in replies: `*bold*`, `_italic_`. Short on purpose: readers are on cheap
+ * phones and costly data, and every message says what to do next.
+ */
+
+export type Lang = "fr" | "en";
+
+/** A rubric as shown to a reader. */
+export interface RubricLine {
+  name: string;
+  followed: boolean;
+}
+
+/** What `mes données` shows: everything the service keeps about the reader. */
+export interface DataSummary {
+  maskedNumber: string;
+  firstSeen: string;
+  optedIn: string | null;
+  stopped: string | null;
+  follows: string[];
+  mode: "instant" | "daily";
+  digestTime: string;
+  language: Lang;
+}
+
+export interface SubscriptionFacts {
+  follows: string[];
+  mode: "instant" | "daily";
+  digestTime: string;
+  alertsPerDay: number;
+  quietHours: { start: string; end: string };
+}
+
+export interface ReceiptFacts {
+  channel: boolean;
+  recipients: number;
+  eta: string;
+  startsAt: string | null;
+  paused: boolean;
+}
+
+export interface StatsFacts {
+  paused: boolean;
+  transportUp: boolean;
+  today: { queued: number; sent: number; failed: number; dead: number };
+  running: { label: string; sent: number; total: number; failed: number; eta: string }[];
+  subscribers: { optedIn: number; instant: number; daily: number; stopped: number };
+  articles: { published: number; scheduled: number; drafts: number };
+}
+
+/** The bot's own words in a conversation (readers and editors). */
+export interface ReplyWords {
+  welcome(newsroom: string): string;
+  menu(newsroom: string): string;
+  /** The commands a suggestion names, as a reader would type them. */
+  commandName: Record<string, string>;
+  unknown(text: string): string;
+  suggest(commands: string[]): string;
+  empty: string;
+  tooLong(limit: number): string;
+  media: string;
+  flood(minutes: number): string;
+  sorry: string;
+  thanks: string;
+
+  latestHeader(rubric: string | null): string;
+  latestFooter: string;
+  latestNone(rubric: string | null): string;
+  badCount(max: number): string;
+  capped(max: number): string;
+  readUsage: string;
+  articleNotFound(n: string): string;
+  pickInRange(max: number): string;
+  pickMenu(max: number): string;
+
+  searchUsage: string;
+  searchHeader(query: string): string;
+  searchNone(query: string): string;
+
+  rubrics(lines: RubricLine[]): string;
+  rubricsNone: string;
+  unknownRubric(text: string, known: string[]): string;
+  followUsage: string;
+  unfollowUsage: string;
+  followed(name: string, subscribed: boolean): string;
+  alreadyFollowed(name: string, subscribed: boolean): string;
+  unfollowed(name: string): string;
+  notFollowed(name: string, follows: string[]): string;
+
+  subscribed(facts: SubscriptionFacts, again: boolean): string;
+  stopped: string;
+  stopUnfollowHint(name: string): string;
+
+  modeUsage: string;
+  badTime: string;
+  modeSet(mode: "instant" | "daily", facts: SubscriptionFacts, subscribed: boolean): string;
+  languageUsage: string;
+  languageSet: string;
+
+  myData(data: DataSummary): string;
+  erased: string;
+
+  editorHelp: string;
+  editorUsage(command: string): string;
+  editorSuggest(command: string): string;
+  editorArticleNotFound(id: string): string;
+  editorPreview(id: number, status: string, channel: string, alert: string): string;
+  published(id: number, title: string, receipt: ReceiptFacts): string;
+  alerted(receipt: ReceiptFacts): string;
+  /** An article's state as /apercu names it. */
+  articleState: { draft: string; scheduled: string; published: string };
+  paused: string;
+  alreadyPaused: string;
+  resumed: string;
+  notPaused: string;
+  stats(facts: StatsFacts): string;
+  editorFailed(reason: string): string;
+}
+
+/** Words the article templates use. */
+export interface ArticleWords {
+  keyPoints: string;
+  readMore: string;
+  latestTitle: string;
+  latestIn: (rubric: string) => string;
+  noArticles: string;
+  readHint: string;
+  digestTitle: (date: string) => string;
+  digestHint: string;
+  alertPrefix: string;
+  breaking: string;
+  followChannel: string;
+  stopHint: string;
+}
+
+/** Words of the operator's terminal (CLI) and of editors' receipts and progress. */
+export interface OperatorWords {
+  progress(p: {
+    sent: string;
+    total: string;
+    failed: number;
+    done: boolean;
+    end: string;
+    eta: string;
+  }): string;
+  sendingState: { paused: string; stopped: string; active: string; waiting: string };
+  sendingLine(state: string): string;
+  todayLine(t: { sent: string; queued: string; failed: string; dead: string }): string;
+  readersLine(s: { optedIn: string; instant: string; daily: string; stopped: string }): string;
+  runningLine(id: number, label: string, progress: string): string;
+  scheduledLine(id: number, label: string, at: string): string;
+  now: string;
+  receiptWho(channel: boolean, recipients: number, count: string): string;
+  receiptScheduled(id: number, at: string, who: string): string;
+  receiptQueued(id: number, who: string): string;
+  receiptEnd(end: string, sending: string): string;
+  receiptPaused: string;
+  receiptNoSender: string;
+  receiptCancel(id: number): string;
+}
+
+/** What editors read when a broadcast cannot be done, by error code. */
+export type ErrorWords = { [C in DeskErrorCode]: (params: DeskErrorParams[C]) => string };
+
+/** Everything one language says. */
+export interface Catalogue {
+  /** BCP 47 locale for dates and numbers. */
+  locale: string;
+  /** The thousands separator readers expect ("1 250", "1,250"). */
+  thousands: string;
+  /** Each language's name, in this language. */
+  languageName: Record<Lang, string>;
+  /** A duration under a minute, as "~N min" cannot say it. */
+  underAMinute: string;
+  replies: ReplyWords;
+  article: ArticleWords;
+  operator: OperatorWords;
+  errors: ErrorWords;
+}

@@ -1,0 +1,270 @@
+import { formatThousands } from "../../lib/numbers.ts";
+import type { Catalogue, ErrorWords, OperatorWords } from "./catalogue.ts";
+
+const list = (items: string[], none: string) => (items.length > 0 ? items.join(", ") : none);
+const thousands = (n: number) => formatThousands(n, ",");
+/** English counts only 1 as singular. */
+const en_ = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+const LANGUAGE_NAME = { fr: "French", en: "English" } as const;
+
+const OPERATOR: OperatorWords = {
+  progress: (p) =>
+    `${p.sent}/${p.total} sent${p.failed > 0 ? ` (${p.failed} not sent)` : ""} — ` +
+    (p.done ? "done" : `ends around ${p.end} (${p.eta})`),
+  sendingState: {
+    paused: "broadcasts PAUSED, replies active (resume: npm run cli -- resume, or /reprendre)",
+    stopped: "stopped: no process is sending (start the bot: npm start)",
+    active: "active",
+    waiting: "waiting for WhatsApp (disconnected, resuming automatically)",
+  },
+  sendingLine: (state) => `Sending: ${state}`,
+  todayLine: (t) =>
+    `Today: ${t.sent} sent, ${t.queued} queued, ${t.failed} retrying, ${t.dead} given up`,
+  readersLine: (s) =>
+    `Readers: ${s.optedIn} subscribed (${s.instant} alerts, ${s.daily} daily digest), ${s.stopped} unsubscribed`,
+  runningLine: (id, label, progress) => `Broadcast #${id} "${label}": ${progress}`,
+  scheduledLine: (id, label, at) =>
+    `Scheduled #${id} "${label}": ${at} (cancel: npm run cli -- cancel ${id})`,
+  now: "now",
+  receiptWho: (channel, recipients, count) =>
+    `${channel ? "Channel post + " : ""}${count} reader${recipients === 1 ? "" : "s"}`,
+  receiptScheduled: (id, at, who) =>
+    `Broadcast #${id} scheduled for ${at}: ${who} (current count).`,
+  receiptQueued: (id, who) => `Broadcast #${id} queued: ${who}.`,
+  receiptEnd: (end, sending) =>
+    `Estimated end around ${end} (sending: ${sending} at the current pace).`,
+  receiptPaused: "Warning: sending is PAUSED. Resume: npm run cli -- resume",
+  receiptNoSender:
+    "Warning: no process is sending. The messages will go when the bot starts (npm start).",
+  receiptCancel: (id) => `Cancel: npm run cli -- cancel ${id}`,
+};
+
+const ERRORS: ErrorWords = {
+  ARTICLE_NOT_FOUND: ({ id }) =>
+    `Article ${id} not found. Check the number (list: "latest" or cli articles).`,
+  ARTICLE_IS_DRAFT: ({ id }) =>
+    `Article ${id} is a draft: publish it on the website before sending it.`,
+  ALERT_EMPTY: () => "The alert text is empty: write e.g. /alerte Power cut in Bamako tonight.",
+  ALERT_TOO_LONG: ({ length, max }) =>
+    `Alert too long (${thousands(length)} characters): ${thousands(max)} at most, for small data plans. Shorten it.`,
+};
+
+export const en = {
+  locale: "en-GB",
+  thousands: ",",
+  languageName: LANGUAGE_NAME,
+  underAMinute: "under a minute",
+  replies: {
+    welcome: (newsroom) =>
+      `Hello! This is *${newsroom}*: the news in brief, right on WhatsApp. We never send you ` +
+      "anything without your consent.",
+    menu: (newsroom) =>
+      [
+        `*${newsroom}* — reply with a number or a word:`,
+        "1. *latest* — the latest articles",
+        "2. *topics* — themes you can follow",
+        "3. *search* … — e.g. _search sahel russia_",
+        "4. *subscribe* — get alerts",
+        "5. *français* — version française",
+        "6. *my data* — what we keep",
+        "Write *stop* to receive nothing more.",
+      ].join("\n"),
+    commandName: {
+      menu: "menu",
+      latest: "latest",
+      read: "read 1",
+      search: "search …",
+      topics: "topics",
+      follow: "follow …",
+      unfollow: "unfollow …",
+      subscribe: "subscribe",
+      stop: "stop",
+      mode: "mode daily",
+      language: "language fr",
+      mydata: "my data",
+      erase: "delete my data",
+    },
+    unknown: (text) => `I did not understand "${text}". Write *menu* to see what I can do.`,
+    suggest: (commands) =>
+      `I did not understand. Did you mean ${commands.map((c) => `*${c}*`).join(" or ")}? ` +
+      "Write *menu* for help.",
+    empty: "Write *menu* to see what I can do.",
+    tooLong: (limit) =>
+      `Your message is too long (over ${thousands(limit)} characters). ` +
+      "Write a few words, e.g. *search sahel*.",
+    media:
+      "I only read written messages (no photos, audio or stickers). Write *menu* for the commands.",
+    flood: (minutes) =>
+      `You are sending many messages at once. I will answer again in ${minutes} min, thank you for waiting.`,
+    sorry: "Sorry, something went wrong on our side. Try again in a moment or write *menu*.",
+    thanks: "You are welcome! Write *menu* any time.",
+
+    latestHeader: (rubric) => (rubric ? `*Latest news — ${rubric}*` : "*Latest news*"),
+    latestFooter: "Reply with a number to read the article (e.g. *1*).",
+    latestNone: (rubric) =>
+      rubric
+        ? `No recent article in "${rubric}". Write *topics* to see the themes.`
+        : "No article yet. Please come back a little later.",
+    badCount: (max) => `The number of articles goes from 1 to ${max}. Example: *latest 5*.`,
+    capped: (max) => `(${max} at most)`,
+    readUsage: "Write *read* and the article's number, e.g. *read 1*. Write *latest* for the list.",
+    articleNotFound: (n) => `I cannot find article no. ${n}. Write *latest* for the current list.`,
+    pickInRange: (max) => `Choose a number from 1 to ${max}, or write *latest* for a new list.`,
+    pickMenu: (max) => `Reply with a menu number (1 to ${max}) or write *menu*.`,
+
+    searchUsage:
+      "What are you looking for? Write *search* and some words, e.g. *search sahel russia*.",
+    searchHeader: (query) => `*Results for "${query}"*`,
+    searchNone: (query) =>
+      `No article matches "${query}". Try other words (articles are in French), or write *latest*.`,
+
+    rubrics: (lines) =>
+      [
+        "*Topics*",
+        ...lines.map((l, i) => `${i + 1}. ${l.name}${l.followed ? " ✓ _followed_" : ""}`),
+        "Reply with a number to read its articles, or write *follow* and its name to get its " +
+          "alerts (e.g. *follow politique*).",
+      ].join("\n"),
+    rubricsNone: "No topics yet. Please come back a little later.",
+    unknownRubric: (text, known) =>
+      `I do not know the topic "${text}". Topics: ${list(known, "none yet")}.` +
+      (known[0] ? ` Example: *follow ${known[0].toLowerCase()}*.` : ""),
+    followUsage: "Which topic? Example: *follow politique*. Write *topics* for the list.",
+    unfollowUsage: "Which topic? Example: *unfollow politique*.",
+    followed: (name, subscribed) =>
+      `You now follow *${name}*.` +
+      (subscribed
+        ? " You will get its new articles."
+        : " To get its new articles, write *subscribe*."),
+    alreadyFollowed: (name, subscribed) =>
+      `You already follow *${name}*.` +
+      (subscribed ? "" : " To get its new articles, write *subscribe*."),
+    unfollowed: (name) => `You no longer follow *${name}*.`,
+    notFollowed: (name, follows) =>
+      `You were not following *${name}*. Your topics: ${list(follows, "none")}.`,
+
+    subscribed: (f, again) =>
+      [
+        again ? "You are already subscribed." : "Done: you are subscribed. Thank you!",
+        f.follows.length > 0
+          ? `Your topics: ${f.follows.join(", ")}.`
+          : "You will get the important alerts. Choose themes too: *follow politique*.",
+        f.mode === "instant"
+          ? `At most ${f.alertsPerDay} messages a day, never between ${f.quietHours.start} and ${f.quietHours.end}. ` +
+            "Prefer one summary a day? *mode daily*."
+          : `One summary a day at ${f.digestTime}.`,
+        "*stop* to end at any time.",
+      ].join("\n"),
+    stopped:
+      "Done: you will receive nothing more from us. Write *subscribe* to come back any time.",
+    stopUnfollowHint: (name) =>
+      `You no longer follow *${name}*. To receive nothing at all, write *stop* alone.`,
+
+    modeUsage:
+      "Write *mode instant* (alerts as they come) or *mode daily 07:00* (one summary a day, at the time you choose).",
+    badTime: "I did not understand the time. Example: *mode daily 07:30*.",
+    modeSet: (mode, f, subscribed) =>
+      (mode === "instant"
+        ? `Instant mode: alerts as they come, at most ${f.alertsPerDay} a day, never between ` +
+          `${f.quietHours.start} and ${f.quietHours.end}.`
+        : `Daily mode: one summary every day at ${f.digestTime}.`) +
+      (subscribed ? "" : " Write *subscribe* to start receiving."),
+    languageUsage: "Write *language en* (English) or *language fr* (français).",
+    languageSet: "OK, I will answer in English. Write *menu* for help.",
+
+    myData: (d) =>
+      [
+        "*What we keep about you*",
+        `- Number: ${d.maskedNumber}`,
+        `- First message: ${d.firstSeen}`,
+        `- Subscription: ${d.stopped ? `stopped on ${d.stopped}` : d.optedIn ? `yes, since ${d.optedIn}` : "no"}`,
+        `- Topics followed: ${list(d.follows, "none")}`,
+        `- Mode: ${d.mode === "instant" ? "instant" : `daily at ${d.digestTime}`}`,
+        `- Language: ${LANGUAGE_NAME[d.language]}`,
+        "We do not keep your messages, only those we sent you.",
+        "To erase everything: *delete my data*.",
+      ].join("\n"),
+    erased:
+      'Your data is erased. We only keep your number marked "send nothing", to respect your ' +
+      "choice. Write *subscribe* if you come back.",
+
+    editorHelp: [
+      "*Editor commands*",
+      "/apercu ID — preview the messages before publishing",
+      "/publier ID — Channel + alerts to the rubrics' followers",
+      "/alerte text — breaking alert to all subscribers",
+      "/stats — sending figures",
+      "/pause — stop all sending (emergency)",
+      "/reprendre — resume sending",
+    ].join("\n"),
+    editorUsage: (command) =>
+      ({
+        apercu: "Write /apercu and the article's number, e.g. /apercu 12.",
+        publier: "Write /publier and the article's number, e.g. /publier 12 (see /apercu 12).",
+        alerte: "Write /alerte and the text, e.g. /alerte Power cut in Bamako tonight.",
+      })[command] ?? "Write /aide for the editor commands.",
+    editorSuggest: (command) => `Unknown command. Did you mean ${command}? (/aide)`,
+    editorArticleNotFound: (id) =>
+      `Article ${id} not found. Check the number (npm run cli -- articles list).`,
+    editorPreview: (id, status, channel, alert) =>
+      [
+        `*Preview of article ${id}* (${status})`,
+        "",
+        "— Channel —",
+        channel,
+        "",
+        "— Alert to subscribers —",
+        alert,
+        "",
+        `To publish: /publier ${id}`,
+      ].join("\n"),
+    published: (id, title, r) =>
+      [
+        `Article ${id} "${title}" queued.`,
+        `Channel: ${r.channel ? "yes" : "no"} · ${en_(r.recipients, "reader")}` +
+          (r.startsAt ? ` · starts: ${r.startsAt}` : "") +
+          ` · estimated end: ${r.eta}.`,
+        r.paused ? "Warning: broadcasts are paused (/reprendre)." : "/pause to stop the broadcast.",
+      ].join("\n"),
+    alerted: (r) =>
+      [
+        `Alert queued. Channel: ${r.channel ? "yes" : "no"} · ${en_(r.recipients, "reader")} · estimated end: ${r.eta}.`,
+        r.paused ? "Warning: broadcasts are paused (/reprendre)." : "/pause to stop the broadcast.",
+      ].join("\n"),
+    articleState: { draft: "draft", scheduled: "scheduled", published: "published" },
+    paused:
+      "Broadcasts paused: Channel posts, alerts and digests wait. Replies to readers continue. /reprendre to resume.",
+    alreadyPaused: "Sending was already paused. /reprendre to resume.",
+    resumed: "Sending resumes.",
+    notPaused: "Sending was not paused.",
+    stats: (s) =>
+      [
+        "*Stats*",
+        `Sending: ${s.paused ? "PAUSED" : "active"} · WhatsApp: ${s.transportUp ? "connected" : "disconnected"}`,
+        `Today: ${s.today.sent} sent, ${s.today.queued} queued, ${s.today.failed} failing, ${s.today.dead} given up`,
+        ...s.running.map(
+          (b) => `- ${b.label}: ${b.sent}/${b.total} (${b.failed} failed), estimated end ${b.eta}`,
+        ),
+        `Subscribers: ${s.subscribers.optedIn} (${s.subscribers.instant} instant, ${s.subscribers.daily} daily), ${s.subscribers.stopped} stopped`,
+        `Articles: ${s.articles.published} published, ${s.articles.scheduled} scheduled, ${en_(s.articles.drafts, "draft")}`,
+      ].join("\n"),
+    editorFailed: (reason) => `Failed: ${reason}`,
+  },
+  article: {
+    keyPoints: "Key points",
+    readMore: "Read the article",
+    latestTitle: "Latest news",
+    latestIn: (rubric) => `Latest news · ${rubric}`,
+    noArticles: "No articles yet.",
+    readHint: "Reply with a number (e.g. *1*) to read the article.",
+    digestTitle: (date) => `Your news for ${date}`,
+    digestHint: "Reply with a number to read the article · *stop* to receive nothing more.",
+    alertPrefix: "🔔",
+    breaking: "🔴 *BREAKING NEWS*",
+    followChannel: "Follow the news live on our WhatsApp Channel",
+    stopHint: "To stop alerts: *stop*",
+  },
+  operator: OPERATOR,
+  errors: ERRORS,
+} satisfies Catalogue;

@@ -1,0 +1,290 @@
+import { formatThousands } from "../../lib/numbers.ts";
+import type { Catalogue, ErrorWords, OperatorWords } from "./catalogue.ts";
+
+const list = (items: string[], none: string) => (items.length > 0 ? items.join(", ") : none);
+const thousands = (n: number) => formatThousands(n, " ");
+/** French counts 0 and 1 as singular: "1 échec", "0 échec", "2 échecs". */
+const fr_ = (n: number, one: string, many = `${one}s`) => `${n} ${n < 2 ? one : many}`;
+
+const LANGUAGE_NAME = { fr: "français", en: "anglais" } as const;
+
+const OPERATOR: OperatorWords = {
+  progress: (p) =>
+    `${p.sent}/${p.total} envoyés${p.failed > 0 ? ` (${p.failed} non envoyé${p.failed > 1 ? "s" : ""})` : ""} — ` +
+    (p.done ? "terminé" : `fin vers ${p.end} (${p.eta})`),
+  sendingState: {
+    paused:
+      "diffusions EN PAUSE, réponses actives (reprendre : npm run cli -- resume, ou /reprendre)",
+    stopped: "à l'arrêt : aucun processus n'envoie (démarrez le bot : npm start)",
+    active: "actifs",
+    waiting: "en attente de WhatsApp (déconnecté, reprise automatique)",
+  },
+  sendingLine: (state) => `Envois : ${state}`,
+  todayLine: (t) =>
+    `Aujourd'hui : ${t.sent} envoyés, ${t.queued} en file, ${t.failed} en nouvel essai, ${t.dead} abandonnés`,
+  readersLine: (s) =>
+    `Lecteurs : ${s.optedIn} abonnés (${s.instant} alertes, ${s.daily} résumé du jour), ${s.stopped} désabonnés`,
+  runningLine: (id, label, progress) => `Diffusion n°${id} « ${label} » : ${progress}`,
+  scheduledLine: (id, label, at) =>
+    `Programmée n°${id} « ${label} » : ${at} (annuler : npm run cli -- cancel ${id})`,
+  now: "maintenant",
+  receiptWho: (channel, recipients, count) =>
+    `${channel ? "publication sur la chaîne + " : ""}${count} lecteur${recipients > 1 ? "s" : ""}`,
+  receiptScheduled: (id, at, who) =>
+    `Diffusion n°${id} programmée pour ${at} : ${who} (nombre actuel).`,
+  receiptQueued: (id, who) => `Diffusion n°${id} en file : ${who}.`,
+  receiptEnd: (end, sending) => `Fin estimée vers ${end} (envoi : ${sending} au rythme actuel).`,
+  receiptPaused: "Attention : les envois sont EN PAUSE. Reprendre : npm run cli -- resume",
+  receiptNoSender:
+    "Attention : aucun processus n'envoie. Les messages partiront au démarrage du bot (npm start).",
+  receiptCancel: (id) => `Annuler : npm run cli -- cancel ${id}`,
+};
+
+const ERRORS: ErrorWords = {
+  ARTICLE_NOT_FOUND: ({ id }) =>
+    `Article ${id} introuvable. Vérifiez le numéro (liste : « dernières » ou cli articles).`,
+  ARTICLE_IS_DRAFT: ({ id }) =>
+    `L'article ${id} est un brouillon : publiez-le sur le site avant de l'envoyer.`,
+  ALERT_EMPTY: () =>
+    "Texte de l'alerte vide : écrivez par ex. /alerte Coupure d'électricité à Bamako.",
+  ALERT_TOO_LONG: ({ length, max }) =>
+    `Alerte trop longue (${thousands(length)} caractères) : ${thousands(max)} au plus, pour les petits forfaits. Raccourcissez-la.`,
+};
+
+export const fr = {
+  locale: "fr-FR",
+  thousands: " ",
+  languageName: LANGUAGE_NAME,
+  underAMinute: "moins d'une minute",
+  replies: {
+    welcome: (newsroom) =>
+      `Bonjour ! Ici *${newsroom}* : l'actualité en bref, directement sur WhatsApp. Nous ne vous ` +
+      "enverrons rien sans votre accord.",
+    menu: (newsroom) =>
+      [
+        `*${newsroom}* — répondez par un numéro ou un mot :`,
+        "1. *dernières* — les derniers articles",
+        "2. *rubriques* — les thèmes à suivre",
+        "3. *chercher* … — ex. _chercher sahel russie_",
+        "4. *abonner* — recevoir les alertes",
+        "5. *english* — English version",
+        "6. *mes données* — ce que nous gardons",
+        "Écrivez *stop* pour ne plus rien recevoir.",
+      ].join("\n"),
+    commandName: {
+      menu: "menu",
+      latest: "dernières",
+      read: "lire 1",
+      search: "chercher …",
+      topics: "rubriques",
+      follow: "suivre …",
+      unfollow: "ne plus suivre …",
+      subscribe: "abonner",
+      stop: "stop",
+      mode: "mode quotidien",
+      language: "langue en",
+      mydata: "mes données",
+      erase: "supprimer mes données",
+    },
+    unknown: (text) =>
+      `Je n'ai pas compris « ${text} ». Écrivez *menu* pour voir ce que je sais faire.`,
+    suggest: (commands) =>
+      `Je n'ai pas compris. Vouliez-vous dire ${commands.map((c) => `*${c}*`).join(" ou ")} ? ` +
+      "Écrivez *menu* pour l'aide.",
+    empty: "Écrivez *menu* pour voir ce que je sais faire.",
+    tooLong: (limit) =>
+      `Votre message est trop long (plus de ${thousands(limit)} caractères). ` +
+      "Écrivez quelques mots, par exemple *chercher sahel*.",
+    media:
+      "Je ne lis que les messages écrits (pas les photos, audios ni autocollants). " +
+      "Écrivez *menu* pour voir les commandes.",
+    flood: (minutes) =>
+      `Vous envoyez beaucoup de messages d'un coup. Je vous réponds de nouveau dans ${minutes} min, ` +
+      "merci de patienter.",
+    sorry:
+      "Désolé, un problème est survenu de notre côté. Réessayez dans un instant ou écrivez *menu*.",
+    thanks: "Avec plaisir ! Écrivez *menu* à tout moment.",
+
+    latestHeader: (rubric) => (rubric ? `*Dernières infos — ${rubric}*` : "*Dernières infos*"),
+    latestFooter: "Répondez par un numéro pour lire l'article (ex. *1*).",
+    latestNone: (rubric) =>
+      rubric
+        ? `Aucun article récent dans « ${rubric} ». Écrivez *rubriques* pour voir les thèmes.`
+        : "Aucun article pour le moment. Revenez un peu plus tard.",
+    badCount: (max) =>
+      `Le nombre d'articles va de 1 à ${max}. Exemple : *dernières 5* ou *dernières 3 politique*.`,
+    capped: (max) => `(${max} au plus)`,
+    readUsage:
+      "Écrivez *lire* suivi du numéro de l'article, ex. *lire 1*. Écrivez *dernières* pour la liste.",
+    articleNotFound: (n) =>
+      `Je ne trouve pas l'article n° ${n}. Écrivez *dernières* pour la liste à jour.`,
+    pickInRange: (max) =>
+      `Choisissez un numéro entre 1 et ${max}, ou écrivez *dernières* pour une nouvelle liste.`,
+    pickMenu: (max) => `Répondez par un numéro du menu (1 à ${max}) ou écrivez *menu*.`,
+
+    searchUsage:
+      "Que cherchez-vous ? Écrivez *chercher* suivi de mots, ex. *chercher sahel russie*.",
+    searchHeader: (query) => `*Résultats pour « ${query} »*`,
+    searchNone: (query) =>
+      `Aucun article ne correspond à « ${query} ». Essayez d'autres mots, ou écrivez *dernières*.`,
+
+    rubrics: (lines) =>
+      [
+        "*Rubriques*",
+        ...lines.map((l, i) => `${i + 1}. ${l.name}${l.followed ? " ✓ _suivie_" : ""}`),
+        "Répondez par un numéro pour lire ses articles, ou écrivez *suivre* et son nom pour " +
+          "recevoir ses alertes (ex. *suivre politique*).",
+      ].join("\n"),
+    rubricsNone: "Pas encore de rubriques. Revenez un peu plus tard.",
+    unknownRubric: (text, known) =>
+      `Je ne connais pas la rubrique « ${text} ». Rubriques : ${list(known, "aucune pour l'instant")}.` +
+      (known[0] ? ` Exemple : *suivre ${known[0].toLowerCase()}*.` : ""),
+    followUsage:
+      "Quelle rubrique ? Exemple : *suivre politique*. Écrivez *rubriques* pour la liste.",
+    unfollowUsage: "Quelle rubrique ? Exemple : *ne plus suivre politique*.",
+    followed: (name, subscribed) =>
+      `Vous suivez maintenant *${name}*.` +
+      (subscribed
+        ? " Vous recevrez ses nouveaux articles."
+        : " Pour recevoir ses nouveaux articles, écrivez *abonner*."),
+    alreadyFollowed: (name, subscribed) =>
+      `Vous suivez déjà *${name}*.` +
+      (subscribed ? "" : " Pour recevoir ses nouveaux articles, écrivez *abonner*."),
+    unfollowed: (name) => `Vous ne suivez plus *${name}*.`,
+    notFollowed: (name, follows) =>
+      `Vous ne suiviez pas *${name}*. Vos rubriques : ${list(follows, "aucune")}.`,
+
+    subscribed: (f, again) =>
+      [
+        again ? "Vous êtes déjà abonné(e)." : "C'est noté : vous êtes abonné(e). Merci !",
+        f.follows.length > 0
+          ? `Vos rubriques : ${f.follows.join(", ")}.`
+          : "Vous recevrez les alertes importantes. Choisissez aussi vos thèmes : *suivre politique*.",
+        f.mode === "instant"
+          ? `Au plus ${f.alertsPerDay} messages par jour, jamais entre ${f.quietHours.start} et ${f.quietHours.end}. ` +
+            `Préférez un résumé par jour ? *mode quotidien*.`
+          : `Un résumé par jour à ${f.digestTime}.`,
+        "*stop* pour arrêter à tout moment.",
+      ].join("\n"),
+    stopped:
+      "C'est fait : vous ne recevrez plus rien de notre part. Écrivez *abonner* pour revenir " +
+      "quand vous voulez.",
+    stopUnfollowHint: (name) =>
+      `Vous ne suivez plus *${name}*. Pour ne plus rien recevoir du tout, écrivez *stop* seul.`,
+
+    modeUsage:
+      "Écrivez *mode instantané* (les alertes au fil de l'eau) ou *mode quotidien 07:00* " +
+      "(un seul résumé par jour, à l'heure choisie).",
+    badTime: "Je n'ai pas compris l'heure. Exemple : *mode quotidien 07:30*.",
+    modeSet: (mode, f, subscribed) =>
+      (mode === "instant"
+        ? `Mode instantané : les alertes au fil de l'eau, au plus ${f.alertsPerDay} par jour, ` +
+          `jamais entre ${f.quietHours.start} et ${f.quietHours.end}.`
+        : `Mode quotidien : un résumé chaque jour à ${f.digestTime}.`) +
+      (subscribed ? "" : " Écrivez *abonner* pour commencer à recevoir."),
+    languageUsage: "Écrivez *langue fr* (français) ou *langue en* (English).",
+    languageSet: "C'est noté, je vous réponds en français. Écrivez *menu* pour l'aide.",
+
+    myData: (d) =>
+      [
+        "*Ce que nous gardons sur vous*",
+        `- Numéro : ${d.maskedNumber}`,
+        `- Premier message : ${d.firstSeen}`,
+        `- Abonnement : ${d.stopped ? `arrêté le ${d.stopped}` : d.optedIn ? `oui, depuis le ${d.optedIn}` : "non"}`,
+        `- Rubriques suivies : ${list(d.follows, "aucune")}`,
+        `- Mode : ${d.mode === "instant" ? "instantané" : `quotidien à ${d.digestTime}`}`,
+        `- Langue : ${LANGUAGE_NAME[d.language]}`,
+        "Nous ne gardons pas vos messages, seulement ceux que nous vous avons envoyés.",
+        "Pour tout effacer : *supprimer mes données*.",
+      ].join("\n"),
+    erased:
+      "Vos données sont effacées. Nous gardons seulement votre numéro avec la mention « ne plus " +
+      "rien envoyer », pour respecter votre choix. Écrivez *abonner* si vous revenez.",
+
+    editorHelp: [
+      "*Commandes éditeur*",
+      "/apercu ID — voir les messages avant publication",
+      "/publier ID — chaîne + alertes aux abonnés des rubriques",
+      "/alerte texte — alerte urgente à tous les abonnés",
+      "/stats — chiffres d'envoi",
+      "/pause — arrêter tous les envois (urgence)",
+      "/reprendre — reprendre les envois",
+    ].join("\n"),
+    editorUsage: (command) =>
+      ({
+        apercu: "Écrivez /apercu suivi du numéro de l'article, ex. /apercu 12.",
+        publier:
+          "Écrivez /publier suivi du numéro de l'article, ex. /publier 12 (voir /apercu 12).",
+        alerte:
+          "Écrivez /alerte suivi du texte, ex. /alerte Coupure d'électricité à Bamako ce soir.",
+      })[command] ?? "Écrivez /aide pour les commandes éditeur.",
+    editorSuggest: (command) => `Commande inconnue. Vouliez-vous dire ${command} ? (/aide)`,
+    editorArticleNotFound: (id) =>
+      `Article ${id} introuvable. Vérifiez le numéro (npm run cli -- articles list).`,
+    editorPreview: (id, status, channel, alert) =>
+      [
+        `*Aperçu de l'article ${id}* (${status})`,
+        "",
+        "— Chaîne —",
+        channel,
+        "",
+        "— Alerte aux abonnés —",
+        alert,
+        "",
+        `Pour publier : /publier ${id}`,
+      ].join("\n"),
+    published: (id, title, r) =>
+      [
+        `Article ${id} « ${title} » en file d'envoi.`,
+        `Chaîne : ${r.channel ? "oui" : "non"} · ${fr_(r.recipients, "lecteur")}` +
+          (r.startsAt ? ` · début : ${r.startsAt}` : "") +
+          ` · fin estimée : ${r.eta}.`,
+        r.paused
+          ? "Attention : les diffusions sont en pause (/reprendre)."
+          : "/pause pour arrêter la diffusion.",
+      ].join("\n"),
+    alerted: (r) =>
+      [
+        `Alerte en file d'envoi. Chaîne : ${r.channel ? "oui" : "non"} · ${fr_(r.recipients, "lecteur")} · ` +
+          `fin estimée : ${r.eta}.`,
+        r.paused
+          ? "Attention : les diffusions sont en pause (/reprendre)."
+          : "/pause pour arrêter la diffusion.",
+      ].join("\n"),
+    articleState: { draft: "brouillon", scheduled: "programmé", published: "publié" },
+    paused:
+      "Diffusions en pause : chaîne, alertes et résumés attendent. Les réponses aux lecteurs continuent. /reprendre pour relancer.",
+    alreadyPaused: "Les diffusions étaient déjà en pause. /reprendre pour relancer.",
+    resumed: "Les envois reprennent.",
+    notPaused: "Les diffusions n'étaient pas en pause.",
+    stats: (s) =>
+      [
+        "*Statistiques*",
+        `Diffusions : ${s.paused ? "EN PAUSE" : "actives"} · WhatsApp : ${s.transportUp ? "connecté" : "déconnecté"}`,
+        `Aujourd'hui : ${fr_(s.today.sent, "envoyé")}, ${s.today.queued} en file, ${s.today.failed} en échec, ${fr_(s.today.dead, "abandonné")}`,
+        ...s.running.map(
+          (b) =>
+            `- ${b.label} : ${b.sent}/${b.total} (${fr_(b.failed, "échec")}), fin estimée ${b.eta}`,
+        ),
+        `Abonnés : ${s.subscribers.optedIn} (${s.subscribers.instant} en instantané, ${s.subscribers.daily} en quotidien), ${fr_(s.subscribers.stopped, "arrêté")}`,
+        `Articles : ${fr_(s.articles.published, "publié")}, ${fr_(s.articles.scheduled, "programmé")}, ${fr_(s.articles.drafts, "brouillon")}`,
+      ].join("\n"),
+    editorFailed: (reason) => `Échec : ${reason}`,
+  },
+  article: {
+    keyPoints: "Points clés",
+    readMore: "Lire l'article",
+    latestTitle: "Dernières informations",
+    latestIn: (rubric) => `Dernières informations · ${rubric}`,
+    noArticles: "Aucun article pour le moment.",
+    readHint: "Répondez par un numéro (ex. *1*) pour lire l'article.",
+    digestTitle: (date) => `Votre sélection du ${date}`,
+    digestHint: "Répondez par un numéro pour lire l'article · *stop* pour ne plus rien recevoir.",
+    alertPrefix: "🔔",
+    breaking: "🔴 *ALERTE INFO*",
+    followChannel: "Suivez l'information en direct sur notre chaîne WhatsApp",
+    stopHint: "Pour ne plus recevoir d'alertes : *stop*",
+  },
+  operator: OPERATOR,
+  errors: ERRORS,
+} satisfies Catalogue;
