@@ -16,6 +16,7 @@ import { type ErrorCode, hasCode } from "./domain/errors.ts";
 import { Ingest } from "./ingest/ingest.ts";
 import { type Clock, systemClock } from "./lib/clock.ts";
 import { createLogger, type Logger } from "./log.ts";
+import { seedFeeds } from "./sources/feeds/feed-sources.ts";
 import { FETCH_DEFAULTS } from "./sources/feeds/fetch.ts";
 import { FeedPoller } from "./sources/feeds/poller.ts";
 import type { Transport } from "./transport/transport.ts";
@@ -82,6 +83,7 @@ export async function startBot(config: Config, deps: StartDeps): Promise<Running
     });
 
     const app = openApp(config, { clock, log });
+    seedFeeds(app.feeds, config.feeds, { now: clock.now(), log });
     undo.push(() => app.close());
 
     const ingest = new Ingest({

@@ -3,6 +3,7 @@
  * local database (data/simulateur.db by default: your real one is never touched). Without a
  * terminal on stdin it reads a script, one message per line, so tests can drive it.
  */
+import { chatIdOf, phoneOfChatId } from "./domain/chat-id.ts";
 import "dotenv/config";
 import path from "node:path";
 import readline from "node:readline";
@@ -31,11 +32,6 @@ const HELP = [
   "  /lecteur           revenir au lecteur de départ",
   "  /quit              quitter",
 ].join("\n");
-
-function chatIdOf(phone: string): string | null {
-  const digits = phone.replace(/[\s.-]/g, "").replace(/^\+/, "");
-  return /^\d{6,15}$/.test(digits) ? `${digits}@c.us` : null;
-}
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -120,7 +116,7 @@ async function main(): Promise<number> {
   // The simulator shows the numbers the user typed: it is a screen, not a log.
   const who = () => {
     if (current === EDITOR_LID) return `éditeur ${firstEditor} via ${EDITOR_LID}`;
-    const phone = `+${current.replace(/@.*$/, "")}`;
+    const phone = phoneOfChatId(current) ?? current;
     return config.editors.includes(phone) ? `${phone} (éditeur)` : phone;
   };
 

@@ -1,18 +1,18 @@
 import type { Database } from "better-sqlite3";
 import type { Config } from "../config.ts";
 import { Dispatcher, type Sleep } from "../dispatcher/dispatcher.ts";
-import { policyFromConfig, type SendingPolicy } from "../domain/sending-policy.ts";
+import { type SendingPolicy, sendingPolicy } from "../domain/sending-policy.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Random } from "../lib/random.ts";
 import type { Logger } from "../log.ts";
 import { Broadcaster } from "../planner/desk.ts";
 import { Planner } from "../planner/planner.ts";
 import type { ArticlesRepo } from "../store/articles.ts";
-import { Audience } from "../store/audience.ts";
 import type { BroadcastsRepo } from "../store/broadcasts.ts";
 import type { ConversationRepo } from "../store/conversation.ts";
 import type { OutboxRepo } from "../store/outbox.ts";
 import type { SettingsRepo } from "../store/settings.ts";
+import type { SubscribersRepo } from "../store/subscribers.ts";
 import type { Transport } from "../transport/transport.ts";
 import { Schedules, type SchedulesDeps } from "./jobs.ts";
 
@@ -26,25 +26,34 @@ export interface DeliveryStore {
   outbox: OutboxRepo;
   settings: SettingsRepo;
   broadcasts: BroadcastsRepo;
+  subscribers: SubscribersRepo;
   conversation?: Pick<ConversationRepo, "remember"> | undefined;
 }
 
 /** Delivery without a transport: what the CLI and the bot's editor commands need. */
 export interface DeliveryCore {
   policy: SendingPolicy;
-  audience: Audience;
   planner: Planner;
   broadcaster: Broadcaster;
 }
 
 /** Builds the planner and the broadcaster (the EditorBackend) over the store. */
 export function createDeliveryCore(store: DeliveryStore, policy?: SendingPolicy): DeliveryCore {
-  const effective = policy ?? policyFromConfig(store.config);
-  const audience = new Audience(store.db);
-  const planner = new Planner({ ...store, audience });
+  const effective = policy ?? sendingPolicy(store.config.sending);
+  const planner = new Planner({
+    articles: store.articles,
+    outbox: store.outbox,
+    subscribers: store.subscribers,
+    broadcasts: store.broadcasts,
+    conversation: store.conversation,
+    transaction: (fn) => store.db.transaction(fn)(),
+    config: store.config,
+    clock: store.clock,
+    log: store.log,
+  });
   const broadcaster = new Broadcaster({
     planner,
-    audience,
+    subscribers: store.subscribers,
     outbox: store.outbox,
     broadcasts: store.broadcasts,
     settings: store.settings,
@@ -53,7 +62,7 @@ export function createDeliveryCore(store: DeliveryStore, policy?: SendingPolicy)
     policy: effective,
     timeZone: store.config.timeZone,
   });
-  return { policy: effective, audience, planner, broadcaster };
+  return { policy: effective, planner, broadcaster };
 }
 
 /** The sending loop over a transport (main.ts and the simulator). */
@@ -68,7 +77,7 @@ export function createDispatcher(
     outbox: store.outbox,
     settings: store.settings,
     transport,
-    readers: core.audience,
+    readers: store.subscribers,
     clock: store.clock,
     log: store.log,
     policy: core.policy,
@@ -76,11 +85,11 @@ export function createDispatcher(
   });
 }
 
-/** The timed jobs; `poll` is the feeds poller's entry point when there is one. */
+/** The timed jobs (planning, digests, pruning, checkpoints). */
 export function createSchedules(
   store: DeliveryStore,
-  core: DeliveryCore,
-  options: Pick<SchedulesDeps, "poll" | "crons" | "retentionDays"> = {},
+  core: { planner: SchedulesDeps["planner"] },
+  options: Pick<SchedulesDeps, "crons" | "retentionDays"> = {},
 ): Schedules {
   return new Schedules({
     db: store.db,
@@ -110,7 +119,7 @@ export function startDelivery(
   store: DeliveryStore,
   core: DeliveryCore,
   transport: Transport,
-  options: Pick<SchedulesDeps, "poll" | "crons" | "retentionDays"> = {},
+  options: Pick<SchedulesDeps, "crons" | "retentionDays"> = {},
 ): RunningDelivery {
   const dispatcher = createDispatcher(store, core, transport);
   const schedules = createSchedules(store, core, options);

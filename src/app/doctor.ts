@@ -1,7 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type Config, ConfigError, loadConfig } from "../config.ts";
-import { listMigrations, openDatabase } from "../store/database.ts";
+import { ArticlesRepo } from "../store/articles.ts";
+import {
+  appliedMigrations,
+  checkWritable,
+  listMigrations,
+  openDatabase,
+} from "../store/database.ts";
 import {
   ChromiumNotFoundError,
   type ChromiumProbe,
@@ -69,10 +75,7 @@ function checkDatabase(config: Config): DoctorCheck {
   try {
     const startedAt = Date.now();
     db = openDatabase(file);
-    const applied = db.prepare("SELECT name, applied_at FROM schema_migrations").all() as Array<{
-      name: string;
-      applied_at: number;
-    }>;
+    const applied = appliedMigrations(db);
     const expected = listMigrations().map((m) => m.name);
     const missing = expected.filter((n) => !applied.some((a) => a.name === n));
     if (missing.length > 0) {
@@ -83,10 +86,9 @@ function checkDatabase(config: Config): DoctorCheck {
         fix: "Arrêtez le bot, sauvegardez la base, puis relancez « npm run doctor » pour les appliquer.",
       };
     }
-    // Proves the file is writable and not stuck behind another writer.
-    db.exec("BEGIN IMMEDIATE; ROLLBACK;");
-    const now = applied.filter((a) => a.applied_at >= startedAt).map((a) => a.name);
-    const articles = db.prepare("SELECT count(*) FROM articles").pluck().get() as number;
+    checkWritable(db);
+    const now = applied.filter((a) => a.appliedAt.getTime() >= startedAt).map((a) => a.name);
+    const articles = new ArticlesRepo(db).counts(new Date()).total;
     const parts = [
       `${file} ${existed ? "accessible en écriture" : "créée"}`,
       `${expected.length} migrations à jour${now.length > 0 && existed ? ` (appliquées à l'instant : ${now.join(", ")})` : ""}`,

@@ -3,13 +3,18 @@ import cron, { type ScheduledTask } from "node-cron";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../log.ts";
 import type { Planner } from "../planner/planner.ts";
+import { checkpointWal } from "../store/database.ts";
 import type { OutboxRepo } from "../store/outbox.ts";
 
-export type JobName = "poll" | "plan" | "digests" | "prune" | "checkpoint";
+/**
+ * The timed jobs. Feeds are not among them: the feeds poller keeps its own timer per feed (each
+ * feed has its interval and back-off, src/sources/feeds/poller.ts); the "plan" job announces
+ * what it brought within a minute.
+ */
+export type JobName = "plan" | "digests" | "prune" | "checkpoint";
 
 /** Cron expressions (node-cron, with seconds optional), read in the newsroom's time zone. */
 export const DEFAULT_CRONS: Record<JobName, string> = {
-  poll: "*/5 * * * *",
   plan: "* * * * *",
   digests: "* * * * *",
   prune: "30 3 * * *",
@@ -18,13 +23,11 @@ export const DEFAULT_CRONS: Record<JobName, string> = {
 
 export interface SchedulesDeps {
   db: Database;
-  planner: Planner;
-  outbox: OutboxRepo;
+  planner: Pick<Planner, "planDue" | "planDigests">;
+  outbox: Pick<OutboxRepo, "prune">;
   clock: Clock;
   log: Logger;
   timeZone: string;
-  /** Fetches the sources (the feeds poller); the planner then announces what is new. */
-  poll?: () => Promise<unknown>;
   crons?: Partial<Record<JobName, string>>;
   /** Sent, dead and cancelled rows are kept this long (they also stop duplicates). */
   retentionDays?: number;
@@ -32,7 +35,7 @@ export interface SchedulesDeps {
 
 /**
  * The timed jobs (node-cron, time-zone aware). Jobs only queue work; the dispatcher sends.
- * A job never overlaps itself (a slow feed poll skips its next turn), and `stop()` waits for
+ * A job never overlaps itself (a slow turn makes the next one skip), and `stop()` waits for
  * running jobs to finish.
  */
 export class Schedules {
@@ -51,7 +54,6 @@ export class Schedules {
     this.#stopped = false;
     const crons = { ...DEFAULT_CRONS, ...this.#d.crons };
     for (const name of Object.keys(crons) as JobName[]) {
-      if (name === "poll" && !this.#d.poll) continue;
       const task = cron.schedule(crons[name], () => this.run(name), {
         name: `suivez-${name}`,
         timezone: this.#d.timeZone,
@@ -91,10 +93,6 @@ export class Schedules {
   async #job(name: JobName): Promise<void> {
     const { planner, outbox, db, clock, log } = this.#d;
     switch (name) {
-      case "poll":
-        await this.#d.poll?.();
-        planner.planDue();
-        return;
       case "plan":
         planner.planDue();
         return;
@@ -108,9 +106,7 @@ export class Schedules {
         return;
       }
       case "checkpoint": {
-        // TRUNCATE keeps the WAL file from growing during long broadcasts.
-        const [result] = db.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
-        if (result?.busy) log.debug("checkpoint partiel : lecteurs en cours");
+        if (!checkpointWal(db)) log.debug("checkpoint partiel : lecteurs en cours");
         return;
       }
     }

@@ -2,7 +2,6 @@ import type { Database } from "better-sqlite3";
 import type { Config } from "../config.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../log.ts";
-import { seedFeeds } from "../sources/feeds/feed-sources.ts";
 import { ArticlesRepo } from "../store/articles.ts";
 import { AuditRepo } from "../store/audit.ts";
 import { BroadcastsRepo } from "../store/broadcasts.ts";
@@ -36,7 +35,10 @@ export interface App {
   close(): void;
 }
 
-/** Opens the store and builds the repositories (no transport, no timers: callers add those). */
+/**
+ * Opens the store and builds the repositories and the planner: no transport, no timers, no
+ * writes (callers add those; `seedFeeds` writes FEEDS of .env where a process polls or lists them).
+ */
 export function openApp(config: Config, deps: { clock: Clock; log: Logger }): App {
   const db = openDatabase(config.databasePath);
   const app: Omit<App, "delivery"> = {
@@ -55,6 +57,5 @@ export function openApp(config: Config, deps: { clock: Clock; log: Logger }): Ap
     feeds: new FeedsRepo(db),
     close: () => db.close(),
   };
-  seedFeeds(app.feeds, config.feeds, { now: deps.clock.now(), log: deps.log });
   return { ...app, delivery: createDeliveryCore(app) };
 }

@@ -1,4 +1,3 @@
-import type { App } from "../app/services.ts";
 import type { EditorBackend } from "../domain/broadcast.ts";
 import { catalogue, type Lang } from "../messages/wording.ts";
 import { DISK_FULL_ADVICE, isDiskFull } from "../store/database.ts";
@@ -157,9 +156,12 @@ export class Bot {
   }
 }
 
-/** Builds the bot over an opened App: the editor directory asks `transport` about `@lid` ids. */
+/** The store and settings the bot reads and writes (an opened App has them all). */
+export type BotServices = Omit<BotDeps, "editors" | "backend" | "via"> & { inbound: InboundRepo };
+
+/** Builds the bot over the store: the editor directory asks `transport` about `@lid` ids. */
 export function createBot(
-  app: App,
+  app: BotServices,
   deps: { backend: EditorBackend; transport: Pick<Transport, "resolvePhones">; via: string },
   options: BotOptions = {},
 ): Bot {

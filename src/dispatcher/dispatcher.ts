@@ -33,7 +33,7 @@ export function clockSleep(clock: { advance(ms: number): void }): Sleep {
   };
 }
 
-/** What the dispatcher needs to know about readers' health (src/store/audience.ts). */
+/** What the dispatcher needs to know about readers' health (the subscribers repo implements it). */
 export interface ReaderHealth {
   /** Counts a permanent failure; true when the reader just became unreachable. */
   recordPermanentFailure(chatId: string, now: Date, threshold: number): boolean;

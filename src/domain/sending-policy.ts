@@ -1,5 +1,3 @@
-import type { Config } from "../config.ts";
-
 /** How fast and how stubbornly the dispatcher sends (README: sending policy). */
 export interface SendingPolicy {
   /** Ceiling on all messages per minute, replies included: the ban-safety limit. */
@@ -35,11 +33,14 @@ export const DEFAULT_POLICY: Omit<SendingPolicy, "ratePerMinute" | "minGapPerCha
 };
 
 /** The policy from `.env` (SEND_RATE_PER_MINUTE, MIN_GAP_PER_CHAT_SECONDS) and the defaults. */
-export function policyFromConfig(config: Config): SendingPolicy {
+export function sendingPolicy(sending: {
+  ratePerMinute: number;
+  minGapPerChatSeconds: number;
+}): SendingPolicy {
   return {
     ...DEFAULT_POLICY,
-    ratePerMinute: config.sending.ratePerMinute,
-    minGapPerChatMs: config.sending.minGapPerChatSeconds * 1000,
+    ratePerMinute: sending.ratePerMinute,
+    minGapPerChatMs: sending.minGapPerChatSeconds * 1000,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Block } from "../domain/article.ts";
+import { cleanInline, comparable, looksLikeHeading } from "../lib/text.ts";
 import { isNoiseLine, stripScript } from "./noise.ts";
-import { cleanInline, comparable } from "./text.ts";
 
 const listItem = /^\s*(?:([-*•▪·◦●■►–—])|(\d{1,2})[.)])\s+(\S.*)$/;
 
@@ -48,18 +48,6 @@ function classify(blocks: Block[]): Block[] {
 
 function isQuote(text: string): boolean {
   return /^«[^«»]+»[.!?…]?$/.test(text) || /^“[^“”]+”[.!?…]?$/.test(text);
-}
-
-/** A short line without end punctuation, starting with a capital, followed by more text. */
-export function looksLikeHeading(text: string): boolean {
-  const words = text.split(/\s+/).length;
-  return (
-    text.length >= 3 &&
-    text.length <= 90 &&
-    words <= 12 &&
-    /^[\p{Lu}\d]/u.test(text) &&
-    !/[.!?…:;,»"”)]$/.test(text)
-  );
 }
 
 /**

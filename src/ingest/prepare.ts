@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import type { ArticleInput, Block, PreparedArticle } from "../domain/article.ts";
 import { AppError, type AppErrorOptions } from "../domain/errors.ts";
+import { cleanInline, uniqueCaseless } from "../lib/text.ts";
+import { truncate } from "../lib/truncate.ts";
 import { blocksToText, cleanBody } from "./clean.ts";
 import { extractDateline } from "./dateline.ts";
 import { htmlToBlocks } from "./html.ts";
 import { summarize } from "./summary/summary.ts";
-import { cleanInline, truncate, uniqueCaseless } from "./text.ts";
 
 export interface PrepareOptions {
   /** The summary's length bound (SUMMARY_MAX_CHARS). */

@@ -1,4 +1,4 @@
-import { truncate } from "../ingest/text.ts";
+import { truncate } from "../lib/truncate.ts";
 
 // The word-boundary cut lives with the other text helpers (ingest uses it too); messages use it
 // through here.

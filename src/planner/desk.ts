@@ -8,18 +8,13 @@ import { averageBulkGapMs, type SendingPolicy } from "../domain/sending-policy.t
 import type { Clock } from "../lib/clock.ts";
 import { localDayRange } from "../lib/zoned-time.ts";
 import type { Logger } from "../log.ts";
-import type { Audience } from "../store/audience.ts";
-import type { Broadcast, BroadcastCounts, BroadcastsRepo } from "../store/broadcasts.ts";
-import { type OutboxRepo, PRIORITY } from "../store/outbox.ts";
-import type { SettingsRepo } from "../store/settings.ts";
+import type { Broadcast, BroadcastCounts } from "../store/broadcasts.ts";
+import { PRIORITY } from "../store/outbox.ts";
 import type { Planner, StartedBroadcast } from "./planner.ts";
+import type { DeskStore } from "./ports.ts";
 
-export interface BroadcasterDeps {
+export interface DeskDeps extends DeskStore {
   planner: Planner;
-  outbox: OutboxRepo;
-  broadcasts: BroadcastsRepo;
-  settings: SettingsRepo;
-  audience: Audience;
   clock: Clock;
   log: Logger;
   policy: SendingPolicy;
@@ -45,10 +40,10 @@ const HEARTBEAT_STALE_MS = 60_000;
  * publish, breaking alert, schedule, cancel, pause and resume, with honest ETAs and stats.
  */
 export class Broadcaster implements EditorBackend {
-  readonly #d: BroadcasterDeps;
+  readonly #d: DeskDeps;
   #localSender: (() => boolean) | null = null;
 
-  constructor(deps: BroadcasterDeps) {
+  constructor(deps: DeskDeps) {
     this.#d = deps;
   }
 
@@ -123,7 +118,7 @@ export class Broadcaster implements EditorBackend {
 
   /** Queued / sent / failed / dead today (newsroom's day), running broadcasts, readers. */
   stats(): SendingStats {
-    const { outbox, broadcasts, settings, audience, clock, timeZone } = this.#d;
+    const { outbox, broadcasts, settings, subscribers, clock, timeZone } = this.#d;
     const now = clock.now();
     const { start, end } = localDayRange(now, timeZone);
     const day = outbox.dayCounts(start, end);
@@ -134,7 +129,7 @@ export class Broadcaster implements EditorBackend {
       transportUp: this.#localSender ? this.#localSender() : fresh && beat.transportUp,
       today: { queued: day.queued, sent: day.sent, failed: day.failed, dead: day.dead },
       running: broadcasts.running(now).map((b) => this.#progress(b)),
-      subscribers: audience.counts(),
+      subscribers: subscribers.counts(),
     };
   }
 

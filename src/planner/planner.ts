@@ -1,4 +1,3 @@
-import type { DeliveryStore } from "../app/delivery.ts";
 import { MAX_ALERT_CHARS } from "../domain/broadcast.ts";
 import { DeskError } from "../domain/errors.ts";
 import { fold } from "../lib/fold.ts";
@@ -11,9 +10,9 @@ import {
 } from "../lib/zoned-time.ts";
 import * as templates from "../messages/templates.ts";
 import type { StoredArticle } from "../store/articles.ts";
-import type { Audience } from "../store/audience.ts";
 import type { Broadcast } from "../store/broadcasts.ts";
 import { CHANNEL } from "../transport/transport.ts";
+import type { PlannerDeps } from "./ports.ts";
 
 /** Articles published longer ago than this are not announced automatically (editors can). */
 export const AUTO_ANNOUNCE_MAX_AGE_MS = 24 * 3600_000;
@@ -32,9 +31,6 @@ export interface StartedBroadcast {
   /** When its alerts may go (quiet hours push them to the morning). */
   notBefore: Date;
 }
-
-/** The store parts delivery works on (all but the settings), and who gets what. */
-export type PlannerDeps = Omit<DeliveryStore, "settings"> & { audience: Audience };
 
 /**
  * Turns published articles into outbox rows: one Channel post and one alert per interested
@@ -79,7 +75,7 @@ export class Planner {
     const article = this.broadcastableArticle(articleId);
     const now = this.#d.clock.now();
     const scheduled = at !== null && at.getTime() > now.getTime();
-    return this.#d.db.transaction(() => {
+    return this.#d.transaction(() => {
       const broadcast = this.#d.broadcasts.create(
         {
           kind: "article",
@@ -91,7 +87,7 @@ export class Planner {
         now,
       );
       return scheduled ? broadcast : this.#start(broadcast, now);
-    })();
+    });
   }
 
   /** Records an editor's breaking alert; starts it now unless `at` is in the future. */
@@ -105,7 +101,7 @@ export class Planner {
     }
     const now = this.#d.clock.now();
     const scheduled = at !== null && at.getTime() > now.getTime();
-    return this.#d.db.transaction(() => {
+    return this.#d.transaction(() => {
       const broadcast = this.#d.broadcasts.create(
         {
           kind: "alert",
@@ -118,7 +114,7 @@ export class Planner {
         now,
       );
       return scheduled ? broadcast : this.#start(broadcast, now);
-    })();
+    });
   }
 
   /** Starts scheduled broadcasts whose time has come. */
@@ -127,10 +123,10 @@ export class Planner {
     const started: StartedBroadcast[] = [];
     for (const due of this.#d.broadcasts.due(now)) {
       try {
-        const result = this.#d.db.transaction(() => {
+        const result = this.#d.transaction(() => {
           const fresh = this.#d.broadcasts.get(due.id);
           return fresh?.state === "scheduled" ? this.#start(fresh, now) : null;
-        })();
+        });
         if (result) started.push(result);
       } catch (error) {
         this.#d.log.error({ err: error, broadcast: due.id }, "diffusion programmée impossible");
@@ -146,23 +142,12 @@ export class Planner {
    */
   planDue(): { started: StartedBroadcast[]; skippedOld: number[] } {
     const now = this.#d.clock.now();
-    const rows = this.#d.db
-      .prepare(
-        `SELECT a.id, a.published_at AS publishedAt FROM articles a
-         WHERE a.announced_at IS NULL AND a.status = 'published' AND a.published_at <= ?
-           AND NOT EXISTS (SELECT 1 FROM broadcasts b
-                           WHERE b.article_id = a.id AND b.state = 'scheduled')
-         ORDER BY a.published_at, a.id`,
-      )
-      .all(now.getTime()) as { id: number; publishedAt: number }[];
+    const rows = this.#d.articles.dueForAnnouncement(now);
     const started: StartedBroadcast[] = [];
     const skippedOld: number[] = [];
-    const markOld = this.#d.db.prepare(
-      "UPDATE articles SET announced_at = ? WHERE id = ? AND announced_at IS NULL",
-    );
     for (const row of rows) {
-      if (row.publishedAt < now.getTime() - AUTO_ANNOUNCE_MAX_AGE_MS) {
-        markOld.run(now.getTime(), row.id);
+      if (row.publishedAt.getTime() < now.getTime() - AUTO_ANNOUNCE_MAX_AGE_MS) {
+        this.#d.articles.markAnnounced(row.id, now);
         skippedOld.push(row.id);
         continue;
       }
@@ -188,7 +173,7 @@ export class Planner {
    * nothing new gets nothing, and is marked done for the day.
    */
   planDigests(): { queued: number; empty: number } {
-    const { config, clock, audience, outbox, db } = this.#d;
+    const { config, clock, subscribers, outbox } = this.#d;
     const now = clock.now();
     const tz = config.timeZone;
     const p = localParts(now, tz);
@@ -197,7 +182,7 @@ export class Planner {
     const hhmm = (m: number) =>
       `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
     const { start: dayStart } = localDayRange(now, tz);
-    const readers = audience.digestReaders({
+    const readers = subscribers.digestReaders({
       from: hhmm(from),
       to: hhmm(nowMinutes),
       defaultTime: config.sending.digestTime,
@@ -206,10 +191,10 @@ export class Planner {
     let queued = 0;
     let empty = 0;
     const day = localDay(now, tz);
-    db.transaction(() => {
+    this.#d.transaction(() => {
       for (const reader of readers) {
         const since = reader.lastDigestAt ?? new Date(now.getTime() - 24 * 3600_000);
-        const ids = audience.digestArticleIds(reader.id, since, now, DIGEST_SIZE);
+        const ids = this.#d.articles.digestArticleIds(reader.id, since, now, DIGEST_SIZE);
         const articles = ids
           .map((id) => this.#d.articles.get(id))
           .filter((a): a is StoredArticle => a !== null);
@@ -234,9 +219,9 @@ export class Planner {
         } else {
           empty++;
         }
-        audience.markDigest(reader.id, now);
+        subscribers.markDigest(reader.id, now);
       }
-    })();
+    });
     if (queued > 0) this.#d.log.info({ queued, empty }, "résumés du jour mis en file");
     return { queued, empty };
   }
@@ -248,33 +233,15 @@ export class Planner {
 
   /** The audience a broadcast would have if started now (for a scheduled one's receipt). */
   estimate(articleId: number | null): { channel: boolean; recipients: number } {
-    const db = this.#d.db;
-    const active = `opted_in_at IS NOT NULL AND stopped_at IS NULL AND unreachable_at IS NULL
-      AND mode = 'instant'`;
-    if (articleId === null) {
-      return {
-        channel: this.channelTakes(null),
-        recipients: db
-          .prepare(`SELECT count(*) FROM subscribers WHERE ${active}`)
-          .pluck()
-          .get() as number,
-      };
-    }
+    const recipients = this.#d.subscribers.instantAudience(articleId);
+    if (articleId === null) return { channel: this.channelTakes(null), recipients };
     const article = this.#d.articles.get(articleId);
-    const recipients = db
-      .prepare(
-        `SELECT count(*) FROM subscribers WHERE ${active} AND id IN (
-           SELECT f.subscriber_id FROM follows f WHERE f.category_key IN
-             (SELECT category_key FROM article_categories WHERE article_id = ?))`,
-      )
-      .pluck()
-      .get(articleId) as number;
     return { channel: this.channelTakes(article?.categories ?? []), recipients };
   }
 
   /** Queues a broadcast's Channel post and alerts (inside the caller's transaction). */
   #start(broadcast: Broadcast, now: Date): StartedBroadcast {
-    const { config, outbox, audience, broadcasts, db } = this.#d;
+    const { config, outbox, subscribers, broadcasts, articles } = this.#d;
     const notBefore = this.alertTime(now);
     let channel = false;
     let fan: { queued: number; audience: number };
@@ -294,7 +261,8 @@ export class Planner {
             now,
           ) !== null;
       }
-      fan = audience.queueArticleAlerts({
+      const audience = subscribers.instantAudience(article.id);
+      const queued = outbox.queueArticleAlerts({
         articleId: article.id,
         broadcastId: broadcast.id,
         bodies: {
@@ -306,10 +274,8 @@ export class Planner {
         cap: config.sending.alertsPerDay,
         now,
       });
-      db.prepare("UPDATE articles SET announced_at = ? WHERE id = ? AND announced_at IS NULL").run(
-        now.getTime(),
-        article.id,
-      );
+      fan = { queued, audience };
+      articles.markAnnounced(article.id, now);
     } else {
       const text = broadcast.text ?? broadcast.label;
       if (this.channelTakes(null)) {
@@ -325,7 +291,8 @@ export class Planner {
             now,
           ) !== null;
       }
-      fan = audience.queueBreakingAlerts({
+      const audience = subscribers.instantAudience(null);
+      const queued = outbox.queueBreakingAlerts({
         broadcastId: broadcast.id,
         bodies: {
           fr: breakingBody(text, this.#ctx("fr")),
@@ -334,6 +301,7 @@ export class Planner {
         notBefore,
         now,
       });
+      fan = { queued, audience };
     }
     // Readers already alerted about this article (a re-publish) are neither queued nor capped.
     const capped =
@@ -364,17 +332,7 @@ export class Planner {
 
   #alreadyAlerted(broadcast: Broadcast): number {
     if (broadcast.articleId === null) return 0;
-    // An article's alerts are only ever queued by its broadcasts: reach them through the
-    // broadcasts_article and outbox_broadcast indexes. Filtering the outbox on article_id
-    // would read the whole table (40 ms at 100,000 rows, growing with the kept history).
-    return this.#d.db
-      .prepare(
-        `SELECT count(*) FROM outbox
-         WHERE broadcast_id IN (SELECT id FROM broadcasts WHERE article_id = @articleId AND id <> @id)
-           AND kind = 'alert' AND article_id = @articleId`,
-      )
-      .pluck()
-      .get({ articleId: broadcast.articleId, id: broadcast.id }) as number;
+    return this.#d.outbox.alertsOfOtherBroadcasts(broadcast.articleId, broadcast.id);
   }
 
   #ctx(language: "fr" | "en"): templates.FormatContext {

@@ -1,6 +1,9 @@
 import type { Database, Statement } from "better-sqlite3";
 import type { ArticleStatus, Block, PreparedArticle } from "../domain/article.ts";
 import { fold } from "../lib/fold.ts";
+import { type ArticleHit, ArticleSearch } from "./search.ts";
+
+export type { ArticleHit } from "./search.ts";
 
 /** An article as stored: its stable id and times on top of what ingestion prepared. */
 export interface StoredArticle extends Omit<PreparedArticle, "publishedAt"> {
@@ -26,19 +29,6 @@ export type ArticleCard = Pick<
   | "url"
 >;
 
-/** One search result: what a numbered result line shows. */
-export type ArticleHit = Pick<StoredArticle, "id" | "title" | "categories" | "publishedAt">;
-
-/**
- * How many matches a search ranks: the most recently stored ones. FTS5 walks its index newest
- * first and stops there, so a search reads this many articles however many match; the answer
- * is "the best matches among the 100 most recent matching articles" — right for news.
- */
-export const SEARCH_POOL = 100;
-
-/** A prefix matching more index terms than this is left to FTS5's own (slower) prefix scan. */
-const MAX_EXPANSION = 256;
-
 export interface Rubric {
   key: string;
   name: string;
@@ -55,13 +45,6 @@ interface CardRow {
   summary: string;
   key_points: string;
   url: string | null;
-}
-
-interface HitRow {
-  id: number;
-  title: string;
-  categories: string;
-  published_at: number;
 }
 
 const CARD_COLUMNS =
@@ -98,19 +81,6 @@ export function titleKey(title: string, publishedAt: Date | null): string {
   return `${words}|${publishedAt ? publishedAt.toISOString().slice(0, 10) : ""}`;
 }
 
-/**
- * The words of a reader's search, folded, at most 12. Single letters are dropped when other
- * words remain: they are elisions ("l'État", "d'Ivoire") that every article contains, and
- * FTS5 would have to merge the postings of every term starting with that letter.
- */
-export function searchWords(text: string): string[] {
-  const words = fold(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0);
-  const kept = words.filter((w) => w.length > 1 || /\p{N}/u.test(w));
-  return (kept.length > 0 ? kept : words).slice(0, 12);
-}
-
 const published = "status = 'published' AND published_at <= @now";
 
 /** The articles table: upsert with dedupe, lookups for readers and editors, search. */
@@ -129,17 +99,14 @@ export class ArticlesRepo {
   readonly #latestIn: Statement<[{ now: number; limit: number; category: string }], ArticleRow>;
   readonly #headlines: Statement<[{ now: number; limit: number }], CardRow>;
   readonly #headlinesIn: Statement<[{ now: number; limit: number; category: string }], CardRow>;
-  readonly #searchPool: Statement<[{ match: string; now: number; pool: number }], HitRow>;
-  readonly #vocabulary: Statement<[string, string, number], string>;
+  readonly #search: ArticleSearch;
+  readonly #markAnnounced: Statement<[number, number]>;
   readonly #generation: Statement<[], number>;
   readonly #perRubric: Statement<[], { key: string; count: number }>;
   readonly #hiddenPerRubric: Statement<[{ now: number }], { key: string; count: number }>;
   readonly #rubricName: Statement<[string], string>;
   readonly #nextScheduled: Statement<[{ now: number }], number | null>;
   #rubricsCache: { generation: number; from: number; until: number; list: Rubric[] } | null = null;
-  /** Search word → the index terms it prefixes (null: left to FTS5); see #expand. */
-  readonly #expansions = new Map<string, string[] | null>();
-  #expansionsGeneration = -1;
 
   constructor(db: Database) {
     this.#db = db;
@@ -184,21 +151,10 @@ export class ArticlesRepo {
       `SELECT ${CARD_COLUMNS} FROM articles WHERE ${published} ${newest}`,
     );
     this.#headlinesIn = db.prepare(`SELECT ${cardColumns} ${inRubric}`);
-    // The subquery stops after @pool matches, newest first (FTS5 honours ORDER BY rowid DESC);
-    // only those rows of articles are read, by id, and not their bodies. CROSS JOIN keeps that
-    // order: left to itself, the planner walks articles_published over every article instead.
-    this.#searchPool = db.prepare(
-      `SELECT a.id, a.title, a.categories, a.published_at
-       FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH @match
-             ORDER BY rowid DESC LIMIT @pool) AS m
-       CROSS JOIN articles a ON a.id = m.id
-       WHERE a.status = 'published' AND a.published_at <= @now`,
+    this.#search = new ArticleSearch(db);
+    this.#markAnnounced = db.prepare(
+      "UPDATE articles SET announced_at = ? WHERE id = ? AND announced_at IS NULL",
     );
-    this.#vocabulary = db
-      .prepare<[string, string, number], string>(
-        "SELECT term FROM articles_fts_vocab WHERE term >= ? AND term < ? LIMIT ?",
-      )
-      .pluck();
     this.#perRubric = db.prepare(
       "SELECT category_key AS key, count(*) AS count FROM article_categories GROUP BY category_key",
     );
@@ -332,55 +288,6 @@ export class ArticlesRepo {
   }
 
   /**
-   * Full-text search over published articles. Every word must match (as a prefix, accents
-   * folded); if no article has them all, any word may. The best matches among the SEARCH_POOL
-   * most recently stored matching articles come first: words found in the title count most,
-   * then in the rubric; ties go to the newest.
-   */
-  search(text: string, options: { now: Date; limit: number }): ArticleHit[] {
-    const words = searchWords(text);
-    if (words.length === 0) return [];
-    const terms = words.map((w) => this.#expand(w));
-    for (const joiner of ["AND", "OR"] as const) {
-      if (joiner === "OR" && words.length === 1) break;
-      const rows = this.#searchPool.all({
-        match: terms.join(` ${joiner} `),
-        now: options.now.getTime(),
-        pool: SEARCH_POOL,
-      });
-      if (rows.length > 0) return rank(rows, words).slice(0, options.limit).map(toHit);
-    }
-    return [];
-  }
-
-  /**
-   * One search word as an FTS5 expression. FTS5 answers `"word"*` by merging the postings of
-   * every term with that prefix before returning the first row — for a common word, tens of
-   * thousands of postings, milliseconds each time. The same word written as the OR of its terms
-   * (`"ministre" OR "ministres"`) is read lazily, newest first, and stops after SEARCH_POOL rows.
-   * The terms come from the index's vocabulary, cached until an article is added or changed.
-   * Words of 2–3 characters have their own prefix index; words FTS5 might tokenize differently
-   * from `fold` (anything but a–z and digits) keep FTS5's own prefix query.
-   */
-  #expand(word: string): string {
-    const native = `"${word}"*`;
-    if (word.length <= 3 || !/^[a-z0-9]+$/.test(word)) return native;
-    const generation = this.#generation.get() ?? 0;
-    if (generation !== this.#expansionsGeneration || this.#expansions.size >= 10_000) {
-      this.#expansions.clear();
-      this.#expansionsGeneration = generation;
-    }
-    let terms = this.#expansions.get(word);
-    if (terms === undefined) {
-      const end = word.slice(0, -1) + String.fromCharCode(word.charCodeAt(word.length - 1) + 1);
-      const found = this.#vocabulary.all(word, end, MAX_EXPANSION + 1);
-      terms = found.length > 0 && found.length <= MAX_EXPANSION ? found : null;
-      this.#expansions.set(word, terms);
-    }
-    return terms ? `(${terms.map((t) => `"${t}"`).join(" OR ")})` : native;
-  }
-
-  /**
    * The rubrics of published articles, most used first, with a display name (as the most
    * recently stored article of the rubric writes it). Kept until an article is added or
    * changed, or a scheduled one comes out: readers ask for it at nearly every "suivre",
@@ -410,6 +317,53 @@ export class ArticlesRepo {
     return list.map((r) => ({ ...r }));
   }
 
+  /**
+   * Published articles due by `now` and not yet announced, without an editor's schedule, oldest
+   * first: what the planner announces.
+   */
+  dueForAnnouncement(now: Date): { id: number; publishedAt: Date }[] {
+    return (
+      this.#db
+        .prepare(
+          `SELECT a.id, a.published_at AS publishedAt FROM articles a
+           WHERE a.announced_at IS NULL AND a.status = 'published' AND a.published_at <= ?
+             AND NOT EXISTS (SELECT 1 FROM broadcasts b
+                             WHERE b.article_id = a.id AND b.state = 'scheduled')
+           ORDER BY a.published_at, a.id`,
+        )
+        .all(now.getTime()) as { id: number; publishedAt: number }[]
+    ).map((r) => ({ id: r.id, publishedAt: new Date(r.publishedAt) }));
+  }
+
+  /** The article was announced (or deliberately not): the planner leaves it alone from now on. */
+  markAnnounced(id: number, now: Date): void {
+    this.#markAnnounced.run(now.getTime(), id);
+  }
+
+  /**
+   * The newest published articles in `(since, now]` in the rubrics the reader follows (every
+   * rubric when they follow none): what their digest lists.
+   */
+  digestArticleIds(subscriberId: number, since: Date, now: Date, limit: number): number[] {
+    return this.#db
+      .prepare(
+        `SELECT a.id FROM articles a
+         WHERE a.status = 'published' AND a.published_at > @since AND a.published_at <= @now
+           AND (NOT EXISTS (SELECT 1 FROM follows WHERE subscriber_id = @sid)
+                OR a.id IN (SELECT c.article_id FROM article_categories c
+                            JOIN follows f ON f.category_key = c.category_key
+                            WHERE f.subscriber_id = @sid))
+         ORDER BY a.published_at DESC, a.id DESC LIMIT @limit`,
+      )
+      .pluck()
+      .all({ sid: subscriberId, since: since.getTime(), now: now.getTime(), limit }) as number[];
+  }
+
+  /** Full-text search over published articles (src/store/search.ts). */
+  search(text: string, options: { now: Date; limit: number }): ArticleHit[] {
+    return this.#search.search(text, options);
+  }
+
   /** Counts for `stats`. */
   counts(now: Date): { total: number; published: number; scheduled: number; drafts: number } {
     return this.#db
@@ -427,64 +381,6 @@ export class ArticlesRepo {
       drafts: number;
     };
   }
-}
-
-/**
- * Orders search candidates: each query word that starts a word of the title counts 8, of the
- * rubric 2 (the weights bm25 had for those columns); ties go to the newest. Only titles and
- * rubrics are read, never bodies.
- */
-function rank(rows: HitRow[], words: string[]): HitRow[] {
-  const scored = rows.map((row) => {
-    const title = foldForRank(row.title);
-    const rubrics = foldForRank(row.categories);
-    let score = 0;
-    for (const w of words) {
-      if (startsAWord(title, w)) score += 8;
-      if (startsAWord(rubrics, w)) score += 2;
-    }
-    return { row, score };
-  });
-  scored.sort(
-    (a, b) => b.score - a.score || b.row.published_at - a.row.published_at || b.row.id - a.row.id,
-  );
-  return scored.map((x) => x.row);
-}
-
-/** Latin-1 and Latin Extended-A letters without their accents ("é" → "e"), computed once. */
-const LATIN_BASE: ReadonlyMap<string, string> = new Map(
-  Array.from({ length: 0x180 - 0xc0 }, (_, i) => {
-    const c = String.fromCharCode(0xc0 + i).toLowerCase();
-    return [c, fold(c)] as const;
-  }).filter(([c, base]) => c !== base),
-);
-
-/**
- * `fold` for ranking, which reads every candidate's title at every search: French text is
- * folded with a table; only text with other scripts or combining marks pays for Unicode
- * normalisation (general punctuation — ’, «, — — needs neither).
- */
-function foldForRank(text: string): string {
-  const lower = text.toLowerCase();
-  if (/[\u0300-\u1fff\u2070-\uffff]/.test(lower)) return fold(lower);
-  return lower.replace(/[\u00c0-\u017f]/g, (c) => LATIN_BASE.get(c) ?? c);
-}
-
-/** Whether `word` occurs in `text` at the start of a word (as FTS5 prefix queries match). */
-function startsAWord(text: string, word: string): boolean {
-  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
-    if (i === 0 || !/[\p{L}\p{N}]/u.test(text.charAt(i - 1))) return true;
-  }
-  return false;
-}
-
-function toHit(row: HitRow): ArticleHit {
-  return {
-    id: row.id,
-    title: row.title,
-    categories: JSON.parse(row.categories) as string[],
-    publishedAt: new Date(row.published_at),
-  };
 }
 
 function toCard(row: CardRow): ArticleCard {

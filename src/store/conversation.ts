@@ -55,9 +55,4 @@ export class ConversationRepo {
     }
     return { kind: "menu", items: [], updatedAt };
   }
-
-  /** Forgets a chat's context (erase). */
-  forget(chatId: string): void {
-    this.#db.prepare("DELETE FROM conversation_context WHERE chat_id = ?").run(chatId);
-  }
 }

@@ -98,3 +98,25 @@ export function migrate(db: Database.Database, migrations = listMigrations()): s
   }
   return applied;
 }
+
+/** The migrations recorded in this database, with when each was applied. */
+export function appliedMigrations(db: Database.Database): { name: string; appliedAt: Date }[] {
+  return (
+    db.prepare("SELECT name, applied_at FROM schema_migrations ORDER BY name").all() as {
+      name: string;
+      applied_at: number;
+    }[]
+  ).map((r) => ({ name: r.name, appliedAt: new Date(r.applied_at) }));
+}
+
+/** Proves the file is writable and not stuck behind another writer (takes and drops the lock). */
+export function checkWritable(db: Database.Database): void {
+  db.exec("BEGIN IMMEDIATE; ROLLBACK;");
+}
+
+/** Writes the WAL back into the database and truncates it; false when readers kept part of it. */
+export function checkpointWal(db: Database.Database): boolean {
+  // TRUNCATE keeps the WAL file from growing during long broadcasts.
+  const [result] = db.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
+  return !result?.busy;
+}

@@ -1,12 +1,5 @@
 import type { Database, Statement } from "better-sqlite3";
 
-/** Who paused sending and when: shown by `/stats` and `cli stats`. */
-export interface PauseState {
-  paused: boolean;
-  by: string | null;
-  at: Date | null;
-}
-
 /** Where the process that sends is, as other processes (the CLI) can see it. */
 export interface DispatcherHeartbeat {
   pid: number;
@@ -50,14 +43,6 @@ export class SettingsRepo {
   /** Whether all sending is paused (the editors' kill switch). */
   isPaused(): boolean {
     return this.#get.get("paused") !== undefined;
-  }
-
-  /** The pause switch with who set it. */
-  pauseState(): PauseState {
-    const row = this.#get.get("paused");
-    return row
-      ? { paused: true, by: row.value || null, at: new Date(row.updated_at) }
-      : { paused: false, by: null, at: null };
   }
 
   /** Pauses (by whom) or resumes all sending, at once and for every process. */

@@ -1,4 +1,5 @@
 import type { Database, Statement } from "better-sqlite3";
+import { mayReceive } from "../domain/reader.ts";
 import { fold } from "../lib/fold.ts";
 
 export type Language = "fr" | "en";
@@ -43,7 +44,7 @@ interface SubscriberRow {
 const date = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
 
 function toSubscriber(row: SubscriberRow): Subscriber {
-  return {
+  const subscriber: Subscriber = {
     id: row.id,
     chatId: row.chat_id,
     language: row.language,
@@ -56,9 +57,41 @@ function toSubscriber(row: SubscriberRow): Subscriber {
     permanentFailures: row.permanent_failures,
     firstSeenAt: new Date(row.first_seen_at),
     lastSeenAt: new Date(row.last_seen_at),
-    active: row.opted_in_at !== null && row.stopped_at === null && row.unreachable_at === null,
+    active: false,
   };
+  subscriber.active = mayReceive(subscriber);
+  return subscriber;
 }
+
+/**
+ * The "may receive" rule of src/domain/reader.ts as SQL over the subscribers row `alias`:
+ * opted in, not stopped, reachable. Fan-outs and counts run it over every reader at once.
+ */
+export function mayReceiveSql(alias: string): string {
+  return `${alias}.opted_in_at IS NOT NULL AND ${alias}.stopped_at IS NULL AND ${alias}.unreachable_at IS NULL`;
+}
+const ACTIVE = mayReceiveSql("s");
+
+/** A reader in daily mode whose digest may be due. */
+export interface DigestReader {
+  id: number;
+  chatId: string;
+  language: Language;
+  digestTime: string;
+  lastDigestAt: Date | null;
+}
+
+/** Readers by state, for /stats. */
+export interface ReaderCounts {
+  optedIn: number;
+  instant: number;
+  daily: number;
+  stopped: number;
+}
+
+/** The subscriber `s` follows one of the rubrics of article `@articleId`. */
+export const FOLLOWS_ARTICLE = `s.id IN (SELECT f.subscriber_id FROM follows f WHERE f.category_key IN
+  (SELECT c.category_key FROM article_categories c WHERE c.article_id = @articleId))`;
 
 /** last_seen_at is kept to the minute. */
 const SEEN_RESOLUTION_MS = 60_000;
@@ -67,8 +100,9 @@ const SEEN_RESOLUTION_MS = 60_000;
 const BROADCAST_KINDS = "('alert', 'digest')";
 
 /**
- * The subscribers and follows tables as the conversation writes them: readers, their opt-in,
- * language, mode and rubrics. (Delivery reads audiences through src/store/audience.ts.)
+ * The subscribers and follows tables: readers, their opt-in, language, mode and rubrics as the
+ * conversation writes them; who is due a digest and how many would get an alert, as the
+ * planner reads them; readers' health (permanent failures) as the dispatcher records it.
  */
 export class SubscribersRepo {
   readonly #db: Database;
@@ -77,6 +111,13 @@ export class SubscribersRepo {
   readonly #seen: Statement<[number, string], SubscriberRow>;
   readonly #create: Statement<[string, Language, number, number], SubscriberRow>;
   readonly #follows: Statement<[string], string>;
+  readonly #failure: Statement<
+    [{ chatId: string; now: number; threshold: number }],
+    { unreachable_at: number | null; permanent_failures: number }
+  >;
+  readonly #success: Statement<[string]>;
+  readonly #articleAudience: Statement<{ articleId: number }, number>;
+  readonly #instantAudience: Statement<[], number>;
 
   constructor(db: Database) {
     this.#db = db;
@@ -92,6 +133,28 @@ export class SubscribersRepo {
       .prepare<[string], string>(
         `SELECT f.category_key FROM follows f JOIN subscribers s ON s.id = f.subscriber_id
          WHERE s.chat_id = ? ORDER BY f.category_key`,
+      )
+      .pluck();
+    this.#failure = db.prepare(
+      `UPDATE subscribers SET permanent_failures = permanent_failures + 1,
+         unreachable_at = CASE
+           WHEN unreachable_at IS NULL AND permanent_failures + 1 >= @threshold THEN @now
+           ELSE unreachable_at END
+       WHERE chat_id = @chatId
+       RETURNING unreachable_at, permanent_failures`,
+    );
+    this.#success = db.prepare(
+      "UPDATE subscribers SET permanent_failures = 0 WHERE chat_id = ? AND permanent_failures > 0",
+    );
+    this.#articleAudience = db
+      .prepare<{ articleId: number }, number>(
+        `SELECT count(*) FROM subscribers s
+         WHERE ${ACTIVE} AND s.mode = 'instant' AND ${FOLLOWS_ARTICLE}`,
+      )
+      .pluck();
+    this.#instantAudience = db
+      .prepare<[], number>(
+        `SELECT count(*) FROM subscribers s WHERE ${ACTIVE} AND s.mode = 'instant'`,
       )
       .pluck();
   }
@@ -218,6 +281,83 @@ export class SubscribersRepo {
         )
         .run({ now: now.getTime(), chatId });
     })();
+  }
+
+  /**
+   * How many readers an article's alerts would reach (instant mode, following one of its
+   * rubrics, allowed to receive); `null`: an editor's breaking alert (every instant reader).
+   */
+  instantAudience(articleId: number | null): number {
+    return articleId === null
+      ? (this.#instantAudience.get() ?? 0)
+      : (this.#articleAudience.get({ articleId }) ?? 0);
+  }
+
+  /**
+   * Daily-mode readers whose digest hour (HH:MM, theirs or the default) is in `[from, to]`
+   * of the local day and who had no digest since `dayStart`.
+   */
+  digestReaders(q: {
+    from: string;
+    to: string;
+    defaultTime: string;
+    dayStart: Date;
+  }): DigestReader[] {
+    const rows = this.#db
+      .prepare(
+        `SELECT s.id, s.chat_id AS chatId, s.language,
+           coalesce(s.digest_time, @defaultTime) AS digestTime, s.last_digest_at AS last
+         FROM subscribers s
+         WHERE ${ACTIVE} AND s.mode = 'daily'
+           AND coalesce(s.digest_time, @defaultTime) BETWEEN @from AND @to
+           AND (s.last_digest_at IS NULL OR s.last_digest_at < @dayStart)
+         ORDER BY s.id`,
+      )
+      .all({ ...q, dayStart: q.dayStart.getTime() }) as (Omit<DigestReader, "lastDigestAt"> & {
+      last: number | null;
+    })[];
+    return rows.map(({ last, ...r }) => ({
+      ...r,
+      lastDigestAt: last === null ? null : new Date(last),
+    }));
+  }
+
+  /** Today's digest was handled for this reader (sent, or nothing new to send). */
+  markDigest(subscriberId: number, at: Date): void {
+    this.#db
+      .prepare("UPDATE subscribers SET last_digest_at = ? WHERE id = ?")
+      .run(at.getTime(), subscriberId);
+  }
+
+  /** Readers by state, for /stats. */
+  counts(): ReaderCounts {
+    return this.#db
+      .prepare(
+        `SELECT
+           coalesce(sum(opted_in_at IS NOT NULL AND stopped_at IS NULL), 0) AS optedIn,
+           coalesce(sum(opted_in_at IS NOT NULL AND stopped_at IS NULL AND mode = 'instant'), 0)
+             AS instant,
+           coalesce(sum(opted_in_at IS NOT NULL AND stopped_at IS NULL AND mode = 'daily'), 0)
+             AS daily,
+           coalesce(sum(stopped_at IS NOT NULL), 0) AS stopped
+         FROM subscribers`,
+      )
+      .get() as ReaderCounts;
+  }
+
+  /** Counts a permanent failure; true when the reader just became unreachable. */
+  recordPermanentFailure(chatId: string, now: Date, threshold: number): boolean {
+    const row = this.#failure.get({ chatId, now: now.getTime(), threshold });
+    return (
+      row !== undefined &&
+      row.unreachable_at === now.getTime() &&
+      row.permanent_failures === threshold
+    );
+  }
+
+  /** A message went through: the failure count starts again. */
+  recordSuccess(chatId: string): void {
+    this.#success.run(chatId);
   }
 
   #cancelQueuedBroadcasts(chatId: string, now: Date): number {

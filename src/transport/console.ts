@@ -1,3 +1,4 @@
+import { phoneOfChatId } from "../domain/chat-id.ts";
 import {
   CHANNEL,
   type InboundMessage,
@@ -91,8 +92,7 @@ export class ConsoleTransport implements Transport {
   async resolvePhones(ids: readonly string[]): Promise<Map<string, string | null>> {
     const out = new Map<string, string | null>();
     for (const id of ids) {
-      const direct = /^(\d{6,15})@c\.us$/.exec(id);
-      out.set(id, direct ? `+${direct[1]}` : (this.#options.lids?.[id] ?? null));
+      out.set(id, phoneOfChatId(id) ?? this.#options.lids?.[id] ?? null);
     }
     return out;
   }

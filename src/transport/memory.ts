@@ -1,3 +1,4 @@
+import { phoneOfChatId } from "../domain/chat-id.ts";
 import {
   type InboundMessage,
   type Recipient,
@@ -120,10 +121,7 @@ export class MemoryTransport implements Transport {
     const out = new Map<string, string | null>();
     for (const id of ids) {
       if (this.#phones.has(id)) out.set(id, this.#phones.get(id) ?? null);
-      else {
-        const match = /^(\d{6,15})@c\.us$/.exec(id);
-        out.set(id, match ? `+${match[1]}` : null);
-      }
+      else out.set(id, phoneOfChatId(id));
     }
     return out;
   }

@@ -4,28 +4,24 @@ import { harness } from "../support/delivery.ts";
 import { addReaders, chat } from "../support/delivery-helpers.ts";
 
 describe("Schedules", () => {
-  it("polls the sources then announces what is new, never running one job twice at once", async () => {
+  it("announces what is new, never running one job twice at once", async () => {
     const { app, clock, addArticle } = await harness();
     addReaders(app.db, [{ chatId: chat(1), follows: ["sport"] }], clock.now());
-    let polls = 0;
-    let finish: () => void = () => {};
-    const schedules = createSchedules(app, app.delivery, {
-      poll: async () => {
-        polls++;
-        await new Promise<void>((resolve) => {
-          finish = resolve;
-        });
-        addArticle("aigles"); // what the feed brought
+    addArticle("aigles");
+    let plans = 0;
+    const planner = {
+      planDue: () => {
+        plans++;
+        return app.delivery.planner.planDue();
       },
-    });
-    const first = schedules.run("poll");
-    const second = schedules.run("poll");
-    finish();
+      planDigests: () => app.delivery.planner.planDigests(),
+    };
+    const schedules = createSchedules(app, { ...app.delivery, planner });
+    const first = schedules.run("plan");
+    const second = schedules.run("plan");
     await Promise.all([first, second]);
-    expect(polls).toBe(1);
-    expect(app.db.prepare("SELECT count(*) FROM outbox WHERE kind = 'alert'").pluck().get()).toBe(
-      1,
-    );
+    expect(plans).toBe(1);
+    expect(app.outbox.dayCounts(new Date(0), new Date(8.64e15)).queued).toBe(2); // Channel + alert
   });
 
   it("prunes old sent rows and checkpoints, and a failing job only logs", async () => {
@@ -33,16 +29,25 @@ describe("Schedules", () => {
     app.outbox.enqueue({ kind: "reply", recipient: chat(1), body: "Bonjour" }, clock.now());
     await dispatcher.drain();
     clock.advance(31 * 86_400_000);
-    app.outbox.enqueue({ kind: "reply", recipient: chat(1), body: "Encore" }, clock.now());
-    const schedules = createSchedules(app, app.delivery, {
-      poll: async () => {
-        throw new Error("flux injoignable");
+    const kept = app.outbox.enqueue(
+      { kind: "reply", recipient: chat(1), body: "Encore" },
+      clock.now(),
+    );
+    const planner = {
+      planDue: () => app.delivery.planner.planDue(),
+      planDigests: (): never => {
+        throw new Error("base verrouillée");
       },
-    });
+    };
+    const schedules = createSchedules(app, { ...app.delivery, planner });
     await schedules.run("prune");
-    expect(app.db.prepare("SELECT body FROM outbox").pluck().all()).toEqual(["Encore"]);
+    expect(app.outbox.dayCounts(new Date(0), new Date(8.64e15))).toMatchObject({
+      sent: 0,
+      queued: 1,
+    });
+    expect(app.outbox.get(kept ?? 0)?.body).toBe("Encore");
     await schedules.run("checkpoint");
-    await expect(schedules.run("poll")).resolves.toBeUndefined();
+    await expect(schedules.run("digests")).resolves.toBeUndefined();
   });
 
   it("starts its cron jobs in the newsroom's zone and stops cleanly", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cleanBody } from "../../src/ingest/clean.ts";
 import { htmlToBlocks } from "../../src/ingest/html.ts";
-import { cleanInline, mendGluedSentences } from "../../src/ingest/text.ts";
+import { cleanInline, mendGluedSentences } from "../../src/lib/text.ts";
 
 const texts = (blocks: ReturnType<typeof cleanBody>) =>
   blocks.map((b) => (b.kind === "list" ? b.items.join(" | ") : b.text));

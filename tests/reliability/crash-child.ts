@@ -53,7 +53,7 @@ const dispatcher = new Dispatcher({
   outbox: app.outbox,
   settings: app.settings,
   transport,
-  readers: app.delivery.audience,
+  readers: app.subscribers,
   clock: systemClock,
   log,
   // As fast as the disk allows: the test is about what a crash does, not about pacing.

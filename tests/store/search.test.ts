@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SEARCH_POOL, searchWords } from "../../src/store/articles.ts";
+import { SEARCH_POOL, searchWords } from "../../src/store/search.ts";
 import { articleStore } from "../support/articles.ts";
 
 const body =

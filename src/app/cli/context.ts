@@ -3,6 +3,7 @@ import { AppError, type AppErrorOptions } from "../../domain/errors.ts";
 import { Ingest } from "../../ingest/ingest.ts";
 import { systemClock } from "../../lib/clock.ts";
 import { createLogger } from "../../log.ts";
+import { seedFeeds } from "../../sources/feeds/feed-sources.ts";
 import { type App, openApp } from "../services.ts";
 
 /** A command that cannot do what was asked: the message says what to do instead. Exit code 1. */
@@ -38,6 +39,7 @@ export function createCliContext(env: Record<string, string | undefined>): CliCo
         // The CLI prints its own results; the log only carries warnings and errors.
         const log = createLogger({ level: c.logLevel === "info" ? "warn" : c.logLevel });
         app = openApp(c, { clock: systemClock, log });
+        seedFeeds(app.feeds, c.feeds, { now: systemClock.now(), log });
       }
       return app;
     },

@@ -1,3 +1,4 @@
+import { normalisePhone, phoneOfChatId } from "../../domain/chat-id.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Logger } from "../../log.ts";
 import { maskPhone } from "../../log.ts";
@@ -36,15 +37,10 @@ export class EditorDirectory {
     this.#unresolvedTtl = options.unresolvedTtlMs ?? 5 * 60_000;
   }
 
-  /** The first editor's number (the simulator's `/editor`), or null when there is none. */
-  first(): string | null {
-    return this.#editors.values().next().value ?? null;
-  }
-
   /** The E.164 number behind a sender id, or null when it cannot be known. */
   async phoneOf(senderId: string): Promise<string | null> {
-    const direct = /^(\d{6,15})@c\.us$/.exec(senderId);
-    if (direct) return `+${direct[1]}`;
+    const direct = phoneOfChatId(senderId);
+    if (direct) return direct;
     if (!senderId.endsWith("@lid")) return null;
     const now = this.#clock.now().getTime();
     const cached = this.#cache.get(senderId);
@@ -52,7 +48,7 @@ export class EditorDirectory {
     let phone: string | null = null;
     try {
       const raw = (await this.#resolve([senderId])).get(senderId) ?? null;
-      phone = raw ? normalise(raw) : null;
+      phone = raw ? normalisePhone(raw) : null;
     } catch (error) {
       // The transport could not answer: not an editor this time, ask again soon.
       this.#log.warn({ err: error, senderId }, "identité @lid non résolue");
@@ -72,10 +68,4 @@ export class EditorDirectory {
     this.#log.debug({ senderId, editor: editor ? maskPhone(editor) : null }, "contrôle éditeur");
     return editor;
   }
-}
-
-/** "22370000000", "+223 70 00 00 00" or "22370000000@c.us" → "+22370000000". */
-function normalise(phone: string): string | null {
-  const digits = phone.replace(/@.*$/, "").replace(/[^\d]/g, "");
-  return digits.length >= 6 && digits.length <= 15 ? `+${digits}` : null;
 }

@@ -1,3 +1,4 @@
+import { phoneOfChatId } from "../../domain/chat-id.ts";
 import { editDistance, typoBudget } from "../../lib/distance.ts";
 import { fold } from "../../lib/fold.ts";
 import { maskPhone } from "../../log.ts";
@@ -386,7 +387,7 @@ function myData(ctx: BotContext): void {
   const day = (d: Date) => formatDay(d, ctx.lang, tz);
   ctx.reply(
     ctx.t.myData({
-      maskedNumber: maskPhone(`+${ctx.chatId.replace(/@.*$/, "").replace(/^\+/, "")}`),
+      maskedNumber: maskPhone(phoneOfChatId(ctx.chatId) ?? ctx.chatId),
       firstSeen: day(s.firstSeenAt),
       optedIn: s.optedInAt ? day(s.optedInAt) : null,
       stopped: s.stoppedAt ? day(s.stoppedAt) : null,

@@ -67,8 +67,6 @@ export interface ReplyWords {
   sorry: string;
   thanks: string;
 
-  latestHeader(rubric: string | null): string;
-  latestFooter: string;
   latestNone(rubric: string | null): string;
   badCount(max: number): string;
   capped(max: number): string;

@@ -100,8 +100,6 @@ export const en = {
     sorry: "Sorry, something went wrong on our side. Try again in a moment or write *menu*.",
     thanks: "You are welcome! Write *menu* any time.",
 
-    latestHeader: (rubric) => (rubric ? `*Latest news — ${rubric}*` : "*Latest news*"),
-    latestFooter: "Reply with a number to read the article (e.g. *1*).",
     latestNone: (rubric) =>
       rubric
         ? `No recent article in "${rubric}". Write *topics* to see the themes.`

@@ -105,8 +105,6 @@ export const fr = {
       "Désolé, un problème est survenu de notre côté. Réessayez dans un instant ou écrivez *menu*.",
     thanks: "Avec plaisir ! Écrivez *menu* à tout moment.",
 
-    latestHeader: (rubric) => (rubric ? `*Dernières infos — ${rubric}*` : "*Dernières infos*"),
-    latestFooter: "Répondez par un numéro pour lire l'article (ex. *1*).",
     latestNone: (rubric) =>
       rubric
         ? `Aucun article récent dans « ${rubric} ». Écrivez *rubriques* pour voir les thèmes.`

@@ -1,3 +1,5 @@
+import { fold } from "../../lib/fold.ts";
+
 /**
  * Dates as feeds write them. RFC 822 with or without the day name, two- or four-digit years,
  * numeric or named zones ("GMT", "EST"), English or French month names; ISO 8601 with a "T"
@@ -137,11 +139,4 @@ function build(
   const date = new Date(ms);
   // 31 February and friends roll over silently in Date.UTC: refuse them instead.
   return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day ? date : null;
-}
-
-function fold(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase();
 }

@@ -2,7 +2,7 @@ import { type AnyFeed, parseFeed as parseAnyFeed } from "feedsmith";
 import { parseDocument } from "htmlparser2";
 import type { ArticleInput } from "../../domain/article.ts";
 import { AppError, type AppErrorOptions } from "../../domain/errors.ts";
-import { cleanInline, uniqueCaseless } from "../../ingest/text.ts";
+import { cleanInline, uniqueCaseless } from "../../lib/text.ts";
 import { parseFeedDate } from "./dates.ts";
 
 export type FeedFormat = "rss" | "atom" | "rdf" | "json";

@@ -1,7 +1,7 @@
 import type { ArticleInput } from "../../domain/article.ts";
 import { ArticleFileError } from "./errors.ts";
 import { type ArticleFields, fieldsToInput } from "./fields.ts";
-import type { FileRead } from "./read-file.ts";
+import type { FileRead } from "./file-read.ts";
 
 /** A `.json` file: one article object, or an array of them (each checked on its own). */
 export function readJsonArticles(text: string, file: string): FileRead {

@@ -2,7 +2,7 @@ import { Marked } from "marked";
 import { parse as parseYaml } from "yaml";
 import { ArticleFileError } from "./errors.ts";
 import { type ArticleFields, fieldsToInput } from "./fields.ts";
-import type { FileRead } from "./read-file.ts";
+import type { FileRead } from "./file-read.ts";
 
 /**
  * Front matter: a first line of exactly `---`, YAML, then a closing `---` (or `...`) line.

@@ -2,9 +2,8 @@ import type { Element } from "domhandler";
 import * as du from "domutils";
 import { parseDocument } from "htmlparser2";
 import type { ArticleInput } from "../../domain/article.ts";
-import { looksLikeHeading } from "../../ingest/clean.ts";
-import { cleanInline, uniqueCaseless } from "../../ingest/text.ts";
-import type { FileRead } from "./read-file.ts";
+import { cleanInline, looksLikeHeading, uniqueCaseless } from "../../lib/text.ts";
+import type { FileRead } from "./file-read.ts";
 
 /**
  * A `.txt` page as a newsroom's site renders it: breadcrumbs ("PolitiqueDiplomatie, Politique"),

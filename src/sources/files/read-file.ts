@@ -3,15 +3,12 @@ import path from "node:path";
 import type { ArticleInput } from "../../domain/article.ts";
 import { decodeText } from "./decode.ts";
 import { ArticleFileError } from "./errors.ts";
+import type { FileRead } from "./file-read.ts";
 import { readJsonArticles } from "./json.ts";
 import { readMarkdownArticle } from "./markdown.ts";
 import { readHtmlPage, readTextPage } from "./page.ts";
 
-/** What one file gave: the articles read, and each part that could not be read, with why. */
-export interface FileRead {
-  inputs: ArticleInput[];
-  problems: { origin: string; reason: string }[];
-}
+export type { FileRead } from "./file-read.ts";
 
 export const ARTICLE_EXTENSIONS = [".json", ".md", ".markdown", ".txt", ".html", ".htm"];
 

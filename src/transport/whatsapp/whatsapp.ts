@@ -3,6 +3,7 @@ import qrcode from "qrcode-terminal";
 import type { Channel, Client, ClientOptions, Message, WAState } from "whatsapp-web.js";
 import wwebjs from "whatsapp-web.js";
 import type { Config } from "../../config.ts";
+import { chatIdOf, normalisePhone, phoneOfChatId } from "../../domain/chat-id.ts";
 import { type Logger, maskPhone } from "../../log.ts";
 import {
   CHANNEL,
@@ -81,19 +82,6 @@ const SEEN_IDS_KEPT = 5_000;
 
 function printQrToTerminal(qr: string): void {
   qrcode.generate(qr, { small: true }, (art) => process.stdout.write(`${art}\n`));
-}
-
-/** `+22370000000`, `22370000000` or an id already (`…@c.us`, `…@lid`) → a WhatsApp chat id. */
-export function toChatId(to: string): string | null {
-  if (/^[\w.:-]+@(c\.us|lid)$/.test(to)) return to;
-  const digits = to.replace(/[\s().-]/g, "").replace(/^\+/, "");
-  return /^[1-9]\d{6,14}$/.test(digits) ? `${digits}@c.us` : null;
-}
-
-/** `22370000000@c.us` (or bare digits) → `+22370000000`; anything else → null. */
-function toPhone(id: string | undefined | null): string | null {
-  const digits = /^\+?(\d{6,15})(@c\.us)?$/.exec(id ?? "")?.[1];
-  return digits ? `+${digits}` : null;
 }
 
 /** The code at the end of `https://whatsapp.com/channel/CODE`, or the code itself. */
@@ -213,7 +201,7 @@ export class WhatsAppTransport implements Transport {
       }
       chatId = this.#channelId;
     } else {
-      chatId = toChatId(to);
+      chatId = chatIdOf(to);
       if (!chatId)
         throw new TransportError(`Destinataire invalide : ${maskPhone(to)}`, "permanent");
     }
@@ -248,7 +236,7 @@ export class WhatsAppTransport implements Transport {
     const result = new Map<string, string | null>();
     const ask: string[] = [];
     for (const id of ids) {
-      const direct = id.endsWith("@c.us") ? toPhone(id) : null;
+      const direct = phoneOfChatId(id);
       if (direct) result.set(id, direct);
       else if (this.#phones.has(id)) result.set(id, this.#phones.get(id) ?? null);
       else if (id.endsWith("@lid")) ask.push(id);
@@ -260,7 +248,7 @@ export class WhatsAppTransport implements Transport {
         const pairs = await client.getContactLidAndPhone(ask);
         ask.forEach((id, i) => {
           const pair = pairs.find((p) => p?.lid === id) ?? pairs[i];
-          const phone = toPhone(pair?.pn);
+          const phone = pair?.pn ? normalisePhone(pair.pn) : null;
           this.#phones.set(id, phone);
           result.set(id, phone);
         });
@@ -424,13 +412,13 @@ export class WhatsAppTransport implements Transport {
   }
 
   async #resolveEditors(client: WhatsAppClient): Promise<void> {
-    const ids = this.#config.editors.map((phone) => `${phone.replace(/^\+/, "")}@c.us`);
+    const ids = this.#config.editors.map((phone) => chatIdOf(phone) ?? phone);
     if (ids.length === 0) return;
     try {
       const pairs = await withTimeout(client.getContactLidAndPhone(ids), 30_000, "délai dépassé");
       let linked = 0;
       for (const pair of pairs) {
-        const phone = toPhone(pair?.pn);
+        const phone = pair?.pn ? normalisePhone(pair.pn) : null;
         if (pair?.lid && phone) {
           this.#phones.set(pair.lid, phone);
           linked++;

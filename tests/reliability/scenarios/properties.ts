@@ -11,7 +11,7 @@ import { blocksToText, cleanBody } from "../../../src/ingest/clean.ts";
 import { htmlToBlocks } from "../../../src/ingest/html.ts";
 import { ArticleRejected, prepareArticle } from "../../../src/ingest/prepare.ts";
 import { splitSentences } from "../../../src/ingest/summary/sentences.ts";
-import { cleanInline } from "../../../src/ingest/text.ts";
+import { cleanInline } from "../../../src/lib/text.ts";
 import { MAX_MESSAGE_CHARS } from "../../../src/messages/markup.ts";
 import {
   alert,

@@ -1,4 +1,5 @@
 import { decodeHTML } from "entities";
+import { fold } from "./fold.ts";
 
 // Control characters (but tab/newline) and zero-width marks that break WhatsApp rendering.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point.
@@ -31,13 +32,9 @@ export function mendGluedSentences(text: string): string {
 
 /** Folded for comparing two renderings of one text: case, accents, dashes and spaces ignored. */
 export function comparable(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
+  return fold(text)
     .replace(/[‐‑‒–—―-]/g, "-")
     .replace(/[’`]/g, "'")
-    .replace(/[\s\u00a0\u202f]+/g, " ")
     .trim();
 }
 
@@ -52,15 +49,14 @@ export function uniqueCaseless(values: readonly string[]): string[] {
   });
 }
 
-/**
- * Shortens text to at most `max` characters, cutting only at a space (never inside a word or a
- * link) and ending with "…". A text already short enough is returned as it is.
- */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max < 2) return "";
-  const room = text.slice(0, max - 1);
-  const space = room.search(/\s\S*$/);
-  const cut = space > 0 ? room.slice(0, space) : "";
-  return cut ? `${cut.replace(/[\s,;:–—-]+$/, "")}…` : "";
+/** A short line without end punctuation, starting with a capital, followed by more text. */
+export function looksLikeHeading(text: string): boolean {
+  const words = text.split(/\s+/).length;
+  return (
+    text.length >= 3 &&
+    text.length <= 90 &&
+    words <= 12 &&
+    /^[\p{Lu}\d]/u.test(text) &&
+    !/[.!?…:;,»"”)]$/.test(text)
+  );
 }

@@ -1,0 +1,47 @@
+import type { Config } from "../config.ts";
+import type { Clock } from "../lib/clock.ts";
+import type { Logger } from "../log.ts";
+import type { ArticlesRepo } from "../store/articles.ts";
+import type { BroadcastsRepo } from "../store/broadcasts.ts";
+import type { ConversationRepo } from "../store/conversation.ts";
+import type { OutboxRepo } from "../store/outbox.ts";
+import type { SettingsRepo } from "../store/settings.ts";
+import type { SubscribersRepo } from "../store/subscribers.ts";
+
+/** Runs `fn` in one database transaction (nested calls become savepoints). */
+export type Transaction = <T>(fn: () => T) => T;
+
+/**
+ * What the planner needs from the store: only these calls, no database handle. The store's
+ * repos implement them (src/app/services.ts wires them); tests may pass their own.
+ */
+export interface PlannerStore {
+  articles: Pick<ArticlesRepo, "get" | "dueForAnnouncement" | "markAnnounced" | "digestArticleIds">;
+  outbox: Pick<
+    OutboxRepo,
+    | "enqueue"
+    | "notifyEnqueued"
+    | "queueArticleAlerts"
+    | "queueBreakingAlerts"
+    | "alertsOfOtherBroadcasts"
+  >;
+  subscribers: Pick<SubscribersRepo, "instantAudience" | "digestReaders" | "markDigest">;
+  broadcasts: Pick<BroadcastsRepo, "create" | "due" | "get" | "markStarted">;
+  /** Remembers what a digest listed, so a reader's "2" opens its second article. */
+  conversation?: Pick<ConversationRepo, "remember"> | undefined;
+  transaction: Transaction;
+}
+
+export interface PlannerDeps extends PlannerStore {
+  config: Pick<Config, "timeZone" | "language" | "channel" | "sending">;
+  clock: Clock;
+  log: Logger;
+}
+
+/** What the editors' desk needs from the store, besides the planner. */
+export interface DeskStore {
+  outbox: Pick<OutboxRepo, "cancelBroadcast" | "dayCounts" | "notifyEnqueued" | "waitingDueBy">;
+  broadcasts: Pick<BroadcastsRepo, "counts" | "get" | "markCancelled" | "running" | "scheduled">;
+  settings: Pick<SettingsRepo, "isPaused" | "heartbeat" | "setPaused">;
+  subscribers: Pick<SubscribersRepo, "counts">;
+}

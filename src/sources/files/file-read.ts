@@ -1,0 +1,7 @@
+import type { ArticleInput } from "../../domain/article.ts";
+
+/** What one file gave: the articles read, and each part that could not be read, with why. */
+export interface FileRead {
+  inputs: ArticleInput[];
+  problems: { origin: string; reason: string }[];
+}
