@@ -5,6 +5,7 @@ import {
   type Recipient,
   type SendResult,
   type Transport,
+  TransportError,
   type TransportHandlers,
 } from "./transport.ts";
 
@@ -75,6 +76,8 @@ export class ConsoleTransport implements Transport {
   }
 
   async send(to: Recipient, text: string): Promise<SendResult> {
+    if (!this.#handlers)
+      throw new TransportError("simulateur arrêté : rien n'est affiché", "transient");
     this.#counter += 1;
     const { ansi, write } = this.#options;
     const body = renderMarkup(text, ansi);

@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
 import { Writable } from "node:stream";
+import { expect, vi } from "vitest";
 import type {
   Channel,
   ClientOptions,
@@ -7,8 +8,11 @@ import type {
   MessageContent,
   MessageSendOptions,
 } from "whatsapp-web.js";
+import { loadConfig } from "../../../src/config.ts";
 import { createLogger, type Logger } from "../../../src/log.ts";
+import type { InboundMessage } from "../../../src/transport/transport.ts";
 import type { WhatsAppClient } from "../../../src/transport/whatsapp/whatsapp.ts";
+import { WhatsAppTransport } from "../../../src/transport/whatsapp/whatsapp.ts";
 
 /** A message whatsapp-web.js would return from sendMessage (only its id is read). */
 export function sentMessage(serialized: string): Message {
@@ -119,5 +123,63 @@ export function capturedLogger(level = "debug"): {
         .split("\n")
         .filter(Boolean)
         .map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
+}
+
+/** An adapter over fake clients (one per connection), with a fast backoff and no jitter. */
+export function fakeWhatsApp(env: Record<string, string> = {}) {
+  const config = loadConfig({ DATA_DIR: "/srv/suivez/data", ...env });
+  const clients: FakeClient[] = [];
+  const prepare: Array<(client: FakeClient) => void> = [];
+  const { log, lines } = capturedLogger();
+  const qrs: string[] = [];
+  const transport = new WhatsAppTransport({
+    config,
+    log,
+    findBrowser: () => "/usr/bin/chromium",
+    createClient: (options) => {
+      const client = new FakeClient(options);
+      prepare[clients.length]?.(client);
+      clients.push(client);
+      return client;
+    },
+    backoff: { initialMs: 5, maxMs: 40 },
+    random: () => 0.5,
+    printQr: (qr) => qrs.push(qr),
+  });
+  const inbound: InboundMessage[] = [];
+  const statuses: string[] = [];
+  const handlers = {
+    onMessage: (m: InboundMessage) => {
+      inbound.push(m);
+    },
+    onStatus: (s: "up" | "down", reason?: string) => {
+      statuses.push(reason ? `${s}:${reason}` : s);
+    },
+  };
+  const current = () => {
+    const client = clients.at(-1);
+    if (!client) throw new Error("no client yet");
+    return client;
+  };
+  /** Starts and brings the first client to `ready`. */
+  const ready = async () => {
+    await transport.start(handlers);
+    await vi.waitFor(() => expect(clients).toHaveLength(1));
+    current().emit("ready");
+    await vi.waitFor(() => expect(transport.isUp()).toBe(true));
+  };
+  return {
+    config,
+    transport,
+    clients,
+    prepare,
+    handlers,
+    inbound,
+    statuses,
+    lines,
+    qrs,
+    current,
+    ready,
   };
 }

@@ -6,67 +6,15 @@ import { ChromiumNotFoundError } from "../../../src/transport/whatsapp/chromium.
 import { translateInbound } from "../../../src/transport/whatsapp/inbound.ts";
 import { WhatsAppTransport } from "../../../src/transport/whatsapp/whatsapp.ts";
 import * as fixtures from "../../fixtures/whatsapp/messages.ts";
-import { capturedLogger, channel, FakeClient, sentMessage } from "./fake-client.ts";
+import {
+  capturedLogger,
+  channel,
+  FakeClient,
+  sentMessage,
+  fakeWhatsApp as setup,
+} from "./fake-client.ts";
 
 const CHANNEL_ID = "120363170000000001@newsletter";
-
-/** An adapter over fake clients (one per connection), with a fast backoff and no jitter. */
-function setup(env: Record<string, string> = {}) {
-  const config = loadConfig({ DATA_DIR: "/srv/suivez/data", ...env });
-  const clients: FakeClient[] = [];
-  const prepare: Array<(client: FakeClient) => void> = [];
-  const { log, lines } = capturedLogger();
-  const qrs: string[] = [];
-  const transport = new WhatsAppTransport({
-    config,
-    log,
-    findBrowser: () => "/usr/bin/chromium",
-    createClient: (options) => {
-      const client = new FakeClient(options);
-      prepare[clients.length]?.(client);
-      clients.push(client);
-      return client;
-    },
-    backoff: { initialMs: 5, maxMs: 40 },
-    random: () => 0.5,
-    printQr: (qr) => qrs.push(qr),
-  });
-  const inbound: InboundMessage[] = [];
-  const statuses: string[] = [];
-  const handlers = {
-    onMessage: (m: InboundMessage) => {
-      inbound.push(m);
-    },
-    onStatus: (s: "up" | "down", reason?: string) => {
-      statuses.push(reason ? `${s}:${reason}` : s);
-    },
-  };
-  const current = () => {
-    const client = clients.at(-1);
-    if (!client) throw new Error("no client yet");
-    return client;
-  };
-  /** Starts and brings the first client to `ready`. */
-  const ready = async () => {
-    await transport.start(handlers);
-    await vi.waitFor(() => expect(clients).toHaveLength(1));
-    current().emit("ready");
-    await vi.waitFor(() => expect(transport.isUp()).toBe(true));
-  };
-  return {
-    config,
-    transport,
-    clients,
-    prepare,
-    handlers,
-    inbound,
-    statuses,
-    lines,
-    qrs,
-    current,
-    ready,
-  };
-}
 
 describe("WhatsApp adapter: starting and the session", () => {
   it("launches Chromium for a server with the session under data/ and the configured client id", async () => {
