@@ -6,7 +6,7 @@ import { addReaders, chat } from "../support/delivery-helpers.ts";
 describe("Schedules", () => {
   it("announces what is new, never running one job twice at once", async () => {
     const { app, clock, addArticle } = await harness();
-    addReaders(app.db, [{ chatId: chat(1), follows: ["sport"] }], clock.now());
+    addReaders(app, [{ chatId: chat(1), follows: ["sport"] }], clock.now());
     addArticle("aigles");
     let plans = 0;
     const planner = {
@@ -64,7 +64,7 @@ describe("startDelivery", () => {
     const { startDelivery } = await import("../../src/app/delivery.ts");
     const { MemoryTransport } = await import("../../src/transport/memory.ts");
     const { app, clock, addArticle } = await harness({ env: { SEND_RATE_PER_MINUTE: "6000" } });
-    addReaders(app.db, [{ chatId: chat(1), follows: ["économie"] }], clock.now());
+    addReaders(app, [{ chatId: chat(1), follows: ["économie"] }], clock.now());
     addArticle("coton");
     const transport = new MemoryTransport();
     const running = startDelivery(app, app.delivery, transport);

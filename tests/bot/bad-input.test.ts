@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_MESSAGE_CHARS } from "../../src/messages/markup.ts";
-import { EDITOR, EDITOR_LID, harness, READER, UNKNOWN_LID } from "./harness.ts";
+import { EDITOR, EDITOR_LID, harness, READER, UNKNOWN_LID } from "../support/bot.ts";
 
 const single = async (replies: Promise<string[]>) => {
   const r = await replies;

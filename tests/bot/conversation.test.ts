@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { harness, READER } from "./harness.ts";
+import { harness, READER } from "../support/bot.ts";
 
 const OTHER = "22370000001@c.us";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EDITOR, EDITOR_LID, EDITOR_PHONE, harness, READER, UNKNOWN_LID } from "./harness.ts";
+import { EDITOR, EDITOR_LID, EDITOR_PHONE, harness, READER, UNKNOWN_LID } from "../support/bot.ts";
 
 const UNKNOWN_ANSWER = (text: string) =>
   `Je n'ai pas compris « ${text} ». Écrivez *menu* pour voir ce que je sais faire.`;

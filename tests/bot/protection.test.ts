@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { harness, READER } from "./harness.ts";
+import { harness, READER } from "../support/bot.ts";
 
 describe("what the bot leaves alone", () => {
   it("ignores groups, status broadcasts, Channels and its own messages", async () => {

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/database.ts";
-import { ROOT } from "./harness.ts";
+import { ROOT } from "../support/bot.ts";
 
 /** Runs `npm run simulate` (tsx src/simulate.ts) with a script on stdin; returns stdout. */
 function simulate(script: string, dir: string): Promise<string> {

@@ -15,7 +15,7 @@ describe("One commit per message", () => {
   it("never has more than the row being sent in `sending`, and the previous one already sent", async () => {
     const h = await harness({ env: { SEND_RATE_PER_MINUTE: "600" } });
     addReaders(
-      h.app.db,
+      h.app,
       Array.from({ length: 30 }, (_, i) => ({ chatId: chat(i), follows: ["politique"] })),
       h.clock.now(),
     );

@@ -31,7 +31,7 @@ class FlakyTransport extends MemoryTransport {
 describe("Dispatcher", () => {
   it("sends replies before broadcasts and records each row as sent with its transport id", async () => {
     const { app, clock, dispatcher, transport } = await harness();
-    addReaders(app.db, [{ chatId: chat(1) }], clock.now());
+    addReaders(app, [{ chatId: chat(1) }], clock.now());
     const now = clock.now();
     app.outbox.enqueue({ kind: "alert", recipient: chat(1), body: "🔔 Alerte" }, now);
     app.outbox.enqueue({ kind: "reply", recipient: chat(2), body: "Voici les dernières" }, now);
@@ -46,7 +46,7 @@ describe("Dispatcher", () => {
       chatId: chat(i),
       follows: ["sport"],
     }));
-    addReaders(app.db, readers, clock.now());
+    addReaders(app, readers, clock.now());
     const receipt = app.delivery.broadcaster.publish(addArticle("aigles"), "cli");
     expect(receipt.recipients).toBe(200);
     // 201 messages at 12 a minute with jitter: roughly 21 minutes, and the ETA says so.
@@ -75,7 +75,7 @@ describe("Dispatcher", () => {
   it("keeps a broadcast moving when replies keep coming: replies get their share, not all", async () => {
     const { app, clock, addArticle, dispatcher, transport } = await harness();
     addReaders(
-      app.db,
+      app,
       Array.from({ length: 50 }, (_, i) => ({ chatId: chat(i), follows: ["sport"] })),
       clock.now(),
     );
@@ -115,7 +115,7 @@ describe("Dispatcher", () => {
 
   it("claims nothing while paused, and everything once resumed", async () => {
     const { app, clock, addArticle, dispatcher, transport } = await harness();
-    addReaders(app.db, [{ chatId: chat(1), follows: ["économie"] }], clock.now());
+    addReaders(app, [{ chatId: chat(1), follows: ["économie"] }], clock.now());
     const b = app.delivery.broadcaster;
     b.pause("+22370000099");
     expect(b.stats().paused).toBe(true);
@@ -129,7 +129,7 @@ describe("Dispatcher", () => {
 
   it("while paused, still answers people who write: the editor's confirmation, a reader's reply", async () => {
     const { app, clock, addArticle, dispatcher, transport } = await harness();
-    addReaders(app.db, [{ chatId: chat(1), follows: ["économie"] }], clock.now());
+    addReaders(app, [{ chatId: chat(1), follows: ["économie"] }], clock.now());
     const b = app.delivery.broadcaster;
     b.pause("+22370000099");
     b.publish(addArticle("coton"), "+22370000099");
@@ -158,7 +158,7 @@ describe("Dispatcher", () => {
 
   it("honours a stop up to the last moment: the queued alert is cancelled, not sent", async () => {
     const { app, clock, addArticle, dispatcher, transport } = await harness();
-    addReaders(app.db, [{ chatId: chat(1), follows: ["santé"] }], clock.now());
+    addReaders(app, [{ chatId: chat(1), follows: ["santé"] }], clock.now());
     app.delivery.broadcaster.publish(addArticle("paludisme"), "cli");
     app.db
       .prepare("UPDATE subscribers SET stopped_at = ? WHERE chat_id = ?")
@@ -188,7 +188,7 @@ describe("Dispatcher", () => {
 
   it("gives up at once on a permanent failure, and marks the reader unreachable after three", async () => {
     const { app, clock, dispatcher, transport } = await harness();
-    addReaders(app.db, [{ chatId: chat(1) }], clock.now());
+    addReaders(app, [{ chatId: chat(1) }], clock.now());
     transport.failNext({ kind: "permanent", message: "numéro inexistant", to: chat(1) });
     for (const n of [1, 2, 3, 4]) {
       app.outbox.enqueue({ kind: "alert", recipient: chat(1), body: `Alerte ${n}` }, clock.now());
@@ -233,7 +233,7 @@ describe("Dispatcher", () => {
       chatId: chat(i),
       follows: ["politique"],
     }));
-    addReaders(h.app.db, readers, h.clock.now());
+    addReaders(h.app, readers, h.clock.now());
     const receipt = h.app.delivery.broadcaster.publish(h.addArticle("aes"), "cli");
     await dispatcher.drain({ until: new Date(h.clock.now().getTime() + 48 * 3600_000) });
 

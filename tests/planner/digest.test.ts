@@ -9,7 +9,7 @@ describe("Daily digests", () => {
     });
     const yesterday = new Date("2025-04-01T07:00:00Z");
     addReaders(
-      app.db,
+      app,
       [
         {
           chatId: chat(1),
@@ -69,7 +69,7 @@ describe("Daily digests", () => {
 
   it("does not send a digest long after its hour (a reader who just switched to daily waits for tomorrow)", async () => {
     const { app, clock, addArticle } = await harness({ start: "2025-04-02T11:00:00Z" });
-    addReaders(app.db, [{ chatId: chat(1), mode: "daily" }], clock.now());
+    addReaders(app, [{ chatId: chat(1), mode: "daily" }], clock.now());
     addArticle("aes", { publishedAt: new Date("2025-04-02T10:00:00Z") });
     expect(app.delivery.planner.planDigests()).toEqual({ queued: 0, empty: 0 });
     clock.set("2025-04-03T07:02:00Z");

@@ -9,7 +9,7 @@ describe("Publishing an article", () => {
   it("queues one Channel post and one alert per opted-in instant reader following its rubrics", async () => {
     const { app, clock, addArticle, dispatcher, transport } = await harness();
     addReaders(
-      app.db,
+      app,
       [
         { chatId: chat(1), follows: ["politique"] },
         { chatId: chat(2), follows: ["Diplomatie", "Sport"], language: "en" },
@@ -43,7 +43,7 @@ describe("Publishing an article", () => {
 
   it("never queues the same alert twice, even when an editor publishes again", async () => {
     const { app, clock, addArticle } = await harness();
-    addReaders(app.db, [{ chatId: chat(1), follows: ["économie"] }], clock.now());
+    addReaders(app, [{ chatId: chat(1), follows: ["économie"] }], clock.now());
     const id = addArticle("coton");
     expect(app.delivery.broadcaster.publish(id, "+22370000099").recipients).toBe(1);
     const again = app.delivery.broadcaster.publish(id, "+22370000099");
@@ -69,7 +69,7 @@ describe("Publishing an article", () => {
     const { app, clock, addArticle, dispatcher, transport } = await harness({
       start: "2025-04-02T23:10:00Z",
     });
-    addReaders(app.db, [{ chatId: chat(1), follows: ["sport"] }], clock.now());
+    addReaders(app, [{ chatId: chat(1), follows: ["sport"] }], clock.now());
     app.delivery.broadcaster.publish(addArticle("aigles"), "cli");
     await dispatcher.drain();
     expect(transport.sent.map((m) => m.to)).toEqual([CHANNEL]);
@@ -82,7 +82,7 @@ describe("Publishing an article", () => {
   it("stops alerting a reader after ALERTS_PER_DAY alerts that day", async () => {
     const { app, clock, addArticle } = await harness({ env: { ALERTS_PER_DAY: "2" } });
     addReaders(
-      app.db,
+      app,
       [
         { chatId: chat(1), follows: ["politique", "économie", "sport", "santé"] },
         { chatId: chat(2), follows: ["santé"] },
@@ -107,7 +107,7 @@ describe("The planner", () => {
   it("announces new published articles once, never a feed's backlog, drafts or old imports", async () => {
     const { app, clock, addArticle } = await harness();
     addReaders(
-      app.db,
+      app,
       [{ chatId: chat(1), follows: ["politique", "sport", "santé", "économie"] }],
       clock.now(),
     );
@@ -129,7 +129,7 @@ describe("The planner", () => {
 
   it("announces an article scheduled for later publication when its time comes", async () => {
     const { app, clock, addArticle } = await harness();
-    addReaders(app.db, [{ chatId: chat(1), follows: ["sport"] }], clock.now());
+    addReaders(app, [{ chatId: chat(1), follows: ["sport"] }], clock.now());
     addArticle("aigles", { publishedAt: new Date("2025-04-02T18:00:00Z") });
     expect(app.delivery.planner.planDue().started).toHaveLength(0);
     clock.set("2025-04-02T18:00:30Z");
@@ -140,7 +140,7 @@ describe("The planner", () => {
 describe("Scheduled broadcasts and breaking alerts", () => {
   it("starts a scheduled broadcast at its time, and a cancelled one never", async () => {
     const { app, clock, addArticle, dispatcher, transport } = await harness();
-    addReaders(app.db, [{ chatId: chat(1), follows: ["économie"] }], clock.now());
+    addReaders(app, [{ chatId: chat(1), follows: ["économie"] }], clock.now());
     const b = app.delivery.broadcaster;
     const id = addArticle("coton", { publishedAt: new Date("2025-04-02T08:00:00Z") });
     const receipt = b.schedule(id, new Date("2025-04-02T18:00:00Z"), "+22370000099");
@@ -168,7 +168,7 @@ describe("Scheduled broadcasts and breaking alerts", () => {
   it("cancels what a running broadcast has not sent yet", async () => {
     const { app, clock, addArticle, dispatcher, transport } = await harness();
     addReaders(
-      app.db,
+      app,
       Array.from({ length: 5 }, (_, i) => ({ chatId: chat(i), follows: ["sport"] })),
       clock.now(),
     );
@@ -183,7 +183,7 @@ describe("Scheduled broadcasts and breaking alerts", () => {
   it("sends a breaking alert to every opted-in instant reader, whatever they follow", async () => {
     const { app, clock, dispatcher, transport } = await harness();
     addReaders(
-      app.db,
+      app,
       [
         { chatId: chat(1), follows: ["sport"] },
         { chatId: chat(2) },

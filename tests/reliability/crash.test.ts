@@ -68,7 +68,7 @@ describe("A broadcast that survives a crash", () => {
     // Queue the broadcast as an editor would, then close: the child only sends.
     const setup = openApp(config, { clock, log: silentLogger() });
     addReaders(
-      setup.db,
+      setup,
       Array.from({ length: READERS }, (_, i) => ({ chatId: chat(i), follows: ["politique"] })),
       clock.now(),
     );

@@ -125,7 +125,7 @@ describe("A full disk (PRAGMA max_page_count on the real store file)", () => {
     });
     const READERS = 1500;
     addReaders(
-      app.db,
+      app,
       Array.from({ length: READERS }, (_, i) => ({ chatId: chat(i) })),
       clock.now(),
     );

@@ -1,5 +1,5 @@
 import type { Database } from "better-sqlite3";
-import { fold } from "../../src/lib/fold.ts";
+import type { SubscribersRepo } from "../../src/store/subscribers.ts";
 
 export interface ReaderSeed {
   chatId: string;
@@ -13,33 +13,27 @@ export interface ReaderSeed {
   follows?: string[];
 }
 
-/** Writes readers straight into the subscribers and follows tables (as the bot would have). */
-export function addReaders(db: Database, readers: ReaderSeed[], now: Date): void {
-  const insert = db.prepare(
-    `INSERT INTO subscribers (chat_id, language, opted_in_at, stopped_at, mode, digest_time,
-       last_digest_at, unreachable_at, first_seen_at, last_seen_at)
-     VALUES (@chatId, @language, @optedIn, @stopped, @mode, @digestTime, @lastDigestAt,
-       @unreachable, @now, @now)`,
-  );
-  const follow = db.prepare(
-    `INSERT INTO follows (subscriber_id, category_key, created_at)
-     SELECT id, ?, ? FROM subscribers WHERE chat_id = ?`,
-  );
-  db.transaction(() => {
-    const t = now.getTime();
+/**
+ * Adds readers through the subscribers repo, as the conversation would have: each one wrote,
+ * then subscribed, chose a language, a mode and rubrics, and maybe stopped later.
+ */
+export function addReaders(
+  app: { db: Database; subscribers: SubscribersRepo },
+  readers: ReaderSeed[],
+  now: Date,
+): void {
+  const { subscribers } = app;
+  app.db.transaction(() => {
     for (const r of readers) {
-      insert.run({
-        chatId: r.chatId,
-        language: r.language ?? "fr",
-        optedIn: r.optedIn === false ? null : t,
-        stopped: r.stopped ? t : null,
-        unreachable: r.unreachable ? t : null,
-        mode: r.mode ?? "instant",
-        digestTime: r.digestTime ?? null,
-        lastDigestAt: r.lastDigestAt ? r.lastDigestAt.getTime() : null,
-        now: t,
-      });
-      for (const rubric of r.follows ?? []) follow.run(fold(rubric), t, r.chatId);
+      const { subscriber } = subscribers.touch(r.chatId, now, r.language ?? "fr");
+      if (r.optedIn !== false) subscribers.subscribe(r.chatId, now);
+      if (r.mode === "daily" || r.digestTime) {
+        subscribers.setMode(r.chatId, r.mode ?? "daily", r.digestTime ?? null);
+      }
+      for (const rubric of r.follows ?? []) subscribers.follow(r.chatId, rubric, now);
+      if (r.lastDigestAt) subscribers.markDigest(subscriber.id, r.lastDigestAt);
+      if (r.unreachable) subscribers.recordPermanentFailure(r.chatId, now, 1);
+      if (r.stopped) subscribers.stop(r.chatId, now);
     }
   })();
 }

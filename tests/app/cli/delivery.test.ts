@@ -31,7 +31,7 @@ describe("Delivery on the command line", () => {
   it("broadcasts, schedules, cancels, pauses and resumes, and says what happened", async () => {
     const h = await harness();
     addReaders(
-      h.app.db,
+      h.app,
       [
         { chatId: chat(1), follows: ["politique"] },
         { chatId: chat(2), follows: ["diplomatie"] },

@@ -97,7 +97,7 @@ export async function flappingBroadcast(options: FlapOptions): Promise<FlapRepor
   });
   // Everyone follows politics; every third reader economy too (two alerts for them).
   addReaders(
-    app.db,
+    app,
     Array.from({ length: options.readers }, (_, i) => ({
       chatId: chat(i),
       follows: i % 3 === 0 ? ["politique", "économie"] : ["politique"],

@@ -15,7 +15,7 @@ import { silentLogger } from "../../../src/log.ts";
 import { MAX_MESSAGE_CHARS } from "../../../src/messages/markup.ts";
 import { MemoryTransport } from "../../../src/transport/memory.ts";
 import type { InboundMessage } from "../../../src/transport/transport.ts";
-import { EDITOR, EDITOR_LID, EDITOR_PHONE, MORE, SEED } from "../../bot/harness.ts";
+import { EDITOR, EDITOR_LID, EDITOR_PHONE, MORE, SEED } from "../../support/bot.ts";
 import { unbalancedMarkup } from "../helpers.ts";
 
 export interface StormOptions {

@@ -56,7 +56,7 @@ function queueBroadcast(db: string, readers: number): number {
   });
   const app = openApp(config, { clock, log: silentLogger() });
   addReaders(
-    app.db,
+    app,
     Array.from({ length: readers }, (_, i) => ({ chatId: chat(i), follows: ["politique"] })),
     clock.now(),
   );

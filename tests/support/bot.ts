@@ -1,7 +1,6 @@
 import path from "node:path";
 import { type App, openApp } from "../../src/app/services.ts";
-import { Bot, type BotOptions } from "../../src/bot/bot.ts";
-import { EditorDirectory } from "../../src/bot/editor/editors.ts";
+import { type Bot, type BotOptions, createBot } from "../../src/bot/bot.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { BroadcastReceipt, EditorBackend, SendingStats } from "../../src/domain/broadcast.ts";
 import { MAX_ALERT_CHARS } from "../../src/domain/broadcast.ts";
@@ -111,29 +110,10 @@ export async function harness(
   if (report.failed.length > 0) throw new Error(JSON.stringify(report.failed));
   const transport = new MemoryTransport({ phones: { [EDITOR_LID]: EDITOR_PHONE } });
   const backend = new FakeBackend();
-  const editors = new EditorDirectory(config.editors, {
-    resolvePhones: (ids) => transport.resolvePhones(ids),
-    clock,
-    log,
-  });
   const outbox = new RecordingOutbox(app.db);
-  const bot = new Bot(
-    {
-      config,
-      clock,
-      log,
-      articles: app.articles,
-      outbox,
-      subscribers: app.subscribers,
-      conversation: app.conversation,
-      audit: app.audit,
-      inbound: app.inbound,
-      editors,
-      backend,
-      via: "test",
-    },
-    options.bot,
-  );
+  // The real wiring (createBot, as npm start builds it), with a recording outbox and a
+  // backend that records what editors asked for instead of planning broadcasts.
+  const bot = createBot({ ...app, outbox }, { backend, transport, via: "test" }, options.bot);
   let counter = 0;
   const since = (chatId: string): string[] => {
     const rows = outbox.queued.splice(0);
