@@ -198,7 +198,7 @@ async function main(): Promise<void> {
   const current = { command: "" };
   if (opts.profile) instrument(app, totals, current);
   const transport = { resolvePhones: async () => new Map<string, string | null>() };
-  const bot = createBot(app, { backend: app.delivery.broadcaster, transport, via: "bench" });
+  const bot = createBot(app, { backend: app.delivery.desk, transport, via: "bench" });
   // Unique per process: the working copy keeps the ids handled by earlier runs.
   const run = Date.now().toString(36);
   const say = inboundFrom(clock, `bench-${run}`);

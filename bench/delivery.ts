@@ -123,7 +123,7 @@ async function once(run: number): Promise<RunResult> {
   app.db.exec("DELETE FROM outbox");
   let queued = 0;
   const fanMs = ms(() => {
-    queued = app.delivery.broadcaster.publish(articleId, EDITOR).recipients;
+    queued = app.delivery.desk.publish(articleId, EDITOR).recipients;
   });
   if (queued !== N) throw new Error(`fan-out queued ${queued}, expected ${N}`);
   result.raw = N / (rawMs / 1000);

@@ -13,7 +13,7 @@ import { MemoryTransport } from "../src/transport/memory.ts";
 
 const app = openApp(loadConfig(process.env), { clock: systemClock, log: silentLogger() });
 const transport = new MemoryTransport();
-const bot = createBot(app, { backend: app.delivery.broadcaster, transport, via: "bench" });
+const bot = createBot(app, { backend: app.delivery.desk, transport, via: "bench" });
 const delivery = startDelivery(app, app.delivery, transport);
 await transport.start({
   onMessage: (m) => void bot.handle(m),

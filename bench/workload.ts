@@ -54,7 +54,7 @@ app.db.transaction(() => {
 const rawMs = performance.now() - t;
 app.db.exec("DELETE FROM outbox");
 t = performance.now();
-const receipt = app.delivery.broadcaster.publish(article.id, EDITOR);
+const receipt = app.delivery.desk.publish(article.id, EDITOR);
 const fanMs = performance.now() - t;
 const rawRate = N_SUBSCRIBERS / (rawMs / 1000);
 const fanRate = receipt.recipients / (fanMs / 1000);
@@ -84,7 +84,7 @@ figures.push({
 progress(`dispatch ${Math.round(drained / (drainMs / 1000))}/s`);
 
 // --- commands: inbound message to reply row, in process -----------------------------------
-const bot = createBot(app, { backend: app.delivery.broadcaster, transport, via: "bench" });
+const bot = createBot(app, { backend: app.delivery.desk, transport, via: "bench" });
 const say = inboundFrom(clock, "bench-in");
 const queries = SEARCH_QUERIES;
 const samples: Record<string, number[]> = {

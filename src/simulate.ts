@@ -87,7 +87,7 @@ async function main(): Promise<number> {
   });
   const bot = createBot(
     app,
-    { backend: app.delivery.broadcaster, transport, via: "simulator" },
+    { backend: app.delivery.desk, transport, via: "simulator" },
     // A script may type fast: flood control stays on in the terminal only.
     interactive ? {} : { flood: { burst: 10_000 } },
   );

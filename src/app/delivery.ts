@@ -5,7 +5,7 @@ import { type SendingPolicy, sendingPolicy } from "../domain/sending-policy.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Random } from "../lib/random.ts";
 import type { Logger } from "../log.ts";
-import { Broadcaster } from "../planner/desk.ts";
+import { Desk } from "../planner/desk.ts";
 import { Planner } from "../planner/planner.ts";
 import type { ArticlesRepo } from "../store/articles.ts";
 import type { BroadcastsRepo } from "../store/broadcasts.ts";
@@ -34,10 +34,10 @@ export interface DeliveryStore {
 export interface DeliveryCore {
   policy: SendingPolicy;
   planner: Planner;
-  broadcaster: Broadcaster;
+  desk: Desk;
 }
 
-/** Builds the planner and the broadcaster (the EditorBackend) over the store. */
+/** Builds the planner and the desk (the EditorBackend) over the store. */
 export function createDeliveryCore(store: DeliveryStore, policy?: SendingPolicy): DeliveryCore {
   const effective = policy ?? sendingPolicy(store.config.sending);
   const planner = new Planner({
@@ -51,7 +51,7 @@ export function createDeliveryCore(store: DeliveryStore, policy?: SendingPolicy)
     clock: store.clock,
     log: store.log,
   });
-  const broadcaster = new Broadcaster({
+  const desk = new Desk({
     planner,
     subscribers: store.subscribers,
     outbox: store.outbox,
@@ -62,7 +62,7 @@ export function createDeliveryCore(store: DeliveryStore, policy?: SendingPolicy)
     policy: effective,
     timeZone: store.config.timeZone,
   });
-  return { policy: effective, planner, broadcaster };
+  return { policy: effective, planner, desk };
 }
 
 /** The sending loop over a transport (main.ts and the simulator). */
@@ -72,7 +72,7 @@ export function createDispatcher(
   transport: Transport,
   options: { random?: Random; sleep?: Sleep } = {},
 ): Dispatcher {
-  core.broadcaster.attachSender(() => transport.isUp());
+  core.desk.attachSender(() => transport.isUp());
   return new Dispatcher({
     outbox: store.outbox,
     settings: store.settings,

@@ -30,7 +30,7 @@ export interface App {
   broadcasts: BroadcastsRepo;
   /** RSS/Atom/JSON feed sources and their polling state (FEEDS in .env seeds it). */
   feeds: FeedsRepo;
-  /** Planner, audience and the broadcaster (the EditorBackend): src/app/delivery.ts. */
+  /** Planner, audience and the desk (the EditorBackend): src/app/delivery.ts. */
   delivery: DeliveryCore;
   close(): void;
 }

@@ -76,7 +76,7 @@ export async function startBot(config: Config, deps: StartDeps): Promise<Running
     void schedules.run("plan");
 
     const bot = createBot(app, {
-      backend: app.delivery.broadcaster,
+      backend: app.delivery.desk,
       transport,
       via: "whatsapp",
     });

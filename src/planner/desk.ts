@@ -39,7 +39,7 @@ const HEARTBEAT_STALE_MS = 60_000;
  * Broadcasts as editors see them (the EditorBackend the bot's commands use, and the CLI):
  * publish, breaking alert, schedule, cancel, pause and resume, with honest ETAs and stats.
  */
-export class Broadcaster implements EditorBackend {
+export class Desk implements EditorBackend {
   readonly #d: DeskDeps;
   #localSender: (() => boolean) | null = null;
 
@@ -48,7 +48,7 @@ export class Broadcaster implements EditorBackend {
   }
 
   /**
-   * Tells the broadcaster that this process sends (its dispatcher's transport status), so stats
+   * Tells the desk that this process sends (its dispatcher's transport status), so stats
    * need no heartbeat from another process. createDispatcher calls it.
    */
   attachSender(transportUp: () => boolean): void {

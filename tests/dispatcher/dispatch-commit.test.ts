@@ -19,7 +19,7 @@ describe("One commit per message", () => {
       Array.from({ length: 30 }, (_, i) => ({ chatId: chat(i), follows: ["politique"] })),
       h.clock.now(),
     );
-    h.app.delivery.broadcaster.publish(h.addArticle("aes"), "cli");
+    h.app.delivery.desk.publish(h.addArticle("aes"), "cli");
     const seen: { sending: number; sentBefore: number }[] = [];
     const count = (state: string) =>
       h.app.db.prepare("SELECT count(*) FROM outbox WHERE state = ?").pluck().get(state) as number;

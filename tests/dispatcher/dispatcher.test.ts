@@ -47,7 +47,7 @@ describe("Dispatcher", () => {
       follows: ["sport"],
     }));
     addReaders(app, readers, clock.now());
-    const receipt = app.delivery.broadcaster.publish(addArticle("aigles"), "cli");
+    const receipt = app.delivery.desk.publish(addArticle("aigles"), "cli");
     expect(receipt.recipients).toBe(200);
     // 201 messages at 12 a minute with jitter: roughly 21 minutes, and the ETA says so.
     expect(receipt.etaMs / 60_000).toBeGreaterThan(16);
@@ -79,7 +79,7 @@ describe("Dispatcher", () => {
       Array.from({ length: 50 }, (_, i) => ({ chatId: chat(i), follows: ["sport"] })),
       clock.now(),
     );
-    app.delivery.broadcaster.publish(addArticle("aigles"), "cli");
+    app.delivery.desk.publish(addArticle("aigles"), "cli");
     for (let i = 0; i < 50; i++) {
       app.outbox.enqueue(
         { kind: "reply", recipient: chat(1000 + i), body: "Réponse" },
@@ -116,7 +116,7 @@ describe("Dispatcher", () => {
   it("claims nothing while paused, and everything once resumed", async () => {
     const { app, clock, addArticle, dispatcher, transport } = await harness();
     addReaders(app, [{ chatId: chat(1), follows: ["économie"] }], clock.now());
-    const b = app.delivery.broadcaster;
+    const b = app.delivery.desk;
     b.pause("+22370000099");
     expect(b.stats().paused).toBe(true);
     b.publish(addArticle("coton"), "+22370000099");
@@ -130,7 +130,7 @@ describe("Dispatcher", () => {
   it("while paused, still answers people who write: the editor's confirmation, a reader's reply", async () => {
     const { app, clock, addArticle, dispatcher, transport } = await harness();
     addReaders(app, [{ chatId: chat(1), follows: ["économie"] }], clock.now());
-    const b = app.delivery.broadcaster;
+    const b = app.delivery.desk;
     b.pause("+22370000099");
     b.publish(addArticle("coton"), "+22370000099");
     app.outbox.enqueue(
@@ -159,7 +159,7 @@ describe("Dispatcher", () => {
   it("honours a stop up to the last moment: the queued alert is cancelled, not sent", async () => {
     const { app, clock, addArticle, dispatcher, transport } = await harness();
     addReaders(app, [{ chatId: chat(1), follows: ["santé"] }], clock.now());
-    app.delivery.broadcaster.publish(addArticle("paludisme"), "cli");
+    app.delivery.desk.publish(addArticle("paludisme"), "cli");
     app.db
       .prepare("UPDATE subscribers SET stopped_at = ? WHERE chat_id = ?")
       .run(Date.now(), chat(1));
@@ -234,7 +234,7 @@ describe("Dispatcher", () => {
       follows: ["politique"],
     }));
     addReaders(h.app, readers, h.clock.now());
-    const receipt = h.app.delivery.broadcaster.publish(h.addArticle("aes"), "cli");
+    const receipt = h.app.delivery.desk.publish(h.addArticle("aes"), "cli");
     await dispatcher.drain({ until: new Date(h.clock.now().getTime() + 48 * 3600_000) });
 
     const rows = h.app.db
@@ -252,7 +252,7 @@ describe("Dispatcher", () => {
     // Each reader received the alert at most once.
     const to = transport.sent.map((m) => m.to);
     expect(new Set(to).size).toBe(to.length);
-    expect(h.app.delivery.broadcaster.progress(receipt.broadcastId)).toMatchObject({
+    expect(h.app.delivery.desk.progress(receipt.broadcastId)).toMatchObject({
       total: 301,
       sent: sent.length,
       failed: dead.length,

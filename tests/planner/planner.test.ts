@@ -22,7 +22,7 @@ describe("Publishing an article", () => {
       clock.now(),
     );
     const id = addArticle("aes");
-    const receipt = app.delivery.broadcaster.publish(id, "+22370000099");
+    const receipt = app.delivery.desk.publish(id, "+22370000099");
     expect(receipt.channel).toBe(true);
     expect(receipt.recipients).toBe(2);
     // 3 messages at 12 a minute with up to 50 % jitter: about 19 s, never zero.
@@ -45,8 +45,8 @@ describe("Publishing an article", () => {
     const { app, clock, addArticle } = await harness();
     addReaders(app, [{ chatId: chat(1), follows: ["économie"] }], clock.now());
     const id = addArticle("coton");
-    expect(app.delivery.broadcaster.publish(id, "+22370000099").recipients).toBe(1);
-    const again = app.delivery.broadcaster.publish(id, "+22370000099");
+    expect(app.delivery.desk.publish(id, "+22370000099").recipients).toBe(1);
+    const again = app.delivery.desk.publish(id, "+22370000099");
     expect(again.recipients).toBe(0);
     expect(again.channel).toBe(false);
     expect(app.db.prepare("SELECT count(*) FROM outbox").pluck().get()).toBe(2);
@@ -56,13 +56,11 @@ describe("Publishing an article", () => {
     const policy = await harness({ env: { CHANNEL_RUBRICS: "Politique, Santé" } });
     const sport = policy.addArticle("aigles");
     const health = policy.addArticle("paludisme");
-    expect(policy.app.delivery.broadcaster.publish(sport, "cli").channel).toBe(false);
-    expect(policy.app.delivery.broadcaster.publish(health, "cli").channel).toBe(true);
+    expect(policy.app.delivery.desk.publish(sport, "cli").channel).toBe(false);
+    expect(policy.app.delivery.desk.publish(health, "cli").channel).toBe(true);
 
     const none = await harness({ env: { CHANNEL_ID: "" } });
-    expect(none.app.delivery.broadcaster.publish(none.addArticle("aes"), "cli").channel).toBe(
-      false,
-    );
+    expect(none.app.delivery.desk.publish(none.addArticle("aes"), "cli").channel).toBe(false);
   });
 
   it("defers alerts queued during quiet hours to 07:00, but not the Channel post", async () => {
@@ -70,7 +68,7 @@ describe("Publishing an article", () => {
       start: "2025-04-02T23:10:00Z",
     });
     addReaders(app, [{ chatId: chat(1), follows: ["sport"] }], clock.now());
-    app.delivery.broadcaster.publish(addArticle("aigles"), "cli");
+    app.delivery.desk.publish(addArticle("aigles"), "cli");
     await dispatcher.drain();
     expect(transport.sent.map((m) => m.to)).toEqual([CHANNEL]);
 
@@ -89,7 +87,7 @@ describe("Publishing an article", () => {
       ],
       clock.now(),
     );
-    const b = app.delivery.broadcaster;
+    const b = app.delivery.desk;
     expect(b.publish(addArticle("aes"), "cli").recipients).toBe(1);
     expect(b.publish(addArticle("coton"), "cli").recipients).toBe(1);
     expect(b.publish(addArticle("aigles"), "cli").recipients).toBe(0);
@@ -141,7 +139,7 @@ describe("Scheduled broadcasts and breaking alerts", () => {
   it("starts a scheduled broadcast at its time, and a cancelled one never", async () => {
     const { app, clock, addArticle, dispatcher, transport } = await harness();
     addReaders(app, [{ chatId: chat(1), follows: ["économie"] }], clock.now());
-    const b = app.delivery.broadcaster;
+    const b = app.delivery.desk;
     const id = addArticle("coton", { publishedAt: new Date("2025-04-02T08:00:00Z") });
     const receipt = b.schedule(id, new Date("2025-04-02T18:00:00Z"), "+22370000099");
     expect(receipt.startsAt?.toISOString()).toBe("2025-04-02T18:00:00.000Z");
@@ -172,9 +170,9 @@ describe("Scheduled broadcasts and breaking alerts", () => {
       Array.from({ length: 5 }, (_, i) => ({ chatId: chat(i), follows: ["sport"] })),
       clock.now(),
     );
-    const receipt = app.delivery.broadcaster.publish(addArticle("aigles"), "cli");
+    const receipt = app.delivery.desk.publish(addArticle("aigles"), "cli");
     await dispatcher.drain({ maxRows: 2 });
-    const result = app.delivery.broadcaster.cancel(receipt.broadcastId, "+22370000099");
+    const result = app.delivery.desk.cancel(receipt.broadcastId, "+22370000099");
     expect(result).toMatchObject({ cancelled: 4, alreadySent: 2 });
     await dispatcher.drain();
     expect(transport.sent).toHaveLength(2);
@@ -192,7 +190,7 @@ describe("Scheduled broadcasts and breaking alerts", () => {
       ],
       clock.now(),
     );
-    const receipt = app.delivery.broadcaster.alert(
+    const receipt = app.delivery.desk.alert(
       "Coupure d'électricité générale à Bamako",
       "+22370000099",
     );
@@ -204,7 +202,7 @@ describe("Scheduled broadcasts and breaking alerts", () => {
 
   it("refuses unknown articles, drafts, empty and too long alerts, each with its code", async () => {
     const { app, addArticle } = await harness();
-    const b = app.delivery.broadcaster;
+    const b = app.delivery.desk;
     const codeOf = (run: () => unknown) => {
       try {
         run();

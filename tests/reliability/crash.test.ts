@@ -77,7 +77,7 @@ describe("A broadcast that survives a crash", () => {
       { summaryMaxChars: config.summaryMaxChars },
     );
     const { id } = setup.articles.upsert(prepared, clock.now());
-    const receipt = setup.delivery.broadcaster.publish(id, "+22370000099");
+    const receipt = setup.delivery.desk.publish(id, "+22370000099");
     expect(receipt.recipients).toBe(READERS);
     // Rows are due "now" for the real clock in the child.
     setup.db.prepare("UPDATE outbox SET not_before = 0").run();

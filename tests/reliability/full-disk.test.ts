@@ -89,7 +89,7 @@ describe("A full disk (PRAGMA max_page_count on the real store file)", () => {
   it("the bot survives messages it cannot store, says why in the log, and answers again once space returns", async () => {
     const { app, clock, messages } = store("bot");
     const transport = new MemoryTransport();
-    const bot = createBot(app, { backend: app.delivery.broadcaster, transport, via: "test" });
+    const bot = createBot(app, { backend: app.delivery.desk, transport, via: "test" });
     fillDisk(app);
     const outcomes: string[] = [];
     for (let i = 0; i < 400 && !outcomes.includes("failed"); i++) {

@@ -21,7 +21,7 @@ function actor(): string {
 }
 
 function view(app: App) {
-  const b = app.delivery.broadcaster;
+  const b = app.delivery.desk;
   return {
     lang: app.config.language,
     timeZone: app.config.timeZone,
@@ -98,7 +98,7 @@ function act(
 
 /** Shows a progress bar until the broadcast is sent, or Ctrl-C (the broadcast goes on). */
 async function follow(app: App, broadcastId: number): Promise<void> {
-  const b = app.delivery.broadcaster;
+  const b = app.delivery.desk;
   const first = b.progress(broadcastId);
   if (!first || first.total === 0) return;
   const bar = new cliProgress.SingleBar(
@@ -152,7 +152,7 @@ async function report(ctx: CliContext, app: App, receipt: BroadcastReceipt, wait
 /** `stats` lines for sending: pass to registerStatsCommand. */
 export function deliveryStatsSection(ctx: CliContext): string[] {
   const app = ctx.app();
-  const b = app.delivery.broadcaster;
+  const b = app.delivery.desk;
   return sendingStatsLines(b.stats(), b.scheduled(), view(app));
 }
 
@@ -167,7 +167,7 @@ export function registerDeliveryCommands(program: Command, ctx: CliContext): voi
       const app = ctx.app();
       const id = parseId(idText, "Numéro d'article");
       const at = parseWhen(app, opts.schedule);
-      const b = app.delivery.broadcaster;
+      const b = app.delivery.desk;
       const receipt = act(app, at ? "schedule" : "publish", String(id), () =>
         at ? b.schedule(id, at, actor()) : b.publish(id, actor()),
       );
@@ -185,7 +185,7 @@ export function registerDeliveryCommands(program: Command, ctx: CliContext): voi
       const app = ctx.app();
       const text = words.join(" ");
       const at = parseWhen(app, opts.schedule);
-      const b = app.delivery.broadcaster;
+      const b = app.delivery.desk;
       const receipt = act(app, "alert", text, () =>
         at ? b.scheduleAlert(text, at, actor()) : b.alert(text, actor()),
       );
@@ -198,7 +198,7 @@ export function registerDeliveryCommands(program: Command, ctx: CliContext): voi
     .action((idText: string) => {
       const app = ctx.app();
       const id = parseId(idText, "Numéro de diffusion");
-      const result = app.delivery.broadcaster.cancel(id, actor());
+      const result = app.delivery.desk.cancel(id, actor());
       if (!result) {
         throw new CliError(
           `Diffusion n°${id} introuvable. Les numéros sont dans : npm run cli -- broadcasts`,
@@ -217,7 +217,7 @@ export function registerDeliveryCommands(program: Command, ctx: CliContext): voi
     )
     .action(() => {
       const app = ctx.app();
-      const b = app.delivery.broadcaster;
+      const b = app.delivery.desk;
       if (b.isPaused())
         return ctx.out("Les diffusions sont déjà en pause. Reprendre : npm run cli -- resume");
       b.pause(actor());
@@ -232,7 +232,7 @@ export function registerDeliveryCommands(program: Command, ctx: CliContext): voi
     .description("reprendre les envois après une pause")
     .action(() => {
       const app = ctx.app();
-      const b = app.delivery.broadcaster;
+      const b = app.delivery.desk;
       if (!b.isPaused()) return ctx.out("Les diffusions ne sont pas en pause.");
       b.resume(actor());
       audit(app, "resume", "", "ok", null);
@@ -259,7 +259,7 @@ export function registerDeliveryCommands(program: Command, ctx: CliContext): voi
         cancelled: "annulée",
       };
       for (const b of list) {
-        const p = app.delivery.broadcaster.progress(b.id);
+        const p = app.delivery.desk.progress(b.id);
         const when = formatLocal(b.scheduledFor ?? b.startedAt ?? b.createdAt, tz, now);
         const figures =
           p && p.total > 0

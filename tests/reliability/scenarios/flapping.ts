@@ -104,7 +104,7 @@ export async function flappingBroadcast(options: FlapOptions): Promise<FlapRepor
     })),
     clock.now(),
   );
-  app.delivery.broadcaster.publish(h.addArticle("aes"), "cli");
+  app.delivery.desk.publish(h.addArticle("aes"), "cli");
   const problems: string[] = [];
   const horizon = new Date(clock.now().getTime() + 7 * 86_400_000);
   const waiting = () =>
@@ -124,7 +124,7 @@ export async function flappingBroadcast(options: FlapOptions): Promise<FlapRepor
     if (!second && (random() < 0.05 || waiting() === 0)) {
       // A second broadcast starts in the middle of the first.
       second = true;
-      app.delivery.broadcaster.publish(h.addArticle("coton"), "cli");
+      app.delivery.desk.publish(h.addArticle("coton"), "cli");
     }
     if (random() < 0.3) {
       replies++;

@@ -167,7 +167,7 @@ export async function inboundStorm(options: StormOptions): Promise<StormReport> 
   await ingest.importPaths([SEED, MORE]);
   const { ids, phones } = lookAlikes();
   const transport = new MemoryTransport({ phones: { ...phones, [EDITOR_LID]: EDITOR_PHONE } });
-  const bot = createBot(app, { backend: app.delivery.broadcaster, transport, via: "whatsapp" });
+  const bot = createBot(app, { backend: app.delivery.desk, transport, via: "whatsapp" });
 
   const senders = [...ids];
   for (let i = 0; senders.length < options.senders; i++) {

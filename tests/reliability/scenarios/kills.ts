@@ -65,7 +65,7 @@ function queueBroadcast(db: string, readers: number): number {
     { summaryMaxChars: config.summaryMaxChars },
   );
   const { id } = app.articles.upsert(prepared, clock.now());
-  const { broadcastId } = app.delivery.broadcaster.publish(id, "+22370000099");
+  const { broadcastId } = app.delivery.desk.publish(id, "+22370000099");
   // Due now for the child's real clock.
   app.db.prepare("UPDATE outbox SET not_before = 0").run();
   app.close();
