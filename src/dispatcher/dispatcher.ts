@@ -1,14 +1,14 @@
 import { AppError, type AppErrorOptions } from "../domain/errors.ts";
+import { INTERACTIVE_KINDS, type Lane, PRIORITIES, PRIORITY } from "../domain/message.ts";
 import { retryDelayMs, type SendingPolicy } from "../domain/sending-policy.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Random } from "../lib/random.ts";
 import type { Logger } from "../log.ts";
 import { DISK_FULL_ADVICE, isDiskFull } from "../store/database.ts";
 import type { OutboxRepo, OutboxRow } from "../store/outbox.ts";
-import { INTERACTIVE_KINDS, PRIORITIES, PRIORITY } from "../store/outbox.ts";
 import type { SettingsRepo } from "../store/settings.ts";
 import { CHANNEL, type Transport, TransportError } from "../transport/transport.ts";
-import { type Lane, Pacer } from "./pacer.ts";
+import { Pacer } from "./pacer.ts";
 
 /** Waits `ms`, or less when `signal` aborts (the dispatcher is woken). */
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;

@@ -1,8 +1,6 @@
+import type { Lane } from "../domain/message.ts";
 import type { SendingPolicy } from "../domain/sending-policy.ts";
 import type { Random } from "../lib/random.ts";
-
-/** Replies and editor notices (someone is waiting), or broadcasts (channel, alerts, digests). */
-export type Lane = "interactive" | "bulk";
 
 /**
  * Decides when the next message may go. A global cadence (rate per minute, each gap stretched by

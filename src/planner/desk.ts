@@ -4,12 +4,12 @@ import type {
   EditorBackend,
   SendingStats,
 } from "../domain/broadcast.ts";
+import { PRIORITY } from "../domain/message.ts";
 import { averageBulkGapMs, type SendingPolicy } from "../domain/sending-policy.ts";
 import type { Clock } from "../lib/clock.ts";
 import { localDayRange } from "../lib/zoned-time.ts";
 import type { Logger } from "../log.ts";
 import type { Broadcast, BroadcastCounts } from "../store/broadcasts.ts";
-import { PRIORITY } from "../store/outbox.ts";
 import type { Planner, StartedBroadcast } from "./planner.ts";
 import type { DeskStore } from "./ports.ts";
 

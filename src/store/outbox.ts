@@ -1,26 +1,11 @@
 import type { Database, Statement } from "better-sqlite3";
+import { type OutboxKind, PRIORITIES, PRIORITY } from "../domain/message.ts";
 import { type NoSendReason, whyNotReceive } from "../domain/reader.ts";
 import { FOLLOWS_ARTICLE, mayReceiveSql } from "./subscribers.ts";
 
-export type OutboxKind = "reply" | "notice" | "channel" | "alert" | "digest";
+export type { OutboxKind } from "../domain/message.ts";
+
 export type OutboxState = "queued" | "sending" | "sent" | "failed" | "dead" | "cancelled";
-
-/** Lower is sooner: a reader's answer never waits behind a broadcast. */
-export const PRIORITY: Record<OutboxKind, number> = {
-  reply: 0,
-  notice: 1,
-  channel: 2,
-  alert: 3,
-  digest: 4,
-};
-
-/** Every priority, soonest first. */
-export const PRIORITIES: readonly number[] = [...new Set(Object.values(PRIORITY))].sort(
-  (a, b) => a - b,
-);
-
-/** Kinds that answer someone who just wrote (or an editor): they have their own share of the rate. */
-export const INTERACTIVE_KINDS: readonly OutboxKind[] = ["reply", "notice"];
 
 export interface AlertFanOut {
   broadcastId: number;
