@@ -32,7 +32,7 @@ const ADAPTER_USERS = new Set(["app", "main", "cli", "simulate"]);
 
 type Graph = Map<string, Set<string>>;
 
-export function roomOf(file: string): string {
+function roomOf(file: string): string {
   const first = file.split("/")[0] ?? file;
   return first.replace(/\.ts$/, "");
 }
@@ -68,7 +68,7 @@ function readGraph(): Graph {
 }
 
 /** Every rule broken by `graph`, as readable lines. */
-export function violations(graph: Graph): string[] {
+function violations(graph: Graph): string[] {
   const found: string[] = [];
   for (const [from, targets] of graph) {
     const room = roomOf(from);

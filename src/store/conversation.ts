@@ -19,12 +19,10 @@ interface ContextRow {
 
 /** Per-chat memory of the last numbered thing shown, so "2" or "lire 2" means its item 2. */
 export class ConversationRepo {
-  readonly #db: Database;
   readonly #remember: Statement<[string, string, string, number]>;
   readonly #recall: Statement<[string], ContextRow>;
 
   constructor(db: Database) {
-    this.#db = db;
     this.#remember = db.prepare(
       `INSERT INTO conversation_context (chat_id, kind, items, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (chat_id) DO UPDATE SET kind = excluded.kind, items = excluded.items,

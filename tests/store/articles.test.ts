@@ -90,7 +90,7 @@ describe("the articles table", () => {
     const target = isRoot
       ? path.join(fs.mkdtempSync(path.join(os.tmpdir(), "f-")), "x", "y.db")
       : file;
-    if (isRoot) fs.writeFileSync(path.dirname(path.dirname(target)) + "/x", "a file, not a folder");
+    if (isRoot) fs.writeFileSync(`${path.dirname(path.dirname(target))}/x`, "a file, not a folder");
     expect(() => openDatabase(target)).toThrow(StoreError);
     expect(() => openDatabase(target)).toThrow(/DATABASE_PATH ou DATA_DIR/);
   });

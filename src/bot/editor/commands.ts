@@ -3,7 +3,7 @@ import { DeskError } from "../../domain/errors.ts";
 import { dateFormat } from "../../lib/date-format.ts";
 import { maskPhone } from "../../log.ts";
 import type { ReceiptFacts } from "../../messages/i18n/catalogue.ts";
-import { catalogue, deskErrorText, formatDuration, type Lang } from "../../messages/wording.ts";
+import { catalogue, deskErrorText, formatDuration } from "../../messages/wording.ts";
 import type { AuditOutcome } from "../../store/audit.ts";
 import type { EditorCommandName } from "../command-names.ts";
 import { Composer, type NextFunction } from "../composer.ts";

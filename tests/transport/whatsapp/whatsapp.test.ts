@@ -1,18 +1,12 @@
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { loadConfig } from "../../../src/config.ts";
-import { CHANNEL, type InboundMessage, TransportError } from "../../../src/transport/transport.ts";
+import { CHANNEL, TransportError } from "../../../src/transport/transport.ts";
 import { ChromiumNotFoundError } from "../../../src/transport/whatsapp/chromium.ts";
 import { translateInbound } from "../../../src/transport/whatsapp/inbound.ts";
 import { WhatsAppTransport } from "../../../src/transport/whatsapp/whatsapp.ts";
 import * as fixtures from "../../fixtures/whatsapp/messages.ts";
-import {
-  capturedLogger,
-  channel,
-  FakeClient,
-  sentMessage,
-  fakeWhatsApp as setup,
-} from "./fake-client.ts";
+import { capturedLogger, channel, sentMessage, fakeWhatsApp as setup } from "./fake-client.ts";
 
 const CHANNEL_ID = "120363170000000001@newsletter";
 
