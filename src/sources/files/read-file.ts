@@ -4,9 +4,10 @@ import type { ArticleInput } from "../../domain/article.ts";
 import { decodeText } from "./decode.ts";
 import { ArticleFileError } from "./errors.ts";
 import type { FileRead } from "./file-read.ts";
+import { readHtmlPage } from "./html-page.ts";
 import { readJsonArticles } from "./json.ts";
 import { readMarkdownArticle } from "./markdown.ts";
-import { readHtmlPage, readTextPage } from "./page.ts";
+import { readTextPage } from "./text-page.ts";
 
 export type { FileRead } from "./file-read.ts";
 
@@ -16,7 +17,10 @@ export const ARTICLE_EXTENSIONS = [".json", ".md", ".markdown", ".txt", ".html",
 const MAX_BYTES = { json: 32 * 1024 * 1024, other: 2 * 1024 * 1024 };
 
 /** Reads one article file of any supported kind. Throws ArticleFileError for a bad file. */
-export async function readArticleFile(file: string): Promise<FileRead> {
+export async function readArticleFile(
+  file: string,
+  options: { now?: Date } = {},
+): Promise<FileRead> {
   const ext = path.extname(file).toLowerCase();
   if (!ARTICLE_EXTENSIONS.includes(ext)) {
     throw new ArticleFileError(
@@ -44,7 +48,7 @@ export async function readArticleFile(file: string): Promise<FileRead> {
     case ".htm":
       return readHtmlPage(text, file);
     default:
-      return readTextPage(text, file);
+      return readTextPage(text, file, { now: options.now ?? new Date() });
   }
 }
 
