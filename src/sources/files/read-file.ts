@@ -1,6 +1,5 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { ArticleInput } from "../../domain/article.ts";
 import { decodeText } from "./decode.ts";
 import { ArticleFileError } from "./errors.ts";
 import type { FileRead } from "./file-read.ts";
