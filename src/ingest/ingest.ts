@@ -181,7 +181,10 @@ export async function collect(
     for (const entry of entries) await collect(path.join(p, entry), files, report, false);
   } else if (NOT_ARTICLES.test(path.basename(p))) {
     report.skipped.push(p);
-  } else if (explicit || ARTICLE_EXTENSIONS.includes(path.extname(p).toLowerCase())) {
+  } else if (
+    explicit ||
+    ARTICLE_EXTENSIONS.includes(path.extname(p.replace(/\.gz$/i, "")).toLowerCase())
+  ) {
     files.push(p);
   } else {
     report.skipped.push(p);

@@ -1,5 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import zlib from "node:zlib";
 import { decodeText } from "./decode.ts";
 import { ArticleFileError } from "./errors.ts";
 import type { FileRead } from "./file-read.ts";
@@ -20,7 +21,9 @@ export async function readArticleFile(
   file: string,
   options: { now?: Date } = {},
 ): Promise<FileRead> {
-  const ext = path.extname(file).toLowerCase();
+  // A saved page may be gzipped (« page.html.gz »): read as the page inside.
+  const gzipped = /\.gz$/i.test(file);
+  const ext = path.extname(gzipped ? file.slice(0, -3) : file).toLowerCase();
   if (!ARTICLE_EXTENSIONS.includes(ext)) {
     throw new ArticleFileError(
       file,
@@ -36,7 +39,10 @@ export async function readArticleFile(
     );
   }
   if (stat.size === 0) throw new ArticleFileError(file, "fichier vide");
-  const text = decodeText(await fs.readFile(file), file);
+  const text = decodeText(
+    gzipped ? gunzip(await fs.readFile(file), file, max) : await fs.readFile(file),
+    file,
+  );
   switch (ext) {
     case ".json":
       return readJsonArticles(text, file);
@@ -48,6 +54,22 @@ export async function readArticleFile(
       return readHtmlPage(text, file);
     default:
       return readTextPage(text, file, { now: options.now ?? new Date() });
+  }
+}
+
+/** Inflates a .gz file, refusing one that inflates past the size limit (a gzip bomb). */
+function gunzip(bytes: Buffer, file: string, max: number): Buffer {
+  try {
+    return zlib.gunzipSync(bytes, { maxOutputLength: max });
+  } catch (cause) {
+    const tooBig = (cause as { code?: string }).code === "ERR_BUFFER_TOO_LARGE";
+    throw new ArticleFileError(
+      file,
+      tooBig
+        ? `fichier .gz trop gros une fois décompressé (limite ${mb(max)} Mo) : vérifiez le fichier`
+        : "fichier .gz illisible : décompressez-le ou exportez la page à nouveau",
+      { cause },
+    );
   }
 }
 

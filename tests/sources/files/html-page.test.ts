@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { htmlToBlocks } from "../../../src/ingest/html.ts";
 import { readHtmlPage } from "../../../src/sources/files/html-page.ts";
@@ -74,6 +75,17 @@ describe("an .html article page", () => {
     expect(report.imported).toBe(1);
     expect(report.failed).toHaveLength(1);
     expect(report.failed[0]?.reason).toMatch(/imbriquée sur plus de 512 niveaux/);
+  });
+
+  it("reads a gzipped saved page, and refuses one that inflates past the limit", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "suivez-gz-"));
+    fs.writeFileSync(path.join(dir, "page.html.gz"), zlib.gzipSync(page));
+    fs.writeFileSync(path.join(dir, "bombe.html.gz"), zlib.gzipSync("a".repeat(3 * 1024 * 1024)));
+    const { ingest } = articleStore();
+    const report = await ingest.importPaths([dir]);
+    expect(report.imported).toBe(1);
+    expect(report.failed.map((f) => path.basename(f.origin))).toEqual(["bombe.html.gz"]);
+    expect(report.failed[0]?.reason).toMatch(/trop gros une fois décompressé/);
   });
 
   it("reads feed HTML nested 200,000 deep as plain text instead of overflowing the stack (red team D4)", () => {
