@@ -25,6 +25,8 @@ export interface ArticleInput {
   image?: string | undefined;
   /** Where it came from, for messages: a file path, a feed URL, "editor". */
   origin: string;
+  /** The page shows no headline: the lead sentence becomes the title. */
+  untitled?: boolean | undefined;
 }
 
 /** An article cleaned, structured and summarised: what the store keeps. */

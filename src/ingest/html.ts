@@ -1,7 +1,9 @@
 import type { AnyNode, Element } from "domhandler";
 import { parseDocument } from "htmlparser2";
 import type { Block } from "../domain/article.ts";
-import { tidyBlocks } from "./clean.ts";
+import { htmlDepth, MAX_HTML_DEPTH } from "../lib/html-depth.ts";
+import { stripInert } from "../lib/html-inert.ts";
+import { cleanBody, tidyBlocks } from "./clean.ts";
 
 // Never article text: scripts, embeds, page chrome, forms, captions.
 const skipped = new Set([
@@ -44,6 +46,8 @@ const blockLevel = new Set([
 
 /** HTML (an article body, a feed item's content, a whole page's article) to clean blocks. */
 export function htmlToBlocks(html: string): Block[] {
+  // Nesting no article has (200,000 <div>) would overflow the tree walk: read as plain text.
+  if (htmlDepth(stripInert(html)) > MAX_HTML_DEPTH) return cleanBody(flatten(html));
   const doc = parseDocument(html, { decodeEntities: true });
   const blocks: Block[] = [];
   let text = "";
@@ -113,4 +117,11 @@ function textOf(el: Element): string {
   };
   walk(el.children);
   return s.replace(/[ \t\r\n\f]+/g, " ").trim();
+}
+
+/** HTML to plain text by a linear scan: every tag becomes a paragraph break. */
+function flatten(html: string): string {
+  return stripInert(html)
+    .replace(/<[^<>]*>/g, "\n\n")
+    .replace(/\n{3,}/g, "\n\n");
 }

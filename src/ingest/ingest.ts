@@ -24,6 +24,8 @@ export interface ImportReport {
   failed: ImportFailure[];
   /** Files in folders that are not articles (README, images…), left alone. */
   skipped: string[];
+  /** Files read but left out, or parts of them, with why (a README, a listing's other posts). */
+  notes: ImportFailure[];
   /** Ids of articles imported or updated, in order. */
   changedIds: number[];
 }
@@ -90,6 +92,7 @@ export class Ingest {
       unchanged: 0,
       failed: [],
       skipped: [],
+      notes: [],
       changedIds: [],
     };
     const files: string[] = [];
@@ -101,8 +104,10 @@ export class Ingest {
       const batch = files.slice(start, start + BATCH);
       const reads = await Promise.all(batch.map((file) => readSafely(file)));
       const ready: { origin: string; prepared: PreparedArticle }[] = [];
-      for (const read of reads) {
+      for (const [k, read] of reads.entries()) {
         report.failed.push(...read.problems);
+        for (const note of read.notes ?? [])
+          report.notes.push({ origin: batch[k] ?? "", reason: note });
         for (const input of read.inputs) {
           try {
             ready.push({ origin: input.origin, prepared: this.#prepare(input) });
@@ -146,7 +151,7 @@ type Stored = { id: number; outcome: UpsertOutcome } | { reason: string };
 const BATCH = 64;
 
 /** A file's articles, or the reason it could not be read, as one of its problems. */
-async function readSafely(file: string): Promise<FileRead> {
+export async function readSafely(file: string): Promise<FileRead> {
   try {
     return await readArticleFile(file);
   } catch (error) {
@@ -154,7 +159,16 @@ async function readSafely(file: string): Promise<FileRead> {
   }
 }
 
-async function collect(p: string, files: string[], report: ImportReport, explicit: boolean) {
+/** A folder's own documents, never articles: README, SOURCES, LICENSE, CHANGELOG… */
+const NOT_ARTICLES =
+  /^(?:readme|sources?|licen[cs]e|copying|changelog|changes|contributing|notice|authors)(?:\.[\w.]+)?$/i;
+
+export async function collect(
+  p: string,
+  files: string[],
+  report: Pick<ImportReport, "failed" | "skipped">,
+  explicit: boolean,
+) {
   let stat: Awaited<ReturnType<typeof fs.stat>>;
   try {
     stat = await fs.stat(p);
@@ -165,14 +179,19 @@ async function collect(p: string, files: string[], report: ImportReport, explici
   if (stat.isDirectory()) {
     const entries = (await fs.readdir(p)).filter((e) => !e.startsWith(".")).sort();
     for (const entry of entries) await collect(path.join(p, entry), files, report, false);
-  } else if (explicit || ARTICLE_EXTENSIONS.includes(path.extname(p).toLowerCase())) {
+  } else if (NOT_ARTICLES.test(path.basename(p))) {
+    report.skipped.push(p);
+  } else if (
+    explicit ||
+    ARTICLE_EXTENSIONS.includes(path.extname(p.replace(/\.gz$/i, "")).toLowerCase())
+  ) {
     files.push(p);
   } else {
     report.skipped.push(p);
   }
 }
 
-function reasonOf(error: unknown): string {
+export function reasonOf(error: unknown): string {
   if (hasCode(error, "ARTICLE_FILE_INVALID", "ARTICLE_REJECTED")) return error.message;
   if (isDiskFull(error)) return DISK_FULL_ADVICE;
   if (error instanceof SqliteError) {

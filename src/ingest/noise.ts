@@ -4,7 +4,9 @@
  */
 const noiseLines: readonly RegExp[] = [
   /^(?:la )?suite (?:apr[eè]s|de l'article apr[eè]s) (?:la |cette )?publicit[eé]\.?$/i,
-  /^(?:publicit[eé]|pub|advertisement|annonce|sponsoris[eé]|contenu sponsoris[eé])\.?$/i,
+  /^(?:publicit[eé]|pub|advert|advertisement|advertising|annonce|sponsoris[eé]|sponsored|contenu sponsoris[eé]|comments?|commentaires?)\.?$/i,
+  // A WordPress shortcode left as text: "[button link=…] Send us …[/button]".
+  /^\[(\w+)\b[^\]]*\].*\[\/\1\]$/,
   /^suivez[- ](?:l['’]information|l['’]actualit[eé]|toute l['’]actu|nous|notre|nos|[A-Z][\w'’ ]{0,40} sur)\b/i,
   /^(?:rejoignez|abonnez)[- ](?:nous|vous)\b/i,
   /^(?:retrouvez|rejoignez)[- ]nous sur\b/i,

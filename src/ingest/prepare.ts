@@ -28,9 +28,11 @@ const MAX_KEY_POINT_CHARS = 200;
  * found, key points taken from the article's own lists, extractive summary, content hash.
  */
 export function prepareArticle(input: ArticleInput, options: PrepareOptions): PreparedArticle {
-  const title = stripTitleNoise(cleanInline(input.title));
-  if (!title) throw new ArticleRejected("titre vide après nettoyage : donnez un titre à l'article");
+  const given = stripTitleNoise(cleanInline(input.title));
   const raw: Block[] = input.html ? htmlToBlocks(input.html) : cleanBody(input.body ?? "");
+  // A page copied without its headline: the lead sentence stands in (flagged for the operator).
+  const title = given || (input.untitled ? leadTitle(raw) : "");
+  if (!title) throw new ArticleRejected("titre vide après nettoyage : donnez un titre à l'article");
   // A page often repeats its title as the first line of the body.
   // (Only when more follows: a feed item with a headline and no text keeps its headline.)
   const withoutTitle =
@@ -65,6 +67,16 @@ export function prepareArticle(input: ArticleInput, options: PrepareOptions): Pr
   const { origin: _origin, ...hashed } = prepared;
   const contentHash = createHash("sha256").update(JSON.stringify(hashed)).digest("hex");
   return { ...prepared, contentHash };
+}
+
+const LEAD_TITLE_CHARS = 120;
+
+/** The first sentence of the first paragraph, shortened at a word boundary. */
+function leadTitle(blocks: readonly Block[]): string {
+  const first = blocks.find((b) => b.kind === "paragraph");
+  if (first?.kind !== "paragraph") return "";
+  const sentence = /^.{20,}?[.!?…](?=\s|$)/su.exec(first.text)?.[0] ?? first.text;
+  return truncate(sentence.replace(/[.]$/, ""), LEAD_TITLE_CHARS);
 }
 
 /** The article's own first list (of at least two items): its key points, as the author wrote them. */

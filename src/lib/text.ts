@@ -27,7 +27,12 @@ export function cleanInline(text: string): string {
  * decimals ("3.600") and domains ("actu.orange.fr") do not match.
  */
 export function mendGluedSentences(text: string): string {
-  return text.replace(/([\p{Ll}\d][)»"”]?[.!?]+[»"”]?)(?=\p{Lu}\p{Ll})/gu, "$1 ");
+  // A straight quote after the stop may open the next sentence as well as close this one: left alone.
+  // A site's name written with capitals (« Guinéematin.Com », « Abidjan.Net ») is no sentence end.
+  return text.replace(
+    /([\p{Ll}\d][)»"”]?[.!?]+[»”]?)(?=\p{Lu}\p{Ll})(?!(?:Com|Net|Org|Info|Biz|Tv|Africa|News|Online|Site)(?![\p{L}]))/gu,
+    "$1 ",
+  );
 }
 
 /** Folded for comparing two renderings of one text: case, accents, dashes and spaces ignored. */

@@ -81,6 +81,15 @@ export function titleKey(title: string, publishedAt: Date | null): string {
   return `${words}|${publishedAt ? publishedAt.toISOString().slice(0, 10) : ""}`;
 }
 
+/** The lead's first 40 words, folded: two articles with one title and day differ here. */
+export function leadKey(body: string): string {
+  return fold(body)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 40)
+    .join(" ");
+}
+
 const published = "status = 'published' AND published_at <= @now";
 
 /** The articles table: upsert with dedupe, lookups for readers and editors, search. */
@@ -88,7 +97,7 @@ export class ArticlesRepo {
   readonly #db: Database;
   readonly #byGuid: Statement<[string], ArticleIdentity>;
   readonly #byUrl: Statement<[string], ArticleIdentity>;
-  readonly #byTitleKey: Statement<[string], ArticleIdentity>;
+  readonly #byTitleKey: Statement<[{ key: string; body: string; origin: string }], ArticleIdentity>;
   readonly #byId: Statement<[number], ArticleRow>;
   readonly #insert: Statement<[object]>;
   readonly #update: Statement<[object]>;
@@ -114,18 +123,23 @@ export class ArticlesRepo {
     const identity = "SELECT id, guid, url, published_at, content_hash FROM articles";
     this.#byGuid = db.prepare(`${identity} WHERE guid = ?`);
     this.#byUrl = db.prepare(`${identity} WHERE url = ? ORDER BY id LIMIT 1`);
-    this.#byTitleKey = db.prepare(`${identity} WHERE title_key = ? ORDER BY id LIMIT 1`);
+    // Same title and day, and the same lead, or the same file (an edited re-import).
+    this.#byTitleKey = db.prepare(
+      `${identity} WHERE title_key = @key AND (body_key IS NULL OR body_key = @body OR origin = @origin)
+       ORDER BY (origin = @origin) DESC, id LIMIT 1`,
+    );
     this.#byId = db.prepare("SELECT * FROM articles WHERE id = ?");
     this.#insert = db.prepare(
-      `INSERT INTO articles (guid, url, title_key, title, categories, author, dateline,
+      `INSERT INTO articles (guid, url, title_key, body_key, title, categories, author, dateline,
          published_at, status, body, blocks, key_points, summary, image, content_hash,
          origin, announced_at, created_at, updated_at)
-       VALUES (@guid, @url, @title_key, @title, @categories, @author, @dateline,
+       VALUES (@guid, @url, @title_key, @body_key, @title, @categories, @author, @dateline,
          @published_at, @status, @body, @blocks, @key_points, @summary, @image,
          @content_hash, @origin, @announced_at, @now, @now)`,
     );
     this.#update = db.prepare(
-      `UPDATE articles SET guid = @guid, url = @url, title_key = @title_key, title = @title,
+      `UPDATE articles SET guid = @guid, url = @url, title_key = @title_key,
+         body_key = @body_key, title = @title,
          categories = @categories, author = @author, dateline = @dateline,
          published_at = @published_at, status = @status, body = @body, blocks = @blocks,
          key_points = @key_points, summary = @summary, image = @image,
@@ -203,10 +217,13 @@ export class ArticlesRepo {
   ): { id: number; outcome: UpsertOutcome } {
     return this.#db.transaction(() => {
       const key = titleKey(article.title, article.publishedAt);
+      const bodyKey = leadKey(article.bodyText);
       const existing =
         (article.guid ? this.#byGuid.get(article.guid) : undefined) ??
         (article.url ? this.#byUrl.get(article.url) : undefined) ??
-        (!article.guid && !article.url ? this.#byTitleKey.get(key) : undefined);
+        (!article.guid && !article.url
+          ? this.#byTitleKey.get({ key, body: bodyKey, origin: article.origin })
+          : undefined);
       if (existing && existing.content_hash === article.contentHash) {
         return { id: existing.id, outcome: "unchanged" as const };
       }
@@ -214,6 +231,7 @@ export class ArticlesRepo {
         guid: article.guid ?? existing?.guid ?? null,
         url: article.url ?? existing?.url ?? null,
         title_key: key,
+        body_key: bodyKey,
         title: article.title,
         categories: JSON.stringify(article.categories),
         author: article.author,

@@ -44,6 +44,15 @@ describe("cleaning article text", () => {
     );
   });
 
+  it("leaves a site name written with capitals alone, and an opening straight quote unmoved", () => {
+    expect(mendGluedSentences("selon Guinéematin.Com et Abidjan.Net")).toBe(
+      "selon Guinéematin.Com et Abidjan.Net",
+    );
+    expect(mendGluedSentences('du 19 au 21 janvier."Nous avons')).toBe(
+      'du 19 au 21 janvier."Nous avons',
+    );
+  });
+
   it("removes leftover page script", () => {
     const blocks = cleanBody(
       'a détaillé le procureur. window.pvp_436c = new Pvp(\'dmpublic\', {idDM: "x7vv"}, { \'domNode\': "pvp", "mute": true',

@@ -38,6 +38,28 @@ describe("the articles table", () => {
     expect(other.outcome).toBe("imported");
   });
 
+  it("keeps two different articles with one title and one day apart (body fingerprint)", () => {
+    const { ingest } = articleStore();
+    const day = new Date("2025-05-02T09:00:00Z");
+    const a = ingest.importOne({ title: "Société", body, origin: "a.txt", publishedAt: day });
+    const b = ingest.importOne({
+      title: "Société",
+      body: "Les enseignants du privé ont repris les cours après trois semaines de grève à Lomé.",
+      origin: "b.txt",
+      publishedAt: day,
+    });
+    expect(b.outcome).toBe("imported");
+    expect(b.id).not.toBe(a.id);
+    // The same file edited (its lead rewritten) still updates in place.
+    const a2 = ingest.importOne({
+      title: "Société",
+      body: `Correction : ${body}`,
+      origin: "a.txt",
+      publishedAt: day,
+    });
+    expect(a2).toEqual({ id: a.id, outcome: "updated" });
+  });
+
   it("searches with accents folded and prefixes; any text is a safe query", () => {
     const { ingest, articles, clock } = articleStore();
     ingest.importOne({

@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import { SingleBar } from "cli-progress";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { summarizeText } from "../../ingest/prepare.ts";
+import { previewPaths } from "../../ingest/preview.ts";
 import {
   alert,
   articleDetail,
@@ -40,7 +41,13 @@ export function registerArticleCommands(program: Command, ctx: CliContext): void
       "importe des articles (.txt, .html, .md, .json ; dossiers parcourus récursivement)",
     )
     .argument("<paths...>", "fichiers ou dossiers")
-    .action(async (paths: string[]) => {
+    .option("--dry-run", "n'importe rien : montre ce qui serait importé")
+    .option("--json", "avec --dry-run : une ligne JSON par article (ou par échec)")
+    .action(async (paths: string[], opts: { dryRun?: boolean; json?: boolean }) => {
+      if (opts.dryRun) {
+        await dryRun(ctx, paths, opts.json === true);
+        return;
+      }
       const bar = ctx.interactive
         ? new SingleBar({ format: "Import [{bar}] {value}/{total} fichiers", hideCursor: true })
         : null;
@@ -58,9 +65,10 @@ export function registerArticleCommands(program: Command, ctx: CliContext): void
       for (const f of report.failed) ctx.out(`  ✗ ${f.origin} : ${f.reason}`);
       if (report.skipped.length > 0) {
         ctx.out(
-          `  (${report.skipped.length} fichier(s) ignoré(s) : extension non prise en charge)`,
+          `  (${report.skipped.length} fichier(s) ignoré(s) : extension non prise en charge, ou README/SOURCES/LICENSE)`,
         );
       }
+      for (const n of report.notes) ctx.out(`  · ${n.origin} : ${n.reason}`);
       if (report.failed.length > 0) process.exitCode = 1;
     });
 
@@ -169,4 +177,15 @@ function listLine(a: StoredArticle, now: Date): string {
   const state = a.status === "draft" ? " [brouillon]" : a.publishedAt > now ? " [programmé]" : "";
   const day = a.publishedAt.toISOString().slice(0, 10);
   return `#${String(a.id).padStart(4)}  ${day}  ${a.title}${state}  (${a.categories.join(", ") || "sans rubrique"})`;
+}
+
+/** `import --dry-run [--json]`: every article the paths hold, cleaned and summarised, nothing stored. */
+async function dryRun(ctx: CliContext, paths: string[], json: boolean): Promise<void> {
+  const lines = await previewPaths(paths, { summaryMaxChars: ctx.config().summaryMaxChars });
+  for (const line of lines) {
+    if (json) ctx.out(JSON.stringify(line));
+    else if (line.error) ctx.out(`  ✗ ${line.file} : ${line.error}`);
+    else ctx.out(`  ✓ ${line.file} : ${line.title}`);
+  }
+  if (lines.some((l) => l.error)) process.exitCode = 1;
 }

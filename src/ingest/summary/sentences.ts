@@ -47,6 +47,23 @@ const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set([
   "éd",
 ]);
 
+/** Abbreviated months: their period ends no sentence when a day or a year is next to them. */
+const MONTH_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  "janv",
+  "jan",
+  "fév",
+  "févr",
+  "fevr",
+  "avr",
+  "juil",
+  "sept",
+  "sep",
+  "oct",
+  "nov",
+  "déc",
+  "dec",
+]);
+
 const TERMINATORS = ".!?…";
 /** Characters that close a sentence after its final punctuation: it ends after them. */
 const CLOSERS = "»”\"')]’";
@@ -73,6 +90,14 @@ function isAbbreviationDot(text: string, dot: number): boolean {
   const word = wordBefore(text, dot);
   if (word === "") return false;
   if (TITLE_ABBREVIATIONS.has(word.toLowerCase())) return true;
+  // "le 3 fév. 2025", "sept. 2024": an abbreviated month inside a date.
+  if (
+    MONTH_ABBREVIATIONS.has(word.toLowerCase()) &&
+    (/\d\s+$/u.test(text.slice(Math.max(0, dot - word.length - 4), dot - word.length)) ||
+      /^\s+\d/u.test(text.slice(dot + 1, dot + 4)))
+  ) {
+    return true;
+  }
   // "J.-C." after "av." or "apr." is a date: the period can end the sentence.
   if (/^J\.-C$/u.test(word)) {
     return !/\b(av|apr|avant|après)\.?\s*$/iu.test(text.slice(Math.max(0, dot - 16), dot - 4));

@@ -4,4 +4,6 @@ import type { ArticleInput } from "../../domain/article.ts";
 export interface FileRead {
   inputs: ArticleInput[];
   problems: { origin: string; reason: string }[];
+  /** What was read but left out (other articles of a listing page…), for the operator. */
+  notes?: string[];
 }

@@ -60,6 +60,16 @@ export function readMarkdownArticle(text: string, file: string): FileRead {
       body = body.replace(h1[0], "");
     }
   }
+  if (!head && title === undefined) {
+    // A README or notes file in the articles folder, not an article.
+    return {
+      inputs: [],
+      problems: [],
+      notes: [
+        "ignoré : ni en-tête YAML (---) ni titre « # … » ; ajoutez-en un si c'est un article",
+      ],
+    };
+  }
   const html = new Marked({ async: false }).parse(body) as string;
   const result = fieldsToInput({ ...fields, title }, file, { html });
   if (typeof result === "string")

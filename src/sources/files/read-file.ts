@@ -1,11 +1,13 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import zlib from "node:zlib";
 import { decodeText } from "./decode.ts";
 import { ArticleFileError } from "./errors.ts";
 import type { FileRead } from "./file-read.ts";
+import { readHtmlPage } from "./html-page.ts";
 import { readJsonArticles } from "./json.ts";
 import { readMarkdownArticle } from "./markdown.ts";
-import { readHtmlPage, readTextPage } from "./page.ts";
+import { readTextPage } from "./text-page.ts";
 
 export type { FileRead } from "./file-read.ts";
 
@@ -15,8 +17,13 @@ export const ARTICLE_EXTENSIONS = [".json", ".md", ".markdown", ".txt", ".html",
 const MAX_BYTES = { json: 32 * 1024 * 1024, other: 2 * 1024 * 1024 };
 
 /** Reads one article file of any supported kind. Throws ArticleFileError for a bad file. */
-export async function readArticleFile(file: string): Promise<FileRead> {
-  const ext = path.extname(file).toLowerCase();
+export async function readArticleFile(
+  file: string,
+  options: { now?: Date } = {},
+): Promise<FileRead> {
+  // A saved page may be gzipped (« page.html.gz »): read as the page inside.
+  const gzipped = /\.gz$/i.test(file);
+  const ext = path.extname(gzipped ? file.slice(0, -3) : file).toLowerCase();
   if (!ARTICLE_EXTENSIONS.includes(ext)) {
     throw new ArticleFileError(
       file,
@@ -32,7 +39,10 @@ export async function readArticleFile(file: string): Promise<FileRead> {
     );
   }
   if (stat.size === 0) throw new ArticleFileError(file, "fichier vide");
-  const text = decodeText(await fs.readFile(file), file);
+  const text = decodeText(
+    gzipped ? gunzip(await fs.readFile(file), file, max) : await fs.readFile(file),
+    file,
+  );
   switch (ext) {
     case ".json":
       return readJsonArticles(text, file);
@@ -43,7 +53,23 @@ export async function readArticleFile(file: string): Promise<FileRead> {
     case ".htm":
       return readHtmlPage(text, file);
     default:
-      return readTextPage(text, file);
+      return readTextPage(text, file, { now: options.now ?? new Date() });
+  }
+}
+
+/** Inflates a .gz file, refusing one that inflates past the size limit (a gzip bomb). */
+function gunzip(bytes: Buffer, file: string, max: number): Buffer {
+  try {
+    return zlib.gunzipSync(bytes, { maxOutputLength: max });
+  } catch (cause) {
+    const tooBig = (cause as { code?: string }).code === "ERR_BUFFER_TOO_LARGE";
+    throw new ArticleFileError(
+      file,
+      tooBig
+        ? `fichier .gz trop gros une fois décompressé (limite ${mb(max)} Mo) : vérifiez le fichier`
+        : "fichier .gz illisible : décompressez-le ou exportez la page à nouveau",
+      { cause },
+    );
   }
 }
 

@@ -37,6 +37,17 @@ describe("splitSentences", () => {
     ]);
   });
 
+  it("keeps abbreviated months inside their date", () => {
+    expect(
+      splitSentences(
+        "Le sommet s'est tenu le 3 fév. 2025 à Niamey. Il reprendra en sept. 2025 à Lomé.",
+      ),
+    ).toEqual([
+      "Le sommet s'est tenu le 3 fév. 2025 à Niamey.",
+      "Il reprendra en sept. 2025 à Lomé.",
+    ]);
+  });
+
   it("treats etc. as a sentence end only before a capital", () => {
     expect(
       splitSentences(

@@ -48,3 +48,28 @@ describe("Markdown front matter is data, never code", () => {
     );
   });
 });
+
+describe("a folder's non-article Markdown", () => {
+  it("skips README/SOURCES/LICENSE and .md without front matter or # title, with a note", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "suivez-readme-"));
+    fs.writeFileSync(
+      path.join(dir, "README.md"),
+      "# Nos articles\n\nCe dossier contient les articles.\n",
+    );
+    fs.writeFileSync(path.join(dir, "SOURCES.md"), "# Sources\n\n- site A\n");
+    fs.writeFileSync(path.join(dir, "LICENSE"), "MIT\n");
+    fs.writeFileSync(path.join(dir, "notes.md"), "Quelques notes de la rédaction, sans titre.\n");
+    fs.writeFileSync(path.join(dir, "vrai.md"), "# Un vrai article\n\nSon texte.\n");
+    const { ingest } = articleStore();
+    const report = await ingest.importPaths([dir]);
+    expect(report.imported).toBe(1);
+    expect(report.failed).toEqual([]);
+    expect(report.skipped.map((p) => path.basename(p)).sort()).toEqual([
+      "LICENSE",
+      "README.md",
+      "SOURCES.md",
+    ]);
+    expect(report.notes[0]).toMatchObject({ origin: path.join(dir, "notes.md") });
+    expect(report.notes[0]?.reason).toMatch(/ni en-tête YAML/);
+  });
+});

@@ -1,0 +1,152 @@
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import type { ArticleInput } from "../../domain/article.ts";
+import { htmlDepth, MAX_HTML_DEPTH } from "../../lib/html-depth.ts";
+import { stripInert } from "../../lib/html-inert.ts";
+import { ArticleFileError } from "./errors.ts";
+import type { FileRead } from "./file-read.ts";
+import { readPageMetadata } from "./page-metadata.ts";
+
+// biome-ignore lint/suspicious/noExplicitAny: linkedom's DOM is typed loosely; we use a few members.
+type El = any;
+
+/**
+ * Page chrome named by its class or id: captions and credits, share bars, "related" and
+ * "more" lists, newsletter and subscription boxes, ads, bylines and date bars, comments.
+ */
+const CHROME =
+  /(?:^|[\s_-])(?:caption|credit|share|sharing|social|related|recommend|newsletter|subscri|signup|promo|advert|ads?|sponsor|byline|author|dateline|timestamp|published|meta|tags?|breadcrumbs?|comments?|disqus|outbrain|taboola|popup|modal|cookie|consent|toolbar|print|more-?from|read-?more|also|trending|popular|widget|sidebar|footer|embed-?code|inline-?(?:link|promo)|rating|correction|disclaimer)(?:$|[\s_-]|s\b)/i;
+
+/** Classes kept (our chrome filter reads them); metadata is read by us (readPageMetadata). */
+const READABILITY = { keepClasses: true, charThreshold: 300, disableJSONLD: true };
+
+/** A line whose text is mostly links is a menu or a list of other articles. */
+const LINK_DENSITY = 0.7;
+
+/** The same, for names that glue words ("InlineImage-imageEmbedCredit", "shareBar"). */
+const CHROME_PART =
+  /caption|credit|byline|newsletter|subscribe|promo|advert|sponsor|related|social|sharing|sharebar|share-|cookie|consent|outbrain|taboola|disqus|comment/i;
+
+/** Elements that are never article text. */
+const DROP =
+  "figcaption, figure figcaption, aside, nav, footer, form, button, noscript, iframe, svg";
+
+/** A saved `.html` article page: body by Mozilla's Readability, fields from the page's metadata. */
+export function readHtmlPage(page: string, file: string): FileRead {
+  const html = stripInert(page);
+  if (htmlDepth(html) > MAX_HTML_DEPTH) {
+    throw new ArticleFileError(
+      file,
+      `page HTML imbriquée sur plus de ${MAX_HTML_DEPTH} niveaux : ce n'est pas une page d'article, exportez le texte de l'article`,
+    );
+  }
+  const { document } = parseHTML(html);
+  const meta = readPageMetadata(document);
+  const h1 = document.querySelector("h1")?.textContent?.trim();
+  dropChrome(document);
+  let parsed = new Readability(document, READABILITY).parse();
+  // Chrome removal can take an article whose container has a misleading name: then the page
+  // as it is, Readability alone.
+  if ((parsed?.textContent?.trim().length ?? 0) < 200) {
+    parsed = new Readability(parseHTML(html).document, READABILITY).parse();
+  }
+  const title = (meta.title ?? h1 ?? parsed?.title ?? document.title ?? "").trim();
+  if (!title)
+    return problem(file, "titre introuvable : ajoutez un <h1>, un og:title ou un <title>");
+  const bodyHtml = parsed?.content ? cleanContent(parsed.content) : "";
+  if (!bodyHtml.trim()) {
+    return problem(file, "corps introuvable : la page ne contient pas de texte d'article");
+  }
+  const input: ArticleInput = {
+    title,
+    html: bodyHtml,
+    categories: meta.rubrics,
+    url: meta.url,
+    image: meta.image,
+    author: meta.author ?? parsed?.byline ?? undefined,
+    publishedAt: meta.publishedAt,
+    origin: file,
+  };
+  return { inputs: [input], problems: [] };
+}
+
+/** Removes page chrome Readability would otherwise keep (it scores containers, not lines). */
+function dropChrome(document: El): void {
+  for (const el of Array.from(document.querySelectorAll(DROP)) as El[]) el.remove();
+  for (const el of Array.from(document.querySelectorAll("[class], [id]")) as El[]) {
+    if (!el.parentNode) continue;
+    const name = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
+    if (!chromeName(name)) continue;
+    const text = (el.textContent ?? "").trim();
+    // A container named "article-meta" may still hold the whole article: only small ones go.
+    if (text.length < 400 || linkDensity(el, text) > 0.5) el.remove();
+  }
+}
+
+function chromeName(name: string): boolean {
+  return CHROME.test(name) || CHROME_PART.test(name);
+}
+
+function linkDensity(el: El, text: string): number {
+  if (el.closest("a")) return 1;
+  let links = 0;
+  for (const a of Array.from(el.querySelectorAll("a")) as El[])
+    links += (a.textContent ?? "").length;
+  return text.length === 0 ? 0 : links / text.length;
+}
+
+/** Readability's article HTML, with the lines that are not prose taken out. */
+function cleanContent(content: string): string {
+  const { document } = parseHTML(`<!doctype html><html><body>${content}</body></html>`);
+  for (const el of Array.from(document.querySelectorAll(DROP)) as El[]) el.remove();
+  for (const el of Array.from(document.querySelectorAll("figure, [class], [id]")) as El[]) {
+    if (!el.parentNode) continue;
+    const name = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
+    const text = (el.textContent ?? "").trim();
+    if ((el.tagName === "FIGURE" || chromeName(name)) && text.length < 400) el.remove();
+  }
+  for (const el of Array.from(document.querySelectorAll("p, li, h1, h2, h3, h4, h5, h6")) as El[]) {
+    if (!el.parentNode) continue;
+    const text = (el.textContent ?? "").trim();
+    if (text.length > 0 && linkDensity(el, text) > LINK_DENSITY) el.remove();
+  }
+  trimEdges(document);
+  return document.body.innerHTML as string;
+}
+
+const BLOCKS = "p, li, h1, h2, h3, h4, h5, h6, blockquote, pre, td, dd, dt, div";
+
+/** A date bar, a byline or a time stamp: "Posted: Fri 6:45 PM, Feb 16, 2018", "By A. B - 11/18/19". */
+const STAMP =
+  /\b\d{1,2}:\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|avr|juil|sept|déc)[a-zé]*\.? \d{1,2}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]|sept|oct|nov|d[ée]c)[a-zéû]*\.? \d{4}\b/i;
+
+/**
+ * Readability keeps the article's container whole: its first and last lines are often a date
+ * bar, a byline, "Advert", "comments", a call to subscribe. Lines at either end that are short
+ * and not sentences, or are time stamps, go; the first real paragraph stops the trimming.
+ */
+function trimEdges(document: El): void {
+  const leaves = (Array.from(document.body.querySelectorAll(BLOCKS)) as El[]).filter(
+    (el) => !el.querySelector(BLOCKS) && (el.textContent ?? "").trim() !== "",
+  );
+  const chrome = (el: El) => {
+    const text = (el.textContent ?? "").replace(/\s+/g, " ").trim();
+    const words = text.split(" ").length;
+    if (words <= 12 && STAMP.test(text)) return true;
+    if (words <= 3 && !/[.!?»"”]$/.test(text)) return true;
+    return false;
+  };
+  for (const el of leaves) {
+    if (!chrome(el)) break;
+    el.remove();
+  }
+  for (const el of leaves.reverse()) {
+    if (!el.parentNode) break;
+    if (!chrome(el)) break;
+    el.remove();
+  }
+}
+
+function problem(origin: string, reason: string): FileRead {
+  return { inputs: [], problems: [{ origin, reason }] };
+}

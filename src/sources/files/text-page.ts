@@ -1,0 +1,380 @@
+import type { ArticleInput } from "../../domain/article.ts";
+import { findDate } from "../../lib/french-dates.ts";
+import { looksLikeBreadcrumbs, splitBreadcrumbs } from "./breadcrumbs.ts";
+import type { FileRead } from "./file-read.ts";
+import { readHtmlPage } from "./html-page.ts";
+import { isChromeLine, isCreditLine, stripGluedNoise } from "./page-chrome.ts";
+
+/** One physical line of the page, with the blank lines that came before it. */
+interface Line {
+  text: string;
+  gap: number;
+}
+
+export interface TextPageOptions {
+  /** For dates printed without a year. */
+  now: Date;
+}
+
+/**
+ * A `.txt` page as copied from a news site: every line is a paragraph (sites separate
+ * paragraphs by one newline as often as by a blank line). Finds, by the shape of the lines:
+ * the site chrome before the headline (menus, banners, date bars), rubric lines, the headline
+ * (a line the page repeats is the strongest sign), the date line, the body, and where the
+ * article ends (a byline, the next post's rubric or repeated headline, teasers, a separator);
+ * what follows is another article and is counted, never mixed in.
+ */
+export function readTextPage(text: string, file: string, options: TextPageOptions): FileRead {
+  if (/<(?:p|div|br|h[1-6]|article|html|body)\b[^>]*>/i.test(text)) return readHtmlPage(text, file);
+  const lines = toLines(text);
+  if (lines.length === 0) return problem(file, "page vide");
+  const head = headEnd(lines);
+  const titleAt = findTitle(lines, head);
+  const categories: string[] = [];
+  let publishedAt: Date | undefined;
+  const bodyText = lines.map((l) => l.text).join("\n");
+  const dateFrom = (t: string) => {
+    if (publishedAt) return;
+    const found = findDate(t, options.now, bodyText);
+    if (found) publishedAt = found.date;
+  };
+  let start: number;
+  if (titleAt >= 0) {
+    // Rubric lines right above the headline (skipping chrome), and right below it.
+    for (let i = titleAt - 1; i >= 0 && i >= titleAt - 4; i--) {
+      const t = lines[i]?.text ?? "";
+      const rubric = rubricOf(t);
+      if (rubric) categories.unshift(...rubric);
+      else if (datedLine(t)) dateFrom(t);
+      else if (
+        !isChromeLine(t) &&
+        !isBylineish(t) &&
+        stripBullet(t) !== stripBullet(lines[titleAt]?.text ?? "")
+      )
+        break;
+    }
+    start = titleAt + 1;
+  } else {
+    start = lines.findIndex((l) => isProse(l.text));
+    if (start < 0) start = 0;
+  }
+  // The date line may also be above the headline, or between it and the body.
+  for (let i = 0; i < Math.min(lines.length, start + 4); i++) {
+    const t = lines[i]?.text ?? "";
+    if (datedLine(t) && !isDateBar(t, i)) dateFrom(t);
+  }
+  // A date widget printed on two lines: « 18 » then « Nov ».
+  for (let i = 0; i + 1 < Math.min(lines.length, start + 2); i++) {
+    const a = lines[i]?.text ?? "";
+    const b = lines[i + 1]?.text ?? "";
+    if (/^\d{1,2}$/.test(a) && /^\p{L}{3,9}\.?$/u.test(b)) dateFrom(`${a} ${b}`);
+  }
+  const title = titleAt >= 0 ? cleanTitle(lines[titleAt]?.text ?? "") : "";
+  const { body, others, rubricsBelow } = bodyOf(lines, start, title, categories);
+  for (const r of rubricsBelow) {
+    if (!categories.some((c) => c.toLowerCase() === r.toLowerCase())) categories.push(r);
+  }
+  if (body.length === 0) {
+    return problem(
+      file,
+      `corps introuvable : aucun paragraphe d'article après ${title ? `le titre « ${title} »` : `« ${lines[0]?.text.slice(0, 60)} »`}`,
+    );
+  }
+  if (!title && !isProse(body[0] ?? "")) {
+    return problem(
+      file,
+      `titre introuvable : la page commence par « ${lines[0]?.text.slice(0, 60)} » ; mettez le titre en première ligne`,
+    );
+  }
+  const input: ArticleInput = {
+    title,
+    body: body.join("\n\n"),
+    categories,
+    publishedAt,
+    origin: file,
+    untitled: !title,
+  };
+  const read: FileRead = { inputs: [input], problems: [] };
+  const notes: string[] = [];
+  if (!title) notes.push("titre absent de la page : la première phrase sert de titre");
+  if (others > 0) notes.push(`${others} ligne(s) d'autres articles de la page ignorées`);
+  if (notes.length > 0) read.notes = notes;
+  return read;
+}
+
+function toLines(text: string): Line[] {
+  const out: Line[] = [];
+  let gap = 0;
+  for (const raw of text.replace(/\r\n?/g, "\n").split("\n")) {
+    // Runs of spaces fold; non-breaking spaces (French typography) stay.
+    const t = raw.replace(/[ \t\f\v]+/g, " ").trim();
+    if (t === "") {
+      gap++;
+      continue;
+    }
+    out.push({ text: t, gap });
+    gap = 0;
+  }
+  return out;
+}
+
+const WORDS = (t: string) => t.split(" ").filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+/** A paragraph of the article: long, or a sentence with its end punctuation. */
+function isProse(t: string): boolean {
+  if (isChromeLine(t)) return false;
+  const words = WORDS(t);
+  if (t.length >= 160 && words >= 20) return true;
+  return words >= 6 && /[.!?…»"”)]$/.test(t) && /[.!?…]/.test(t) && /^[\p{Lu}«"“(\d]/u.test(t);
+}
+
+/** Where the page's head ends: the first substantial paragraph. */
+function headEnd(lines: readonly Line[]): number {
+  const i = lines.findIndex((l) => isProse(l.text) && !isHeadline(l.text) && l.text.length >= 120);
+  return i < 0 ? Math.min(lines.length, 8) : i;
+}
+
+function stripBullet(t: string): string {
+  return t.replace(/^[•●▪■◆►·*]\s*/, "");
+}
+
+/** A headline: 4 words or more, no closing full stop, not chrome, not a date or a byline. */
+export function isHeadline(raw: string): boolean {
+  const t = stripBullet(raw);
+  const words = WORDS(t);
+  if (words < 4 || words > 40 || t.length > 300) return false;
+  if (/[.,;:]$/.test(t) && !/(?:\.\.\.|…)["»”]?$/.test(t)) return false;
+  if (!/^[\p{Lu}\d«"“[(]/u.test(t)) return false;
+  if (isChromeLine(t) || datedLine(t) || isBylineish(t) || isCreditLine(t)) return false;
+  // A breadcrumb repeats its words ("Tribune Libre Tribune Libre").
+  const tokens = t.split(" ");
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!/^\p{Lu}/u.test(tokens[i] ?? "") || !/^\p{Lu}/u.test(tokens[i + 1] ?? "")) continue;
+    const p = `${tokens[i]} ${tokens[i + 1]}`;
+    if (pairs.has(p)) return false;
+    pairs.add(p);
+  }
+  // Several sentences are a paragraph, not a headline.
+  return (t.match(/\p{Ll}{2}\.\s+\p{Lu}/gu) ?? []).length === 0;
+}
+
+/**
+ * The headline's line: among the headline-shaped lines of the head, one the page repeats (as a
+ * line or glued to the start of a paragraph), else the first.
+ */
+function findTitle(lines: readonly Line[], head: number): number {
+  const candidates: number[] = [];
+  for (let i = 0; i < head; i++) if (isHeadline(lines[i]?.text ?? "")) candidates.push(i);
+  for (const i of candidates) {
+    const t = stripBullet(lines[i]?.text ?? "");
+    const repeated = lines.some(
+      (l, j) =>
+        j !== i &&
+        ((stripBullet(l.text) === t &&
+          !(j === i + 1 && l.gap === 0) &&
+          !(i === j + 1 && lines[i]?.gap === 0)) ||
+          (j > i && l.text.startsWith(t) && /^\s*\p{Lu}\p{Ll}/u.test(l.text.slice(t.length)))),
+    );
+    if (repeated) {
+      // The last copy above the body is the post's heading (the first may be a list link).
+      let last = i;
+      for (let j = i + 1; j < head; j++) if (stripBullet(lines[j]?.text ?? "") === t) last = j;
+      return last;
+    }
+  }
+  return candidates[0] ?? -1;
+}
+
+function cleanTitle(t: string): string {
+  return stripBullet(t).trim();
+}
+
+/** A rubric line: « Politique », « SPORTS », « Catégorie : Santé », « ACTUALITES PAYS Togo ». */
+function rubricOf(t: string): string[] | null {
+  const cat = /^(?:cat[ée]gorie|rubrique|section)s?\s*:\s*(.{2,40})$/i.exec(t);
+  if (cat?.[1]) return cat[1].split(/\s*[,/|]\s*/).filter(Boolean);
+  const of = /^(\p{Lu}[\p{L}' -]{1,30}) of (?:\p{L}+day,? )?\d{1,2} \p{L}+ \d{4}$/u.exec(t);
+  if (of?.[1]) return [of[1]];
+  if (looksLikeBreadcrumbs(t) && t.length <= 60) return splitBreadcrumbs(t);
+  if (t.length > 40 || /[.!?:;,»)]$/.test(t) || !/^\p{Lu}/u.test(t)) return null;
+  if (isChromeLine(t)) return null;
+  const words = t.split(" ");
+  if (words.length > 4) return null;
+  // Capitalised words only: each is a category link run together ("ACTUALITES PAYS Togo").
+  if (words.length >= 3 && words.every((w) => /^\p{Lu}/u.test(w))) return words;
+  return [t];
+}
+
+/** A line that carries the publication date: « Publié le … », « Par X • 10 août 2018 », a date alone. */
+export function datedLine(t: string): boolean {
+  if (t.length > 120) return false;
+  if (!/\d/.test(t)) return false;
+  const found = findDate(t, new Date(Date.UTC(2100, 0, 1)));
+  if (!found) return false;
+  const rest = (t.slice(0, found.start) + t.slice(found.end)).replace(
+    /\d{1,2}[h:]\d{2}(?:min)?/g,
+    "",
+  );
+  return WORDS(rest) <= 5;
+}
+
+/** The site's date bar at the very top (« lundi 14 octobre 2024 »): today's date, not the article's. */
+function isDateBar(t: string, index: number): boolean {
+  if (index > 2) return false;
+  if (/publi|mis à jour|\bpar\b|\|/i.test(t)) return false;
+  return /^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|mon|tue|wed|thu|fri|sat|sun)/i.test(
+    t,
+  );
+}
+
+/** A signature line: « Par Binta Sow », « Mohamed Sylla », « Freddy Upar, à Bunia », « X pour GCI ». */
+export function isBylineish(t: string): boolean {
+  if (t.length > 60 || /[.!?:;»]$/.test(t.replace(/\((?:coll|stagiaire)\.?\)$/i, ""))) return false;
+  let s = t.replace(/^(?:par|by|auteur(?:\/autrice)?\s*:)\s*/i, "");
+  s = s
+    .replace(/\s*\([^)]{1,30}\)$/, "")
+    .replace(/(?:,\s*(?:à|a)\s+[\p{L}'’ .-]{2,30}|\s+pour\s+[\p{L}'’ .-]{2,30})$/u, "");
+  const words = s.split(" ");
+  if (words.length < 2 || words.length > 4) return false;
+  const name = (w: string) =>
+    /^\p{Lu}[\p{Ll}'’-]+$/u.test(w) || /^\p{Lu}{2,}$/u.test(w) || /^\p{Lu}\.$/u.test(w);
+  return words.every(name) && words.some((w) => /^\p{Lu}\p{Ll}/u.test(w)) && !/\d/.test(s);
+}
+
+/**
+ * The article's lines from `start`: chrome, captions, credits and repeats dropped; cut where
+ * another article begins. Returns the kept paragraphs and how many lines were left after.
+ */
+function bodyOf(
+  lines: readonly Line[],
+  start: number,
+  title: string,
+  rubrics: readonly string[],
+): { body: string[]; others: number; rubricsBelow: string[] } {
+  const body: string[] = [];
+  const rubricsBelow: string[] = [];
+  const seen = new Set<string>();
+  let end = lines.length;
+  const rubricSet = new Set(rubrics.map((r) => r.toLowerCase()));
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    let t = stripGluedNoise(line.text);
+    if (!t) continue;
+    const started = body.length > 0;
+    // The headline again, alone or glued to the first sentence.
+    if (title && stripBullet(t) === title) continue;
+    if (title && t.startsWith(title) && /^\s*\p{Lu}/u.test(t.slice(title.length))) {
+      t = t.slice(title.length).trim();
+    }
+    if (started) {
+      if (/^[-—–_=*~#]{5,}$/.test(t)) {
+        end = i;
+        break;
+      }
+      if (isBylineish(t) || /^(?:source|sources)\s*:/i.test(t) || /^traduit de\b/i.test(t)) {
+        end = i + 1;
+        break;
+      }
+      // The next post: its rubric line, its headline shown twice, or a headline after a wide gap.
+      const next = lines[i + 1]?.text ?? "";
+      if (
+        (!isProse(t) && startsWithRubric(t, rubricSet)) ||
+        (isHeadline(t) && next === t) ||
+        (isHeadline(t) && line.gap >= 3 && !isProse(next)) ||
+        (isHeadline(t) && sameKicker(t, title))
+      ) {
+        end = i;
+        break;
+      }
+      // Teasers of other articles, each cut with "…": two in a row end the article.
+      if (
+        /(?:…|\.\.\.)$/.test(t) &&
+        /(?:…|\.\.\.)$/.test(next) &&
+        !isProse(t.replace(/(?:…|\.\.\.)$/, "."))
+      ) {
+        end = i;
+        break;
+      }
+      if (
+        /(?:…|\.\.\.)$/.test(t) &&
+        /(?:…|\.\.\.)$/.test(next) &&
+        /(?:…|\.\.\.)$/.test(lines[i + 2]?.text ?? "")
+      ) {
+        end = i;
+        break;
+      }
+    }
+    if (isChromeLine(t) || isCreditLine(t)) {
+      if (started && /cookie|commentaire|comment|reply|réponse/i.test(t)) {
+        end = i;
+        break;
+      }
+      continue;
+    }
+    if (/^(?:de notre (?:correspondant|envoy[ée])|par\s)/i.test(t) && t.length < 80) continue;
+    if (datedLine(t) && !isProse(t)) continue;
+    if (!started && rubricOf(t) && !isProse(t)) {
+      rubricsBelow.push(...(rubricOf(t) ?? []));
+      continue;
+    }
+    // Image alt text / caption: lower case, no sentence punctuation.
+    if (/^\p{Ll}/u.test(t) && !/[.!?…»:;,]$/.test(t) && WORDS(t) <= 12) continue;
+    // A lone word ("Raaga", "Shadow") is a label, not text.
+    if (WORDS(t) <= 1 && !/^\d/.test(t)) continue;
+    // A caption printed twice (alt text + caption) on consecutive lines.
+    if (!isProse(t) && lines[i + 1]?.text === t) {
+      i++;
+      continue;
+    }
+    // A run of headline-shaped lines inside the body: links to other articles.
+    if (isHeadline(t) && isHeadline(lines[i + 1]?.text ?? "") && !LIST_ITEM.test(t)) {
+      let j = i;
+      while (
+        j < lines.length &&
+        isHeadline(lines[j]?.text ?? "") &&
+        !LIST_ITEM.test(lines[j]?.text ?? "")
+      )
+        j++;
+      i = j - 1;
+      continue;
+    }
+    const key = t.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    body.push(t);
+  }
+  // A paragraph that is the cut start of a later one (a teaser) goes.
+  const kept = body.filter(
+    (p, i) =>
+      !(p.length >= 40 && body.some((q, j) => j > i && q.length > p.length && q.startsWith(p))),
+  );
+  // Trailing lines that are not text (a lone headline of the next post); list items stay.
+  const last = () => kept.at(-1) ?? "";
+  while (kept.length > 1 && isHeadline(last()) && !isProse(last()) && !LIST_ITEM.test(last())) {
+    kept.pop();
+  }
+  return { body: kept, others: Math.max(0, lines.length - end), rubricsBelow };
+}
+
+const LIST_ITEM = /^(?:\d{1,2}\s*[-–.)]|[-–•·▪*])\s/;
+
+/** The next post's category line starts with one of this article's rubrics. */
+function startsWithRubric(t: string, rubrics: ReadonlySet<string>): boolean {
+  const lower = t.toLowerCase();
+  for (const r of rubrics) {
+    if (lower === r || lower.startsWith(`${r} `) || lower.startsWith(`${r},`)) return true;
+  }
+  return false;
+}
+
+/** « Tchad : … » and « Tchad : … »: two headlines with the same kicker are two posts. */
+function sameKicker(a: string, b: string): boolean {
+  const k = (t: string) => /^([^:]{2,30}?)\s*:\s/.exec(t)?.[1]?.toLowerCase();
+  const ka = k(a);
+  return ka !== undefined && ka === k(b) && a !== b;
+}
+
+function problem(origin: string, reason: string): FileRead {
+  return { inputs: [], problems: [{ origin, reason }] };
+}
