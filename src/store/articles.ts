@@ -15,6 +15,13 @@ export interface StoredArticle extends Omit<PreparedArticle, "publishedAt"> {
 
 export type UpsertOutcome = "imported" | "updated" | "unchanged";
 
+/** Which article an upsert would replace, and where that article came from. */
+export interface ArticleOwner {
+  id: number;
+  origin: string;
+  categories: string[];
+}
+
 /** What lists, headlines and the article detail show: an article without its body and blocks. */
 export type ArticleCard = Pick<
   StoredArticle,
@@ -90,6 +97,7 @@ export class ArticlesRepo {
   readonly #byUrl: Statement<[string], ArticleIdentity>;
   readonly #byTitleKey: Statement<[string], ArticleIdentity>;
   readonly #byId: Statement<[number], ArticleRow>;
+  readonly #ownerById: Statement<[number], { origin: string; categories: string }>;
   readonly #insert: Statement<[object]>;
   readonly #update: Statement<[object]>;
   readonly #clearCategories: Statement<[number]>;
@@ -116,6 +124,7 @@ export class ArticlesRepo {
     this.#byUrl = db.prepare(`${identity} WHERE url = ? ORDER BY id LIMIT 1`);
     this.#byTitleKey = db.prepare(`${identity} WHERE title_key = ? ORDER BY id LIMIT 1`);
     this.#byId = db.prepare("SELECT * FROM articles WHERE id = ?");
+    this.#ownerById = db.prepare("SELECT origin, categories FROM articles WHERE id = ?");
     this.#insert = db.prepare(
       `INSERT INTO articles (guid, url, title_key, title, categories, author, dateline,
          published_at, status, body, blocks, key_points, summary, image, content_hash,
@@ -241,6 +250,15 @@ export class ArticlesRepo {
       for (const name of article.categories) this.#addCategory.run(id, fold(name));
       return { id, outcome: existing ? ("updated" as const) : ("imported" as const) };
     })();
+  }
+
+  /** The article `upsert` would replace for this guid or url (same order: guid, then url). */
+  owner(guid: string | null, url: string | null): ArticleOwner | null {
+    const match =
+      (guid ? this.#byGuid.get(guid) : undefined) ?? (url ? this.#byUrl.get(url) : undefined);
+    const row = match ? this.#ownerById.get(match.id) : undefined;
+    if (!match || !row) return null;
+    return { id: match.id, origin: row.origin, categories: JSON.parse(row.categories) as string[] };
   }
 
   /** Any article by id, draft or future-dated included (editors' previews). */
