@@ -90,6 +90,10 @@ export function titleKey(title: string, publishedAt: Date | null): string {
 
 const published = "status = 'published' AND published_at <= @now";
 
+/** Published, due by @now, not yet announced, without an editor's schedule: the planner's work. */
+const DUE = `a.announced_at IS NULL AND a.status = 'published' AND a.published_at <= @now
+  AND NOT EXISTS (SELECT 1 FROM broadcasts b WHERE b.article_id = a.id AND b.state = 'scheduled')`;
+
 /** The articles table: upsert with dedupe, lookups for readers and editors, search. */
 export class ArticlesRepo {
   readonly #db: Database;
@@ -339,18 +343,43 @@ export class ArticlesRepo {
    * Published articles due by `now` and not yet announced, without an editor's schedule, oldest
    * first: what the planner announces.
    */
-  dueForAnnouncement(now: Date): { id: number; publishedAt: Date }[] {
+  dueForAnnouncement(
+    now: Date,
+    options: { since?: Date; limit?: number } = {},
+  ): { id: number; publishedAt: Date }[] {
+    // The index of unannounced articles, always: left to itself SQLite may take
+    // articles_published and re-read every article already announced (quadratic over a huge
+    // import announced batch by batch).
     return (
       this.#db
         .prepare(
-          `SELECT a.id, a.published_at AS publishedAt FROM articles a
-           WHERE a.announced_at IS NULL AND a.status = 'published' AND a.published_at <= ?
-             AND NOT EXISTS (SELECT 1 FROM broadcasts b
-                             WHERE b.article_id = a.id AND b.state = 'scheduled')
-           ORDER BY a.published_at, a.id`,
+          `SELECT a.id, a.published_at AS publishedAt FROM articles a INDEXED BY articles_unannounced
+           WHERE ${DUE} AND a.published_at >= @since
+           ORDER BY a.published_at, a.id LIMIT @limit`,
         )
-        .all(now.getTime()) as { id: number; publishedAt: number }[]
+        .all({
+          now: now.getTime(),
+          since: options.since?.getTime() ?? Number.MIN_SAFE_INTEGER,
+          limit: options.limit ?? -1,
+        }) as { id: number; publishedAt: number }[]
     ).map((r) => ({ id: r.id, publishedAt: new Date(r.publishedAt) }));
+  }
+
+  /**
+   * Marks up to `limit` due articles published before `before` as announced without sending
+   * them (old imports), in one statement; returns their ids.
+   */
+  markOldAnnounced(before: Date, now: Date, limit: number): number[] {
+    return this.#db
+      .prepare(
+        `UPDATE articles SET announced_at = @now WHERE id IN (
+           SELECT a.id FROM articles a INDEXED BY articles_unannounced
+           WHERE ${DUE} AND a.published_at < @before LIMIT @limit)
+         RETURNING id`,
+      )
+      .pluck()
+      .all({ now: now.getTime(), before: before.getTime(), limit })
+      .map(Number);
   }
 
   /** The article was announced (or deliberately not): the planner leaves it alone from now on. */

@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { ArticleInput } from "../../domain/article.ts";
+import { printable } from "../../lib/printable.ts";
 import { decodeText } from "./decode.ts";
 import { ArticleFileError } from "./errors.ts";
 import type { FileRead } from "./file-read.ts";
@@ -34,6 +35,10 @@ export async function readArticleFile(file: string): Promise<FileRead> {
   }
   if (stat.size === 0) throw new ArticleFileError(file, "fichier vide");
   const text = decodeText(await fs.readFile(file), file);
+  return printableOrigins(read(ext, text, file));
+}
+
+function read(ext: string, text: string, file: string): FileRead {
   switch (ext) {
     case ".json":
       return readJsonArticles(text, file);
@@ -46,6 +51,19 @@ export async function readArticleFile(file: string): Promise<FileRead> {
     default:
       return readTextPage(text, file);
   }
+}
+
+/**
+ * A file name is whatever bytes someone gave it: an ANSI escape in it would recolour or clear
+ * the operator's terminal when the import is reported. Origins are kept escaped (printable).
+ */
+function printableOrigins(read: FileRead): FileRead {
+  for (const input of read.inputs) input.origin = printable(input.origin);
+  for (const problem of read.problems) {
+    problem.origin = printable(problem.origin);
+    problem.reason = printable(problem.reason);
+  }
+  return read;
 }
 
 function mb(bytes: number): string {
