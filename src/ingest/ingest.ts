@@ -166,7 +166,7 @@ export class Ingest {
 type Stored = { id: number; outcome: UpsertOutcome } | { reason: string };
 
 /** Articles per transaction: a few tens of milliseconds of write lock. */
-const ARTICLES_PER_COMMIT = 100;
+const ARTICLES_PER_COMMIT = 50;
 /** Files read at once, and their total size: a big JSON export is read on its own. */
 const FILES_PER_READ = 64;
 const BYTES_PER_READ = 4 * 1024 * 1024;
