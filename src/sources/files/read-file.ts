@@ -1,6 +1,5 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { ArticleInput } from "../../domain/article.ts";
 import { printable } from "../../lib/printable.ts";
 import { decodeText } from "./decode.ts";
 import { ArticleFileError } from "./errors.ts";
