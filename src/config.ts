@@ -70,6 +70,8 @@ const schema = z.object({
   CHANNEL_RUBRICS: list,
 
   FEEDS: list,
+  FEEDS_ALLOW_HOSTS: list,
+  FEEDS_ALLOW_PRIVATE: bool(false),
 
   SEND_RATE_PER_MINUTE: int(12, 1, 6000),
   MIN_GAP_PER_CHAT_SECONDS: int(3, 0, 3600),
@@ -123,6 +125,8 @@ export interface Config {
   editors: string[];
   channel: { invite: string | null; id: string | null; rubrics: string[] };
   feeds: string[];
+  /** Private destinations feeds may reach (default none: see sources/feeds/destination.ts). */
+  feedDestinations: { allowPrivate: boolean; allowHosts: string[] };
   sending: {
     ratePerMinute: number;
     minGapPerChatSeconds: number;
@@ -176,6 +180,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       rubrics: v.CHANNEL_RUBRICS,
     },
     feeds: v.FEEDS,
+    feedDestinations: { allowPrivate: v.FEEDS_ALLOW_PRIVATE, allowHosts: v.FEEDS_ALLOW_HOSTS },
     sending: {
       ratePerMinute: v.SEND_RATE_PER_MINUTE,
       minGapPerChatSeconds: v.MIN_GAP_PER_CHAT_SECONDS,

@@ -23,7 +23,7 @@ export const DEFAULT_CRONS: Record<JobName, string> = {
 
 export interface SchedulesDeps {
   db: Database;
-  planner: Pick<Planner, "planDue" | "planDigests">;
+  planner: Pick<Planner, "planAllDue" | "planDigests">;
   outbox: Pick<OutboxRepo, "prune">;
   clock: Clock;
   log: Logger;
@@ -43,6 +43,8 @@ export class Schedules {
   readonly #tasks: ScheduledTask[] = [];
   readonly #running = new Map<JobName, Promise<void>>();
   #stopped = true;
+  /** Set by stop(): a long planner run ends between two batches. */
+  #stopping = false;
 
   constructor(deps: SchedulesDeps) {
     this.#d = deps;
@@ -52,6 +54,7 @@ export class Schedules {
   start(): void {
     if (!this.#stopped) return;
     this.#stopped = false;
+    this.#stopping = false;
     const crons = { ...DEFAULT_CRONS, ...this.#d.crons };
     for (const name of Object.keys(crons) as JobName[]) {
       const task = cron.schedule(crons[name], () => this.run(name), {
@@ -67,6 +70,7 @@ export class Schedules {
   /** Stops every job and waits for those running. */
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.#stopping = true;
     for (const task of this.#tasks.splice(0)) await task.destroy();
     await Promise.allSettled(this.#running.values());
   }
@@ -94,7 +98,7 @@ export class Schedules {
     const { planner, outbox, db, clock, log } = this.#d;
     switch (name) {
       case "plan":
-        planner.planDue();
+        await planner.planAllDue(() => this.#stopping);
         return;
       case "digests":
         planner.planDigests();

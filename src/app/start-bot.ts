@@ -96,6 +96,7 @@ export async function startBot(config: Config, deps: StartDeps): Promise<Running
       // New articles from a feed are announced now, not at the planner's next minute.
       onNewArticles: () => void schedules.run("plan"),
       options: {
+        destinations: config.feedDestinations,
         userAgent: config.siteUrl
           ? `${FETCH_DEFAULTS.userAgent} +${config.siteUrl}`
           : FETCH_DEFAULTS.userAgent,

@@ -1,12 +1,12 @@
-import fs from "node:fs/promises";
-import path from "node:path";
 import { SqliteError } from "better-sqlite3";
 import type { ArticleInput, PreparedArticle } from "../domain/article.ts";
 import { hasCode } from "../domain/errors.ts";
 import type { Clock } from "../lib/clock.ts";
+import { printable } from "../lib/printable.ts";
 import type { Logger } from "../log.ts";
-import { ARTICLE_EXTENSIONS, type FileRead, readArticleFile } from "../sources/files/read-file.ts";
-import type { ArticlesRepo, UpsertOutcome } from "../store/articles.ts";
+import { type FileRead, readArticleFile } from "../sources/files/read-file.ts";
+import { walkArticleFiles } from "../sources/files/walk.ts";
+import type { ArticleOwner, ArticlesRepo, UpsertOutcome } from "../store/articles.ts";
 import { DISK_FULL_ADVICE, isDiskFull } from "../store/database.ts";
 import { prepareArticle } from "./prepare.ts";
 
@@ -24,9 +24,9 @@ export interface ImportReport {
   failed: ImportFailure[];
   /** Files in folders that are not articles (README, images…), left alone. */
   skipped: string[];
+  /** Ids of articles imported or updated, in order. */
   /** Files read but left out, or parts of them, with why (a README, a listing's other posts). */
   notes: ImportFailure[];
-  /** Ids of articles imported or updated, in order. */
   changedIds: number[];
 }
 
@@ -53,6 +53,11 @@ export class Ingest {
     return this.#deps.articles.upsert(this.#prepare(input), this.#deps.clock.now(), options);
   }
 
+  /** The stored article an input with this guid or url would replace (feeds check it first). */
+  existing(guid: string | null, url: string | null): ArticleOwner | null {
+    return this.#deps.articles.owner(guid, url);
+  }
+
   /**
    * Stores a batch in one transaction. A full disk makes SQLite roll the whole transaction
    * back: the batch is then stored again one article at a time, so that the report says which
@@ -61,7 +66,9 @@ export class Ingest {
   #store(batch: readonly PreparedArticle[], now: Date): Stored[] {
     const one = (prepared: PreparedArticle, rethrow: boolean): Stored => {
       try {
-        return this.#deps.articles.upsert(prepared, now);
+        // An article without a date gets its import time but is not announced automatically,
+        // like old files (README): editors can still publish it.
+        return this.#deps.articles.upsert(prepared, now, { known: prepared.publishedAt === null });
       } catch (error) {
         if (rethrow && isDiskFull(error)) throw error;
         return { reason: reasonOf(error) };
@@ -95,32 +102,25 @@ export class Ingest {
       notes: [],
       changedIds: [],
     };
-    const files: string[] = [];
-    for (const p of paths) await collect(p, files, report, true);
+    const walk = await walkArticleFiles(paths);
+    report.failed.push(...walk.failed);
+    report.skipped.push(...walk.skipped);
+    const files = walk.files;
     let done = 0;
-    // Files are read and prepared a batch at a time, then stored in one transaction per batch:
-    // parsing never holds the write lock, and the database commits once per batch.
-    for (let start = 0; start < files.length; start += BATCH) {
-      const batch = files.slice(start, start + BATCH);
-      const reads = await Promise.all(batch.map((file) => readSafely(file)));
-      const ready: { origin: string; prepared: PreparedArticle }[] = [];
-      for (const [k, read] of reads.entries()) {
-        report.failed.push(...read.problems);
-        for (const note of read.notes ?? [])
-          report.notes.push({ origin: batch[k] ?? "", reason: note });
-        for (const input of read.inputs) {
-          try {
-            ready.push({ origin: input.origin, prepared: this.#prepare(input) });
-          } catch (error) {
-            report.failed.push({ origin: input.origin, reason: reasonOf(error) });
-          }
-        }
-      }
+    // Files are read a few at a time, their articles prepared and stored ARTICLES_PER_COMMIT at
+    // a time, one transaction each, with a turn of the event loop in between: parsing never
+    // holds the write lock, a 32 MB JSON export is many short commits instead of one long one
+    // (the running bot's readers are not locked out) and only one batch is prepared in memory.
+    let pending: { origin: string; prepared: PreparedArticle }[] = [];
+    const flush = async () => {
+      if (pending.length === 0) return;
+      const batch = pending;
+      pending = [];
       const stored = this.#store(
-        ready.map((r) => r.prepared),
+        batch.map((r) => r.prepared),
         this.#deps.clock.now(),
       );
-      ready.forEach(({ origin }, i) => {
+      batch.forEach(({ origin }, i) => {
         const result = stored[i];
         if (!result || "reason" in result) {
           report.failed.push({ origin, reason: result?.reason ?? "non enregistré" });
@@ -129,9 +129,33 @@ export class Ingest {
         report[result.outcome]++;
         if (result.outcome !== "unchanged") report.changedIds.push(result.id);
       });
-      done += batch.length;
+      await yieldToLoop();
+    };
+    for (let start = 0; start < files.length; ) {
+      const group = readGroup(files, start);
+      start += group.length;
+      const reads = await Promise.all(group.map((file) => readSafely(file.path)));
+      for (const [k, read] of reads.entries()) {
+        report.failed.push(...read.problems);
+        for (const note of read.notes ?? []) {
+          report.notes.push({ origin: printable(group[k]?.path ?? ""), reason: note });
+        }
+        for (const [i, input] of read.inputs.entries()) {
+          // Preparing (cleaning, summary) costs about a millisecond an article: yield often.
+          if (i > 0 && i % 10 === 0) await yieldToLoop();
+          try {
+            pending.push({ origin: input.origin, prepared: this.#prepare(input) });
+          } catch (error) {
+            report.failed.push({ origin: input.origin, reason: reasonOf(error) });
+          }
+          if (pending.length >= ARTICLES_PER_COMMIT) await flush();
+        }
+        read.inputs.length = 0;
+      }
+      done += group.length;
       options.onProgress?.(done, files.length);
     }
+    await flush();
     this.#deps.log.info(
       {
         imported: report.imported,
@@ -147,47 +171,35 @@ export class Ingest {
 
 type Stored = { id: number; outcome: UpsertOutcome } | { reason: string };
 
-/** Files read per batch (and per transaction). */
-const BATCH = 64;
+/** Articles per transaction: a few tens of milliseconds of write lock. */
+const ARTICLES_PER_COMMIT = 50;
+/** Files read at once, and their total size: a big JSON export is read on its own. */
+const FILES_PER_READ = 64;
+const BYTES_PER_READ = 4 * 1024 * 1024;
+
+/** The next files to read together, from `start`: at least one. */
+function readGroup(files: readonly { path: string; bytes: number }[], start: number) {
+  const group = [];
+  let bytes = 0;
+  for (let i = start; i < files.length && group.length < FILES_PER_READ; i++) {
+    const file = files[i];
+    if (!file || (group.length > 0 && bytes + file.bytes > BYTES_PER_READ)) break;
+    group.push(file);
+    bytes += file.bytes;
+  }
+  return group;
+}
+
+function yieldToLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 
 /** A file's articles, or the reason it could not be read, as one of its problems. */
 export async function readSafely(file: string): Promise<FileRead> {
   try {
     return await readArticleFile(file);
   } catch (error) {
-    return { inputs: [], problems: [{ origin: file, reason: reasonOf(error) }] };
-  }
-}
-
-/** A folder's own documents, never articles: README, SOURCES, LICENSE, CHANGELOG… */
-const NOT_ARTICLES =
-  /^(?:readme|sources?|licen[cs]e|copying|changelog|changes|contributing|notice|authors)(?:\.[\w.]+)?$/i;
-
-export async function collect(
-  p: string,
-  files: string[],
-  report: Pick<ImportReport, "failed" | "skipped">,
-  explicit: boolean,
-) {
-  let stat: Awaited<ReturnType<typeof fs.stat>>;
-  try {
-    stat = await fs.stat(p);
-  } catch {
-    report.failed.push({ origin: p, reason: "introuvable : vérifiez le chemin" });
-    return;
-  }
-  if (stat.isDirectory()) {
-    const entries = (await fs.readdir(p)).filter((e) => !e.startsWith(".")).sort();
-    for (const entry of entries) await collect(path.join(p, entry), files, report, false);
-  } else if (NOT_ARTICLES.test(path.basename(p))) {
-    report.skipped.push(p);
-  } else if (
-    explicit ||
-    ARTICLE_EXTENSIONS.includes(path.extname(p.replace(/\.gz$/i, "")).toLowerCase())
-  ) {
-    files.push(p);
-  } else {
-    report.skipped.push(p);
+    return { inputs: [], problems: [{ origin: printable(file), reason: reasonOf(error) }] };
   }
 }
 

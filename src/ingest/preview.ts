@@ -1,5 +1,6 @@
 import type { PreparedArticle } from "../domain/article.ts";
-import { collect, readSafely, reasonOf } from "./ingest.ts";
+import { walkArticleFiles } from "../sources/files/walk.ts";
+import { readSafely, reasonOf } from "./ingest.ts";
 import { prepareArticle } from "./prepare.ts";
 
 /** One article as `import --dry-run --json` prints it: what would be stored, or why not. */
@@ -27,11 +28,9 @@ export async function previewPaths(
   paths: readonly string[],
   options: { summaryMaxChars: number },
 ): Promise<PreviewLine[]> {
-  const found = { failed: [] as { origin: string; reason: string }[], skipped: [] as string[] };
-  const files: string[] = [];
-  for (const p of paths) await collect(p, files, found, true);
+  const found = await walkArticleFiles(paths);
   const lines: PreviewLine[] = found.failed.map((f) => failure(f.origin, f.reason));
-  for (const file of files) {
+  for (const { path: file } of found.files) {
     const read = await readSafely(file);
     for (const p of read.problems) lines.push(failure(p.origin, p.reason));
     for (const input of read.inputs) {

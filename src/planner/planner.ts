@@ -16,6 +16,8 @@ import type { PlannerDeps } from "./ports.ts";
 
 /** Articles published longer ago than this are not announced automatically (editors can). */
 export const AUTO_ANNOUNCE_MAX_AGE_MS = 24 * 3600_000;
+/** Articles the planner takes per pass (see planDue): a few milliseconds of work each time. */
+export const PLAN_BATCH = 200;
 /** Articles in one digest. */
 export const DIGEST_SIZE = 8;
 /** A digest is sent up to this long after the reader's hour (bot restarted late), not later. */
@@ -136,35 +138,57 @@ export class Planner {
   }
 
   /**
-   * Announces newly published articles (published, due, not yet announced, no editor schedule).
-   * Articles older than 24 h (an import of old files) are marked announced without sending:
-   * readers are not flooded with yesterday's news; an editor can still /publier them.
+   * Announces newly published articles (published, due, not yet announced, no editor schedule),
+   * at most `limit` of each kind per call: `more` says another call has work. Articles older
+   * than 24 h (an import of old files) are marked announced without sending: readers are not
+   * flooded with yesterday's news; an editor can still /publier them.
    */
-  planDue(): { started: StartedBroadcast[]; skippedOld: number[] } {
+  planDue(options: { limit?: number } = {}): {
+    started: StartedBroadcast[];
+    skippedOld: number[];
+    more: boolean;
+  } {
     const now = this.#d.clock.now();
-    const rows = this.#d.articles.dueForAnnouncement(now);
+    const limit = options.limit ?? PLAN_BATCH;
+    const cutoff = new Date(now.getTime() - AUTO_ANNOUNCE_MAX_AGE_MS);
+    // One statement marks a batch of old ones (409,101 imported articles were 409,101
+    // statements and minutes of frozen event loop).
+    const skippedOld = this.#d.articles.markOldAnnounced(cutoff, now, limit);
+    const rows = this.#d.articles.dueForAnnouncement(now, { since: cutoff, limit });
     const started: StartedBroadcast[] = [];
-    const skippedOld: number[] = [];
-    for (const row of rows) {
-      if (row.publishedAt.getTime() < now.getTime() - AUTO_ANNOUNCE_MAX_AGE_MS) {
-        this.#d.articles.markAnnounced(row.id, now);
-        skippedOld.push(row.id);
-        continue;
-      }
+    for (const { id } of rows) {
       try {
-        const result = this.broadcastArticle(row.id, "auto");
+        const result = this.broadcastArticle(id, "auto");
         if ("broadcast" in result) started.push(result);
       } catch (error) {
-        this.#d.log.error({ err: error, article: row.id }, "annonce automatique impossible");
+        this.#d.log.error({ err: error, article: id }, "annonce automatique impossible");
       }
     }
     if (skippedOld.length > 0) {
       this.#d.log.info(
-        { articles: skippedOld },
+        { count: skippedOld.length, articles: skippedOld.slice(0, 20) },
         "articles de plus de 24 h : non annoncés automatiquement (/publier reste possible)",
       );
     }
-    return { started: [...this.startDue(), ...started], skippedOld };
+    const more = skippedOld.length === limit || rows.length === limit;
+    return { started: [...this.startDue(), ...started], skippedOld, more };
+  }
+
+  /**
+   * `planDue` until nothing is left, a turn of the event loop between two batches so that
+   * readers are answered and a shutdown is heard during a huge import; `stopping` ends early.
+   */
+  async planAllDue(
+    stopping: () => boolean = () => false,
+  ): Promise<{ started: number; skippedOld: number }> {
+    const total = { started: 0, skippedOld: 0 };
+    for (;;) {
+      const pass = this.planDue();
+      total.started += pass.started.length;
+      total.skippedOld += pass.skippedOld.length;
+      if (!pass.more || stopping()) return total;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   /**

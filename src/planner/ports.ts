@@ -16,7 +16,10 @@ export type Transaction = <T>(fn: () => T) => T;
  * repos implement them (src/app/services.ts wires them); tests may pass their own.
  */
 export interface PlannerStore {
-  articles: Pick<ArticlesRepo, "get" | "dueForAnnouncement" | "markAnnounced" | "digestArticleIds">;
+  articles: Pick<
+    ArticlesRepo,
+    "get" | "dueForAnnouncement" | "markAnnounced" | "markOldAnnounced" | "digestArticleIds"
+  >;
   outbox: Pick<
     OutboxRepo,
     | "enqueue"

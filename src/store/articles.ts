@@ -15,6 +15,13 @@ export interface StoredArticle extends Omit<PreparedArticle, "publishedAt"> {
 
 export type UpsertOutcome = "imported" | "updated" | "unchanged";
 
+/** Which article an upsert would replace, and where that article came from. */
+export interface ArticleOwner {
+  id: number;
+  origin: string;
+  categories: string[];
+}
+
 /** What lists, headlines and the article detail show: an article without its body and blocks. */
 export type ArticleCard = Pick<
   StoredArticle,
@@ -92,6 +99,10 @@ export function leadKey(body: string): string {
 
 const published = "status = 'published' AND published_at <= @now";
 
+/** Published, due by @now, not yet announced, without an editor's schedule: the planner's work. */
+const DUE = `a.announced_at IS NULL AND a.status = 'published' AND a.published_at <= @now
+  AND NOT EXISTS (SELECT 1 FROM broadcasts b WHERE b.article_id = a.id AND b.state = 'scheduled')`;
+
 /** The articles table: upsert with dedupe, lookups for readers and editors, search. */
 export class ArticlesRepo {
   readonly #db: Database;
@@ -99,6 +110,7 @@ export class ArticlesRepo {
   readonly #byUrl: Statement<[string], ArticleIdentity>;
   readonly #byTitleKey: Statement<[{ key: string; body: string; origin: string }], ArticleIdentity>;
   readonly #byId: Statement<[number], ArticleRow>;
+  readonly #ownerById: Statement<[number], { origin: string; categories: string }>;
   readonly #insert: Statement<[object]>;
   readonly #update: Statement<[object]>;
   readonly #clearCategories: Statement<[number]>;
@@ -129,6 +141,7 @@ export class ArticlesRepo {
        ORDER BY (origin = @origin) DESC, id LIMIT 1`,
     );
     this.#byId = db.prepare("SELECT * FROM articles WHERE id = ?");
+    this.#ownerById = db.prepare("SELECT origin, categories FROM articles WHERE id = ?");
     this.#insert = db.prepare(
       `INSERT INTO articles (guid, url, title_key, body_key, title, categories, author, dateline,
          published_at, status, body, blocks, key_points, summary, image, content_hash,
@@ -261,6 +274,15 @@ export class ArticlesRepo {
     })();
   }
 
+  /** The article `upsert` would replace for this guid or url (same order: guid, then url). */
+  owner(guid: string | null, url: string | null): ArticleOwner | null {
+    const match =
+      (guid ? this.#byGuid.get(guid) : undefined) ?? (url ? this.#byUrl.get(url) : undefined);
+    const row = match ? this.#ownerById.get(match.id) : undefined;
+    if (!match || !row) return null;
+    return { id: match.id, origin: row.origin, categories: JSON.parse(row.categories) as string[] };
+  }
+
   /** Any article by id, draft or future-dated included (editors' previews). */
   get(id: number): StoredArticle | null {
     if (!Number.isSafeInteger(id)) return null;
@@ -339,18 +361,43 @@ export class ArticlesRepo {
    * Published articles due by `now` and not yet announced, without an editor's schedule, oldest
    * first: what the planner announces.
    */
-  dueForAnnouncement(now: Date): { id: number; publishedAt: Date }[] {
+  dueForAnnouncement(
+    now: Date,
+    options: { since?: Date; limit?: number } = {},
+  ): { id: number; publishedAt: Date }[] {
+    // The index of unannounced articles, always: left to itself SQLite may take
+    // articles_published and re-read every article already announced (quadratic over a huge
+    // import announced batch by batch).
     return (
       this.#db
         .prepare(
-          `SELECT a.id, a.published_at AS publishedAt FROM articles a
-           WHERE a.announced_at IS NULL AND a.status = 'published' AND a.published_at <= ?
-             AND NOT EXISTS (SELECT 1 FROM broadcasts b
-                             WHERE b.article_id = a.id AND b.state = 'scheduled')
-           ORDER BY a.published_at, a.id`,
+          `SELECT a.id, a.published_at AS publishedAt FROM articles a INDEXED BY articles_unannounced
+           WHERE ${DUE} AND a.published_at >= @since
+           ORDER BY a.published_at, a.id LIMIT @limit`,
         )
-        .all(now.getTime()) as { id: number; publishedAt: number }[]
+        .all({
+          now: now.getTime(),
+          since: options.since?.getTime() ?? Number.MIN_SAFE_INTEGER,
+          limit: options.limit ?? -1,
+        }) as { id: number; publishedAt: number }[]
     ).map((r) => ({ id: r.id, publishedAt: new Date(r.publishedAt) }));
+  }
+
+  /**
+   * Marks up to `limit` due articles published before `before` as announced without sending
+   * them (old imports), in one statement; returns their ids.
+   */
+  markOldAnnounced(before: Date, now: Date, limit: number): number[] {
+    return this.#db
+      .prepare(
+        `UPDATE articles SET announced_at = @now WHERE id IN (
+           SELECT a.id FROM articles a INDEXED BY articles_unannounced
+           WHERE ${DUE} AND a.published_at < @before LIMIT @limit)
+         RETURNING id`,
+      )
+      .pluck()
+      .all({ now: now.getTime(), before: before.getTime(), limit })
+      .map(Number);
   }
 
   /** The article was announced (or deliberately not): the planner leaves it alone from now on. */

@@ -10,9 +10,9 @@ describe("Schedules", () => {
     addArticle("aigles");
     let plans = 0;
     const planner = {
-      planDue: () => {
+      planAllDue: (stopping?: () => boolean) => {
         plans++;
-        return app.delivery.planner.planDue();
+        return app.delivery.planner.planAllDue(stopping);
       },
       planDigests: () => app.delivery.planner.planDigests(),
     };
@@ -34,7 +34,7 @@ describe("Schedules", () => {
       clock.now(),
     );
     const planner = {
-      planDue: () => app.delivery.planner.planDue(),
+      planAllDue: (stopping?: () => boolean) => app.delivery.planner.planAllDue(stopping),
       planDigests: (): never => {
         throw new Error("base verrouillée");
       },

@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError } from "commander";
+import { redactText, redactUrl } from "../../sources/feeds/credentials.ts";
 import {
   DEFAULT_INTERVAL_MS,
   FeedSourceError,
@@ -33,6 +34,7 @@ function pollerOf(ctx: CliContext): FeedPoller {
     clock: app.clock,
     log: app.log,
     options: {
+      destinations: app.config.feedDestinations,
       userAgent: site ? `${FETCH_DEFAULTS.userAgent} +${site}` : FETCH_DEFAULTS.userAgent,
     },
   });
@@ -68,13 +70,13 @@ export function registerFeedCommands(program: Command, ctx: CliContext): void {
           if (error instanceof FeedSourceError) throw new CliError(error.message);
           if (error instanceof FeedExistsError) {
             throw new CliError(
-              `${error.message}\nVoir son état : npm run cli -- feeds list ; le relever : npm run cli -- feeds poll ${error.feed.id}`,
+              `${redactText(error.message)}\nVoir son état : npm run cli -- feeds list ; le relever : npm run cli -- feeds poll ${error.feed.id}`,
             );
           }
           throw error;
         }
         ctx.out(
-          `Flux n° ${feed.id} ajouté : ${feed.url} (relevé toutes les ${formatInterval(feed.intervalMs)})`,
+          `Flux n° ${feed.id} ajouté : ${redactUrl(feed.url)} (relevé toutes les ${formatInterval(feed.intervalMs)})`,
         );
         if (!options.poll) return;
         const report = await pollerOf(ctx).pollFeed(feed.id);
@@ -114,7 +116,7 @@ export function registerFeedCommands(program: Command, ctx: CliContext): void {
       if (!feed || !app.feeds.remove(id)) {
         throw new CliError(`Aucun flux n° ${id}. Voir la liste : npm run cli -- feeds list`);
       }
-      ctx.out(`Flux n° ${id} retiré : ${feed.url} (ses articles restent dans la base)`);
+      ctx.out(`Flux n° ${id} retiré : ${redactUrl(feed.url)} (ses articles restent dans la base)`);
       if (app.config.feeds.some((u) => [feed.url, feed.addedUrl].includes(safeNormalize(u)))) {
         ctx.out(
           "Attention : cette adresse est dans FEEDS (.env) ; retirez-la aussi, sinon le flux reviendra au prochain démarrage.",
@@ -209,7 +211,7 @@ function describeFeed(feed: Feed, when: (d: Date) => string): string[] {
   const extra = [`toutes les ${formatInterval(feed.intervalMs)}`];
   if (feed.category) extra.push(`rubrique ${feed.category}`);
   const lines = [
-    `n° ${feed.id}  ${feed.url}${feed.title ? `  « ${feed.title} »` : ""}  (${extra.join(", ")})`,
+    `n° ${feed.id}  ${redactUrl(feed.url)}${feed.title ? `  « ${feed.title} »` : ""}  (${extra.join(", ")})`,
   ];
   if (feed.disabledAt) {
     lines.push(

@@ -1,6 +1,7 @@
 import { AppError, type AppErrorOptions } from "../../domain/errors.ts";
 import type { Logger } from "../../log.ts";
 import type { Feed, FeedsRepo } from "../../store/feeds.ts";
+import { redactUrl } from "./credentials.ts";
 
 export const DEFAULT_INTERVAL_MS = 10 * 60_000;
 export const MIN_INTERVAL_MS = 2 * 60_000;
@@ -21,12 +22,12 @@ export function normalizeFeedUrl(raw: string): string {
     url = new URL(text);
   } catch {
     throw new FeedSourceError(
-      `Adresse de flux invalide « ${text} » : écrivez l'adresse complète, ex. https://monsite.ml/feed/`,
+      `Adresse de flux invalide « ${redactUrl(text)} » : écrivez l'adresse complète, ex. https://monsite.ml/feed/`,
     );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new FeedSourceError(
-      `Adresse de flux « ${text} » : seules les adresses http:// et https:// sont lues`,
+      `Adresse de flux « ${redactUrl(text)} » : seules les adresses http:// et https:// sont lues`,
     );
   }
   url.hash = "";
@@ -94,7 +95,10 @@ export function seedFeeds(
       if (repo.findByUrl(url)) continue;
       added.push(repo.add({ url, intervalMs: DEFAULT_INTERVAL_MS }, deps.now));
     } catch (error) {
-      deps.log.warn({ url: raw, err: (error as Error).message }, "FEEDS: address skipped");
+      deps.log.warn(
+        { url: redactUrl(raw), err: (error as Error).message },
+        "FEEDS: address skipped",
+      );
     }
   }
   if (added.length > 0) deps.log.info({ count: added.length }, "feeds added from FEEDS");

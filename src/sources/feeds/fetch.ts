@@ -1,4 +1,12 @@
+import { Agent, fetch, type Response } from "undici";
 import { AppError } from "../../domain/errors.ts";
+import { redactUrl, splitCredentials } from "./credentials.ts";
+import {
+  BlockedDestination,
+  DestinationGuard,
+  type DestinationPolicy,
+  PUBLIC_ONLY,
+} from "./destination.ts";
 /** What the poller remembers between two requests to make the next one conditional. */
 export interface Validators {
   etag: string | null;
@@ -14,6 +22,8 @@ export interface FetchOptions extends Validators {
   userAgent?: string;
   /** For Retry-After given as a date. */
   now?: Date;
+  /** Which destinations may be reached (default: public addresses only). */
+  destinations?: DestinationPolicy;
 }
 
 export type FetchOutcome =
@@ -21,21 +31,31 @@ export type FetchOutcome =
       kind: "not-modified";
       /** The address that answered, after redirects. */
       url: string;
-      /** Set when the feed moved permanently (301/308 from the stored address). */
+      /** Set when the feed moved permanently (301/308 from the stored address) on its own site. */
       movedTo: string | null;
+      /** A permanent move to another site: followed this time, not recorded (see fetchFeed). */
+      movedAway?: string | null;
       status: 304;
     }
   | {
       kind: "ok";
       url: string;
       movedTo: string | null;
+      movedAway?: string | null;
       status: number;
       bytes: Uint8Array;
       contentType: string | null;
       validators: Validators;
     };
 
-export type FetchFailure = "timeout" | "network" | "http" | "too-large" | "redirects" | "bad-url";
+export type FetchFailure =
+  | "timeout"
+  | "network"
+  | "http"
+  | "too-large"
+  | "redirects"
+  | "bad-url"
+  | "blocked";
 
 /** A feed could not be downloaded. `permanent` failures (410 Gone) will not heal by retrying. */
 export class FeedFetchError extends AppError {
@@ -75,12 +95,17 @@ const ACCEPT =
 /**
  * One polite GET of a feed: conditional (ETag / Last-Modified), compressed transfer, a deadline
  * for the whole exchange, a size cap, redirects followed by hand so a permanent move can be
- * recorded. Throws FeedFetchError; never returns a partial body.
+ * recorded. Every destination — the first and each redirect's, and the addresses the sockets
+ * really connect to — must pass the DestinationPolicy (no loopback, LAN or metadata service
+ * unless allowed). A login in the address is sent as Basic authentication, to that origin only.
+ * Throws FeedFetchError; never returns a partial body.
  */
 export async function fetchFeed(url: string, options: FetchOptions): Promise<FetchOutcome> {
   const timeoutMs = options.timeoutMs ?? FETCH_DEFAULTS.timeoutMs;
   const maxBytes = options.maxBytes ?? FETCH_DEFAULTS.maxBytes;
   const maxRedirects = options.maxRedirects ?? FETCH_DEFAULTS.maxRedirects;
+  const guard = new DestinationGuard(options.destinations ?? PUBLIC_ONLY);
+  const agent = new Agent({ connect: { lookup: guard.lookup } });
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const timedOut = () =>
@@ -89,23 +114,36 @@ export async function fetchFeed(url: string, options: FetchOptions): Promise<Fet
       "timeout",
     );
   try {
-    let current = checkUrl(url);
+    const stored = checkUrl(url);
+    const { url: first, authorization } = splitCredentials(stored);
+    let current = first;
     let movedTo: string | null = null;
+    let movedAway: string | null = null;
     let stillPermanent = true;
     for (let hop = 0; ; hop++) {
+      await checkDestination(guard, current);
       const headers: Record<string, string> = {
         accept: ACCEPT,
         "user-agent": options.userAgent ?? FETCH_DEFAULTS.userAgent,
         "accept-encoding": "gzip, deflate",
       };
+      // The login goes to the feed's own origin only, never to where a redirect points.
+      if (authorization && current.origin === first.origin) headers.authorization = authorization;
       // Validators belong to the stored address; after a redirect they may still match.
       if (options.etag) headers["if-none-match"] = options.etag;
       if (options.lastModified) headers["if-modified-since"] = options.lastModified;
       let response: Response;
       try {
-        response = await fetch(current, { headers, redirect: "manual", signal: controller.signal });
+        response = await fetch(current, {
+          headers,
+          redirect: "manual",
+          signal: controller.signal,
+          dispatcher: agent,
+        });
       } catch (cause) {
         if (controller.signal.aborted) throw timedOut();
+        const blocked = blockedCause(cause);
+        if (blocked) throw new FeedFetchError(blocked.message, "blocked", { cause });
         throw new FeedFetchError(
           `connexion impossible (${networkReason(cause)}) : vérifiez l'adresse ou réessayez plus tard`,
           "network",
@@ -126,15 +164,26 @@ export async function fetchFeed(url: string, options: FetchOptions): Promise<Fet
             { status },
           );
         }
-        const next = checkUrl(new URL(location, current).href);
+        // A bad Location is the site's passing mistake, not a reason to give the feed up.
+        const next = redirectTarget(location, current, status);
         stillPermanent &&= status === 301 || status === 308;
-        if (stillPermanent) movedTo = next;
+        if (stillPermanent) {
+          // Only a move within the same site re-points the stored address (keeping its login):
+          // a hijacked or misconfigured server must not send the feed elsewhere for good.
+          if (sameSite(next, first)) {
+            movedTo = withLogin(next, stored);
+            movedAway = null;
+          } else {
+            movedTo = null;
+            movedAway = next.href;
+          }
+        }
         current = next;
         continue;
       }
       if (status === 304) {
         await response.body?.cancel().catch(() => {});
-        return { kind: "not-modified", url: current, movedTo, status: 304 };
+        return { kind: "not-modified", url: current.href, movedTo, movedAway, status: 304 };
       }
       if (status < 200 || status >= 300) {
         await response.body?.cancel().catch(() => {});
@@ -159,8 +208,9 @@ export async function fetchFeed(url: string, options: FetchOptions): Promise<Fet
       }
       return {
         kind: "ok",
-        url: current,
+        url: current.href,
         movedTo,
+        movedAway,
         status,
         bytes,
         contentType: response.headers.get("content-type"),
@@ -172,22 +222,88 @@ export async function fetchFeed(url: string, options: FetchOptions): Promise<Fet
     }
   } finally {
     clearTimeout(timer);
+    void agent.destroy().catch(() => {});
   }
 }
 
-function checkUrl(url: string): string {
+/** The stored address, parsed; a bad one will not heal by retrying (permanent). */
+function checkUrl(url: string): URL {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch (cause) {
-    throw new FeedFetchError(`adresse invalide « ${url} »`, "bad-url", { cause, permanent: true });
-  }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-    throw new FeedFetchError(`adresse non web « ${url} » (http ou https attendu)`, "bad-url", {
+    throw new FeedFetchError(`adresse invalide « ${redactUrl(url)} »`, "bad-url", {
+      cause,
       permanent: true,
     });
   }
-  return parsed.href;
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+    throw new FeedFetchError(
+      `adresse non web « ${redactUrl(url)} » (http ou https attendu)`,
+      "bad-url",
+      { permanent: true },
+    );
+  }
+  return parsed;
+}
+
+/** Where a redirect points; an unusable Location fails this poll only (retried later). */
+function redirectTarget(location: string, current: URL, status: number): URL {
+  let next: URL;
+  try {
+    next = new URL(location, current);
+  } catch (cause) {
+    throw new FeedFetchError(
+      `redirection ${status} vers une adresse invalide « ${redactUrl(location).slice(0, 200)} » : le site est mal configuré, nouvel essai plus tard`,
+      "redirects",
+      { status, cause },
+    );
+  }
+  if (next.protocol !== "http:" && next.protocol !== "https:") {
+    throw new FeedFetchError(
+      `redirection ${status} vers une adresse non web « ${redactUrl(next.href).slice(0, 200)} » : refusée, nouvel essai plus tard`,
+      "redirects",
+      { status },
+    );
+  }
+  next.hash = "";
+  return next;
+}
+
+async function checkDestination(guard: DestinationGuard, url: URL): Promise<void> {
+  try {
+    await guard.check(url);
+  } catch (error) {
+    if (error instanceof BlockedDestination) {
+      throw new FeedFetchError(error.message, "blocked", { cause: error });
+    }
+    throw error;
+  }
+}
+
+/** The BlockedDestination a socket's lookup raised, somewhere in fetch's chain of causes. */
+function blockedCause(error: unknown): BlockedDestination | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    if (current instanceof BlockedDestination) return current;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+/** Same host, a leading `www.` aside (http → https and path changes are ordinary moves). */
+function sameSite(a: URL, b: URL): boolean {
+  const host = (u: URL) => u.hostname.toLowerCase().replace(/^www\./, "");
+  return host(a) === host(b);
+}
+
+/** `next` with the stored address's login, so a recorded move still authenticates. */
+function withLogin(next: URL, stored: URL): string {
+  if (!stored.username && !stored.password) return next.href;
+  const copy = new URL(next.href);
+  copy.username = stored.username;
+  copy.password = stored.password;
+  return copy.href;
 }
 
 async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {

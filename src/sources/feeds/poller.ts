@@ -4,6 +4,8 @@ import type { Clock } from "../../lib/clock.ts";
 import type { Logger } from "../../log.ts";
 import type { UpsertOutcome } from "../../store/articles.ts";
 import type { Feed, FeedProblem, FeedStatus, FeedsRepo } from "../../store/feeds.ts";
+import { redactText, redactUrl } from "./credentials.ts";
+import { type DestinationPolicy, PUBLIC_ONLY } from "./destination.ts";
 import { decodeFeedBytes } from "./encoding.ts";
 import {
   FETCH_DEFAULTS,
@@ -13,6 +15,7 @@ import {
   fetchFeed,
 } from "./fetch.ts";
 import { HostLimiter } from "./host-limiter.ts";
+import { claimItem, type ExistingArticle } from "./ownership.ts";
 import { FeedParseError, parseFeed } from "./parse.ts";
 
 /** Where feed items go: the foundation's Ingest (cleaning, summary, dedupe, store). */
@@ -21,6 +24,11 @@ export interface FeedImporter {
     input: ArticleInput,
     options?: { known?: boolean },
   ): { id: number; outcome: UpsertOutcome };
+  /**
+   * The stored article an item with this guid or url would replace, if any: lets a feed keep
+   * to its own articles (see ownership.ts). Without it, items are imported as they come.
+   */
+  existing?(guid: string | null, url: string | null): ExistingArticle | null;
 }
 
 export interface PollerOptions {
@@ -37,6 +45,8 @@ export interface PollerOptions {
   userAgent: string;
   /** How often `start()` looks for due feeds. */
   tickMs: number;
+  /** Which hosts feeds may reach (FEEDS_ALLOW_HOSTS, FEEDS_ALLOW_PRIVATE): public ones only by default. */
+  destinations: DestinationPolicy;
 }
 
 export const POLLER_DEFAULTS: PollerOptions = {
@@ -48,6 +58,7 @@ export const POLLER_DEFAULTS: PollerOptions = {
   maxBackoffMs: 6 * 3_600_000,
   userAgent: FETCH_DEFAULTS.userAgent,
   tickMs: 30_000,
+  destinations: PUBLIC_ONLY,
 };
 
 export interface FeedPollerDeps {
@@ -179,7 +190,12 @@ export class FeedPoller {
       return await this.#poll(feed);
     } catch (error) {
       this.#deps.log.error({ feed: feed.id, err: error }, "feed poll crashed");
-      return this.#failure(feed, `erreur interne : ${(error as Error).message}`, null, {});
+      return this.#failure(
+        feed,
+        `erreur interne : ${redactText((error as Error).message)}`,
+        null,
+        {},
+      );
     }
   }
 
@@ -195,6 +211,7 @@ export class FeedPoller {
         maxBytes: this.#options.maxBytes,
         userAgent: this.#options.userAgent,
         now: clock.now(),
+        destinations: this.#options.destinations,
       });
     } catch (error) {
       if (!(error instanceof FeedFetchError)) throw error;
@@ -204,8 +221,19 @@ export class FeedPoller {
       });
     }
     const movedTo = outcome.movedTo && outcome.movedTo !== feed.url ? outcome.movedTo : null;
-    if (movedTo)
-      log.info({ feed: feed.id, from: feed.url, url: movedTo }, "feed moved permanently");
+    if (movedTo) {
+      log.info(
+        { feed: feed.id, from: redactUrl(feed.url), url: redactUrl(movedTo) },
+        "feed moved permanently",
+      );
+    }
+    const movedAway = outcome.movedAway ? redactUrl(outcome.movedAway) : null;
+    if (movedAway) {
+      log.warn(
+        { feed: feed.id, from: redactUrl(feed.url), url: movedAway },
+        "feed moved to another site: address kept, update it by hand if the move is genuine",
+      );
+    }
     const base = { url: movedTo ?? undefined };
 
     if (outcome.kind === "not-modified") {
@@ -247,11 +275,28 @@ export class FeedPoller {
       : Number.POSITIVE_INFINITY;
     const counts = { imported: 0, updated: 0, unchanged: 0 };
     const problems: FeedProblem[] = [...parsed.problems];
+    if (movedAway) {
+      problems.push({
+        position: 0,
+        title: null,
+        reason: `le flux redirige définitivement vers un autre site (${movedAway}) : l'adresse enregistrée est gardée ; si le déménagement est réel, retirez le flux et ajoutez la nouvelle adresse`,
+        skipped: false,
+      });
+    }
     const newIds: number[] = [];
     for (const [index, item] of parsed.items.entries()) {
       // Long feeds: let the other polls' network work proceed between items.
       if (index > 0 && index % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
-      const input = withCategory(item, feed.category);
+      const claim = this.#claim(withCategory(item, feed.category));
+      if (claim.kind === "refused") {
+        problems.push({ position: 0, title: item.title, reason: claim.reason, skipped: true });
+        continue;
+      }
+      if (claim.kind === "unchanged") {
+        counts.unchanged++;
+        continue;
+      }
+      const input = claim.input;
       const known =
         backlog || (input.publishedAt?.getTime() ?? Number.POSITIVE_INFINITY) < backlogBefore;
       const result = this.#importItem(input, known);
@@ -313,6 +358,12 @@ export class FeedPoller {
     });
   }
 
+  /** Whether this feed may write the item (see ownership.ts); a lookup failure imports as before. */
+  #claim(input: ArticleInput): ReturnType<typeof claimItem> {
+    const existing = this.#deps.importer.existing?.(input.guid ?? null, input.url ?? null) ?? null;
+    return claimItem(input, existing);
+  }
+
   /** Imports one item; an item whose content cleans to nothing still gives its headline. */
   #importItem(
     input: ArticleInput,
@@ -341,6 +392,8 @@ export class FeedPoller {
     extra: { permanent?: boolean; retryAfterMs?: number | null },
   ): PollReport {
     const { clock, log } = this.#deps;
+    // An address's password must never reach last_error, `feeds list` or the logs.
+    message = redactText(message);
     const failures = feed.consecutiveFailures + 1;
     const backoff = Math.min(
       feed.intervalMs * 2 ** Math.min(failures - 1, 20),
@@ -369,7 +422,10 @@ export class FeedPoller {
     );
     log.info({ feed: feed.id, failures, httpStatus, err: message }, "feed poll failed");
     if (disabledReason) {
-      log.warn({ feed: feed.id, url: feed.url, reason: disabledReason }, "feed disabled");
+      log.warn(
+        { feed: feed.id, url: redactUrl(feed.url), reason: disabledReason },
+        "feed disabled",
+      );
       try {
         this.#deps.onFeedDisabled?.(updated ?? feed, disabledReason);
       } catch (error) {
@@ -395,7 +451,7 @@ export class FeedPoller {
   ): PollReport {
     return {
       feedId: feed.id,
-      url: feed.url,
+      url: redactUrl(feed.url),
       httpStatus: null,
       backlog: false,
       imported: 0,
@@ -403,10 +459,10 @@ export class FeedPoller {
       unchanged: 0,
       problems: [],
       error: null,
-      movedTo: null,
       disabledReason: null,
       newIds: [],
       ...part,
+      movedTo: part.movedTo ? redactUrl(part.movedTo) : null,
     };
   }
 }

@@ -1,4 +1,5 @@
 import type { ArticleInput, ArticleStatus } from "../../domain/article.ts";
+import { printable } from "../../lib/printable.ts";
 
 /** Article fields as JSON files and Markdown front matter spell them (several aliases). */
 export interface ArticleFields {
@@ -51,6 +52,12 @@ export function fieldsToInput(
     }
     publishedAt = d;
   }
+  const url = webAddress(str(fields.url) ?? str(fields.link));
+  if (url && !url.ok)
+    return `adresse « ${url.raw} » refusée : "url" doit être une adresse web complète (https://…)`;
+  const image = webAddress(str(fields.image));
+  if (image && !image.ok)
+    return `image « ${image.raw} » refusée : "image" doit être une adresse web complète (https://…/photo.jpg)`;
   const categories = strings(
     fields.categories ?? fields.category ?? fields.rubrique ?? fields.tags,
   );
@@ -58,16 +65,34 @@ export function fieldsToInput(
     title,
     body: text,
     html,
-    url: str(fields.url) ?? str(fields.link),
+    url: url?.href,
     guid: str(fields.guid) ?? (typeof fields.id === "number" ? String(fields.id) : str(fields.id)),
     categories,
     author: str(fields.author),
     dateline: str(fields.dateline),
     publishedAt,
     status: (status === "draft" || status === "brouillon" ? "draft" : "published") as ArticleStatus,
-    image: str(fields.image),
+    image: image?.href,
     origin,
   };
+}
+
+/**
+ * An http(s) address, or why not: `javascript:`, `data:`, `file:` or a relative path in "url" or
+ * "image" would reach readers' messages as a link they might tap.
+ */
+function webAddress(
+  value: string | undefined,
+): { ok: true; href: string } | { ok: false; raw: string } | undefined {
+  if (value === undefined) return undefined;
+  const raw = printable(value.slice(0, 80));
+  try {
+    const url = new URL(value);
+    if ((url.protocol === "http:" || url.protocol === "https:") && url.hostname) {
+      return { ok: true, href: url.href };
+    }
+  } catch {}
+  return { ok: false, raw };
 }
 
 function str(value: unknown): string | undefined {

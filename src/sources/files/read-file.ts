@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import zlib from "node:zlib";
+import { printable } from "../../lib/printable.ts";
 import { decodeText } from "./decode.ts";
 import { ArticleFileError } from "./errors.ts";
 import type { FileRead } from "./file-read.ts";
@@ -43,6 +44,10 @@ export async function readArticleFile(
     gzipped ? gunzip(await fs.readFile(file), file, max) : await fs.readFile(file),
     file,
   );
+  return printableOrigins(read(ext, text, file, options.now ?? new Date()));
+}
+
+function read(ext: string, text: string, file: string, now: Date): FileRead {
   switch (ext) {
     case ".json":
       return readJsonArticles(text, file);
@@ -53,7 +58,7 @@ export async function readArticleFile(
     case ".htm":
       return readHtmlPage(text, file);
     default:
-      return readTextPage(text, file, { now: options.now ?? new Date() });
+      return readTextPage(text, file, { now });
   }
 }
 
@@ -71,6 +76,19 @@ function gunzip(bytes: Buffer, file: string, max: number): Buffer {
       { cause },
     );
   }
+}
+
+/**
+ * A file name is whatever bytes someone gave it: an ANSI escape in it would recolour or clear
+ * the operator's terminal when the import is reported. Origins are kept escaped (printable).
+ */
+function printableOrigins(read: FileRead): FileRead {
+  for (const input of read.inputs) input.origin = printable(input.origin);
+  for (const problem of read.problems) {
+    problem.origin = printable(problem.origin);
+    problem.reason = printable(problem.reason);
+  }
+  return read;
 }
 
 function mb(bytes: number): string {

@@ -13,7 +13,17 @@ function cli(args: string[], dataDir: string, env: Record<string, string> = {}) 
     execFile(
       process.execPath,
       ["--import", "tsx", "src/cli.ts", ...args],
-      { cwd: root, env: { PATH: process.env.PATH, HOME: os.tmpdir(), DATA_DIR: dataDir, ...env } },
+      {
+        cwd: root,
+        env: {
+          PATH: process.env.PATH,
+          HOME: os.tmpdir(),
+          DATA_DIR: dataDir,
+          // The test's feed server listens on 127.0.0.1, which feeds may reach only when allowed.
+          FEEDS_ALLOW_HOSTS: "127.0.0.1",
+          ...env,
+        },
+      },
       (error, stdout, stderr) => {
         const code = error ? Number((error as { code?: number }).code ?? 1) : 0;
         resolve({ code, out: stdout, err: stderr });
@@ -115,5 +125,16 @@ describe("feeds from the operator's CLI", { timeout: 60_000 }, () => {
     expect(list.out).toContain("jamais relevé");
     const polled = await cli(["feeds", "poll", "2"], seeded, env);
     expect(polled.out).toContain("Flux n° 2 : 6 importé(s)");
+  });
+
+  it("never prints a protected feed's password (add, poll, list, remove)", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "suivez-feeds-login-"));
+    const url = "http://robot:s3cret@127.0.0.1:1/feed/";
+    const added = await cli(["feeds", "add", url], dir);
+    const list = await cli(["feeds", "list"], dir);
+    const removed = await cli(["feeds", "remove", "1"], dir);
+    const all = [added, list, removed].map((r) => r.out + r.err).join("\n");
+    expect(all).toContain("http://robot:***@127.0.0.1:1/feed/");
+    expect(all).not.toContain("s3cret");
   });
 });

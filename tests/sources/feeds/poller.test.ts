@@ -36,7 +36,12 @@ function newsroom(options: Partial<PollerOptions> = {}) {
     log: silentLogger(),
     onFeedDisabled: (feed, reason) => disabled.push({ feed, reason }),
     onNewArticles: (ids) => news.push(ids),
-    options: { timeoutMs: 2_000, ...options },
+    // The test servers listen on 127.0.0.1, which feeds may reach only when allowed.
+    options: {
+      timeoutMs: 2_000,
+      destinations: { allowPrivate: false, allowHosts: ["127.0.0.1"] },
+      ...options,
+    },
   });
   const add = (url: string, extra: { category?: string; intervalMs?: number } = {}) =>
     feeds.add(
