@@ -1,0 +1,36 @@
+import { readFileSync, statSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { CANDIDATE_FEATURES, WORD_FEATURES } from "../../../src/ingest/summary/features.ts";
+import {
+  DEFAULT_MODEL_URL,
+  loadSummaryModel,
+  modelFromFile,
+  SummaryModelError,
+  type SummaryModelFile,
+} from "../../../src/ingest/summary/model.ts";
+
+describe("the shipped summary model", () => {
+  it("is small, matches the code's features and knows French news words", () => {
+    expect(statSync(DEFAULT_MODEL_URL).size).toBeLessThan(2_000_000);
+    const model = loadSummaryModel();
+    expect(model.wordWeights).toHaveLength(WORD_FEATURES.length);
+    expect(model.candidateWeights).toHaveLength(CANDIDATE_FEATURES.length);
+    expect(model.stats.word("gouvernement")?.df).toBeGreaterThan(100);
+    // Known words carry their stem; unknown ones are stemmed on the fly.
+    expect(model.stats.stemOf("ministres")).toBe(model.stats.stemOf("ministre"));
+    expect(model.stats.stemOf("ouagadougouuu")).not.toBe("");
+  });
+
+  it("refuses an artefact trained for other features, saying how to fix it", () => {
+    const file = JSON.parse(readFileSync(DEFAULT_MODEL_URL, "utf8")) as SummaryModelFile;
+    const stale = { ...file, wordFeatures: file.wordFeatures.slice(1) };
+    expect(() => modelFromFile(stale)).toThrow(SummaryModelError);
+    expect(() => modelFromFile(stale)).toThrow(/npm run train:summary/u);
+  });
+
+  it("names the file it cannot read", () => {
+    expect(() => loadSummaryModel("/nonexistent/summary-model.json")).toThrow(
+      /nonexistent\/summary-model\.json.*illisible/u,
+    );
+  });
+});
