@@ -29,6 +29,7 @@ import {
   modelFromFile,
   type SummaryModel,
   type SummaryModelFile,
+  withWeights,
 } from "../src/ingest/summary/model.ts";
 import { frenchTokens, rouge } from "../src/ingest/summary/rouge.ts";
 import { best, candidates, leadingSentences } from "../src/ingest/summary/selection.ts";
@@ -196,7 +197,7 @@ function modelOf(
   wordWeights: Float64Array,
   candidateWeights: Float64Array,
 ): SummaryModel {
-  return { stats, referenceWords, wordWeights, candidateWeights };
+  return withWeights(stats, referenceWords, wordWeights, candidateWeights);
 }
 
 interface Score {

@@ -105,7 +105,43 @@ export interface ArticleWord {
   again: number;
 }
 
-/** The features of every distinct word in the article's first sentences. */
+/** How a word occurs in the article's first sentences. */
+interface Occurrences {
+  sentences: number;
+  count: number;
+  first: number;
+  named: number;
+  /** Last sentence it was counted in. */
+  last: number;
+}
+
+function occurrences(sentences: readonly Tokens[]): Map<string, Occurrences> {
+  const info = new Map<string, Occurrences>();
+  sentences.forEach((sentence, index) => {
+    const words = sentence.words;
+    for (let k = 0; k < words.length; k++) {
+      const word = words[k] as string;
+      let entry = info.get(word);
+      if (entry === undefined) {
+        entry = { sentences: 0, count: 0, first: index, named: 0, last: -1 };
+        info.set(word, entry);
+      }
+      entry.count++;
+      if (sentence.named[k]) entry.named++;
+      // Sentences are visited in order: a word first met in this sentence counts it once.
+      if (entry.last !== index) {
+        entry.sentences++;
+        entry.last = index;
+      }
+    }
+  });
+  return info;
+}
+
+const isFunctionWord = (word: string): boolean => FUNCTION_WORDS.has(word) || word.length < 2;
+const isNumber = (word: string): boolean => /^\p{N}/u.test(word);
+
+/** The features of every distinct word in the article's first sentences (training's view). */
 export function wordFeatures(
   title: readonly string[],
   sentences: readonly Tokens[],
@@ -113,29 +149,9 @@ export function wordFeatures(
 ): Map<string, ArticleWord> {
   const titleWords = new Set(title);
   const titleStems = new Set(title.map((t) => stats.stemOf(t)));
-  const info = new Map<
-    string,
-    { sentences: number; count: number; first: number; named: number }
-  >();
-  sentences.forEach((sentence, index) => {
-    const seen = new Set<string>();
-    sentence.words.forEach((word, k) => {
-      let entry = info.get(word);
-      if (entry === undefined) {
-        entry = { sentences: 0, count: 0, first: index, named: 0 };
-        info.set(word, entry);
-      }
-      entry.count++;
-      if (sentence.named[k]) entry.named++;
-      if (!seen.has(word)) {
-        seen.add(word);
-        entry.sentences++;
-      }
-    });
-  });
   const articleSize = Math.log(sentences.length + 1);
   const out = new Map<string, ArticleWord>();
-  for (const [word, entry] of info) {
+  for (const [word, entry] of occurrences(sentences)) {
     const counts = stats.word(word);
     const stem = stats.stemOf(word);
     const inTitle = titleWords.has(word) ? 1 : 0;
@@ -151,15 +167,73 @@ export function wordFeatures(
     x[7] = Math.log(entry.count);
     x[8] = Math.log(entry.first + 1);
     x[9] = entry.first === 0 ? 1 : 0;
-    x[10] = FUNCTION_WORDS.has(word) || word.length < 2 ? 1 : 0;
+    x[10] = isFunctionWord(word) ? 1 : 0;
     x[11] = entry.named / entry.count;
-    x[12] = /^\p{N}/u.test(word) ? 1 : 0;
+    x[12] = isNumber(word) ? 1 : 0;
     x[13] = inTitle * wordPrior;
     x[14] = articleSize;
-    const hits = counts?.hits ?? 0;
-    out.set(word, { x, again: ((counts?.hits2 ?? 0) + 1) / (hits + 3) });
+    out.set(word, { x, again: againOf(counts) });
   }
   return out;
+}
+
+const againOf = (counts: WordCounts | undefined): number =>
+  ((counts?.hits2 ?? 0) + 1) / ((counts?.hits ?? 0) + 3);
+
+/** The part of a word's logit that depends on the word alone, not on the article. */
+export interface WordEntry {
+  stem: string;
+  prior: number;
+  fixed: number;
+  again: number;
+}
+
+/** A word's article-independent terms (bias, corpus statistics, kind of word) under weights `w`. */
+export function wordEntry(word: string, stats: WordStats, w: Float64Array): WordEntry {
+  const counts = stats.word(word);
+  const stem = stats.stemOf(word);
+  const prior = priorLogit(counts, stats.rate);
+  const fixed =
+    (w[0] as number) +
+    (w[3] as number) * prior +
+    (w[4] as number) * priorLogit(stats.stem(stem), stats.rate) +
+    (w[5] as number) * Math.log((counts?.df ?? 0) + 1) +
+    (isFunctionWord(word) ? (w[10] as number) : 0) +
+    (isNumber(word) ? (w[12] as number) : 0);
+  return { stem, prior, fixed, again: againOf(counts) };
+}
+
+/**
+ * Each word's chance of being in the summary: the logistic word model on `wordFeatures`, computed
+ * without building the feature vectors (a precomputed `WordEntry` per known word). Same numbers.
+ */
+export function wordChances(
+  title: readonly string[],
+  sentences: readonly Tokens[],
+  entryOf: (word: string) => WordEntry,
+  w: Float64Array,
+): { chance: Map<string, number>; again: Map<string, number> } {
+  const titleWords = new Set(title);
+  const titleStems = new Set(title.map((t) => entryOf(t).stem));
+  const articleTerm = (w[14] as number) * Math.log(sentences.length + 1);
+  const chance = new Map<string, number>();
+  const again = new Map<string, number>();
+  for (const [word, o] of occurrences(sentences)) {
+    const e = entryOf(word);
+    const inTitle = titleWords.has(word);
+    let z = e.fixed + articleTerm;
+    if (inTitle) z += (w[1] as number) + (w[13] as number) * e.prior;
+    else if (titleStems.has(e.stem)) z += w[2] as number;
+    z +=
+      (w[6] as number) * Math.log(o.sentences) +
+      (w[7] as number) * Math.log(o.count) +
+      (w[8] as number) * Math.log(o.first + 1) +
+      (o.first === 0 ? (w[9] as number) : 0) +
+      (w[11] as number) * (o.named / o.count);
+    chance.set(word, 1 / (1 + Math.exp(-z)));
+    again.set(word, e.again);
+  }
+  return { chance, again };
 }
 
 /** A sentence that can be part of a summary, with each word's chance of being in the summary. */

@@ -9,7 +9,14 @@
  */
 import { readFileSync } from "node:fs";
 import { stemmer } from "@orama/stemmers/french";
-import { CANDIDATE_FEATURES, WORD_FEATURES, type WordCounts, type WordStats } from "./features.ts";
+import {
+  CANDIDATE_FEATURES,
+  WORD_FEATURES,
+  type WordCounts,
+  type WordEntry,
+  type WordStats,
+  wordEntry,
+} from "./features.ts";
 
 /** The artefact as stored. Word lines: `word\tdf\thits\thits2\tstem index`; stem lines: `stem\tdf\thits`. */
 export interface SummaryModelFile {
@@ -30,6 +37,8 @@ export interface SummaryModelFile {
 /** A loaded model: weights, and the corpus statistics as a `WordStats`. */
 export interface SummaryModel {
   stats: WordStats;
+  /** A word's article-independent terms; known words' are computed once, at load. */
+  entry(word: string): WordEntry;
   referenceWords: number;
   wordWeights: Float64Array;
   candidateWeights: Float64Array;
@@ -81,6 +90,10 @@ class CorpusStats implements WordStats {
   stem(stem: string): WordCounts | undefined {
     return this.#stems.get(stem);
   }
+
+  known(): Iterable<string> {
+    return this.#words.keys();
+  }
 }
 
 /** Checks an artefact against the features this code computes, and makes it usable. */
@@ -98,11 +111,33 @@ export function modelFromFile(file: SummaryModelFile, source = "summary model"):
       `${source} : le modèle de résumé ne correspond pas aux caractéristiques du code ; relancez « npm run train:summary »`,
     );
   }
+  const stats = new CorpusStats(file);
+  return withWeights(
+    stats,
+    file.referenceWords,
+    Float64Array.from(file.wordWeights),
+    Float64Array.from(file.candidateWeights),
+  );
+}
+
+/**
+ * A model from statistics and weights (training builds them before there is a file). Known
+ * words' terms are computed at once (~30,000 words, a few ms); unknown ones on each use.
+ */
+export function withWeights(
+  stats: WordStats & { known?(): Iterable<string> },
+  referenceWords: number,
+  wordWeights: Float64Array,
+  candidateWeights: Float64Array,
+): SummaryModel {
+  const table = new Map<string, WordEntry>();
+  for (const word of stats.known?.() ?? []) table.set(word, wordEntry(word, stats, wordWeights));
   return {
-    stats: new CorpusStats(file),
-    referenceWords: file.referenceWords,
-    wordWeights: Float64Array.from(file.wordWeights),
-    candidateWeights: Float64Array.from(file.candidateWeights),
+    stats,
+    entry: (word) => table.get(word) ?? wordEntry(word, stats, wordWeights),
+    referenceWords,
+    wordWeights,
+    candidateWeights,
   };
 }
 

@@ -11,7 +11,7 @@
  * "Alors que" (while) and impersonal "Il y a", "Il faut" stand alone.
  */
 const CONNECTOR =
-  /^(?:donc|mais|et|or|pourtant|cependant|toutefois|en effet|par ailleurs|ainsi|aussi|de plus|en revanche|néanmoins|d['’]ailleurs|car|puis|alors(?! qu)|enfin|en outre|par contre|pour autant|du coup|bref|certes|dès lors|par conséquent|c['’]est pourquoi|de son côté|de leur côté|quant à|là encore|autrement dit|en clair|ensuite|sinon|globalement|finalement|au final|en somme|au total|en définitive|du reste|de même|également|pour sa part|pour leur part|à cet égard|à ce titre|à cette occasion|dans ce cadre|dans ce contexte|dans la foulée|outre|selon (?:lui|elle|eux|elles)|d['’]après (?:lui|elle|eux|elles)|pour (?:lui|elle|eux|elles)|lui-même|elle-même|ici|là)(?![\p{L}\p{N}'’-])/iu;
+  /^(?:donc|mais|et|or|pourtant|cependant|toutefois|en effet|par ailleurs|ainsi|aussi|de plus|en revanche|néanmoins|d['’]ailleurs|car|puis|alors(?! qu)|enfin|en outre|par contre|pour autant|du coup|bref|certes|dès lors|par conséquent|c['’]est pourquoi|de son côté|de leur côté|quant à|là encore|autrement dit|en clair|ensuite|sinon|globalement|finalement|au final|en somme|au total|en définitive|du reste|de même|également|pour sa part|pour leur part|à cet égard|à ce titre|à cette occasion|dans ce cadre|dans ce contexte|dans la foulée|outre|selon (?:lui|elle|eux|elles)|d['’]après (?:lui|elle|eux|elles)|pour (?:lui|elle|eux|elles)|lui-même|elle-même|ici|là|oui|non|il faut dire|vu que|parce que|puisque)(?![\p{L}\p{N}'’-])/iu;
 const ANAPHORA =
   /^(?:(?:il|elle|ils|elles|lui|leur|leurs|eux|cela|ça|ceci|c['’]est)(?![\p{L}\p{N}'’-])(?! y a| n['’]y a| faut| fallait| faudra| faudrait)|(?:celui|celle|ceux|celles)-(?:ci|là)|(?:ce|ces) derni(?:er|ers|ère|ères)(?![\p{L}])|d['’]autres\s|(?:\S+\s+){0,3}(?:le|la|les) (?:sien|sienne|siens|siennes|leur|leurs)(?![\p{L}]))/iu;
 
@@ -30,6 +30,21 @@ const DEMONSTRATIVE = new RegExp(
 /** « ces deux attaques » anywhere: a count of things the reader was told about before. */
 const COUNTED_BACK = /(?:^|[\s(«“"'’])ces\s+(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s/iu;
 
+/** Elided subordinators: « Vu qu'elles permettront… » is half a sentence. */
+const ELIDED_CONNECTOR = /^(?:vu qu|parce qu|puisqu)['’]/iu;
+
+/**
+ * Adverbs that tie a sentence to an earlier one wherever they stand near its start: « Émerse Faé
+ * devient donc… », « le comité demande enfin… ».
+ */
+const LINKED_EARLY =
+  /^[^.;:!?]{0,80}?\s(?:donc|enfin|toutefois|cependant|pourtant|néanmoins|par ailleurs|en outre|également|lui aussi|elle aussi|eux aussi)(?=[\s,.])/iu;
+/**
+ * A subject pronoun after an opening phrase, with no name before it: « En attendant la
+ * cérémonie, il décoche un sourire » — who? « Après l'audience, le ministre… » is fine.
+ */
+const LATE_PRONOUN = /^([^.;:!?«"“]{0,120}?),\s+(?:il|elle|ils|elles)\s/u;
+
 /** Opening quotes and spaces before a sentence's first word. */
 const LEADING_OPENERS = /^[«“"'‘\s]+/u;
 
@@ -39,7 +54,12 @@ const LEADING_OPENERS = /^[«“"'‘\s]+/u;
  */
 export function needsContext(sentence: string, index: number): boolean {
   const start = sentence.replace(LEADING_OPENERS, "");
-  if (CONNECTOR.test(start) || DEMONSTRATIVE.test(start)) return true;
+  if (CONNECTOR.test(start) || ELIDED_CONNECTOR.test(start) || DEMONSTRATIVE.test(start))
+    return true;
+  if (LINKED_EARLY.test(start)) return true;
+  const late = LATE_PRONOUN.exec(start);
+  // A capitalised word after the first one names someone the pronoun can stand for.
+  if (late && !/\s\p{Lu}/u.test(late[1] ?? "")) return true;
   if (index > 0 && COUNTED_BACK.test(sentence)) return true;
   return index > 0 && ANAPHORA.test(start);
 }
@@ -111,6 +131,8 @@ const GLUED = new RegExp(
     "\\p{Lu}{5}\\p{Ll}",
     // list items run together: "depuis 1980.► Le bleu de travail"
     "[►•▪■●◆]",
+    // a print line break kept: "lea‐ der", "l'op- position"
+    "\\p{Ll}[\\u2010\\u00ad-]\\s\\p{Ll}",
   ].join("|"),
   "u",
 );

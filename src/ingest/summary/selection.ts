@@ -11,9 +11,9 @@ import {
   type ScoredSentence,
   type Tokens,
   tokenize,
-  wordFeatures,
+  wordChances,
 } from "./features.ts";
-import { dot, type SummaryModel, sigmoid } from "./model.ts";
+import { dot, type SummaryModel } from "./model.ts";
 import {
   hasVerb,
   isNoise,
@@ -96,14 +96,7 @@ export function candidates(
   const tokens = sentences.map((s) => tokenize(s.text));
   const titleWords = tokenize(title).words;
   const titleSet = new Set(titleWords);
-  const words = wordFeatures(titleWords, tokens, model.stats);
-  const chance = new Map<string, number>();
-  const again = new Map<string, number>();
-  for (const [word, { x, again: a }] of words) {
-    const p = sigmoid(dot(model.wordWeights, x));
-    chance.set(word, p);
-    again.set(word, a);
-  }
+  const { chance, again } = wordChances(titleWords, tokens, model.entry, model.wordWeights);
   const usable: UsableSentence[] = [];
   sentences.forEach((sentence, index) => {
     const text = sentence.text;

@@ -1,12 +1,20 @@
 import { readFileSync, statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CANDIDATE_FEATURES, WORD_FEATURES } from "../../../src/ingest/summary/features.ts";
+import {
+  CANDIDATE_FEATURES,
+  tokenize,
+  WORD_FEATURES,
+  wordChances,
+  wordFeatures,
+} from "../../../src/ingest/summary/features.ts";
 import {
   DEFAULT_MODEL_URL,
+  dot,
   loadSummaryModel,
   modelFromFile,
   SummaryModelError,
   type SummaryModelFile,
+  sigmoid,
 } from "../../../src/ingest/summary/model.ts";
 
 describe("the shipped summary model", () => {
@@ -32,5 +40,23 @@ describe("the shipped summary model", () => {
     expect(() => loadSummaryModel("/nonexistent/summary-model.json")).toThrow(
       /nonexistent\/summary-model\.json.*illisible/u,
     );
+  });
+});
+
+describe("the word model's fast path", () => {
+  it("gives the same chances as the logistic model on the full feature vectors", () => {
+    const model = loadSummaryModel();
+    const title = tokenize("Mali : les ministres reçus à Moscou pour un partenariat").words;
+    const sentences = [
+      "Les ministres du Mali, du Niger et du Burkina Faso sont arrivés mardi à Moscou.",
+      "Abdoulaye Diop a présidé une réunion à huis clos avec ses homologues zxqwy.",
+      "Le partenariat couvre la sécurité et l'énergie, selon le ministère malien.",
+    ].map(tokenize);
+    const full = wordFeatures(title, sentences, model.stats);
+    const fast = wordChances(title, sentences, model.entry, model.wordWeights);
+    expect(fast.chance.size).toBe(full.size);
+    for (const [word, { x }] of full) {
+      expect(fast.chance.get(word)).toBeCloseTo(sigmoid(dot(model.wordWeights, x)), 12);
+    }
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { tokenize } from "../../../src/ingest/summary/features.ts";
-import { hasVerb, needsContext, quotesHaveSpeaker } from "../../../src/ingest/summary/readable.ts";
+import {
+  hasVerb,
+  needsContext,
+  quotesHaveSpeaker,
+  readsWhole,
+} from "../../../src/ingest/summary/readable.ts";
 
 describe("needsContext: demonstratives and quantifiers", () => {
   it("flags openings that point at a group or a thing named before", () => {
@@ -69,6 +74,55 @@ describe("quotesHaveSpeaker", () => {
     ).toBe(false);
     expect(quotesHaveSpeaker('"Le groupe est prêt, nous ne lâcherons rien jusqu\'au bout."')).toBe(
       false,
+    );
+  });
+});
+
+describe("needsContext: sentences tied to an earlier one", () => {
+  it("flags answers, subordinate halves and adverbs that point back", () => {
+    for (const sentence of [
+      "Oui, c'est désormais possible grâce à l'association de Gourcy.",
+      "Il faut dire que les assises de N'Zérékoré viennent à point nommé.",
+      "Vu qu'elles permettront de tirer au clair les grands dossiers de la région.",
+      "Émerse Faé devient donc le 34e sélectionneur des Éléphants.",
+      "Le comité demande enfin au gouvernement de prendre son temps.",
+    ]) {
+      expect(needsContext(sentence, 2), sentence).toBe(true);
+    }
+  });
+
+  it("flags a pronoun subject that no name before it explains", () => {
+    expect(
+      needsContext(
+        "En attendant le début de la cérémonie, il décoche un sourire à l'assistance.",
+        2,
+      ),
+    ).toBe(true);
+    expect(
+      needsContext(
+        "Après la distribution des moustiquaires, il s'apprête à lancer une campagne.",
+        0,
+      ),
+    ).toBe(true);
+    expect(
+      needsContext(
+        "Arrivé à Niamey lundi, le ministre Ali Salatou a rencontré les journalistes.",
+        2,
+      ),
+    ).toBe(false);
+    expect(needsContext("Selon le ministre Ali Salatou, il faudra encore deux ans.", 2)).toBe(
+      false,
+    );
+  });
+});
+
+describe("readsWhole: print line breaks", () => {
+  it("rejects a word split by a kept hyphenation", () => {
+    expect(readsWhole("Le Premier ministre et lea‐ der de Pastef a reçu les artistes hier.")).toBe(
+      false,
+    );
+    expect(readsWhole("Le Premier ministre et leader de Pastef a reçu les artistes hier.")).toBe(
+      true,
     );
   });
 });
