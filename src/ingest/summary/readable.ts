@@ -38,7 +38,7 @@ const ELIDED_CONNECTOR = /^(?:vu qu|parce qu|puisqu)['’]/iu;
  * devient donc… », « le comité demande enfin… ».
  */
 const LINKED_EARLY =
-  /^[^.;:!?]{0,80}?\s(?:donc|enfin|toutefois|cependant|pourtant|néanmoins|par ailleurs|en outre|également|lui aussi|elle aussi|eux aussi)(?=[\s,.])/iu;
+  /^[^.;:!?]{0,150}?\s(?:donc|enfin|toutefois|cependant|pourtant|néanmoins|par ailleurs|en outre|également|lui aussi|elle aussi|eux aussi)(?=[\s,.])/iu;
 /**
  * A subject pronoun after an opening phrase, with no name before it: « En attendant la
  * cérémonie, il décoche un sourire » — who? « Après l'audience, le ministre… » is fine.

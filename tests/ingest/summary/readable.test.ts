@@ -86,6 +86,7 @@ describe("needsContext: sentences tied to an earlier one", () => {
       "Vu qu'elles permettront de tirer au clair les grands dossiers de la région.",
       "Émerse Faé devient donc le 34e sélectionneur des Éléphants.",
       "Le comité demande enfin au gouvernement de prendre son temps.",
+      "Tout en priant que le gouvernement retrouve la sécurité, la dignité et la justice, le comité demande enfin au CNSP de prendre son temps.",
     ]) {
       expect(needsContext(sentence, 2), sentence).toBe(true);
     }
