@@ -9,6 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 import { stemmer } from "@orama/stemmers/french";
+import { AppError } from "../../domain/errors.ts";
 import {
   CANDIDATE_FEATURES,
   WORD_FEATURES,
@@ -47,9 +48,14 @@ export interface SummaryModel {
 /** The artefact shipped next to this file. */
 export const DEFAULT_MODEL_URL = new URL("./summary-model.json", import.meta.url);
 
-/** Why a model file cannot be used: which file and what to do. */
-export class SummaryModelError extends Error {
-  override name = "SummaryModelError";
+/** Why a model file cannot be used: which file, and the hint says what to do. */
+export class SummaryModelError extends AppError {
+  constructor(message: string, cause?: unknown) {
+    super("SUMMARY_MODEL_INVALID", message, {
+      hint: "relancez « npm run train:summary » (ou restaurez src/ingest/summary/summary-model.json)",
+      cause,
+    });
+  }
 }
 
 class CorpusStats implements WordStats {
@@ -149,7 +155,7 @@ export function loadSummaryModel(url: URL | string = DEFAULT_MODEL_URL): Summary
   } catch (error) {
     throw new SummaryModelError(
       `${String(url)} : modèle de résumé illisible (${(error as Error).message}) ; relancez « npm run train:summary »`,
-      { cause: error },
+      error,
     );
   }
   return modelFromFile(file, String(url));

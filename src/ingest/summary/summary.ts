@@ -49,7 +49,8 @@ function cut(text: string, maxChars: number): string {
  * in ~20 ms), like a constant table, so every summary of the process shares one copy.
  */
 let shipped: SummaryModel | undefined;
-function defaultModel(): SummaryModel {
+/** The shipped model, read on the first call only: the bot calls it at start-up to fail early. */
+export function shippedSummaryModel(): SummaryModel {
   shipped ??= loadSummaryModel();
   return shipped;
 }
@@ -57,7 +58,7 @@ function defaultModel(): SummaryModel {
 /** A short extractive summary: 1–2 sentences of the article, verbatim, at most maxChars. */
 export function summarize(input: SummaryInput, options: SummaryOptions): string {
   const maxChars = Math.max(1, Math.floor(options.maxChars));
-  const model = options.model ?? defaultModel();
+  const model = options.model ?? shippedSummaryModel();
   const found = candidates(input.title, input.paragraphs, maxChars, model);
   const top = best(found.candidates, model);
   if (top !== undefined) return top.text;

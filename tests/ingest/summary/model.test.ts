@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { hasCode } from "../../../src/domain/errors.ts";
 import {
   CANDIDATE_FEATURES,
   tokenize,
@@ -34,6 +35,11 @@ describe("the shipped summary model", () => {
     const stale = { ...file, wordFeatures: file.wordFeatures.slice(1) };
     expect(() => modelFromFile(stale)).toThrow(SummaryModelError);
     expect(() => modelFromFile(stale)).toThrow(/npm run train:summary/u);
+    try {
+      modelFromFile(stale);
+    } catch (error) {
+      expect(hasCode(error, "SUMMARY_MODEL_INVALID")).toBe(true);
+    }
   });
 
   it("names the file it cannot read", () => {
