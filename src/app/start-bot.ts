@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { createBot } from "../bot/bot.ts";
 import type { Config } from "../config.ts";
 import { Ingest } from "../ingest/ingest.ts";
+import { shippedSummaryModel } from "../ingest/summary/summary.ts";
 import { type Clock, systemClock } from "../lib/clock.ts";
 import type { Logger } from "../log.ts";
 import { seedFeeds } from "../sources/feeds/feed-sources.ts";
@@ -55,6 +56,8 @@ export async function startBot(config: Config, deps: StartDeps): Promise<Running
     held.hold("base de données", () => app.close());
     seedFeeds(app.feeds, config.feeds, { now: clock.now(), log });
 
+    // Read once, now: a missing or stale summary model stops the start with its fix.
+    shippedSummaryModel();
     const ingest = new Ingest({
       articles: app.articles,
       clock,

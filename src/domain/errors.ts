@@ -23,6 +23,8 @@ export const ERROR_CODES = {
   ARTICLE_FILE_INVALID: { exit: 1 },
   /** An article was read but cannot be stored (no title, empty body…). */
   ARTICLE_REJECTED: { exit: 1 },
+  /** The summary model artefact is missing, unreadable or trained for other features. */
+  SUMMARY_MODEL_INVALID: { exit: 2 },
   /** A feed could not be fetched (network, HTTP status, size, time-out). */
   FEED_FETCH_FAILED: { exit: 1 },
   /** A feed's bytes are not a feed this bot reads. */
