@@ -3,7 +3,9 @@
  * beside its limit or target. A few minutes on 2 cores. Prints a table; `--json` prints JSON
  * instead; results are also written to bench/results.json.
  *
- * Options: --articles N (100000) --subscribers N (100000) --ingest N (2000) --keep (keep the
+ * Options: --articles N (100000) --subscribers N (100000) --ingest N (2000) --cloud N (100000
+ * alerts through the Cloud API transport) --cloud-e2e N (20000 readers, store → dispatcher → Cloud
+ * API) --keep (keep the
  * temporary store) --dataset path (OrangeSum valid.jsonl, the source of real French text).
  */
 import { spawnSync } from "node:child_process";
@@ -39,6 +41,8 @@ const { values: opts } = parseArgs({
     articles: { type: "string", default: "100000" },
     subscribers: { type: "string", default: "100000" },
     ingest: { type: "string", default: "2000" },
+    cloud: { type: "string", default: "100000" },
+    "cloud-e2e": { type: "string", default: "20000" },
     json: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     dataset: {
@@ -172,6 +176,24 @@ async function main(): Promise<void> {
         ? `node${compiled ? "" : " + tsx"} + open + migrate + bot + dispatcher + schedules`
         : `failed: ${startup.stderr.slice(0, 300)}`,
   });
+
+  // --- the Cloud API transport against a local fake of Meta's API, in a fresh process ----
+  log(`Cloud API: ${opts.cloud} alerts at 1,000/s to a local fake …`);
+  const cloud = spawnSync(process.execPath, [...sibling("cloud"), String(opts.cloud)], {
+    cwd: root,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  if (cloud.status !== 0) throw new Error(`bench/cloud.ts failed (${cloud.status})`);
+  figures.push(...(JSON.parse(cloud.stdout) as Figure[]));
+  log(`Cloud API, whole path: one alert to ${opts["cloud-e2e"]} readers …`);
+  const e2e = spawnSync(
+    process.execPath,
+    [...sibling("cloud-e2e"), dir, String(opts["cloud-e2e"])],
+    { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+  );
+  if (e2e.status !== 0) throw new Error(`bench/cloud-e2e.ts failed (${e2e.status})`);
+  figures.push(...(JSON.parse(e2e.stdout) as Figure[]));
 
   const cpu = os.cpus();
   const machine = `${cpu.length} × ${cpu[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;

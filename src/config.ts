@@ -106,7 +106,61 @@ const schema = z.object({
     .default("suivez-info"),
   WA_SEND_SEEN: bool(false),
   WA_LINK_PREVIEW: bool(true),
+
+  WHATSAPP_TRANSPORT: z
+    .enum(["web", "cloud", "hybrid"], {
+      message:
+        "web (WhatsApp Web), cloud (API officielle de Meta) ou hybrid (chaîne par WhatsApp Web, lecteurs par l'API officielle)",
+    })
+    .default("web"),
+  CLOUD_API_BASE_URL: z
+    .url({ message: "adresse complète attendue, ex. https://graph.facebook.com" })
+    .default("https://graph.facebook.com"),
+  CLOUD_API_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, "version de l'API au format v23.0")
+    .default("v23.0"),
+  CLOUD_PHONE_NUMBER_ID: z
+    .string()
+    .regex(
+      /^\d{5,30}$/,
+      "l'identifiant numérique du numéro (Meta > WhatsApp > Configuration de l'API)",
+    )
+    .optional(),
+  CLOUD_API_TOKEN: z.string().optional(),
+  CLOUD_APP_SECRET: z.string().optional(),
+  CLOUD_VERIFY_TOKEN: z.string().optional(),
+  CLOUD_RATE_PER_SECOND: int(80, 1, 1000),
+  CLOUD_TEMPLATE_ALERT: z
+    .string()
+    .regex(/^[a-z0-9_]{1,512}$/, "nom de modèle approuvé : minuscules, chiffres et _")
+    .optional(),
+  CLOUD_TEMPLATE_DIGEST: z
+    .string()
+    .regex(/^[a-z0-9_]{1,512}$/, "nom de modèle approuvé : minuscules, chiffres et _")
+    .optional(),
+  CLOUD_TEMPLATE_LANGUAGE: z
+    .string()
+    .regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, "code de langue du modèle, ex. fr ou fr_FR")
+    .default("fr"),
+  CLOUD_TEMPLATE_PARAMS: list.pipe(
+    z.array(
+      z.enum(["title", "summary", "link", "text"], {
+        message: "paramètres du modèle parmi title, summary, link, text (ex. title,link)",
+      }),
+    ),
+  ),
+  HTTP_HOST: z.string().min(1).default("127.0.0.1"),
+  HTTP_PORT: int(8080, 0, 65535),
 });
+
+/** With the official API, these must be set (Meta's app dashboard gives each). */
+const CLOUD_REQUIRED = [
+  "CLOUD_PHONE_NUMBER_ID",
+  "CLOUD_API_TOKEN",
+  "CLOUD_APP_SECRET",
+  "CLOUD_VERIFY_TOKEN",
+] as const;
 
 type Env = z.infer<typeof schema>;
 
@@ -142,6 +196,22 @@ export interface Config {
     sendSeen: boolean;
     linkPreview: boolean;
   };
+  /** Which transport sends: `hybrid` = Channel via WhatsApp Web, readers via the Cloud API. */
+  transport: "web" | "cloud" | "hybrid";
+  cloud: {
+    baseUrl: string;
+    version: string;
+    phoneNumberId: string;
+    token: string;
+    appSecret: string;
+    verifyToken: string;
+    ratePerSecond: number;
+    /** Approved template names for messages outside the reader's 24-hour window. */
+    templates: { alert: string | null; digest: string | null; language: string };
+    /** What fills the template's body parameters {{1}}, {{2}}…, in order. */
+    templateParams: ("title" | "summary" | "link" | "text")[];
+  };
+  http: { host: string; port: number };
 }
 
 /** Parses the environment (after dotenv) into a Config, or throws a ConfigError naming every fix. */
@@ -161,6 +231,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     );
   }
   const v = parsed.data;
+  if (v.WHATSAPP_TRANSPORT !== "web") {
+    const missing = CLOUD_REQUIRED.filter((key) => v[key] === undefined);
+    if (missing.length > 0) {
+      throw new ConfigError(
+        missing.map(
+          (key) =>
+            `${key} : obligatoire avec WHATSAPP_TRANSPORT=${v.WHATSAPP_TRANSPORT} (tableau de bord de l'application Meta > WhatsApp)`,
+        ),
+      );
+    }
+  }
   const [quietStart = "22:00", quietEnd = "07:00"] = v.QUIET_HOURS.split("-");
   return {
     dataDir: v.DATA_DIR,
@@ -195,5 +276,23 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       sendSeen: v.WA_SEND_SEEN,
       linkPreview: v.WA_LINK_PREVIEW,
     },
+    transport: v.WHATSAPP_TRANSPORT,
+    cloud: {
+      baseUrl: v.CLOUD_API_BASE_URL.replace(/\/+$/, ""),
+      version: v.CLOUD_API_VERSION,
+      phoneNumberId: v.CLOUD_PHONE_NUMBER_ID ?? "",
+      token: v.CLOUD_API_TOKEN ?? "",
+      appSecret: v.CLOUD_APP_SECRET ?? "",
+      verifyToken: v.CLOUD_VERIFY_TOKEN ?? "",
+      ratePerSecond: v.CLOUD_RATE_PER_SECOND,
+      templates: {
+        alert: v.CLOUD_TEMPLATE_ALERT ?? null,
+        digest: v.CLOUD_TEMPLATE_DIGEST ?? null,
+        language: v.CLOUD_TEMPLATE_LANGUAGE,
+      },
+      templateParams:
+        v.CLOUD_TEMPLATE_PARAMS.length > 0 ? v.CLOUD_TEMPLATE_PARAMS : ["title", "link"],
+    },
+    http: { host: v.HTTP_HOST, port: v.HTTP_PORT },
   };
 }

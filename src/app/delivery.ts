@@ -11,6 +11,7 @@ import type { ArticlesRepo } from "../store/articles.ts";
 import type { BroadcastsRepo } from "../store/broadcasts.ts";
 import type { ConversationRepo } from "../store/conversation.ts";
 import type { OutboxRepo } from "../store/outbox.ts";
+import type { ReceiptsRepo } from "../store/receipts.ts";
 import type { SettingsRepo } from "../store/settings.ts";
 import type { SubscribersRepo } from "../store/subscribers.ts";
 import type { Transport } from "../transport/transport.ts";
@@ -28,6 +29,7 @@ export interface DeliveryStore {
   broadcasts: BroadcastsRepo;
   subscribers: SubscribersRepo;
   conversation?: Pick<ConversationRepo, "remember"> | undefined;
+  receipts?: ReceiptsRepo | undefined;
 }
 
 /** Delivery without a transport: what the CLI and the bot's editor commands need. */
@@ -39,7 +41,12 @@ export interface DeliveryCore {
 
 /** Builds the planner and the desk (the EditorBackend) over the store. */
 export function createDeliveryCore(store: DeliveryStore, policy?: SendingPolicy): DeliveryCore {
-  const effective = policy ?? sendingPolicy(store.config.sending);
+  const effective =
+    policy ??
+    sendingPolicy(
+      store.config.sending,
+      store.config.transport === "web" ? null : store.config.cloud,
+    );
   const planner = new Planner({
     articles: store.articles,
     outbox: store.outbox,
@@ -61,6 +68,7 @@ export function createDeliveryCore(store: DeliveryStore, policy?: SendingPolicy)
     log: store.log,
     policy: effective,
     timeZone: store.config.timeZone,
+    receipts: store.receipts,
   });
   return { policy: effective, planner, desk };
 }
@@ -95,6 +103,7 @@ export function createSchedules(
     db: store.db,
     planner: core.planner,
     outbox: store.outbox,
+    receipts: store.receipts,
     clock: store.clock,
     log: store.log,
     timeZone: store.config.timeZone,

@@ -5,6 +5,7 @@ import type { Logger } from "../log.ts";
 import type { Planner } from "../planner/planner.ts";
 import { checkpointWal } from "../store/database.ts";
 import type { OutboxRepo } from "../store/outbox.ts";
+import type { ReceiptsRepo } from "../store/receipts.ts";
 
 /**
  * The timed jobs. Feeds are not among them: the feeds poller keeps its own timer per feed (each
@@ -25,6 +26,8 @@ export interface SchedulesDeps {
   db: Database;
   planner: Pick<Planner, "planAllDue" | "planDigests">;
   outbox: Pick<OutboxRepo, "prune">;
+  /** Receipts go with the messages they are about. */
+  receipts?: Pick<ReceiptsRepo, "prune"> | undefined;
   clock: Clock;
   log: Logger;
   timeZone: string;
@@ -105,7 +108,9 @@ export class Schedules {
         return;
       case "prune": {
         const days = this.#d.retentionDays ?? 30;
-        const removed = outbox.prune(new Date(clock.now().getTime() - days * 86_400_000));
+        const before = new Date(clock.now().getTime() - days * 86_400_000);
+        const removed = outbox.prune(before);
+        this.#d.receipts?.prune(before);
         if (removed > 0) log.info({ removed, days }, "anciens messages envoyés supprimés");
         return;
       }

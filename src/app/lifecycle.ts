@@ -1,11 +1,12 @@
 import type { Logger } from "../log.ts";
 
 /**
- * What a running bot holds, in the order it is let go: first stop claiming and let the send in
- * flight finish, then the jobs and feeds that only queue, then the browser, then the database,
+ * What a running bot holds, in the order it is let go: first the HTTP server (no more webhooks
+ * coming in), then stop claiming and let the sends in flight finish, then the jobs and feeds that only queue, then the browser, then the database,
  * then the instance lock. Start-up rollback and shutdown both walk this one list.
  */
 export const STAGES = [
+  "serveur HTTP",
   "envois",
   "tâches et flux",
   "navigateur",

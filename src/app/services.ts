@@ -10,6 +10,8 @@ import { openDatabase } from "../store/database.ts";
 import { FeedsRepo } from "../store/feeds.ts";
 import { InboundRepo } from "../store/inbound.ts";
 import { OutboxRepo } from "../store/outbox.ts";
+import { ReaderAliasesRepo } from "../store/reader-aliases.ts";
+import { ReceiptsRepo } from "../store/receipts.ts";
 import { SettingsRepo } from "../store/settings.ts";
 import { SubscribersRepo } from "../store/subscribers.ts";
 import { createDeliveryCore, type DeliveryCore } from "./delivery.ts";
@@ -30,6 +32,9 @@ export interface App {
   broadcasts: BroadcastsRepo;
   /** RSS/Atom/JSON feed sources and their polling state (FEEDS in .env seeds it). */
   feeds: FeedsRepo;
+  /** Delivered / read receipts, and readers' other ids (Cloud API). */
+  receipts: ReceiptsRepo;
+  readerAliases: ReaderAliasesRepo;
   /** Planner, audience and the desk (the EditorBackend): src/app/delivery.ts. */
   delivery: DeliveryCore;
   close(): void;
@@ -55,6 +60,8 @@ export function openApp(config: Config, deps: { clock: Clock; log: Logger }): Ap
     settings: new SettingsRepo(db),
     broadcasts: new BroadcastsRepo(db),
     feeds: new FeedsRepo(db),
+    receipts: new ReceiptsRepo(db),
+    readerAliases: new ReaderAliasesRepo(db),
     close: () => db.close(),
   };
   return { ...app, delivery: createDeliveryCore(app) };

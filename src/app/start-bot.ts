@@ -8,12 +8,15 @@ import type { Logger } from "../log.ts";
 import { seedFeeds } from "../sources/feeds/feed-sources.ts";
 import { FETCH_DEFAULTS } from "../sources/feeds/fetch.ts";
 import { FeedPoller } from "../sources/feeds/poller.ts";
+import { CloudTransport } from "../transport/cloud/cloud-transport.ts";
 import type { Transport } from "../transport/transport.ts";
-import { WhatsAppTransport } from "../transport/whatsapp/whatsapp.ts";
+import { BanGuard } from "./ban-guard.ts";
 import { createDispatcher, createSchedules } from "./delivery.ts";
+import { startHttp } from "./http.ts";
 import { Lifecycle, STAGE_TIMEOUT_MS } from "./lifecycle.ts";
 import { acquireInstanceLocks, LOCK_HEARTBEAT_MS } from "./lock.ts";
 import { type App, openApp } from "./services.ts";
+import { chooseTransport } from "./transport.ts";
 
 export interface RunningBot {
   app: App;
@@ -25,7 +28,7 @@ export interface RunningBot {
 export interface StartDeps {
   log: Logger;
   clock?: Clock;
-  /** Default: WhatsApp through whatsapp-web.js. */
+  /** Default: the one WHATSAPP_TRANSPORT names (src/app/transport.ts). */
   createTransport?: (config: Config, log: Logger) => Transport;
 }
 
@@ -66,7 +69,13 @@ export async function startBot(config: Config, deps: StartDeps): Promise<Running
     });
     await importArticlesFolder(config, ingest, log);
 
-    const transport = (deps.createTransport ?? defaultTransport)(config, log);
+    // Pauses broadcasts on signs the number is in trouble (Cloud refusals, a logout).
+    const guard = new BanGuard({ ...app, clock, log, editors: config.editors });
+    const chosen = deps.createTransport
+      ? { transport: deps.createTransport(config, log), cloud: null }
+      : chooseTransport(config, app, log, { onSignal: (signal) => guard.signal(signal) });
+    const transport = chosen.transport;
+    const cloud = transport instanceof CloudTransport ? transport : chosen.cloud;
     // The dispatcher starts first: it refuses to run when another live process already sends
     // from this database, before a browser is opened for nothing.
     const dispatcher = createDispatcher(app, app.delivery, transport);
@@ -87,9 +96,21 @@ export async function startBot(config: Config, deps: StartDeps): Promise<Running
       onMessage: async (message) => {
         await bot.handle(message);
       },
-      onStatus: (status, reason) => dispatcher.onTransportStatus(status, reason),
+      onStatus: (status, reason) => {
+        if (status === "down") guard.transportDown(reason);
+        dispatcher.onTransportStatus(status, reason);
+      },
+      onReceipt: (receipt) => {
+        try {
+          app.receipts.record(receipt);
+        } catch (error) {
+          log.warn({ err: error }, "accusé de réception non enregistré");
+        }
+      },
     });
     held.hold("navigateur", () => transport.stop());
+    const http = await startHttp(config, app, transport, cloud, log);
+    if (http) held.hold("serveur HTTP", () => http.close());
 
     const poller = new FeedPoller({
       feeds: app.feeds,
@@ -148,8 +169,4 @@ async function importArticlesFolder(config: Config, ingest: Ingest, log: Logger)
   for (const failure of report.failed) {
     log.warn({ file: failure.origin, reason: failure.reason }, "article non importé");
   }
-}
-
-function defaultTransport(config: Config, log: Logger): Transport {
-  return new WhatsAppTransport({ config, log });
 }

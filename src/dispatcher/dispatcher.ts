@@ -99,6 +99,12 @@ export class Dispatcher {
    * must not stay `sending` (re-sent at the next start) while the loop goes on sending others.
    */
   #unrecorded: { row: number; write: () => void; refused: boolean; error: unknown } | null = null;
+  /**
+   * Sends still waiting for their answer, when the transport takes several at once (the Cloud
+   * API: a round trip to Meta is ~0.2 s, one at a time would cap sending near 5 messages/s).
+   * Their outcomes are written as they come, one commit each.
+   */
+  readonly #inFlight = new Set<Promise<void>>();
 
   constructor(deps: DispatcherDeps) {
     this.#d = { random: Math.random, sleep: realSleep, ...deps };
@@ -201,10 +207,16 @@ export class Dispatcher {
         handled++;
         continue;
       }
-      if (tick.kind === "blocked" || tick.rowsDueBy === null || tick.rowsDueBy > horizon) break;
+      if (tick.kind === "blocked" || tick.rowsDueBy === null || tick.rowsDueBy > horizon) {
+        if (this.#inFlight.size === 0) break;
+        // Their outcomes (a retry, a row released) decide whether anything is left.
+        await Promise.all(this.#inFlight);
+        continue;
+      }
       const now = this.#d.clock.now().getTime();
       await this.#d.sleep(Math.max(tick.until - now, 1), new AbortController().signal);
     }
+    await Promise.all(this.#inFlight);
     this.#writeUnrecorded();
     return handled;
   }
@@ -237,6 +249,7 @@ export class Dispatcher {
       this.#wake = new AbortController();
       await this.#d.sleep(waitMs, this.#wake.signal);
     }
+    await Promise.all(this.#inFlight);
     this.#writeUnrecorded();
   }
 
@@ -296,7 +309,16 @@ export class Dispatcher {
       const outcome = outbox.claim(candidate.id, now, this.#unrecorded?.write);
       this.#unrecorded = null;
       if ("claimed" in outcome) {
-        await this.#send(outcome.claimed, laneOf(priority));
+        const parallel = Math.max(1, transport.maxInFlight ?? 1);
+        if (parallel === 1) {
+          await this.#send(outcome.claimed, laneOf(priority), false);
+          return { kind: "progress" };
+        }
+        const sending: Promise<void> = this.#send(outcome.claimed, laneOf(priority), true).finally(
+          () => this.#inFlight.delete(sending),
+        );
+        this.#inFlight.add(sending);
+        if (this.#inFlight.size >= parallel) await Promise.race(this.#inFlight);
         return { kind: "progress" };
       }
       if ("cancelled" in outcome) {
@@ -354,14 +376,15 @@ export class Dispatcher {
     }
   }
 
-  async #send(row: OutboxRow, lane: Lane): Promise<void> {
+  /** `parallel`: other sends are in flight, so the outcome is written at once, alone. */
+  async #send(row: OutboxRow, lane: Lane, parallel: boolean): Promise<void> {
     const { outbox, transport, clock, log, policy, readers } = this.#d;
     this.#pacer.record(lane, row.recipient, clock.now().getTime());
     const isReader = row.recipient !== CHANNEL;
     let outcome: () => void;
     let succeeded = false;
     try {
-      const result = await transport.send(row.recipient, row.body);
+      const result = await transport.send(row.recipient, row.body, { kind: row.kind });
       const sentAt = clock.now();
       succeeded = true;
       outcome = () => {
@@ -399,14 +422,28 @@ export class Dispatcher {
           outbox.markDead(row.id, now, `abandonné après ${row.attempts} essais : ${error.message}`);
           log.warn(context, "envoi abandonné après plusieurs essais");
         } else {
-          retryAt ??= new Date(now.getTime() + retryDelayMs(policy, row.attempts, this.#d.random));
+          // A rate limit the platform named (Cloud API) is waited out, never less.
+          const delay = Math.max(
+            retryDelayMs(policy, row.attempts, this.#d.random),
+            error.retryAfterMs ?? 0,
+          );
+          retryAt ??= new Date(now.getTime() + delay);
           outbox.markFailed(row.id, now, error.message, retryAt);
           log.info({ ...context, retryAt }, "échec passager : nouvel essai prévu");
         }
       };
     }
-    if (succeeded) this.#unrecorded = { row: row.id, write: outcome, refused: false, error: null };
-    else this.#record(row.id, outcome);
+    const pending = this.#unrecorded;
+    if (succeeded && pending === null) {
+      this.#unrecorded = { row: row.id, write: outcome, refused: false, error: null };
+    } else if (succeeded && parallel && pending && !pending.refused) {
+      // Several answers between two claims: all written in the next claim's transaction.
+      const before = pending.write;
+      pending.write = () => {
+        before();
+        outcome();
+      };
+    } else this.#record(row.id, outcome);
   }
 
   #beat(force: boolean): void {

@@ -14,6 +14,8 @@ export class Pacer {
   readonly #random: Random;
   readonly #interval: number;
   readonly #replyInterval: number;
+  /** How far behind its cadence a lane may catch up at once (GCRA tolerance). */
+  readonly #tolerance: number;
   /** Theoretical arrival times (GCRA): the lane conforms from `tat - tolerance` on. */
   #globalTat = Number.NEGATIVE_INFINITY;
   #replyTat = Number.NEGATIVE_INFINITY;
@@ -26,13 +28,14 @@ export class Pacer {
     // The share is of the actual pace, jitter included.
     const averageGap = this.#interval * (1 + policy.jitter / 2);
     this.#replyInterval = averageGap / Math.min(Math.max(policy.replyShare, 0.05), 1);
+    this.#tolerance = (Math.max(1, policy.burst ?? 1) - 1) * this.#interval;
   }
 
   /** The earliest time (ms) a message of this lane may go, ignoring the chat. */
   laneReadyAt(lane: Lane): number {
-    if (lane === "bulk") return this.#globalTat;
+    if (lane === "bulk") return this.#globalTat - this.#tolerance;
     return Math.max(
-      this.#globalTat - this.#interval,
+      this.#globalTat - this.#interval - this.#tolerance,
       this.#replyTat - (this.#policy.replyBurst - 1) * this.#replyInterval,
     );
   }

@@ -14,6 +14,13 @@ export interface BroadcastReceipt {
   startsAt: Date | null;
 }
 
+/** Messages sent, delivered to the phone and read (WhatsApp's receipts). */
+export interface ReceiptFigures {
+  sent: number;
+  delivered: number;
+  read: number;
+}
+
 export interface BroadcastProgress {
   broadcastId: number;
   label: string;
@@ -21,6 +28,8 @@ export interface BroadcastProgress {
   sent: number;
   failed: number;
   etaMs: number;
+  /** Receipts of its sent messages, when the store keeps them. */
+  receipts?: ReceiptFigures;
 }
 
 /** Sending figures for `/stats` and `cli stats`. */
@@ -30,6 +39,8 @@ export interface SendingStats {
   today: { queued: number; sent: number; failed: number; dead: number };
   running: BroadcastProgress[];
   subscribers: { optedIn: number; instant: number; daily: number; stopped: number };
+  /** Today's broadcast messages (newsroom's day): receipts in all, and per rubric. */
+  receipts?: { today: ReceiptFigures; byRubric: (ReceiptFigures & { rubric: string })[] };
 }
 
 /**

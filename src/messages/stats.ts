@@ -1,6 +1,7 @@
 import type { BroadcastReceipt, SendingStats } from "../domain/broadcast.ts";
 import { formatLocal } from "../lib/zoned-time.ts";
 import type { Broadcast } from "../store/broadcasts.ts";
+import { receiptText, todayReceiptLines } from "./receipts.ts";
 import { catalogue, formatCount, formatDuration, type Lang } from "./wording.ts";
 
 /** What the text needs besides the figures: the language, the newsroom's zone, the time now. */
@@ -57,8 +58,10 @@ export function sendingStatsLines(
     }),
   ];
   for (const b of stats.running) {
-    lines.push(w.runningLine(b.broadcastId, b.label, progressText(b, view)));
+    const r = b.receipts && b.receipts.sent > 0 ? ` — ${receiptText(b.receipts, view.lang)}` : "";
+    lines.push(`${w.runningLine(b.broadcastId, b.label, progressText(b, view))}${r}`);
   }
+  if (stats.receipts) lines.push(...todayReceiptLines(stats.receipts, view.lang));
   for (const b of scheduled) {
     const at = b.scheduledFor ? formatLocal(b.scheduledFor, view.timeZone, view.now) : w.now;
     lines.push(w.scheduledLine(b.id, b.label, at));

@@ -130,6 +130,12 @@ export class Desk implements EditorBackend {
       today: { queued: day.queued, sent: day.sent, failed: day.failed, dead: day.dead },
       running: broadcasts.running(now).map((b) => this.#progress(b)),
       subscribers: subscribers.counts(),
+      ...(this.#d.receipts
+        ? (() => {
+            const r = this.#d.receipts.forPeriod(start, end);
+            return { receipts: { today: r.total, byRubric: r.byRubric } };
+          })()
+        : {}),
     };
   }
 
@@ -171,6 +177,7 @@ export class Desk implements EditorBackend {
       sent: c.sent,
       failed: c.dead + c.cancelled,
       etaMs: this.#eta(c),
+      ...(this.#d.receipts ? { receipts: this.#d.receipts.forBroadcast(b.id) } : {}),
     };
   }
 

@@ -5,6 +5,7 @@ import type { ArticlesRepo } from "../store/articles.ts";
 import type { BroadcastsRepo } from "../store/broadcasts.ts";
 import type { ConversationRepo } from "../store/conversation.ts";
 import type { OutboxRepo } from "../store/outbox.ts";
+import type { ReceiptsRepo } from "../store/receipts.ts";
 import type { SettingsRepo } from "../store/settings.ts";
 import type { SubscribersRepo } from "../store/subscribers.ts";
 
@@ -47,4 +48,6 @@ export interface DeskStore {
   broadcasts: Pick<BroadcastsRepo, "counts" | "get" | "markCancelled" | "running" | "scheduled">;
   settings: Pick<SettingsRepo, "isPaused" | "heartbeat" | "setPaused">;
   subscribers: Pick<SubscribersRepo, "counts">;
+  /** Delivered / read receipts: shown in stats and progress when given. */
+  receipts?: Pick<ReceiptsRepo, "forBroadcast" | "forPeriod"> | undefined;
 }

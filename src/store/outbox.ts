@@ -492,6 +492,13 @@ export class OutboxRepo {
     return { queued: waiting.queued, sent, failed: waiting.failed, ...ended };
   }
 
+  /** Rows by state and kind, the whole table: what /metrics shows (one scan per scrape). */
+  countsByStateAndKind(): { state: string; kind: OutboxKind; count: number }[] {
+    return this.#db
+      .prepare("SELECT state, kind, count(*) AS count FROM outbox GROUP BY state, kind")
+      .all() as { state: string; kind: OutboxKind; count: number }[];
+  }
+
   /** Waiting rows of these priorities due by `by`: the queue a broadcast waits behind. */
   waitingDueBy(priorities: readonly number[], by: Date): number {
     const count = this.#db.prepare(

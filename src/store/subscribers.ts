@@ -264,6 +264,14 @@ export class SubscribersRepo {
       this.#db.prepare("DELETE FROM follows WHERE subscriber_id = ?").run(sub.id);
       this.#db.prepare("DELETE FROM conversation_context WHERE chat_id = ?").run(chatId);
       this.#cancelQueuedBroadcasts(chatId, now);
+      // Message ids embed the reader's number: their receipts go, and their other ids.
+      this.#db
+        .prepare(
+          `DELETE FROM receipts WHERE transport_id IN
+             (SELECT transport_id FROM outbox WHERE recipient = ? AND transport_id IS NOT NULL)`,
+        )
+        .run(chatId);
+      this.#db.prepare("DELETE FROM reader_aliases WHERE chat_id = ?").run(chatId);
       // Finished messages to this chat are personal data (what they read, searched).
       this.#db
         .prepare(

@@ -17,6 +17,23 @@ export interface InboundMessage {
 export type Recipient = string;
 export const CHANNEL: Recipient = "channel";
 
+/**
+ * What the sender knows about a message besides its text: the official API needs the kind to
+ * choose between free text (inside the reader's 24-hour window) and an approved template.
+ */
+export interface SendMeta {
+  kind: "reply" | "notice" | "channel" | "alert" | "digest";
+}
+
+/** A delivery or read receipt for a message sent earlier (by its transport id). */
+export interface Receipt {
+  transportId: string;
+  status: "delivered" | "read" | "failed";
+  at: Date;
+  /** For `failed`: the platform's reason (error code and title). */
+  error?: string;
+}
+
 export interface SendResult {
   /** The transport's id for the sent message, when it gives one. */
   transportId: string | null;
@@ -27,12 +44,15 @@ export interface SendResult {
  * the Channel's admin); `transient` means try again later (network, rate, not connected).
  */
 export class TransportError extends AppError {
+  /** When the platform said how long to wait (a rate limit): the retry is not sooner. */
+  readonly retryAfterMs: number | null;
   constructor(
     message: string,
     readonly kind: "transient" | "permanent",
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterMs?: number },
   ) {
     super("TRANSPORT_FAILED", message, options);
+    this.retryAfterMs = options?.retryAfterMs ?? null;
   }
 }
 
@@ -40,15 +60,22 @@ export interface TransportHandlers {
   onMessage(message: InboundMessage): void | Promise<void>;
   /** Up: sending may resume. Down: claim nothing until it is up again. */
   onStatus(status: "up" | "down", reason?: string): void;
+  /** Delivered / read receipts of sent messages (both WhatsApp transports give them). */
+  onReceipt?(receipt: Receipt): void;
 }
 
 /** What the core needs from WhatsApp, the console simulator or the in-memory test double. */
 export interface Transport {
   readonly name: string;
+  /**
+   * How many sends may wait for their answer at once (default 1). The dispatcher keeps that
+   * many in flight; a crash can then send each of them twice (README: crash policy).
+   */
+  readonly maxInFlight?: number;
   start(handlers: TransportHandlers): Promise<void>;
   stop(): Promise<void>;
   isUp(): boolean;
-  send(to: Recipient, text: string): Promise<SendResult>;
+  send(to: Recipient, text: string, meta?: SendMeta): Promise<SendResult>;
   /**
    * The E.164 phone number behind each sender id (`NUMBER@c.us` or an `…@lid`), or null when
    * it cannot be known: used to recognise editors.

@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import type { BroadcastReceipt } from "../../domain/broadcast.ts";
 import { DeskError } from "../../domain/errors.ts";
 import { formatLocal, parseLocalDateTime } from "../../lib/zoned-time.ts";
+import { receiptText } from "../../messages/receipts.ts";
 import { progressText, receiptLines, sendingStatsLines } from "../../messages/stats.ts";
 import { deskErrorText } from "../../messages/wording.ts";
 import type { App } from "../services.ts";
@@ -261,9 +262,13 @@ export function registerDeliveryCommands(program: Command, ctx: CliContext): voi
       for (const b of list) {
         const p = app.delivery.desk.progress(b.id);
         const when = formatLocal(b.scheduledFor ?? b.startedAt ?? b.createdAt, tz, now);
+        const receipts =
+          p?.receipts && p.receipts.sent > 0
+            ? ` — ${receiptText(p.receipts, app.config.language)}`
+            : "";
         const figures =
           p && p.total > 0
-            ? ` — ${progressText(p, { lang: app.config.language, timeZone: tz, now })}`
+            ? ` — ${progressText(p, { lang: app.config.language, timeZone: tz, now })}${receipts}`
             : "";
         ctx.out(`n°${b.id} ${when} ${states[b.state]} « ${b.label} » par ${b.createdBy}${figures}`);
       }

@@ -3,6 +3,7 @@ import { DeskError } from "../../domain/errors.ts";
 import { dateFormat } from "../../lib/date-format.ts";
 import { maskPhone } from "../../log.ts";
 import type { ReceiptFacts } from "../../messages/i18n/catalogue.ts";
+import { statsReceiptLines } from "../../messages/receipts.ts";
 import { catalogue, deskErrorText, formatDuration } from "../../messages/wording.ts";
 import type { AuditOutcome } from "../../store/audit.ts";
 import type { EditorCommandName } from "../command-names.ts";
@@ -172,6 +173,7 @@ async function runEditorCommand(ctx: BotContext, editor: string): Promise<void> 
             })),
             subscribers: s.subscribers,
             articles: counts,
+            receipts: statsReceiptLines(s, ctx.lang),
           }),
         );
       } catch (error) {

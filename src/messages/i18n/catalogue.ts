@@ -50,6 +50,8 @@ export interface StatsFacts {
   running: { label: string; sent: number; total: number; failed: number; eta: string }[];
   subscribers: { optedIn: number; instant: number; daily: number; stopped: number };
   articles: { published: number; scheduled: number; drafts: number };
+  /** Receipt lines (« 1 250 envoyés · 1 190 reçus · 640 lus »), already worded. */
+  receipts?: string[];
 }
 
 /** The bot's own words in a conversation (readers and editors). */

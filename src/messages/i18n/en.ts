@@ -246,6 +246,7 @@ export const en = {
         ),
         `Subscribers: ${s.subscribers.optedIn} (${s.subscribers.instant} instant, ${s.subscribers.daily} daily), ${s.subscribers.stopped} stopped`,
         `Articles: ${s.articles.published} published, ${s.articles.scheduled} scheduled, ${en_(s.articles.drafts, "draft")}`,
+        ...(s.receipts ?? []),
       ].join("\n"),
     editorFailed: (reason) => `Failed: ${reason}`,
   },

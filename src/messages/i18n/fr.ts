@@ -266,6 +266,7 @@ export const fr = {
         ),
         `Abonnés : ${s.subscribers.optedIn} (${s.subscribers.instant} en instantané, ${s.subscribers.daily} en quotidien), ${fr_(s.subscribers.stopped, "arrêté")}`,
         `Articles : ${fr_(s.articles.published, "publié")}, ${fr_(s.articles.scheduled, "programmé")}, ${fr_(s.articles.drafts, "brouillon")}`,
+        ...(s.receipts ?? []),
       ].join("\n"),
     editorFailed: (reason) => `Échec : ${reason}`,
   },

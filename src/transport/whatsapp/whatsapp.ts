@@ -354,6 +354,13 @@ export class WhatsAppTransport implements Transport {
     client.on("message", (message: Message) => {
       if (current()) this.#inbound(message);
     });
+    // Receipts of what the bot sent: 2 = on the reader's phone, 3 = read, 4 = played (read).
+    client.on("message_ack", (message: Message, ack: number) => {
+      const id = message?.id?._serialized;
+      if (!current() || !message.fromMe || !id) return;
+      const status = ack === 2 ? "delivered" : ack >= 3 ? "read" : ack === -1 ? "failed" : null;
+      if (status) this.#handlers?.onReceipt?.({ transportId: id, status, at: new Date() });
+    });
   }
 
   async #ready(client: WhatsAppClient): Promise<void> {
