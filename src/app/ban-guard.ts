@@ -1,3 +1,4 @@
+import { chatIdOf } from "../domain/chat-id.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../log.ts";
 import type { OutboxRepo } from "../store/outbox.ts";
@@ -72,7 +73,7 @@ export class BanGuard {
     log.warn({ why }, "diffusions mises en pause par le garde-fou");
     const body = `⚠️ Diffusions mises en pause automatiquement : ${why}. Les réponses aux lecteurs continuent. Vérifiez la qualité du numéro (Meta Business Manager), puis /reprendre.`;
     for (const editor of editors) {
-      outbox.enqueue({ kind: "notice", recipient: `${editor.replace(/^\+/, "")}@c.us`, body }, now);
+      outbox.enqueue({ kind: "notice", recipient: chatIdOf(editor) ?? editor, body }, now);
     }
     return true;
   }

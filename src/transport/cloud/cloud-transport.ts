@@ -1,6 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 import type { Config } from "../../config.ts";
+import { chatIdOf } from "../../domain/chat-id.ts";
 import { type Logger, maskPhone } from "../../log.ts";
 import {
   CHANNEL,
@@ -228,7 +229,7 @@ export class CloudTransport implements Transport {
   #chatIdOf(m: CloudInbound): string {
     const aliases = this.#d.aliases;
     if (m.phone !== null) {
-      const chatId = `${m.phone}@c.us`;
+      const chatId = chatIdOf(m.phone) ?? `${m.phone}@c.us`;
       if (m.userId !== null) aliases?.remember(`bsuid:${m.userId}`, chatId, new Date(this.#now()));
       return chatId;
     }
