@@ -6,6 +6,7 @@ import { deliveryStatsSection, registerDeliveryCommands } from "./app/cli/delive
 import { registerDoctorCommand } from "./app/cli/doctor.ts";
 import { feedsStatsSection, registerFeedCommands } from "./app/cli/feeds.ts";
 import { registerStatsCommand } from "./app/cli/stats.ts";
+import { registerUnderstandCommand } from "./app/cli/understand.ts";
 import { hasCode } from "./domain/errors.ts";
 
 /** The operator's and editors' command line: `npm run cli -- <command>`. */
@@ -22,6 +23,7 @@ async function main(argv: string[]): Promise<number> {
   registerDeliveryCommands(program, ctx);
   registerFeedCommands(program, ctx);
   registerDoctorCommand(program, ctx);
+  registerUnderstandCommand(program, ctx);
   try {
     await program.parseAsync(argv);
     return Number(process.exitCode ?? 0);

@@ -1,0 +1,162 @@
+import { editDistance, typoBudget } from "../../lib/distance.ts";
+import { fold } from "../../lib/fold.ts";
+
+/** One word of a message: folded for comparison, and as written for search queries. */
+export interface Word {
+  /** Lowercase, no accents, SMS spelling expanded; "," and "?" mark clause ends. */
+  key: string;
+  /** Lowercased as written ("l'" keeps its apostrophe and glues to the next word). */
+  raw: string;
+}
+
+/** A message made comparable: its words, with what was set aside noted. */
+export interface Normalized {
+  words: Word[];
+  /** The keys joined by single spaces, for phrase patterns. */
+  text: string;
+  /** The message had emojis (set aside). */
+  emoji: boolean;
+  /** Emojis that say thanks or approval (🙏, 👍, 👏…). */
+  thanksEmoji: boolean;
+  /** A web link was in the message (set aside). */
+  link: boolean;
+}
+
+/** Keycap emojis ("1️⃣") stand for their digit. */
+const KEYCAP = /([0-9#*])\uFE0F?\u20E3/gu;
+const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200D\uFE0F]/gu;
+const THANKS_EMOJI = /[🙏👍👏🤝❤💯👌🙌]/u;
+const LINK = /\b(?:https?:\/\/|www\.)\S+|\bchat\.whatsapp\.com\/\S+/giu;
+
+/**
+ * WhatsApp spellings and abbreviations → the word they stand for. Only unambiguous ones:
+ * each is a word of its own, never a typo of another command word.
+ */
+const SPELLINGS: Readonly<Record<string, string>> = {
+  slt: "salut",
+  bjr: "bonjour",
+  bsr: "bonsoir",
+  bnjr: "bonjour",
+  cc: "coucou",
+  koi: "quoi",
+  kwa: "quoi",
+  koa: "quoi",
+  qoi: "quoi",
+  ki: "qui",
+  ke: "que",
+  kel: "quel",
+  kelle: "quelle",
+  pk: "pourquoi",
+  pq: "pourquoi",
+  pcq: "parce",
+  mrc: "merci",
+  mci: "merci",
+  msg: "messages",
+  msgs: "messages",
+  sms: "messages",
+  tt: "tout",
+  ts: "tous",
+  jsuis: "je",
+  chui: "je",
+  jveu: "veux",
+  jveux: "veux",
+  veu: "veux",
+  vx: "veux",
+
+  plz: "please",
+  pls: "please",
+  thx: "thanks",
+  ty: "thanks",
+  info: "infos",
+  actualite: "actualites",
+  ojourdui: "aujourdhui",
+  ojourdhui: "aujourdhui",
+  auj: "aujourdhui",
+  ajd: "aujourdhui",
+  aujourd: "aujourdhui",
+  dhui: "",
+  num: "numero",
+  bcp: "beaucoup",
+  dsl: "desole",
+  mtn: "maintenant",
+  ns: "nous",
+  vs: "vous",
+};
+
+const ELISION = /^(qu|[cdjlmnst])'(.+)$/u;
+
+/** Sets emojis and links aside, folds and splits; nothing here can throw on any string. */
+export function normalize(input: string, fix: (key: string) => string = (k) => k): Normalized {
+  const withKeycaps = input.replace(KEYCAP, " $1 ");
+  const link = LINK.test(withKeycaps);
+  LINK.lastIndex = 0;
+  const noLinks = withKeycaps.replace(LINK, " ");
+  const emoji = EMOJI.test(noLinks);
+  EMOJI.lastIndex = 0;
+  const thanksEmoji = THANKS_EMOJI.test(noLinks);
+  const text = noLinks
+    .replace(EMOJI, " ")
+    .replace(/[’‘`´]/gu, "'")
+    .replace(/n°\s*/giu, " numero ")
+    .toLowerCase();
+  const words: Word[] = [];
+  const push = (key: string, raw: string) => {
+    const mapped = SPELLINGS[key] ?? key;
+    if (mapped !== "") words.push({ key: fix(mapped), raw });
+  };
+  for (const piece of text.split(/(?=[,.;:!?\n()])|(?<=[,.;:!?\n()])|\s+|(?<=\p{L})-(?=\p{L})/u)) {
+    if (piece === "") continue;
+    if (/^[,.;:!\n()]$/.test(piece)) {
+      if (words.length > 0 && words[words.length - 1]?.key !== ",") words.push({ key: ",", raw: "" });
+      continue;
+    }
+    if (piece === "?") {
+      words.push({ key: "?", raw: "" });
+      continue;
+    }
+    const raw = piece.replace(/^[^\p{L}\p{N}']+|[^\p{L}\p{N}]+$/gu, "").replace(/^'+/, "");
+    if (!/[\p{L}\p{N}]/u.test(raw)) continue;
+    const elided = ELISION.exec(raw);
+    if (elided?.[1] && elided[2]) {
+      push(elided[1], `${elided[1]}'`);
+      const restRaw = elided[2];
+      const restKey = fold(restRaw).replace(/'/g, "");
+      if (restKey) push(restKey, restRaw);
+      continue;
+    }
+    const key = fold(raw).replace(/'/g, "");
+    if (key) push(key, raw);
+  }
+  while (words.length > 0 && words[words.length - 1]?.key === ",") words.pop();
+  return {
+    words,
+    text: words.map((w) => w.key).join(" "),
+    emoji,
+    thanksEmoji,
+    link,
+  };
+}
+
+/**
+ * Corrects a word to the closest word of `vocabulary` within the typo budget (one typo up to
+ * six letters, two beyond; none under four letters), or returns it unchanged. A tie between
+ * two vocabulary words is no correction.
+ */
+export function correct(word: string, vocabulary: ReadonlySet<string>, list: readonly string[]): string {
+  if (vocabulary.has(word) || /\d/.test(word)) return word;
+  let best = word;
+  let bestD = Number.POSITIVE_INFINITY;
+  let tie = false;
+  for (const v of list) {
+    const budget = typoBudget(Math.min(word.length, v.length));
+    if (budget === 0 || Math.abs(v.length - word.length) > budget) continue;
+    const d = editDistance(word, v, budget);
+    if (d > budget) continue;
+    if (d < bestD) {
+      bestD = d;
+      best = v;
+      tie = false;
+    } else if (d === bestD && v !== best) tie = true;
+  }
+  return tie ? word : best;
+}

@@ -1,0 +1,746 @@
+import { sanitize } from "../parse.ts";
+import type { Reading, Understanding } from "./intents.ts";
+import { correct, type Normalized, normalize, type Word } from "./normalize.ts";
+import { numberOf, ordinalOf, timeOf } from "./quantities.ts";
+import { RubricLexicon } from "./synonyms.ts";
+
+/*
+ * Rules of the language, not lists of sentences: greetings, politeness and filler are set
+ * aside; what remains is matched against cue words and phrase patterns per intent, in an order
+ * where the more specific wins (erase before stop, a named rubric turns « stop » into
+ * « unfollow »). Patterns run over the folded words joined by spaces (« , » and « ? » mark
+ * clause ends), so « Désabonnez-moi » and « desabonnez moi » are the same text.
+ */
+
+/** Cue words typos are corrected to (one typo up to six letters, two beyond). */
+const CUES = [
+  "stop",
+  "stopper",
+  "arreter",
+  "arretez",
+  "arrete",
+  "desabonner",
+  "desabonnez",
+  "desabonne",
+  "desabonnement",
+  "desinscrire",
+  "desinscrivez",
+  "desinscription",
+  "unsubscribe",
+  "abonner",
+  "abonnez",
+  "abonne",
+  "abonnement",
+  "inscrire",
+  "inscrivez",
+  "subscribe",
+  "suivre",
+  "dernieres",
+  "derniers",
+  "derniere",
+  "nouvelles",
+  "actualites",
+  "actualite",
+  "rubriques",
+  "rubrique",
+  "chercher",
+  "cherche",
+  "recherche",
+  "rechercher",
+  "supprimer",
+  "supprimez",
+  "effacer",
+  "effacez",
+  "donnees",
+  "francais",
+  "anglais",
+  "english",
+  "french",
+  "langue",
+  "instantane",
+  "instantanee",
+  "quotidien",
+  "journalier",
+  "resume",
+  "merci",
+  "bonjour",
+  "bonsoir",
+  "salut",
+  "envoyer",
+  "envoyez",
+  "envoie",
+  "messages",
+  "retirer",
+  "retirez",
+  "enlever",
+  "enlevez",
+  "numero",
+  "aujourdhui",
+  "beaucoup",
+  "please",
+  "thanks",
+  "latest",
+  "headlines",
+  "topics",
+  "follow",
+  "unfollow",
+  "alertes",
+  "notifications",
+  "abonnements",
+  "parametres",
+];
+/** Ordinary words that look like a typo of a cue but are not one. */
+const NOT_TYPOS = [
+  "arrive",
+  "arrivee",
+  "suivi",
+  "suivie",
+  "suis",
+  "sport",
+  "sports",
+  "stock",
+  "store",
+  "story",
+  "stopp",
+  "arret",
+  "arrets",
+  "arretes",
+  "arretee",
+  "message",
+  "alerte",
+  "latest",
+  "merde",
+  "salue",
+  "saluer",
+  "nouvel",
+  "nouveau",
+  "nouvelle",
+  "resumes",
+  "resumer",
+  "cherches",
+  "cherchez",
+  "abonnes",
+  "abonnee",
+  "abonnees",
+  "envoi",
+  "envoye",
+  "envoyes",
+  "envoies",
+  "retire",
+  "enleve",
+  "numeros",
+  "langues",
+  "suivez",
+  "suivi",
+  "followers",
+];
+
+const CUE_SET = new Set([...CUES, ...NOT_TYPOS]);
+
+const GREETING =
+  /^(?:(?:bonjour|bonsoir|bonne journee|bonne soiree|salut|coucou|hello|hi|hey|yo|wesh|allo|salam|salam alaykoum|salam aleykoum|salamalekoum|salam alekoum|salamou aleykoum|assalamou alaykoum|as salam alaykoum|aleykoum|alaykoum|good morning|good evening|good afternoon|i ni ce|i ni sogoma|i ni tile|i ni wula|a ni ce|ani sogoma|nanga def|na nga def|laafi bala|ne y windiga|ne y yibeogo|mbote|akwaba|woezon|ca va|ca va bien|comment ca va|cava|cv|mola|mogo|mon vieux pere|mon vieux|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|chef|boss|la redaction|l equipe|cher|chers|madame|monsieur|dear|admin|tchie|ehh|eh|oh|ah|bon|donc|alors|euh|oui|ok)\b\s*,?\s*)+/u;
+
+const POLITENESS =
+  /\b(?:svp|stp|s il vous plait|s il vous plaît|s il te plait|sil vous plait|sil te plait|please|kindly|je vous prie|de grace|merci d avance|merci bien|deh|dêh|hein|la bas)\b/gu;
+
+const THANKS =
+  /^(?:(?:merci|beaucoup|grand merci|mille mercis|mercii+|thanks|thank you|thank u|thanks a lot|barka|barika|jerejef|jerejeff|akpe|akpe nami|i ni ce|a ni ce|anitche|a ni tche|dieu vous benisse|que dieu vous benisse|god bless|god bless you|on est ensemble|bon travail|beau travail|bravo|felicitations|good job|great job|nice|super|top|genial|cool|respect|courage|bonne continuation|vous etes les meilleurs|c est bien|c est top)\b\s*,?\s*)+/u;
+
+const NEWS_WORD =
+  /\b(infos?|news|actus?|actualites?|nouvelles|dernieres|derniers|derniere|dernier|titres|headlines|articles|flash|latest)\b/u;
+
+/** Words that carry no rubric and no request: dropped from argument phrases. */
+const FILLER = new Set([
+  "le",
+  "la",
+  "les",
+  "l",
+  "un",
+  "une",
+  "des",
+  "de",
+  "du",
+  "d",
+  "au",
+  "aux",
+  "a",
+  "en",
+  "sur",
+  "pour",
+  "dans",
+  "rubrique",
+  "rubriques",
+  "categorie",
+  "mes",
+  "ma",
+  "mon",
+  "the",
+  "to",
+  "of",
+  "on",
+  "about",
+  "in",
+  "from",
+  "my",
+  "news",
+  "infos",
+  "actu",
+  "actus",
+  "actualite",
+  "actualites",
+  "nouvelles",
+  "alertes",
+  "alerts",
+  "articles",
+  "seulement",
+  "only",
+  "moi",
+  "me",
+  "svp",
+  "stp",
+  "please",
+  "aussi",
+  "also",
+  "ca",
+]);
+
+const BOUNDARY = /\s*(?:,|\?)\s*/u;
+
+/** The rules need the lexicon; everything else is fixed. */
+export class Understander {
+  readonly #lexicon: RubricLexicon;
+  readonly #vocabulary: Set<string>;
+  readonly #cueList: readonly string[];
+
+  constructor(lexicon: RubricLexicon = new RubricLexicon()) {
+    this.#lexicon = lexicon;
+    this.#vocabulary = new Set([...CUE_SET, ...lexicon.words.flatMap((w) => w.split(" "))]);
+    this.#cueList = CUES;
+  }
+
+  /** Reads one message; never throws. */
+  read(input: string): Reading {
+    let corrected = false;
+    const n = normalize(sanitize(input).slice(0, 1000), (key) => {
+      if (key.length < 4 || this.#vocabulary.has(key)) return key;
+      const fixed = correct(key, this.#vocabulary, this.#cueList);
+      if (fixed !== key) corrected = true;
+      return fixed;
+    });
+    const english = isEnglish(n.text);
+    const { understood, maybeStop } = this.#classify(n, input);
+    return { understood, maybeStop, english, corrected };
+  }
+
+  /** The data set's view: intent and arguments only. */
+  understand(input: string): Understanding {
+    return this.read(input).understood;
+  }
+
+  #classify(n: Normalized, input: string): { understood: Understanding; maybeStop: boolean } {
+    const done = (understood: Understanding, maybeStop = false) => ({ understood, maybeStop });
+    const all = n.text;
+    const contentful = n.words.some((w) => /[\p{L}\p{N}]/u.test(w.key));
+    if (!contentful) {
+      if (/\?/.test(input) && !n.emoji) return done({ intent: "menu" });
+      if (n.thanksEmoji) return done({ intent: "thanks" });
+      return done({ intent: "unknown" });
+    }
+    // A phone number (several groups of digits, nothing else) is not a choice.
+    const digits = n.words.filter((w) => /^\d+$/.test(w.key));
+    if (
+      digits.length > 0 &&
+      digits.map((w) => w.key).join("").length >= 6 &&
+      n.words.every((w) => /^\d+$/.test(w.key) || w.key === "," || w.key === "+")
+    ) {
+      return done({ intent: "unknown" });
+    }
+    if (n.link) return done({ intent: "unknown" });
+
+    // A bare number, possibly with "le", "stp" or punctuation: the screen decides.
+    const bare = n.words.filter(
+      (w) => ![",", "?", "le", "la", "stp", "svp", "please", "merci"].includes(w.key),
+    );
+    if (bare.length === 1 && bare[0]) {
+      const v = numberOf(bare[0].key);
+      if (v !== null && (bare[0].key.length <= 3 || !/\d/.test(bare[0].key))) {
+        return done({ intent: "choice", n: v });
+      }
+    }
+
+    const greeted = GREETING.test(all) || /\b(bonjour|bonsoir|salut|hello)\b/.test(all);
+    let t = ` ${all} `.replace(POLITENESS, " ").replace(ADDRESS, " ");
+    t = t.replace(/\s+/g, " ").trim();
+    const greet = GREETING.exec(t);
+    if (greet) t = t.slice(greet[0].length).trim();
+    const thanked = THANKS.test(t);
+    const thanks = THANKS.exec(t);
+    if (thanks) t = t.slice(thanks[0].length).trim();
+    t = t.replace(/^(?:,|\?|\s)+|(?:,|\s)+$/g, "").trim();
+    // "merci mais stop": what follows a thanks is the request.
+    t = t.replace(/^(mais|but)\b\s*/u, "");
+    const s = ` ${t} `;
+
+    if (!/[\p{L}\p{N}]/u.test(t)) {
+      if (thanked) return done({ intent: "thanks" });
+      if (greeted || n.emoji || /\?/.test(all)) return done({ intent: "menu" });
+      return done({ intent: "unknown" });
+    }
+
+    return (
+      this.#erase(s) ??
+      this.#language(s) ??
+      this.#mode(s, input) ??
+      this.#search(s, n) ??
+      this.#optOut(s) ??
+      this.#unfollow(s) ??
+      this.#myData(s) ??
+      this.#subscribe(s) ??
+      this.#follow(s) ??
+      this.#topics(s) ??
+      this.#read(s) ??
+      this.#thanks(s) ??
+      this.#askAbout(s, n) ??
+      this.#latest(s, n) ??
+      this.#rubricAlone(s) ??
+      this.#menu(s) ??
+      done({ intent: "unknown" }, MAYBE_STOP.test(s))
+    );
+  }
+
+  #erase(s: string) {
+    const verb =
+      /\b(supprimer|supprimez|supprime|effacer|effacez|efface|delete|erase|remove|detruisez|detruire|vider|videz)\b/u;
+    const object =
+      /\b(donnees|historique|data|compte|account|profil|infos personnelles|informations|mes infos|tout ce que|history|personal)\b/u;
+    if ((verb.test(s) && object.test(s)) || /\bdroit a l oubli\b|\bright to be forgotten\b/.test(s)) {
+      return { understood: { intent: "erase" } as const, maybeStop: false };
+    }
+    return null;
+  }
+
+  #language(s: string) {
+    const fr = /\b(francais|french|fr|france)\b/u;
+    const en = /\b(anglais|english|en|eng)\b/u;
+    const mentionsFr = /\b(francais|french)\b/.test(s);
+    const mentionsEn = /\b(anglais|english)\b/.test(s);
+    const cue =
+      /\b(langue|language|lang|parle|parlez|speak|ecris|ecrivez|ecrire|write|switch|passe|passer|remets|remettez|revenez|reviens|revenir|back|in|en|fini|stop|no more|comprends|understand|prefere|traduire|traduisez)\b/u;
+    if (/\b(langue|language|lang)\s+(fr|en|francais|anglais|english|french)\b/.test(s)) {
+      const lang = /\b(langue|language|lang)\s+(fr|francais|french)\b/.test(s) ? "fr" : "en";
+      return result({ intent: "language", language: lang });
+    }
+    if (!mentionsFr && !mentionsEn) return null;
+    const rest = s.replace(/\b(francais|french|anglais|english|en|in|svp|stp|please)\b/g, " ").trim();
+    if (!cue.test(s) && rest.replace(/[,?]/g, "").trim() !== "") return null;
+    const negated = (word: string) =>
+      new RegExp(
+        `\\b(fini|finis|stop|arrete|arretez|plus|no more|pas|don t|dont|not|no)\\b[^,]*\\b${word}\\b|\\b${word}\\b[^,]*\\b(fini|termine|c est fini)\\b`,
+      ).test(s);
+    let lang: "fr" | "en" | null = null;
+    if (mentionsFr && mentionsEn) {
+      lang = negated("(anglais|english)") ? "fr" : negated("(francais|french)") ? "en" : null;
+      if (!lang) {
+        const lastFr = Math.max(s.lastIndexOf("francais"), s.lastIndexOf("french"));
+        const lastEn = Math.max(s.lastIndexOf("anglais"), s.lastIndexOf("english"));
+        lang = lastFr > lastEn ? "fr" : "en";
+      }
+    } else if (mentionsFr) lang = negated("(francais|french)") ? "en" : "fr";
+    else lang = negated("(anglais|english)") ? "fr" : "en";
+    void fr;
+    void en;
+    return result({ intent: "language", language: lang });
+  }
+
+  #mode(s: string, input: string) {
+    const instant =
+      /\b(instantanee?s?|instant|temps reel|real time|realtime|en direct|directes?|direct|live|immediat|immediatement|des qu elles? sortent?|des que ca sort|au fur et a mesure|en continu|breaking)\b/u;
+    const daily =
+      /\b(resumes?|recaps?|recapitulatif|digest|quotidiens?|quotidienne|journaliers?|une fois par jour|1 fois par jour|par jour|once a day|daily|chaque soir|chaque matin|every day|every evening|du soir|le soir)\b/u;
+    const neg = "(arret\\w*|stop\\w*|fini|finis|plus d|plus de|pas d|no more|no|sans|desactiv\\w*|trop)";
+    const hasI = instant.test(s);
+    const hasD = daily.test(s) && !/\bdu soir\b|\ble soir\b/.test(s.replace(daily, (m) => (/soir/.test(m) ? m : ""))) ? true : daily.test(s);
+    const modeWord = /\bmode\b/.test(s);
+    if (!hasI && !hasD) return null;
+    // "les infos du soir" alone is a request for news, not a setting.
+    const dailyStrong =
+      /\b(resumes?|recaps?|recapitulatif|digest|quotidiens?|quotidienne|journaliers?|fois par jour|par jour|once a day|daily)\b/.test(
+        s,
+      );
+    const instantStrong = hasI && (modeWord || /\b(alertes?|notifications?|notifs?|messages|infos?|news|mode|envoi)\b/.test(s) || /\b(temps reel|real time|instantanee?s?)\b/.test(s));
+    if (!dailyStrong && !instantStrong) return null;
+    const negI = new RegExp(`\\b${neg}\\b[^,]*?${instant.source}`, "u").test(s);
+    const negD = new RegExp(`\\b${neg}\\b[^,]*?${daily.source}`, "u").test(s);
+    let mode: "instant" | "daily";
+    if (dailyStrong && instantStrong) mode = negI ? "daily" : negD ? "instant" : "daily";
+    else if (dailyStrong) mode = negD ? "instant" : "daily";
+    else mode = negI ? "daily" : "instant";
+    void hasD;
+    const time = mode === "daily" ? timeOf(input) : null;
+    return result({ intent: "mode", mode, time });
+  }
+
+  #search(s: string, n: Normalized) {
+    const m =
+      /^\s*(?:(?:je|moi|on|tu|vous)\s+)?(?:(?:veux|voudrais|peux|peux tu|pouvez vous|aimerais|souhaite)\s+)?(?:cherche|cherches|cherchez|chercher|recherche|recherches|rechercher|recherchez|search|search for|find|trouve|trouver|trouvez|trouve moi|trouvez moi|look for|look up)\b/u.exec(
+        s,
+      );
+    if (!m) return null;
+    const query = this.#query(n, s.slice(m.index + m[0].length));
+    if (!query) return null;
+    return result({ intent: "search", query });
+  }
+
+  /** Search words as the reader wrote them, from the folded tail `tail` of the message. */
+  #query(n: Normalized, tail: string): string {
+    let keys = tail
+      .replace(/[,?]/g, " ")
+      .trim()
+      .replace(
+        /^(?:moi\s+)?(?:(?:l|un|le|les|des|d|du|de la)\s+)?(?:(?:article|articles|infos?|informations|nouvelles|news|actus?|quelque chose|truc|trucs|dernieres|derniers|plus d infos|plus d informations)\s+)?(?:(?:sur|about|on|concernant|a propos de|au sujet de|de)\s+)?(?:(?:l|le|la|les|the)\s+)?/u,
+        "",
+      )
+      .replace(/^(?:en savoir plus sur|tout sur)\s+(?:(?:l|le|la|les)\s+)?/u, "")
+      .trim();
+    keys = keys.replace(/\s+(svp|stp|please|merci)$/u, "").trim();
+    if (!keys) return "";
+    const want = keys.split(/\s+/);
+    // Find these folded words in the message and give them back as written.
+    const words = n.words.filter((w) => w.key !== "," && w.key !== "?");
+    for (let i = 0; i + want.length <= words.length; i++) {
+      if (want.every((k, j) => words[i + j]?.key === k)) {
+        return glue(words.slice(i, i + want.length));
+      }
+    }
+    return keys;
+  }
+
+  #optOut(s: string) {
+    const rubrics = this.#rubricsIn(s);
+    const stopVerb =
+      /\b(stop|stopper|stoppez|arretez|arreter|arrete|cessez|cesser|cesse|desabonnez|desabonner|desabonne|desabonnes|desabonnement|desinscri\w*|unsubscribe|unsub|opt out|optout|desactivez|desactiver|desactive)\b/u;
+    // Not a request: "vous avez arrêté", "le bus s'est arrêté", "l'arrêt de bus".
+    const described =
+      /\b(avez|avait|ont|a|as|est|s est|sont|etait|suis|m a)\s+(arrete|arretes|arretee|stoppe|fini|finie|termine)\b/u;
+    const participle =
+      /\b(arrete|arretes|arretee|arretees)\s+(a|au|aux|par|pour|avec|dans|hier|depuis|en|pres|sur)\b/u;
+    const slogan = /^\s*stop\s+(au|a la|a l|aux|a)\b|\bstop\s+(les|la|le|aux?)\s+(fake|fausses?|rumeurs?|mensonges?|intox)/u;
+    const complaint = /\b(pourquoi|why|depuis|since)\b/u;
+    const leaveAlone =
+      /\b(laissez moi|laisse moi|lachez moi|lache moi|leave me alone|fichez moi la paix|foutez moi la paix|laissez moi tranquille)\b/u;
+    const removeMe =
+      /\b(retirez|retirer|retire|enlevez|enlever|enleve|supprimez|supprimer|supprime|sortez|sortir|remove|take me off|delete)\b\s*(moi|me|mon numero|mon num|le|nous|my number)\b|\b(retirez|enlevez|supprimez|remove)\b.*\b(liste|list|diffusion)\b|\bme\s+(retirer|desinscrire|desabonner|enlever)\b/u;
+    const noMore =
+      /\b(veux|voulons|veut|souhaite|desire|want)\s+(?:plus|pas|no)\s+(?:rien|recevoir|de vos|vos|de messages|messages|de ces|ces|d infos|infos|aucun)|\bne\s+(?:m|me|nous)?\s*(?:envoyez|envoie|envoyer|ecrivez|contactez)\s+plus\b|\b(?:plus|ne suis plus|ne veux plus)\s+interesse|\bno more\s+(messages|texts|news|alerts|notifications)\b|\b(dont|don t|do not)\s+(send|text|message|contact)\b|\bplus\s+(?:rien|jamais)\b\s*(?:recevoir|m envoyer)?/u;
+    const cancel =
+      /\b(annulez|annuler|annule|resiliez|resilier|cancel|end|terminez|terminer)\b.*\b(abonnement|subscription|inscription)\b|^\s*(fin|fini|finish|end|quit|halte|basta|terminer|termine)\s*(abonnement|de l abonnement|des messages|messages|alertes|tout|!)?\s*$|\bsign me out\b|\bfin\s+(de l |d |de mon |mon )?(abonnement|inscription)\b/u;
+
+    const undescribed = s.replace(described, " ").replace(participle, " ");
+    const hasStop = stopVerb.test(undescribed);
+    const ask = hasStop || leaveAlone.test(s) || removeMe.test(s) || noMore.test(s) || cancel.test(s);
+    if (!ask) return null;
+    if (/\bn\s+(arretez|arrete|arretes)\s+(pas|surtout|jamais)|\bne\s+(stoppez|cessez)\b/u.test(s)) return null;
+    if (slogan.test(s)) return result({ intent: "unknown" });
+    // A rubric named with the opt-out: only that rubric goes.
+    if (rubrics.length > 0 && !/\b(parler|parlez|parle|talk)\b/.test(s)) {
+      if (this.#otherClauseAsks(s)) return result({ intent: "stop" });
+      return result({ intent: "unfollow", rubrics });
+    }
+    if (/\b(parler|parlez|parle)\b/.test(s)) return result({ intent: "unknown" });
+    if (complaint.test(s) && !/\b(comment|how)\b/.test(s)) return result({ intent: "unknown" }, true);
+    if (/\bstop\b/.test(s) && !/^\s*stop\b|\bstop\s*(?:$|[,?!]|(?:svp|stp|please|moi|tout|maintenant|now|the messages|messages|les messages|vos|envoyer|ca|c|all)\b)|\b(dit|dis|c bon|bon|mais)\s+stop\b/u.test(s)) {
+      // "bus stop", "stop-over": the word without the request.
+      return result({ intent: "unknown" }, true);
+    }
+    const other = /\b(fake|rumeurs?|terrorisme|guerre|violence|corruption)\b/u;
+    if (other.test(s)) return result({ intent: "unknown" }, true);
+    return result({ intent: "stop" });
+  }
+
+  /** "Retirez mon numéro, j'ai pas demandé le Mali" — rare; kept false unless a clause is a bare stop. */
+  #otherClauseAsks(s: string): boolean {
+    return s
+      .split(BOUNDARY)
+      .some((c) => /^\s*(stop|desabonnez moi|unsubscribe|arretez tout)\s*$/.test(c));
+  }
+
+  #unfollow(s: string) {
+    if (/\b(aucune rubrique|toutes les rubriques|toutes mes rubriques|all topics|all rubrics|unfollow all|tout)\b/.test(s) &&
+      /\b(ne plus suivre|plus suivre|unfollow|retirez|enlevez|supprimez)\b/.test(s)) {
+      return result({ intent: "unfollow", rubrics: "all" });
+    }
+    const cue =
+      /\b(ne plus suivre|plus suivre|arreter de suivre|unfollow|stop following|ne m interesse plus|m interesse plus|interesse plus|retirez|retirer|retire|retirez la|retirez le|enlevez|enleve|enlever|supprimez|supprimer|ne suis plus)\b/u;
+    const noMoreOf = /^\s*(?:plus|pas) (?:de|d) (?:la |l )?(.+)$/u.exec(s);
+    if (noMoreOf?.[1] && this.#rubricsIn(noMoreOf[1]).length > 0) {
+      return result({ intent: "unfollow", rubrics: this.#rubricsIn(noMoreOf[1].split(/[,?]/)[0] ?? "") });
+    }
+    if (!cue.test(s)) return null;
+    const rubrics = this.#rubricsIn(s);
+    if (rubrics.length === 0) {
+      const tail = /\b(?:ne plus suivre|plus suivre|unfollow|arreter de suivre|stop following)\s+(.+)$/u.exec(s);
+      const items = tail?.[1] ? this.#items(tail[1]) : [];
+      if (items.length > 0) return result({ intent: "unfollow", rubrics: items });
+      return null;
+    }
+    return result({ intent: "unfollow", rubrics });
+  }
+
+  #myData(s: string) {
+    if (
+      /\b(mes donnees|my data|mes infos personnelles|mes informations|mes abonnements|mes parametres|my settings|my subscriptions|mes reglages|what data|quelles donnees|vie privee|privacy|confidentialite)\b|\b(je suis abonne a quoi|je suis inscrit a quoi|quelles rubriques je suis|je suis quelles rubriques|je suis abonne a quelles|a quoi je suis abonne)\b|^\s*donnees\s*$/u.test(
+        s,
+      )
+    ) {
+      return result({ intent: "my-data" });
+    }
+    return null;
+  }
+
+  #subscribe(s: string) {
+    const cue =
+      /\b(abonner|abonne|abonnez|abonnes|abonnee|abonnement|m abonner|inscrire|inscrivez|inscris|subscribe|sign me up|sign up|opt in|optin|reactivez|reactiver|reactive|reprendre|ajoutez mon numero|ajoute mon numero|add me|add my number|enregistrez moi|enregistrer mon numero)\b|\b(recevoir|receive|get)\s+(vos|les|des|your|the)?\s*(alertes?|notifications?|notifs?|alerts?|messages|infos?|news|articles)\b/u;
+    if (!cue.test(s)) return null;
+    if (/\b(comment|how)\b.*\bse desabonner\b/.test(s)) return null;
+    if (/\?/.test(s) && /\b(pourquoi|why|quand|when|combien|how much|prix|payant)\b/.test(s)) return null;
+    return result({ intent: "subscribe", rubrics: this.#rubricsIn(s) });
+  }
+
+  #follow(s: string) {
+    const cue =
+      /\b(suivre|suis|follow|ajoute|ajoutez|ajouter|ajoute le|ajoute la|m interesse a|m interesse au|interesse par|interested in|add)\b/u;
+    if (!cue.test(s)) return null;
+    const rubrics = this.#rubricsIn(s);
+    if (rubrics.length > 0) return result({ intent: "follow", rubrics });
+    const tail = /\b(?:suivre|follow|ajouter|ajoutez|ajoute)\s+(?:moi\s+)?(.+)$/u.exec(s);
+    const items = tail?.[1] ? this.#items(tail[1]) : [];
+    if (items.length > 0 && !/\b(quoi|quel|quels|quelles|quelle|what|which)\b/.test(s)) {
+      return result({ intent: "follow", rubrics: items });
+    }
+    if (/\b(quoi|quel|quels|quelles|quelle|what|which|sujets|rubriques)\b/.test(s)) return result({ intent: "topics" });
+    return null;
+  }
+
+  #topics(s: string) {
+    if (
+      /\b(rubriques?|topics?|categories|categorie|themes?|sujets|sections?|thematiques)\b/.test(s)
+    ) {
+      return result({ intent: "topics" });
+    }
+    return null;
+  }
+
+  #read(s: string) {
+    if (/\b(ne|n)\b.*\b(pas|plus)\b|\bmarche pas\b|\bs ouvre pas\b/.test(s)) return null;
+    const readWord =
+      /\b(lire|lis|lisez|ouvre|ouvrir|ouvrez|read|open|details?|detail|la suite|suite|en savoir plus|voir|montre|montrez|affiche|afficher|show)\b/u;
+    const marker = /\b(numero|no|article|n)\s*(\d{1,3})\b/u;
+    const ordinal = s
+      .split(/\s+/)
+      .map((w) => ordinalOf(w))
+      .find((v) => v !== null);
+    const num = /(?:^|\s)(\d{1,3})(?:\s|$)/u.exec(s.replace(/[,?]/g, " "));
+    const marked = marker.exec(s);
+    if (marked?.[2]) return result({ intent: "read", n: Number(marked[2]) });
+    if (ordinal !== undefined && ordinal !== null && /\b(article|info|titre|lien|news|un|une|le|la)\b/.test(s)) {
+      return result({ intent: "read", n: ordinal });
+    }
+    if (readWord.test(s) && num?.[1] && !NEWS_WORD.test(s.replace(/\barticle\b/, ""))) {
+      return result({ intent: "read", n: Number(num[1]) });
+    }
+    return null;
+  }
+
+  #thanks(s: string) {
+    if (
+      /\b(merci|thanks|thank you|barka|jerejef|akpe|bravo|felicitations|bon travail|bravo|continuez|keep it up|good job|great job|vous faites du bon travail|on est ensemble|dieu vous benisse|god bless)\b/.test(
+        s,
+      ) &&
+      !/\b(publier|diffuser|partager|envoyer|poster|relayer)\b/.test(s)
+    ) {
+      return result({ intent: "thanks" });
+    }
+    return null;
+  }
+
+  /** "Vous avez un article sur le franc CFA ?", "tu as quelque chose sur la grève ?" */
+  #askAbout(s: string, n: Normalized) {
+    const m =
+      /\b(?:vous avez|avez vous|tu as|as tu|t as|y a t il|il y a|ya|y a|do you have|any news|anything)\s+(?:des|un|une|du|quelque chose|qqch|quoi que ce soit|d|les)?\s*(?:infos?|informations?|articles?|nouvelles|news|chose|truc|nouveau)?\s*(?:sur|about|on|concernant|a propos)\s+(.+)$/u.exec(
+        s,
+      );
+    if (m?.[1]) {
+      const tail = m[1];
+      const rubric = this.#rubricsIn(tail);
+      if (rubric.length === 1 && this.#onlyRubric(tail)) return null;
+      const query = this.#query(n, tail);
+      if (query) return result({ intent: "search", query });
+    }
+    // "X, vous avez des infos ?": the subject comes first.
+    const after = /^(.+?)\s*,\s*(?:vous avez|avez vous|tu as|y a t il)\s+(?:des|un|une|du)?\s*(?:infos?|informations|articles?|nouvelles|news)\s*\??\s*$/u.exec(s);
+    if (after?.[1]) {
+      const query = this.#query(n, after[1]);
+      if (query && !this.#onlyRubric(after[1])) return result({ intent: "search", query });
+    }
+    return null;
+  }
+
+  #latest(s: string, n: Normalized) {
+    const asksNews =
+      NEWS_WORD.test(s) ||
+      /\b(quoi de neuf|quoi de 9|de neuf|what s new|whats new|what s happening|what is happening|whats happening|whats up|what happened|il y a quoi|y a quoi|ya quoi|y a koi|quoi d neuf|que se passe t il|quoi de nouveau|du nouveau|today s news|top)\b/u.test(
+        s,
+      ) ||
+      /\b(ca dit quoi|on dit quoi|c est comment|ca se passe comment|ca va comment)\s+(au|aux|en|a|sur|du|de|dans|chez|in|pour|cote)\b/u.test(s) ||
+      /\b(envoie|envoyez|envoyer|donne|donnez|montre|montrez)\b.*\b(plus|encore)\b/.test(s);
+    if (!asksNews) return null;
+    const questionToNewsroom =
+      /\b(pourquoi|why)\b/.test(s) ||
+      (/\b(c est quand|quand|combien|qui est|ou est|est ce que|is the|when)\b/u.test(s) &&
+        !/\b(quoi de neuf|infos|news|nouvelles)\b/.test(s));
+    if (questionToNewsroom) return null;
+    // "je n'arrive pas à lire les articles": a complaint, not a request.
+    if (/\b(ne|n)\s+(?:\w+\s+){0,2}(pas|plus|jamais)\b|\bmarche pas\b/.test(s)) return null;
+    // "dernières infos sur l'arrestation du maire": a precise subject is a search.
+    const subject = /\b(?:sur|about|concernant)\s+(.+)$/u.exec(s);
+    if (subject?.[1]) {
+      const tail = subject[1].replace(/[,?].*$/, "").trim();
+      if (tail && !this.#onlyRubric(tail) && !/^(le|la|les|l)?\s*(pays|monde|afrique)\s*$/.test(tail)) {
+        const query = this.#query(n, tail);
+        if (query) return result({ intent: "search", query });
+      }
+    }
+    const rubrics = this.#rubricsIn(s);
+    let rubric: string | null = rubrics[0] ?? null;
+    if (!rubric) {
+      const place = /\b(?:du|de la|de l|des|au|aux|en|in)\s+([a-z][a-z']{2,})(?:\s|$|,|\?)/u.exec(s);
+      const word = place?.[1];
+      if (word && !GENERIC_PLACE.has(word) && !/^(jour|soir|matin|moment|semaine|neuf|nouveau|actualite|actu|news|infos?|the|today|pays|ville|journee)$/.test(word)) {
+        rubric = word;
+      }
+    }
+    let count: number | null = null;
+    for (const w of s.replace(/\b(quoi|koi|kwa) (de|d) (neuf|9)\b/g, " ").split(/\s+/)) {
+      const v = numberOf(w);
+      if (v !== null && v >= 1 && v <= 50 && !/^(un|une|one)$/.test(w)) {
+        count = v;
+        break;
+      }
+    }
+    return result({ intent: "latest", rubric, count });
+  }
+
+  #rubricAlone(s: string) {
+    const rubrics = this.#rubricsIn(s);
+    if (rubrics.length >= 1 && this.#onlyRubric(s)) {
+      return result({ intent: "latest", rubric: rubrics[0] ?? null, count: null });
+    }
+    return null;
+  }
+
+  #menu(s: string) {
+    if (
+      /^\s*(menu|aide|help|\?|start|commencer|accueil|commandes|options|info)\s*\??\s*$/.test(s) ||
+      /\b(what can you do|how does it work|comment ca marche|comment ca fonctionne|comment utiliser|tu fais quoi|vous faites quoi|je suis nouveau|je suis nouvelle|c est quoi ce numero|c est quoi ce service|je debute|aidez moi|help me|quoi faire|on fait comment)\b/.test(
+        s,
+      ) ||
+      /^\s*(on dit quoi|ca dit quoi|c est comment|quoi de beau|comment tu vas|comment vous allez|la famille|la sante|ca va|ca va bien|cv)\s*\??\s*$/.test(s)
+    ) {
+      return result({ intent: "menu" });
+    }
+    return null;
+  }
+
+  /** Whether the phrase is nothing but rubric names and filler. */
+  #onlyRubric(s: string): boolean {
+    const words = s.replace(/[,?]/g, " ").split(/\s+/).filter(Boolean);
+    let i = 0;
+    let found = false;
+    while (i < words.length) {
+      const w = words[i] ?? "";
+      let matched = 0;
+      for (let len = Math.min(this.#lexicon.longest, words.length - i); len >= 1; len--) {
+        if (this.#lexicon.has(words.slice(i, i + len).join(" "))) {
+          matched = len;
+          break;
+        }
+      }
+      if (matched > 0) {
+        found = true;
+        i += matched;
+      } else if (FILLER.has(w) || w === "et" || w === "and") i += 1;
+      else return false;
+    }
+    return found;
+  }
+
+  /** Rubric words in the phrase, as the reader wrote them (folded), in order, no repeats. */
+  #rubricsIn(s: string): string[] {
+    const words = s.replace(/[,?]/g, " ").split(/\s+/).filter(Boolean);
+    const found: string[] = [];
+    for (let i = 0; i < words.length; ) {
+      let matched = 0;
+      for (let len = Math.min(this.#lexicon.longest, words.length - i); len >= 1; len--) {
+        const phrase = words.slice(i, i + len).join(" ");
+        if (this.#lexicon.has(phrase)) {
+          matched = len;
+          const shown = phrase.replace(/\b(d|l) (?=\p{L})/gu, "$1'");
+          if (!found.includes(shown)) found.push(shown);
+          break;
+        }
+      }
+      i += matched || 1;
+    }
+    return found;
+  }
+
+  /** "sante et culture", "agriculture, elevage": the items of a list of unknown rubric names. */
+  #items(tail: string): string[] {
+    return tail
+      .split(/\s*(?:,|\bet\b|\band\b|\bou\b|&)\s*/u)
+      .map((item) =>
+        item
+          .split(/\s+/)
+          .filter((w) => w && !FILLER.has(w) && w !== "?")
+          .join(" "),
+      )
+      .filter((item) => item !== "" && item.split(" ").length <= 3);
+  }
+}
+
+/** Ways of addressing someone ("mola", "mon frère"): set aside wherever they are. */
+const ADDRESS =
+  /\b(?:mola|mogo|mon vieux pere|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|la redaction|chers amis|chef|boss|my friend|bro)\b/gu;
+
+/** Places too broad to be a rubric: "au pays" asks for the news in general. */
+const GENERIC_PLACE = new Set(["pays", "bled", "maison", "quartier", "coin", "village", "ville", "monde"]);
+
+/** Words of an opt-out without the request: worth a question, never an action. */
+const MAYBE_STOP =
+  /\b(stop|arret\w*|desabonn\w*|desinscri\w*|unsubscribe|plus rien|trop de messages|spam|fatigue|saoule|derange|harcelement)\b/u;
+
+function result(understood: Understanding, maybeStop = false) {
+  return { understood, maybeStop };
+}
+
+/** Folded words back to the reader's spelling, elisions glued: "d'" + "or" → "d'or". */
+function glue(words: Word[]): string {
+  let out = "";
+  for (const w of words) {
+    if (out === "" || out.endsWith("'")) out += w.raw;
+    else out += ` ${w.raw}`;
+  }
+  return out.trim();
+}
+
+const ENGLISH_WORDS =
+  /\b(the|please|my|latest|what|show|give|send|unsubscribe|subscribe|follow|unfollow|thanks|thank|read|search|find|topics|remove|leave|want|you|is|are|of|to|in|from|sign|up|all|more|no)\b/gu;
+const FRENCH_WORDS =
+  /\b(le|la|les|de|du|des|je|tu|vous|moi|svp|stp|merci|bonjour|salut|infos|nouvelles|quoi|est|et|un|une|pour|sur|mes|mon|en|au|ne|plus)\b/gu;
+
+/** Whether a message reads as English rather than French ("news", "stop", "hello" say nothing). */
+export function isEnglish(text: string): boolean {
+  const en = text.match(ENGLISH_WORDS)?.length ?? 0;
+  const fr = text.match(FRENCH_WORDS)?.length ?? 0;
+  return en > fr;
+}
