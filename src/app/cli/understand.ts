@@ -2,8 +2,8 @@ import { createReadStream } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
-import { Understander } from "../../bot/understand/understand.ts";
 import { loadRubricLexicon, SYNONYMS_FILE } from "../../bot/understand/synonyms.ts";
+import { Understander } from "../../bot/understand/understand.ts";
 import { type CliContext, CliError } from "./context.ts";
 
 /** One input line: `{"text": …}` (other fields ignored), or a line of plain text. */
@@ -36,12 +36,17 @@ export function registerUnderstandCommand(program: Command, ctx: CliContext): vo
   program
     .command("understand")
     .description("ce que le bot comprend de chaque message (JSON lines en entrée et en sortie)")
-    .requiredOption("--jsonl <fichier>", 'fichier JSON lines ({"text": …} par ligne), ou - pour stdin')
+    .requiredOption(
+      "--jsonl <fichier>",
+      'fichier JSON lines ({"text": …} par ligne), ou - pour stdin',
+    )
     .action(async (options: { jsonl: string }) => {
       const lexicon = loadRubricLexicon(path.join(ctx.config().dataDir, SYNONYMS_FILE));
       const understander = new Understander(lexicon);
       const input =
-        options.jsonl === "-" ? process.stdin : createReadStream(options.jsonl, { encoding: "utf8" });
+        options.jsonl === "-"
+          ? process.stdin
+          : createReadStream(options.jsonl, { encoding: "utf8" });
       const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
       let lineNo = 0;
       try {

@@ -24,8 +24,8 @@ export interface Normalized {
 
 /** Keycap emojis ("1️⃣") stand for their digit. */
 const KEYCAP = /([0-9#*])\uFE0F?\u20E3/gu;
-const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200D\uFE0F]/gu;
-const THANKS_EMOJI = /[🙏👍👏🤝❤💯👌🙌]/u;
+const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}]|\uFE0F|\u200D/gu;
+const THANKS_EMOJI = /🙏|👍|👏|🤝|❤|💯|👌|🙌/u;
 const LINK = /\b(?:https?:\/\/|www\.)\S+|\bchat\.whatsapp\.com\/\S+/giu;
 
 /**
@@ -50,6 +50,10 @@ const SPELLINGS: Readonly<Record<string, string>> = {
   pq: "pourquoi",
   pcq: "parce",
   mrc: "merci",
+  rech: "recherche",
+  cherch: "cherche",
+  desabo: "desabonner",
+  unsub: "unsubscribe",
   mci: "merci",
   msg: "messages",
   msgs: "messages",
@@ -107,7 +111,8 @@ export function normalize(input: string, fix: (key: string) => string = (k) => k
   for (const piece of text.split(/(?=[,.;:!?\n()])|(?<=[,.;:!?\n()])|\s+|(?<=\p{L})-(?=\p{L})/u)) {
     if (piece === "") continue;
     if (/^[,.;:!\n()]$/.test(piece)) {
-      if (words.length > 0 && words[words.length - 1]?.key !== ",") words.push({ key: ",", raw: "" });
+      if (words.length > 0 && words[words.length - 1]?.key !== ",")
+        words.push({ key: ",", raw: "" });
       continue;
     }
     if (piece === "?") {
@@ -142,7 +147,11 @@ export function normalize(input: string, fix: (key: string) => string = (k) => k
  * six letters, two beyond; none under four letters), or returns it unchanged. A tie between
  * two vocabulary words is no correction.
  */
-export function correct(word: string, vocabulary: ReadonlySet<string>, list: readonly string[]): string {
+export function correct(
+  word: string,
+  vocabulary: ReadonlySet<string>,
+  list: readonly string[],
+): string {
   if (vocabulary.has(word) || /\d/.test(word)) return word;
   let best = word;
   let bestD = Number.POSITIVE_INFINITY;

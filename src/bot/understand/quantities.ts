@@ -94,7 +94,8 @@ export function timeOf(input: string): string | null {
   let h = Number(m[1]);
   const min = Number(m[3] ?? "0");
   const suffix = m[4] ?? "";
-  const evening = /^p/.test(suffix) || /\b(soir|soiree|apres midi|aprem|evening|tonight)\b/.test(text);
+  const evening =
+    /^p/.test(suffix) || /\b(soir|soiree|apres midi|aprem|evening|tonight)\b/.test(text);
   if (evening && h < 12) h += 12;
   if (/^a/.test(suffix) && h === 12) h = 0;
   return hhmm(h, min);

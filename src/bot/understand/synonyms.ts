@@ -114,7 +114,10 @@ export class RubricLexicon {
   /** Adds a word (several words allowed) for a rubric; later additions win. */
   add(word: string, rubric: string): void {
     // Folded as messages are: an apostrophe separates words ("cote d ivoire").
-    const key = fold(word).replace(/[^\p{L}\p{N}]/gu, " ").replace(/\s+/g, " ").trim();
+    const key = fold(word)
+      .replace(/[^\p{L}\p{N}]/gu, " ")
+      .replace(/\s+/g, " ")
+      .trim();
     if (!key) return;
     this.#map.set(key, fold(rubric));
     this.#longest = Math.max(this.#longest, key.split(" ").length);

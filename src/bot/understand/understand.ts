@@ -91,6 +91,40 @@ const CUES = [
 ];
 /** Ordinary words that look like a typo of a cue but are not one. */
 const NOT_TYPOS = [
+  "thank",
+  "merci",
+  "about",
+  "please",
+  "mettez",
+  "mettre",
+  "metre",
+  "aussi",
+  "suite",
+  "sujet",
+  "suivant",
+  "rester",
+  "reste",
+  "donne",
+  "donnez",
+  "trop",
+  "tout",
+  "toute",
+  "toutes",
+  "tous",
+  "plus",
+  "moins",
+  "pour",
+  "dans",
+  "avec",
+  "sans",
+  "comme",
+  "mais",
+  "quand",
+  "quoi",
+  "alors",
+  "votre",
+  "notre",
+  "leur",
   "arrive",
   "arrivee",
   "suivi",
@@ -138,7 +172,7 @@ const NOT_TYPOS = [
 const CUE_SET = new Set([...CUES, ...NOT_TYPOS]);
 
 const GREETING =
-  /^(?:(?:bonjour|bonsoir|bonne journee|bonne soiree|salut|coucou|hello|hi|hey|yo|wesh|allo|salam|salam alaykoum|salam aleykoum|salamalekoum|salam alekoum|salamou aleykoum|assalamou alaykoum|as salam alaykoum|aleykoum|alaykoum|good morning|good evening|good afternoon|i ni ce|i ni sogoma|i ni tile|i ni wula|a ni ce|ani sogoma|nanga def|na nga def|laafi bala|ne y windiga|ne y yibeogo|mbote|akwaba|woezon|ca va|ca va bien|comment ca va|cava|cv|mola|mogo|mon vieux pere|mon vieux|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|chef|boss|la redaction|l equipe|cher|chers|madame|monsieur|dear|admin|tchie|ehh|eh|oh|ah|bon|donc|alors|euh|oui|ok)\b\s*,?\s*)+/u;
+  /^(?:(?:bonjour|bonsoir|bonne journee|bonne soiree|salut|coucou|hello|hi|hey|yo|wesh|allo|salam|salam alaykoum|salam aleykoum|salamalekoum|salam alekoum|salamou aleykoum|assalamou alaykoum|as salam alaykoum|aleykoum|alaykoum|good morning|good evening|good afternoon|i ni ce|i ni sogoma|i ni tile|i ni wula|a ni ce|ani sogoma|nanga def|na nga def|laafi bala|ne y windiga|ne y yibeogo|mbote|akwaba|woezon|ca va|ca va bien|comment ca va|cava|cv|mola|mogo|mon vieux pere|mon vieux|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|chef|boss|la redaction|l equipe|cher|chers|madame|monsieur|dear|admin|tchie|tchrr+|ehh|eh|oh|ah|bon|donc|alors|euh|dsl|desole|pardon|excusez moi|mais)\b\s*,?\s*)+/u;
 
 const POLITENESS =
   /\b(?:svp|stp|s il vous plait|s il vous plaît|s il te plait|sil vous plait|sil te plait|please|kindly|je vous prie|de grace|merci d avance|merci bien|deh|dêh|hein|la bas)\b/gu;
@@ -240,6 +274,7 @@ export class Understander {
   #classify(n: Normalized, input: string): { understood: Understanding; maybeStop: boolean } {
     const done = (understood: Understanding, maybeStop = false) => ({ understood, maybeStop });
     const all = n.text;
+    if (n.link) return done({ intent: "unknown" });
     const contentful = n.words.some((w) => /[\p{L}\p{N}]/u.test(w.key));
     if (!contentful) {
       if (/\?/.test(input) && !n.emoji) return done({ intent: "menu" });
@@ -292,6 +327,7 @@ export class Understander {
       this.#language(s) ??
       this.#mode(s, input) ??
       this.#search(s, n) ??
+      this.#resubscribe(s) ??
       this.#optOut(s) ??
       this.#unfollow(s) ??
       this.#myData(s) ??
@@ -304,6 +340,7 @@ export class Understander {
       this.#latest(s, n) ??
       this.#rubricAlone(s) ??
       this.#menu(s) ??
+      (thanked && !/^\s*(de|d|pour)\b/.test(s) ? done({ intent: "thanks" }) : null) ??
       done({ intent: "unknown" }, MAYBE_STOP.test(s))
     );
   }
@@ -313,7 +350,10 @@ export class Understander {
       /\b(supprimer|supprimez|supprime|effacer|effacez|efface|delete|erase|remove|detruisez|detruire|vider|videz)\b/u;
     const object =
       /\b(donnees|historique|data|compte|account|profil|infos personnelles|informations|mes infos|tout ce que|history|personal)\b/u;
-    if ((verb.test(s) && object.test(s)) || /\bdroit a l oubli\b|\bright to be forgotten\b/.test(s)) {
+    if (
+      (verb.test(s) && object.test(s)) ||
+      /\bdroit a l oubli\b|\bright to be forgotten\b/.test(s)
+    ) {
       return { understood: { intent: "erase" } as const, maybeStop: false };
     }
     return null;
@@ -330,8 +370,13 @@ export class Understander {
       const lang = /\b(langue|language|lang)\s+(fr|francais|french)\b/.test(s) ? "fr" : "en";
       return result({ intent: "language", language: lang });
     }
+    const bareCode = /^\s*(fr|fra|en|eng)\s*$/.exec(s)?.[1];
+    if (bareCode)
+      return result({ intent: "language", language: bareCode.startsWith("f") ? "fr" : "en" });
     if (!mentionsFr && !mentionsEn) return null;
-    const rest = s.replace(/\b(francais|french|anglais|english|en|in|svp|stp|please)\b/g, " ").trim();
+    const rest = s
+      .replace(/\b(francais|french|anglais|english|en|in|svp|stp|please)\b/g, " ")
+      .trim();
     if (!cue.test(s) && rest.replace(/[,?]/g, "").trim() !== "") return null;
     const negated = (word: string) =>
       new RegExp(
@@ -357,9 +402,14 @@ export class Understander {
       /\b(instantanee?s?|instant|temps reel|real time|realtime|en direct|directes?|direct|live|immediat|immediatement|des qu elles? sortent?|des que ca sort|au fur et a mesure|en continu|breaking)\b/u;
     const daily =
       /\b(resumes?|recaps?|recapitulatif|digest|quotidiens?|quotidienne|journaliers?|une fois par jour|1 fois par jour|par jour|once a day|daily|chaque soir|chaque matin|every day|every evening|du soir|le soir)\b/u;
-    const neg = "(arret\\w*|stop\\w*|fini|finis|plus d|plus de|pas d|no more|no|sans|desactiv\\w*|trop)";
+    const neg =
+      "(arret\\w*|stop\\w*|fini|finis|plus|pas d|no more|no|sans|desactiv\\w*|trop|assez)";
     const hasI = instant.test(s);
-    const hasD = daily.test(s) && !/\bdu soir\b|\ble soir\b/.test(s.replace(daily, (m) => (/soir/.test(m) ? m : ""))) ? true : daily.test(s);
+    const hasD =
+      daily.test(s) &&
+      !/\bdu soir\b|\ble soir\b/.test(s.replace(daily, (m) => (/soir/.test(m) ? m : "")))
+        ? true
+        : daily.test(s);
     const modeWord = /\bmode\b/.test(s);
     if (!hasI && !hasD) return null;
     // "les infos du soir" alone is a request for news, not a setting.
@@ -367,8 +417,22 @@ export class Understander {
       /\b(resumes?|recaps?|recapitulatif|digest|quotidiens?|quotidienne|journaliers?|fois par jour|par jour|once a day|daily)\b/.test(
         s,
       );
-    const instantStrong = hasI && (modeWord || /\b(alertes?|notifications?|notifs?|messages|infos?|news|mode|envoi)\b/.test(s) || /\b(temps reel|real time|instantanee?s?)\b/.test(s));
+    const instantStrong =
+      hasI &&
+      (modeWord ||
+        /\b(alertes?|notifications?|notifs?|messages|infos?|news|mode|envoi)\b/.test(s) ||
+        /\b(temps reel|real time|instantanee?s?)\b/.test(s));
     if (!dailyStrong && !instantStrong) return null;
+    // "Résumé de l'actualité d'aujourd'hui": asking for the news, not for a setting.
+    if (
+      !instantStrong &&
+      /\b(resume|recap)\s+(?:de|des|du|d)\s+(?:l |la )?(actualite|actualites|actu|actus|infos?|jour|journee|semaine|aujourdhui|news)\b/.test(
+        s,
+      ) &&
+      timeOf(input) === null
+    ) {
+      return null;
+    }
     const negI = new RegExp(`\\b${neg}\\b[^,]*?${instant.source}`, "u").test(s);
     const negD = new RegExp(`\\b${neg}\\b[^,]*?${daily.source}`, "u").test(s);
     let mode: "instant" | "daily";
@@ -418,37 +482,53 @@ export class Understander {
   #optOut(s: string) {
     const rubrics = this.#rubricsIn(s);
     const stopVerb =
-      /\b(stop|stopper|stoppez|arretez|arreter|arrete|cessez|cesser|cesse|desabonnez|desabonner|desabonne|desabonnes|desabonnement|desinscri\w*|unsubscribe|unsub|opt out|optout|desactivez|desactiver|desactive)\b/u;
+      /\b(stop|stopper|stoppez|arretez|arreter|arrete|cessez|cesser|cesse|desabo\w*|desinscri\w*|unsub\w*|opt out|optout|desactivez|desactiver|desactive|quitter|quit|je pars)\b/u;
     // Not a request: "vous avez arrêté", "le bus s'est arrêté", "l'arrêt de bus".
     const described =
-      /\b(avez|avait|ont|a|as|est|s est|sont|etait|suis|m a)\s+(arrete|arretes|arretee|stoppe|fini|finie|termine)\b/u;
+      /\b(avez|avait|ont|a|as|est|s est|sont|etait|etais|suis|m a|m etais|me suis|avais)\s+(arrete|arretes|arretee|stoppe|fini|finie|termine|desabonne|desabonnee|desinscrit)\b/u;
     const participle =
       /\b(arrete|arretes|arretee|arretees)\s+(a|au|aux|par|pour|avec|dans|hier|depuis|en|pres|sur)\b/u;
-    const slogan = /^\s*stop\s+(au|a la|a l|aux|a)\b|\bstop\s+(les|la|le|aux?)\s+(fake|fausses?|rumeurs?|mensonges?|intox)/u;
+    const slogan =
+      /^\s*stop\s+(au|a la|a l|aux|a)\b|\bstop\s+(les|la|le|aux?)\s+(fake|fausses?|rumeurs?|mensonges?|intox)/u;
     const complaint = /\b(pourquoi|why|depuis|since)\b/u;
     const leaveAlone =
-      /\b(laissez moi|laisse moi|lachez moi|lache moi|leave me alone|fichez moi la paix|foutez moi la paix|laissez moi tranquille)\b/u;
+      /\b(laissez moi|laisse moi|laisser moi|laissez nous|laisser nous|lachez moi|lache moi|lacher moi|leave me alone|leave us alone|fichez moi la paix|foutez moi la paix|tranquille|tranquil)\b/u;
     const removeMe =
       /\b(retirez|retirer|retire|enlevez|enlever|enleve|supprimez|supprimer|supprime|sortez|sortir|remove|take me off|delete)\b\s*(moi|me|mon numero|mon num|le|nous|my number)\b|\b(retirez|enlevez|supprimez|remove)\b.*\b(liste|list|diffusion)\b|\bme\s+(retirer|desinscrire|desabonner|enlever)\b/u;
     const noMore =
-      /\b(veux|voulons|veut|souhaite|desire|want)\s+(?:plus|pas|no)\s+(?:rien|recevoir|de vos|vos|de messages|messages|de ces|ces|d infos|infos|aucun)|\bne\s+(?:m|me|nous)?\s*(?:envoyez|envoie|envoyer|ecrivez|contactez)\s+plus\b|\b(?:plus|ne suis plus|ne veux plus)\s+interesse|\bno more\s+(messages|texts|news|alerts|notifications)\b|\b(dont|don t|do not)\s+(send|text|message|contact)\b|\bplus\s+(?:rien|jamais)\b\s*(?:recevoir|m envoyer)?/u;
+      /\b(veux|voulons|veut|souhaite|desire|want)\s+(?:plus|pas|no)\s+(?:rien|recevoir|de vos|vos|de messages|messages|de ces|ces|d infos|infos|aucun)|\bne\s+(?:m|me|nous)?\s*(?:envoyez|envoie|envoyer|ecrivez|contactez)\s+plus\b|\b(?:plus|ne suis plus|ne veux plus)\s+interesse|\bno more\s+(messages|texts|news|alerts|notifications)\b|\b(dont|don t|do not)\s+(send|text|message|contact)\b|\bplus\s+(?:rien|jamais)\b\s*(?:recevoir|m envoyer)?|\b(?:plus|pas) (?:la peine|besoin) (?:de|d)\b|\b(?:ca|c) suffit\b|\b(?:j en ai|on en a) marre\b/u;
     const cancel =
-      /\b(annulez|annuler|annule|resiliez|resilier|cancel|end|terminez|terminer)\b.*\b(abonnement|subscription|inscription)\b|^\s*(fin|fini|finish|end|quit|halte|basta|terminer|termine)\s*(abonnement|de l abonnement|des messages|messages|alertes|tout|!)?\s*$|\bsign me out\b|\bfin\s+(de l |d |de mon |mon )?(abonnement|inscription)\b/u;
+      /\b(annulez|annuler|annule|resiliez|resilier|cancel|end|terminez|terminer)\b.*\b(abonnement|subscription|inscription)\b|^\s*(?:c est |c )?(fin|fini|finis|finish|end|quit|halte|basta|terminer|termine|arret|assez|suffit|ca suffit)\s*(abonnement|de l abonnement|des messages|messages|alertes|tout|!)?\s*$|\bsign me out\b|\bfin\s+(de l |d |de mon |mon )?(abonnement|inscription)\b/u;
 
     const undescribed = s.replace(described, " ").replace(participle, " ");
     const hasStop = stopVerb.test(undescribed);
-    const ask = hasStop || leaveAlone.test(s) || removeMe.test(s) || noMore.test(s) || cancel.test(s);
+    const ask =
+      hasStop || leaveAlone.test(s) || removeMe.test(s) || noMore.test(s) || cancel.test(s);
     if (!ask) return null;
-    if (/\bn\s+(arretez|arrete|arretes)\s+(pas|surtout|jamais)|\bne\s+(stoppez|cessez)\b/u.test(s)) return null;
+    if (/\bn\s+(arretez|arrete|arretes)\s+(pas|surtout|jamais)|\bne\s+(stoppez|cessez)\b/u.test(s))
+      return null;
     if (slogan.test(s)) return result({ intent: "unknown" });
+    // "arrêtez de mentir": a complaint about what we write, not a request to stop writing.
+    const verb =
+      /\b(?:arretez|arrete|arreter|stop|cessez|cesser)\s+(?:de|d)\s+(?:(?:m|me|nous)\s+)?(\w+)/u.exec(
+        s,
+      )?.[1];
+    if (verb && !OPT_OUT_VERBS.test(verb)) return result({ intent: "unknown" }, true);
     // A rubric named with the opt-out: only that rubric goes.
     if (rubrics.length > 0 && !/\b(parler|parlez|parle|talk)\b/.test(s)) {
       if (this.#otherClauseAsks(s)) return result({ intent: "stop" });
       return result({ intent: "unfollow", rubrics });
     }
     if (/\b(parler|parlez|parle)\b/.test(s)) return result({ intent: "unknown" });
-    if (complaint.test(s) && !/\b(comment|how)\b/.test(s)) return result({ intent: "unknown" }, true);
-    if (/\bstop\b/.test(s) && !/^\s*stop\b|\bstop\s*(?:$|[,?!]|(?:svp|stp|please|moi|tout|maintenant|now|the messages|messages|les messages|vos|envoyer|ca|c|all)\b)|\b(dit|dis|c bon|bon|mais)\s+stop\b/u.test(s)) {
+
+    if (complaint.test(s) && !/\b(comment|how)\b/.test(s))
+      return result({ intent: "unknown" }, true);
+    if (
+      /\bstop\b/.test(s) &&
+      !/^\s*stop\b|\bstop\s*(?:$|[,?!]|(?:svp|stp|please|moi|tout|maintenant|now|the messages|messages|les messages|vos|envoyer|ca|c|all)\b)|\b(dit|dis|c bon|bon|mais)\s+stop\b/u.test(
+        s,
+      )
+    ) {
       // "bus stop", "stop-over": the word without the request.
       return result({ intent: "unknown" }, true);
     }
@@ -464,21 +544,41 @@ export class Understander {
       .some((c) => /^\s*(stop|desabonnez moi|unsubscribe|arretez tout)\s*$/.test(c));
   }
 
+  /** "Réabonnez-moi, je m'étais désabonné par erreur": coming back wins over the old stop. */
+  #resubscribe(s: string) {
+    if (
+      /\b(reabonn\w*|re abonn\w*|reactiv\w*|reinscri\w*|resubscribe|revenir|je reviens)\b/u.test(s)
+    ) {
+      return result({ intent: "subscribe", rubrics: this.#rubricsIn(s) });
+    }
+    return null;
+  }
+
   #unfollow(s: string) {
-    if (/\b(aucune rubrique|toutes les rubriques|toutes mes rubriques|all topics|all rubrics|unfollow all|tout)\b/.test(s) &&
-      /\b(ne plus suivre|plus suivre|unfollow|retirez|enlevez|supprimez)\b/.test(s)) {
+    if (
+      /\b(aucune rubrique|toutes les rubriques|toutes mes rubriques|all topics|all rubrics|unfollow all|tout)\b/.test(
+        s,
+      ) &&
+      /\b(ne plus suivre|plus suivre|unfollow|retirez|enlevez|supprimez)\b/.test(s)
+    ) {
       return result({ intent: "unfollow", rubrics: "all" });
     }
     const cue =
       /\b(ne plus suivre|plus suivre|arreter de suivre|unfollow|stop following|ne m interesse plus|m interesse plus|interesse plus|retirez|retirer|retire|retirez la|retirez le|enlevez|enleve|enlever|supprimez|supprimer|ne suis plus)\b/u;
     const noMoreOf = /^\s*(?:plus|pas) (?:de|d) (?:la |l )?(.+)$/u.exec(s);
     if (noMoreOf?.[1] && this.#rubricsIn(noMoreOf[1]).length > 0) {
-      return result({ intent: "unfollow", rubrics: this.#rubricsIn(noMoreOf[1].split(/[,?]/)[0] ?? "") });
+      return result({
+        intent: "unfollow",
+        rubrics: this.#rubricsIn(noMoreOf[1].split(/[,?]/)[0] ?? ""),
+      });
     }
     if (!cue.test(s)) return null;
     const rubrics = this.#rubricsIn(s);
     if (rubrics.length === 0) {
-      const tail = /\b(?:ne plus suivre|plus suivre|unfollow|arreter de suivre|stop following)\s+(.+)$/u.exec(s);
+      const tail =
+        /\b(?:ne plus suivre|plus suivre|unfollow|arreter de suivre|stop following)\s+(.+)$/u.exec(
+          s,
+        );
       const items = tail?.[1] ? this.#items(tail[1]) : [];
       if (items.length > 0) return result({ intent: "unfollow", rubrics: items });
       return null;
@@ -488,7 +588,7 @@ export class Understander {
 
   #myData(s: string) {
     if (
-      /\b(mes donnees|my data|mes infos personnelles|mes informations|mes abonnements|mes parametres|my settings|my subscriptions|mes reglages|what data|quelles donnees|vie privee|privacy|confidentialite)\b|\b(je suis abonne a quoi|je suis inscrit a quoi|quelles rubriques je suis|je suis quelles rubriques|je suis abonne a quelles|a quoi je suis abonne)\b|^\s*donnees\s*$/u.test(
+      /\b(mes donnees|my data|mes infos personnelles|mes informations|mes abonnements|mes parametres|my settings|my subscriptions|mes reglages|what data|quelles donnees|vie privee|privacy|confidentialite|mon profil|my profile|my account|mon compte|mes infos)\b|\b(infos?|informations|donnees|data)\s+(?:que vous avez\s+)?(?:sur|about|on)\s+moi\b|\b(infos?|informations|donnees)\s+sur\s+moi|\b(what|quoi|que)\b.*\b(about me|on me|sur moi)\b|\b(je suis abonne a quoi|je suis inscrit a quoi|quelles rubriques je suis|je suis quelles rubriques|je suis abonne a quelles|a quoi je suis abonne)\b|^\s*donnees\s*$/u.test(
         s,
       )
     ) {
@@ -499,10 +599,11 @@ export class Understander {
 
   #subscribe(s: string) {
     const cue =
-      /\b(abonner|abonne|abonnez|abonnes|abonnee|abonnement|m abonner|inscrire|inscrivez|inscris|subscribe|sign me up|sign up|opt in|optin|reactivez|reactiver|reactive|reprendre|ajoutez mon numero|ajoute mon numero|add me|add my number|enregistrez moi|enregistrer mon numero)\b|\b(recevoir|receive|get)\s+(vos|les|des|your|the)?\s*(alertes?|notifications?|notifs?|alerts?|messages|infos?|news|articles)\b/u;
+      /\b(abonner|abonne|abonnez|abonnes|abonnee|abonnement|m abonner|inscrire|inscrivez|inscris|subscribe|sign me up|sign up|opt in|optin|reactivez|reactiver|reactive|reprendre|ajoutez mon numero|ajoute mon numero|add me|add my number|enregistrez moi|enregistrer mon numero|start|demarrer)\b|\b(veux|voudrais|aimerais|souhaite|want)\s+(?:recevoir\s+)?(?:les|vos|des|the|your)?\s*(alertes?|notifications?|notifs?|alerts?)\b|\b(recevoir|receive|get)\s+(vos|les|des|your|the)?\s*(alertes?|notifications?|notifs?|alerts?|messages|infos?|news|articles)\b/u;
     if (!cue.test(s)) return null;
     if (/\b(comment|how)\b.*\bse desabonner\b/.test(s)) return null;
-    if (/\?/.test(s) && /\b(pourquoi|why|quand|when|combien|how much|prix|payant)\b/.test(s)) return null;
+    if (/\?/.test(s) && /\b(pourquoi|why|quand|when|combien|how much|prix|payant)\b/.test(s))
+      return null;
     return result({ intent: "subscribe", rubrics: this.#rubricsIn(s) });
   }
 
@@ -517,7 +618,8 @@ export class Understander {
     if (items.length > 0 && !/\b(quoi|quel|quels|quelles|quelle|what|which)\b/.test(s)) {
       return result({ intent: "follow", rubrics: items });
     }
-    if (/\b(quoi|quel|quels|quelles|quelle|what|which|sujets|rubriques)\b/.test(s)) return result({ intent: "topics" });
+    if (/\b(quoi|quel|quels|quelles|quelle|what|which|sujets|rubriques)\b/.test(s))
+      return result({ intent: "topics" });
     return null;
   }
 
@@ -534,15 +636,29 @@ export class Understander {
     if (/\b(ne|n)\b.*\b(pas|plus)\b|\bmarche pas\b|\bs ouvre pas\b/.test(s)) return null;
     const readWord =
       /\b(lire|lis|lisez|ouvre|ouvrir|ouvrez|read|open|details?|detail|la suite|suite|en savoir plus|voir|montre|montrez|affiche|afficher|show)\b/u;
-    const marker = /\b(numero|no|article|n)\s*(\d{1,3})\b/u;
+    const marker = /\b(numero|number|no|article|n)\s*(\d{1,3})\b/u;
     const ordinal = s
       .split(/\s+/)
       .map((w) => ordinalOf(w))
       .find((v) => v !== null);
-    const num = /(?:^|\s)(\d{1,3})(?:\s|$)/u.exec(s.replace(/[,?]/g, " "));
-    const marked = marker.exec(s);
+    const num = /(?:^|\s)(\d{1,3})(?:\s|$)/u.exec(
+      s
+        .replace(/[,?]/g, " ")
+        .replace(/\b[a-z]+\b/g, (w) =>
+          numberOf(w) !== null && w !== "un" && w !== "une" ? String(numberOf(w)) : w,
+        ),
+    );
+    const marked = marker.exec(
+      s.replace(/\b(numero|number|article)\s+([a-z]+)\b/g, (m, a: string, w: string) =>
+        numberOf(w) !== null ? `${a} ${numberOf(w)}` : m,
+      ),
+    );
     if (marked?.[2]) return result({ intent: "read", n: Number(marked[2]) });
-    if (ordinal !== undefined && ordinal !== null && /\b(article|info|titre|lien|news|un|une|le|la)\b/.test(s)) {
+    if (
+      ordinal !== undefined &&
+      ordinal !== null &&
+      /\b(article|info|titre|lien|news|un|une|le|la)\b/.test(s)
+    ) {
       return result({ intent: "read", n: ordinal });
     }
     if (readWord.test(s) && num?.[1] && !NEWS_WORD.test(s.replace(/\barticle\b/, ""))) {
@@ -565,6 +681,17 @@ export class Understander {
 
   /** "Vous avez un article sur le franc CFA ?", "tu as quelque chose sur la grève ?" */
   #askAbout(s: string, n: Normalized) {
+    const intro =
+      /^\s*(?:je veux |je voudrais |j aimerais )?(?:en savoir plus|savoir plus|tout|plus d infos|plus d informations|des infos|infos|informations|des nouvelles|more on|more about|everything about|tell me about)\s+(?:sur|about|on|concernant)?\s*(.+)$/u.exec(
+        s,
+      );
+    if (intro?.[1] && /\b(sur|about|on|concernant)\b/.test(s)) {
+      const tail = intro[1];
+      if (this.#onlyRubric(tail))
+        return result({ intent: "latest", rubric: this.#rubricsIn(tail)[0] ?? null, count: null });
+      const query = this.#query(n, tail);
+      if (query) return result({ intent: "search", query });
+    }
     const m =
       /\b(?:vous avez|avez vous|tu as|as tu|t as|y a t il|il y a|ya|y a|do you have|any news|anything)\s+(?:des|un|une|du|quelque chose|qqch|quoi que ce soit|d|les)?\s*(?:infos?|informations?|articles?|nouvelles|news|chose|truc|nouveau)?\s*(?:sur|about|on|concernant|a propos)\s+(.+)$/u.exec(
         s,
@@ -577,7 +704,10 @@ export class Understander {
       if (query) return result({ intent: "search", query });
     }
     // "X, vous avez des infos ?": the subject comes first.
-    const after = /^(.+?)\s*,\s*(?:vous avez|avez vous|tu as|y a t il)\s+(?:des|un|une|du)?\s*(?:infos?|informations|articles?|nouvelles|news)\s*\??\s*$/u.exec(s);
+    const after =
+      /^(.+?)\s*,\s*(?:vous avez|avez vous|tu as|y a t il)\s+(?:des|un|une|du)?\s*(?:infos?|informations|articles?|nouvelles|news)\s*\??\s*$/u.exec(
+        s,
+      );
     if (after?.[1]) {
       const query = this.#query(n, after[1]);
       if (query && !this.#onlyRubric(after[1])) return result({ intent: "search", query });
@@ -591,7 +721,9 @@ export class Understander {
       /\b(quoi de neuf|quoi de 9|de neuf|what s new|whats new|what s happening|what is happening|whats happening|whats up|what happened|il y a quoi|y a quoi|ya quoi|y a koi|quoi d neuf|que se passe t il|quoi de nouveau|du nouveau|today s news|top)\b/u.test(
         s,
       ) ||
-      /\b(ca dit quoi|on dit quoi|c est comment|ca se passe comment|ca va comment)\s+(au|aux|en|a|sur|du|de|dans|chez|in|pour|cote)\b/u.test(s) ||
+      /\b(ca dit quoi|on dit quoi|c est comment|ca se passe comment|ca va comment)\s+(au|aux|en|a|sur|du|de|dans|chez|in|pour|cote)\b/u.test(
+        s,
+      ) ||
       /\b(envoie|envoyez|envoyer|donne|donnez|montre|montrez)\b.*\b(plus|encore)\b/.test(s);
     if (!asksNews) return null;
     const questionToNewsroom =
@@ -599,13 +731,18 @@ export class Understander {
       (/\b(c est quand|quand|combien|qui est|ou est|est ce que|is the|when)\b/u.test(s) &&
         !/\b(quoi de neuf|infos|news|nouvelles)\b/.test(s));
     if (questionToNewsroom) return null;
+    if (COMPLAINT.test(s)) return null;
     // "je n'arrive pas à lire les articles": a complaint, not a request.
     if (/\b(ne|n)\s+(?:\w+\s+){0,2}(pas|plus|jamais)\b|\bmarche pas\b/.test(s)) return null;
     // "dernières infos sur l'arrestation du maire": a precise subject is a search.
     const subject = /\b(?:sur|about|concernant)\s+(.+)$/u.exec(s);
     if (subject?.[1]) {
       const tail = subject[1].replace(/[,?].*$/, "").trim();
-      if (tail && !this.#onlyRubric(tail) && !/^(le|la|les|l)?\s*(pays|monde|afrique)\s*$/.test(tail)) {
+      if (
+        tail &&
+        !this.#onlyRubric(tail) &&
+        !/^(le|la|les|l)?\s*(pays|monde|afrique)\s*$/.test(tail)
+      ) {
         const query = this.#query(n, tail);
         if (query) return result({ intent: "search", query });
       }
@@ -613,9 +750,17 @@ export class Understander {
     const rubrics = this.#rubricsIn(s);
     let rubric: string | null = rubrics[0] ?? null;
     if (!rubric) {
-      const place = /\b(?:du|de la|de l|des|au|aux|en|in)\s+([a-z][a-z']{2,})(?:\s|$|,|\?)/u.exec(s);
+      const place = /\b(?:du|de la|de l|des|au|aux|en|in)\s+([a-z][a-z']{2,})(?:\s|$|,|\?)/u.exec(
+        s,
+      );
       const word = place?.[1];
-      if (word && !GENERIC_PLACE.has(word) && !/^(jour|soir|matin|moment|semaine|neuf|nouveau|actualite|actu|news|infos?|the|today|pays|ville|journee)$/.test(word)) {
+      if (
+        word &&
+        !GENERIC_PLACE.has(word) &&
+        !/^(jour|soir|matin|moment|semaine|neuf|nouveau|actualites?|actus?|news|infos?|the|today|pays|ville|journee)$/.test(
+          word,
+        )
+      ) {
         rubric = word;
       }
     }
@@ -640,11 +785,15 @@ export class Understander {
 
   #menu(s: string) {
     if (
-      /^\s*(menu|aide|help|\?|start|commencer|accueil|commandes|options|info)\s*\??\s*$/.test(s) ||
+      /^\s*(?:les |le |la |l )?(menu|aide|help|\?|commencer|accueil|commandes|options|info|instructions|mode d emploi)\s*\??\s*$/.test(
+        s,
+      ) ||
       /\b(what can you do|how does it work|comment ca marche|comment ca fonctionne|comment utiliser|tu fais quoi|vous faites quoi|je suis nouveau|je suis nouvelle|c est quoi ce numero|c est quoi ce service|je debute|aidez moi|help me|quoi faire|on fait comment)\b/.test(
         s,
       ) ||
-      /^\s*(on dit quoi|ca dit quoi|c est comment|quoi de beau|comment tu vas|comment vous allez|la famille|la sante|ca va|ca va bien|cv)\s*\??\s*$/.test(s)
+      /^\s*(on dit quoi|ca dit quoi|c est comment|quoi de beau|comment tu vas|comment vous allez|la famille|la sante|ca va|ca va bien|cv)\s*\??\s*$/.test(
+        s,
+      )
     ) {
       return result({ intent: "menu" });
     }
@@ -712,8 +861,25 @@ export class Understander {
 const ADDRESS =
   /\b(?:mola|mogo|mon vieux pere|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|la redaction|chers amis|chef|boss|my friend|bro)\b/gu;
 
+/** What "arrêtez de …" may be followed by and still be an opt-out. */
+const OPT_OUT_VERBS =
+  /^(envoy\w*|envoi\w*|spam\w*|ecri\w*|contact\w*|derang\w*|recev\w*|recoi\w*|harcel\w*|inond\w*|texter|bombard\w*|saoul\w*|fatigu\w*|embet\w*|notifi\w*|suivre|me|m)$/u;
+
+/** Complaints and insults: no request in them. */
+const COMPLAINT =
+  /\b(fatigu\w*|fausses?|faux|fake|mensong\w*|mentir|menteurs?|nuls?|incapables?|honte|arnaque\w*|voleurs?|propagande|menteur)\b/u;
+
 /** Places too broad to be a rubric: "au pays" asks for the news in general. */
-const GENERIC_PLACE = new Set(["pays", "bled", "maison", "quartier", "coin", "village", "ville", "monde"]);
+const GENERIC_PLACE = new Set([
+  "pays",
+  "bled",
+  "maison",
+  "quartier",
+  "coin",
+  "village",
+  "ville",
+  "monde",
+]);
 
 /** Words of an opt-out without the request: worth a question, never an action. */
 const MAYBE_STOP =
