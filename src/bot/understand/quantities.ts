@@ -4,8 +4,6 @@ import { fold } from "../../lib/fold.ts";
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
   un: 1,
   une: 1,
-  premier: 1,
-  premiere: 1,
   deux: 2,
   trois: 3,
   quatre: 4,

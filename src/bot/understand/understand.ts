@@ -340,7 +340,7 @@ export class Understander {
       this.#latest(s, n) ??
       this.#rubricAlone(s) ??
       this.#menu(s) ??
-      (thanked && !/^\s*(de|d|pour)\b/.test(s) ? done({ intent: "thanks" }) : null) ??
+      (thanked && !/^\s*(de|d)\b/.test(s) ? done({ intent: "thanks" }) : null) ??
       done({ intent: "unknown" }, MAYBE_STOP.test(s))
     );
   }
@@ -496,7 +496,7 @@ export class Understander {
     const removeMe =
       /\b(retirez|retirer|retire|enlevez|enlever|enleve|supprimez|supprimer|supprime|sortez|sortir|remove|take me off|delete)\b\s*(moi|me|mon numero|mon num|le|nous|my number)\b|\b(retirez|enlevez|supprimez|remove)\b.*\b(liste|list|diffusion)\b|\bme\s+(retirer|desinscrire|desabonner|enlever)\b/u;
     const noMore =
-      /\b(veux|voulons|veut|souhaite|desire|want)\s+(?:plus|pas|no)\s+(?:rien|recevoir|de vos|vos|de messages|messages|de ces|ces|d infos|infos|aucun)|\bne\s+(?:m|me|nous)?\s*(?:envoyez|envoie|envoyer|ecrivez|contactez)\s+plus\b|\b(?:plus|ne suis plus|ne veux plus)\s+interesse|\bno more\s+(messages|texts|news|alerts|notifications)\b|\b(dont|don t|do not)\s+(send|text|message|contact)\b|\bplus\s+(?:rien|jamais)\b\s*(?:recevoir|m envoyer)?|\b(?:plus|pas) (?:la peine|besoin) (?:de|d)\b|\b(?:ca|c) suffit\b|\b(?:j en ai|on en a) marre\b/u;
+      /\b(veux|voulons|veut|souhaite|desire|want)\s+(?:plus|pas|no)\s+(?:rien|recevoir|de vos|vos|de messages|messages|de ces|ces|d infos|infos|aucun)|\bne\s+(?:m|me|nous)?\s*(?:envoyez|envoie|envoyer|ecrivez|contactez)\s+plus\b|\b(?:plus|ne suis plus|ne veux plus)\s+interesse|\bno more\s+(messages|texts|news|alerts|notifications)\b|\b(dont|don t|do not)\s+(send|text|message|contact)\b|\bplus\s+(?:rien|jamais)\b\s*(?:recevoir|m envoyer)?|\b(?:plus|pas) (?:la peine|besoin) (?:de|d)\b|^\s*(?:ne )?plus (?:rien )?recevoir\b|\b(?:ca|c) suffit\b|\b(?:j en ai|on en a) marre\b/u;
     const cancel =
       /\b(annulez|annuler|annule|resiliez|resilier|cancel|end|terminez|terminer)\b.*\b(abonnement|subscription|inscription)\b|^\s*(?:c est |c )?(fin|fini|finis|finish|end|quit|halte|basta|terminer|termine|arret|assez|suffit|ca suffit)\s*(abonnement|de l abonnement|des messages|messages|alertes|tout|!)?\s*$|\bsign me out\b|\bfin\s+(de l |d |de mon |mon )?(abonnement|inscription)\b/u;
 
