@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { EditorBackend } from "../domain/broadcast.ts";
 import { catalogue, type Lang } from "../messages/wording.ts";
 import { DISK_FULL_ADVICE, isDiskFull } from "../store/database.ts";
@@ -9,6 +10,9 @@ import { EditorDirectory } from "./editor/editors.ts";
 import { FloodControl, type FloodOptions } from "./flood-control.ts";
 import { sanitize } from "./parse.ts";
 import { commandName, createRouter } from "./router.ts";
+import type { Reading } from "./understand/intents.ts";
+import { loadRubricLexicon, SYNONYMS_FILE } from "./understand/synonyms.ts";
+import { Understander } from "./understand/understand.ts";
 
 /** Longer texts are answered briefly, never parsed. */
 export const MAX_INBOUND_CHARS = 4000;
@@ -45,8 +49,11 @@ export class Bot {
   readonly #retentionMs: number;
   #handledSincePrune = 0;
 
-  constructor(deps: BotDeps & { inbound: InboundRepo }, options: BotOptions = {}) {
-    this.#deps = deps;
+  constructor(
+    deps: Omit<BotDeps, "understander"> & { inbound: InboundRepo; understander?: Understander },
+    options: BotOptions = {},
+  ) {
+    this.#deps = { ...deps, understander: deps.understander ?? new Understander() };
     this.#flood = new FloodControl(options.flood);
     this.#ownIds = new Set(options.ownIds ?? []);
     this.#retentionMs = options.dedupeRetentionMs ?? 7 * 86_400_000;
@@ -74,17 +81,28 @@ export class Bot {
     }
   }
 
-  async #handle(message: InboundMessage): Promise<HandleOutcome> {
+  async #handle(received: InboundMessage): Promise<HandleOutcome> {
     const { clock, inbound, subscribers, log } = this.#deps;
-    if (this.#ignored(message)) return "ignored";
+    if (this.#ignored(received)) return "ignored";
     const now = clock.now();
-    if (!inbound.claim(message.id, now)) {
-      log.debug({ chatId: message.chatId }, "message reçu deux fois : ignoré");
+    if (!inbound.claim(received.id, now)) {
+      log.debug({ chatId: received.chatId }, "message reçu deux fois : ignoré");
       return "duplicate";
     }
     this.#maybePrune(now);
+    const message = received;
 
-    const verdict = this.#flood.check(message.senderId, now);
+    const text = message.kind === "text" ? sanitize(message.text) : "";
+    const reading =
+      message.kind === "text" && message.text.length <= MAX_INBOUND_CHARS
+        ? this.#deps.understander.read(text)
+        : undefined;
+    // Opting out, erasing and editors' commands always get through: only ordinary replies
+    // are muted during a flood.
+    const urgent =
+      (reading !== undefined && isUrgent(reading)) ||
+      (text.startsWith("/") && (await this.#deps.editors.editorOf(message.senderId)) !== null);
+    const verdict = urgent ? "ok" : this.#flood.check(message.senderId, now);
     if (verdict === "drop") return "flood-dropped";
     if (verdict === "warn") {
       log.warn({ chatId: message.chatId }, "trop de messages : avertissement puis silence");
@@ -114,11 +132,12 @@ export class Bot {
     );
     const ctx = new BotContext({
       message,
-      text: sanitize(message.text),
+      text,
       now,
       deps: this.#deps,
       subscriber,
       isNew,
+      ...(reading ? { reading } : {}),
     });
     await run(this.#router, ctx);
     log.info(
@@ -157,7 +176,9 @@ export class Bot {
 }
 
 /** The store and settings the bot reads and writes (an opened App has them all). */
-export type BotServices = Omit<BotDeps, "editors" | "backend" | "via"> & { inbound: InboundRepo };
+export type BotServices = Omit<BotDeps, "editors" | "backend" | "via" | "understander"> & {
+  inbound: InboundRepo;
+};
 
 /** Builds the bot over the store: the editor directory asks `transport` about `@lid` ids. */
 export function createBot(
@@ -165,6 +186,8 @@ export function createBot(
   deps: { backend: EditorBackend; transport: Pick<Transport, "resolvePhones">; via: string },
   options: BotOptions = {},
 ): Bot {
+  const lexicon = loadRubricLexicon(path.join(app.config.dataDir, SYNONYMS_FILE));
+  lexicon.addRubrics(app.articles.rubrics(app.clock.now()).map((r) => r.name));
   const editors = new EditorDirectory(app.config.editors, {
     resolvePhones: (ids) => deps.transport.resolvePhones(ids),
     clock: app.clock,
@@ -184,7 +207,14 @@ export function createBot(
       editors,
       backend: deps.backend,
       via: deps.via,
+      understander: new Understander(lexicon),
     },
     options,
   );
+}
+
+/** Messages that must pass flood control: a reader leaving or erasing their data. */
+function isUrgent(reading: Reading): boolean {
+  const intent = reading.understood.intent;
+  return intent === "stop" || intent === "erase";
 }

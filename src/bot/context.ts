@@ -13,7 +13,10 @@ import type { OutboxRepo } from "../store/outbox.ts";
 import type { Subscriber, SubscribersRepo } from "../store/subscribers.ts";
 import type { InboundMessage } from "../transport/transport.ts";
 import type { EditorDirectory } from "./editor/editors.ts";
-import { type EditorParse, parseEditor, parseReader, type ReaderParse } from "./parse.ts";
+import { type EditorParse, parseEditor, type ReaderParse } from "./parse.ts";
+import type { Reading } from "./understand/intents.ts";
+import { toCommand } from "./understand/to-command.ts";
+import type { Understander } from "./understand/understand.ts";
 
 /** Everything a command handler may use; passed in, never imported as a singleton. */
 export interface BotDeps {
@@ -29,6 +32,8 @@ export interface BotDeps {
   backend: EditorBackend;
   /** Written in the audit: where editor actions come from ("whatsapp", "simulator"). */
   via: string;
+  /** Reads readers' own words (with the newsroom's rubric synonyms). */
+  understander: Understander;
 }
 
 /** How long "the list on screen" stays meaningful for a bare number. */
@@ -43,6 +48,8 @@ export class BotContext {
   readonly deps: BotDeps;
   subscriber: Subscriber;
   readonly isNew: boolean;
+  /** What the understanding step made of the message (intent, arguments, doubts). */
+  readonly reading: Reading;
   /** The reader's command; a bare number is rewritten into a command by the router. */
   parsed: ReaderParse;
   readonly editorParse: EditorParse | null;
@@ -57,6 +64,7 @@ export class BotContext {
     deps: BotDeps;
     subscriber: Subscriber;
     isNew: boolean;
+    reading?: Reading;
   }) {
     this.message = init.message;
     this.text = init.text;
@@ -64,7 +72,8 @@ export class BotContext {
     this.deps = init.deps;
     this.subscriber = init.subscriber;
     this.isNew = init.isNew;
-    this.parsed = parseReader(init.text);
+    this.reading = init.reading ?? init.deps.understander.read(init.text);
+    this.parsed = toCommand(this.reading, init.text);
     this.editorParse = parseEditor(init.text);
   }
 
@@ -102,6 +111,17 @@ export class BotContext {
   editor(): Promise<string | null> {
     this.#editor ??= this.deps.editors.editorOf(this.message.senderId);
     return this.#editor;
+  }
+
+  /**
+   * The `…@c.us` id we may know this reader by when they write from a linked id (`…@lid`),
+   * resolved through the transport as editors are; null otherwise.
+   */
+  async knownAs(): Promise<string | null> {
+    if (!this.message.senderId.endsWith("@lid")) return null;
+    const phone = await this.deps.editors.phoneOf(this.message.senderId);
+    const id = phone ? `${phone.slice(1)}@c.us` : null;
+    return id && id !== this.chatId ? id : null;
   }
 
   /** What the reader has on screen, for a bare number. */

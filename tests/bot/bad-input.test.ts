@@ -19,7 +19,9 @@ describe("bad input: each gets a short, clear answer and breaks nothing", () => 
   it("only emojis", async () => {
     const h = await harness();
     await h.say("menu");
-    expect(await h.say("👍🙏🏾🇲🇱")).toEqual(["Écrivez *menu* pour voir ce que je sais faire."]);
+    // 🙏 and 👍 say thanks (readers' own way); other emojis alone say nothing we can act on.
+    expect(await h.say("👍🙏🏾🇲🇱")).toEqual(["Avec plaisir ! Écrivez *menu* à tout moment."]);
+    expect(await h.say("😂🇲🇱")).toEqual(["Écrivez *menu* pour voir ce que je sais faire."]);
     expect(await h.say("👍", "22370000005@c.us")).toEqual([
       expect.stringMatching(/^Bonjour ! Ici \*Suivez l'info\*[\s\S]*1\. \*dernières\*/),
     ]);
@@ -80,13 +82,14 @@ describe("bad input: each gets a short, clear answer and breaks nothing", () => 
     const h = await harness();
     await h.say("menu");
     expect(await single(h.say("chercher '; DROP TABLE articles; --"))).toMatch(/^Aucun article/);
+    // The rubric named is followed; the rest is words, never SQL.
     expect(await single(h.say("suivre politique'); DELETE FROM follows; --"))).toMatch(
-      /^Je ne connais pas la rubrique/,
+      /^Vous suivez maintenant \*Politique\*/,
     );
+    expect(h.app.subscribers.follows("22370000000@c.us")).toEqual(["politique"]);
     expect(h.app.articles.counts(h.clock.now()).total).toBe(6);
-    expect(await single(h.say("dernieres 1 OR 1=1"))).toMatch(
-      /^Je ne connais pas la rubrique « OR 1=1 »/,
-    );
+    // Words that name no rubric are set aside: one headline, as asked.
+    expect(await single(h.say("dernieres 1 OR 1=1"))).toMatch(/^\*Dernières [\s\S]*\n1\. /);
   });
 
   it('"lire 99999999999999999999"', async () => {

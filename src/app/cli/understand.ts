@@ -54,7 +54,10 @@ export function registerUnderstandCommand(program: Command, ctx: CliContext): vo
           lineNo += 1;
           if (line.trim() === "") continue;
           const text = textOf(line, lineNo);
-          ctx.out(JSON.stringify({ text, ...understander.understand(text) }));
+          const u = understander.understand(text);
+          // The data set's queries are lowercased; the bot itself echoes the reader's case.
+          const shown = u.intent === "search" ? { ...u, query: u.query.toLowerCase() } : u;
+          ctx.out(JSON.stringify({ text, ...shown }));
         }
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === "ENOENT") {

@@ -73,6 +73,13 @@ export function resolveRubric(
     .replace(/[^\p{L}\p{N}' -]/gu, "")
     .trim();
   if (!wanted) return null;
+  // "foot" → Football, "faso" → Burkina Faso: the newsroom's synonym table first.
+  const lexicon = ctx.deps.understander.lexicon;
+  const mapped = lexicon.rubricOf(wanted.replace(/'/g, " ").replace(/\s+/g, " "));
+  if (mapped && mapped !== wanted) {
+    const viaSynonym = resolveRubric(ctx, mapped, extraKeys);
+    if (viaSynonym) return viaSynonym;
+  }
   const known: RubricRef[] = ctx.deps.articles
     .rubrics(ctx.now)
     .map((r) => ({ key: r.key, name: r.name }));
@@ -132,6 +139,13 @@ function resolveNumber(ctx: BotContext, next: NextFunction): unknown {
     }
     ctx.parsed = { type: "command", name: "latest", args: key, corrected: false };
     return next();
+  }
+  // Nothing on screen (a newcomer, or the list has expired): a number means nothing yet —
+  // never an opt-in. A newcomer gets the welcome and the menu; others the menu.
+  if (screen?.kind !== "menu") {
+    if (ctx.isNew) return next();
+    menu(ctx);
+    return;
   }
   const item = Number.isSafeInteger(n) ? MENU_ITEMS[n - 1] : undefined;
   if (!item) {
@@ -215,7 +229,12 @@ function read(ctx: BotContext): void {
   const n = Number(digits);
   const screen = ctx.recall();
   let article: ArticleCard | null = null;
-  if (screen?.kind === "articles" && n >= 1 && n <= screen.items.length) {
+  if (screen?.kind === "articles" && screen.items.length > 0) {
+    // A list is on screen: « lire 3 » is its third line, never article n° 3 of the database.
+    if (!(n >= 1 && n <= screen.items.length)) {
+      ctx.reply(ctx.t.pickInRange(screen.items.length));
+      return;
+    }
     article = ctx.deps.articles.card(screen.items[n - 1] ?? 0);
   } else if (Number.isSafeInteger(n)) {
     // Not a position on screen: an article number, as alerts and the Channel show them.
@@ -261,58 +280,104 @@ function topics(ctx: BotContext): void {
   ctx.remember({ kind: "rubrics", items: rubrics.map((r) => r.key) });
 }
 
+/** The rubrics a command names: several at once ("sport et économie", "santé, culture"). */
+function namedRubrics(ctx: BotContext): string[] {
+  const u = ctx.reading.understood;
+  if (
+    (u.intent === "follow" || u.intent === "subscribe" || u.intent === "unfollow") &&
+    Array.isArray(u.rubrics)
+  ) {
+    if (u.rubrics.length > 0) return u.rubrics;
+  }
+  return args(ctx)
+    .split(/\s*,\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Resolves each named rubric; the first unknown one is reported with the list on offer. */
+function resolveAll(
+  ctx: BotContext,
+  names: string[],
+  extraKeys: string[] = [],
+): RubricRef[] | null {
+  const found: RubricRef[] = [];
+  for (const name of names) {
+    const rubric = resolveRubric(ctx, name, extraKeys);
+    if (!rubric) {
+      ctx.reply(ctx.t.unknownRubric(echo(name), rubricNames(ctx)));
+      return null;
+    }
+    if (!found.some((r) => r.key === rubric.key)) found.push(rubric);
+  }
+  return found;
+}
+
 function follow(ctx: BotContext): void {
-  const text = args(ctx);
-  if (!text) {
+  const names = namedRubrics(ctx);
+  if (names.length === 0) {
     ctx.reply(ctx.t.followUsage);
     return;
   }
-  const rubric = resolveRubric(ctx, text);
-  if (!rubric) {
-    ctx.reply(ctx.t.unknownRubric(echo(text), rubricNames(ctx)));
-    return;
-  }
-  const added = ctx.deps.subscribers.follow(ctx.chatId, rubric.key, ctx.now);
+  const rubrics = resolveAll(ctx, names);
+  if (!rubrics) return;
   const subscribed = isSubscribed(ctx);
-  ctx.reply(
-    added
-      ? ctx.t.followed(rubric.name, subscribed)
-      : ctx.t.alreadyFollowed(rubric.name, subscribed),
-  );
+  const added = rubrics.filter((r) => ctx.deps.subscribers.follow(ctx.chatId, r.key, ctx.now));
+  const already = rubrics.filter((r) => !added.includes(r));
+  const lines: string[] = [];
+  if (added.length > 0) lines.push(ctx.t.followed(added.map((r) => r.name).join(", "), subscribed));
+  if (already.length > 0) {
+    lines.push(
+      ctx.t.alreadyFollowed(
+        already.map((r) => r.name).join(", "),
+        subscribed && added.length === 0,
+      ),
+    );
+  }
+  ctx.reply(lines.join("\n"));
 }
 
 function unfollow(ctx: BotContext): void {
-  const text = args(ctx);
-  if (!text) {
+  const u = ctx.reading.understood;
+  const follows = ctx.deps.subscribers.follows(ctx.chatId);
+  if (u.intent === "unfollow" && u.rubrics === "all") {
+    const names = followedNames(ctx);
+    for (const key of follows) ctx.deps.subscribers.unfollow(ctx.chatId, key);
+    ctx.reply(names.length > 0 ? ctx.t.unfollowed(names.join(", ")) : ctx.t.notFollowed("—", []));
+    return;
+  }
+  const names = namedRubrics(ctx);
+  if (names.length === 0) {
     ctx.reply(ctx.t.unfollowUsage);
     return;
   }
-  const follows = ctx.deps.subscribers.follows(ctx.chatId);
-  const rubric = resolveRubric(ctx, text, follows);
-  if (!rubric) {
-    ctx.reply(ctx.t.unknownRubric(echo(text), rubricNames(ctx)));
-    return;
+  const rubrics = resolveAll(ctx, names, follows);
+  if (!rubrics) return;
+  const removed = rubrics.filter((r) => ctx.deps.subscribers.unfollow(ctx.chatId, r.key));
+  const absent = rubrics.filter((r) => !removed.includes(r));
+  const lines: string[] = [];
+  // "stop politique": that rubric goes, and how to stop everything is said.
+  const viaStop = /^\W*(stop|arr[eê]t)/iu.test(ctx.text) && removed.length === 1 && removed[0];
+  if (viaStop) lines.push(ctx.t.stopUnfollowHint(viaStop.name));
+  else if (removed.length > 0) lines.push(ctx.t.unfollowed(removed.map((r) => r.name).join(", ")));
+  if (absent.length > 0) {
+    lines.push(ctx.t.notFollowed(absent.map((r) => r.name).join(", "), followedNames(ctx)));
   }
-  if (ctx.deps.subscribers.unfollow(ctx.chatId, rubric.key)) {
-    ctx.reply(ctx.t.unfollowed(rubric.name));
-  } else {
-    ctx.reply(ctx.t.notFollowed(rubric.name, followedNames(ctx)));
-  }
+  ctx.reply(lines.join("\n"));
 }
 
 function subscribe(ctx: BotContext): void {
   const again = isSubscribed(ctx);
   if (!again) ctx.subscriber = ctx.deps.subscribers.subscribe(ctx.chatId, ctx.now);
   // "abonner politique": subscribe and follow in one go.
-  const text = args(ctx);
-  if (text) {
-    const rubric = resolveRubric(ctx, text);
+  for (const name of namedRubrics(ctx)) {
+    const rubric = resolveRubric(ctx, name);
     if (rubric) ctx.deps.subscribers.follow(ctx.chatId, rubric.key, ctx.now);
   }
   ctx.reply(ctx.t.subscribed(subscriptionFacts(ctx), again));
 }
 
-function stop(ctx: BotContext): void {
+async function stop(ctx: BotContext): Promise<void> {
   // "stop politique" most likely means that rubric only; "stop" alone stops everything.
   const text = args(ctx);
   if (text) {
@@ -326,6 +391,9 @@ function stop(ctx: BotContext): void {
   }
   const { subscriber, cancelled } = ctx.deps.subscribers.stop(ctx.chatId, ctx.now);
   ctx.subscriber = subscriber;
+  // Written from a linked id: the reader we know by number stops too.
+  const number = await ctx.knownAs();
+  if (number && ctx.deps.subscribers.get(number)) ctx.deps.subscribers.stop(number, ctx.now);
   ctx.deps.log.info({ chatId: ctx.chatId, cancelled }, "lecteur désabonné (stop)");
   ctx.reply(ctx.t.stopped);
 }
@@ -385,6 +453,12 @@ function myData(ctx: BotContext): void {
   const s = ctx.subscriber;
   const tz = ctx.deps.config.timeZone;
   const day = (d: Date) => formatDay(d, ctx.lang, tz);
+  const maskedNumber = maskPhone(`+${ctx.chatId.replace(/@.*$/, "").replace(/^\+/, "")}`);
+  // Erased (or stopped before ever opting in): the opt-out is all we hold.
+  if (s.stoppedAt && !s.optedInAt && ctx.deps.subscribers.follows(ctx.chatId).length === 0) {
+    ctx.reply(ctx.t.myDataOptOutOnly(maskedNumber, day(s.stoppedAt)));
+    return;
+  }
   ctx.reply(
     ctx.t.myData({
       maskedNumber: maskPhone(phoneOfChatId(ctx.chatId) ?? ctx.chatId),
@@ -399,8 +473,10 @@ function myData(ctx: BotContext): void {
   );
 }
 
-function erase(ctx: BotContext): void {
+async function erase(ctx: BotContext): Promise<void> {
   ctx.deps.subscribers.erase(ctx.chatId, ctx.now);
+  const number = await ctx.knownAs();
+  if (number && ctx.deps.subscribers.get(number)) ctx.deps.subscribers.erase(number, ctx.now);
   const lang = ctx.lang;
   ctx.subscriber = ctx.deps.subscribers.get(ctx.chatId) ?? ctx.subscriber;
   ctx.deps.log.info({ chatId: ctx.chatId }, "données d'un lecteur effacées à sa demande");
@@ -414,6 +490,8 @@ function fallback(ctx: BotContext): void {
     ctx.reply(ctx.t.suggest(p.names.map((n) => ctx.t.commandName[n] ?? n)));
   } else if (p.type === "empty") {
     ctx.reply(ctx.t.empty);
+  } else if (ctx.reading.maybeStop) {
+    ctx.reply(ctx.t.askStop);
   } else {
     ctx.reply(ctx.t.unknown(echo(ctx.text)));
   }

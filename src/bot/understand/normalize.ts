@@ -101,8 +101,7 @@ export function normalize(input: string, fix: (key: string) => string = (k) => k
   const text = noLinks
     .replace(EMOJI, " ")
     .replace(/[’‘`´]/gu, "'")
-    .replace(/n°\s*/giu, " numero ")
-    .toLowerCase();
+    .replace(/n°\s*/giu, " numero ");
   const words: Word[] = [];
   const push = (key: string, raw: string) => {
     const mapped = SPELLINGS[key] ?? key;
@@ -121,7 +120,7 @@ export function normalize(input: string, fix: (key: string) => string = (k) => k
     }
     const raw = piece.replace(/^[^\p{L}\p{N}']+|[^\p{L}\p{N}]+$/gu, "").replace(/^'+/, "");
     if (!/[\p{L}\p{N}]/u.test(raw)) continue;
-    const elided = ELISION.exec(raw);
+    const elided = ELISION.exec(raw.replace(/^(QU|[CDJLMNST])'/u, (m) => m.toLowerCase()));
     if (elided?.[1] && elided[2]) {
       push(elided[1], `${elided[1]}'`);
       const restRaw = elided[2];
@@ -143,9 +142,8 @@ export function normalize(input: string, fix: (key: string) => string = (k) => k
 }
 
 /**
- * Corrects a word to the closest word of `vocabulary` within the typo budget (one typo up to
- * six letters, two beyond; none under four letters), or returns it unchanged. A tie between
- * two vocabulary words is no correction.
+ * Corrects a word to the closest word of `list` within one typo (none under four letters), or
+ * returns it unchanged. A tie between two words is no correction.
  */
 export function correct(
   word: string,
@@ -157,7 +155,8 @@ export function correct(
   let bestD = Number.POSITIVE_INFINITY;
   let tie = false;
   for (const v of list) {
-    const budget = typoBudget(Math.min(word.length, v.length));
+    // One typo is corrected (as the command parser does); more only gets a suggestion.
+    const budget = Math.min(1, typoBudget(Math.min(word.length, v.length)));
     if (budget === 0 || Math.abs(v.length - word.length) > budget) continue;
     const d = editDistance(word, v, budget);
     if (d > budget) continue;

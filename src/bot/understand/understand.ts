@@ -246,6 +246,11 @@ export class Understander {
   readonly #vocabulary: Set<string>;
   readonly #cueList: readonly string[];
 
+  /** The synonym table: reader words → the newsroom's rubrics. */
+  get lexicon(): RubricLexicon {
+    return this.#lexicon;
+  }
+
   constructor(lexicon: RubricLexicon = new RubricLexicon()) {
     this.#lexicon = lexicon;
     this.#vocabulary = new Set([...CUE_SET, ...lexicon.words.flatMap((w) => w.split(" "))]);
@@ -661,6 +666,9 @@ export class Understander {
     ) {
       return result({ intent: "read", n: ordinal });
     }
+    const big = /(?:^|\s)(\d{4,})(?:\s|$)/u.exec(s);
+    if (readWord.test(s) && big?.[1] && !num?.[1])
+      return result({ intent: "read", n: Number(big[1]) });
     if (readWord.test(s) && num?.[1] && !NEWS_WORD.test(s.replace(/\barticle\b/, ""))) {
       return result({ intent: "read", n: Number(num[1]) });
     }

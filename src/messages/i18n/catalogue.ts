@@ -102,7 +102,11 @@ export interface ReplyWords {
   languageSet: string;
 
   myData(data: DataSummary): string;
+  /** After an erase (or a stop before any opt-in): all we hold is the opt-out. */
+  myDataOptOutOnly(maskedNumber: string, stopped: string): string;
   erased: string;
+  /** A message that may be an opt-out, but not clearly: ask rather than guess. */
+  askStop: string;
 
   editorHelp: string;
   editorUsage(command: string): string;

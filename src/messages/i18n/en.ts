@@ -183,6 +183,13 @@ export const en = {
         "We do not keep your messages, only those we sent you.",
         "To erase everything: *delete my data*.",
       ].join("\n"),
+    myDataOptOutOnly: (number, stopped) =>
+      [
+        "*What we keep about you*",
+        `- Number: ${number}, marked "send nothing" (since ${stopped})`,
+        "That is all. Write *subscribe* if you come back.",
+      ].join("\n"),
+    askStop: "Do you want to receive nothing more? Reply *STOP*. For help, write *menu*.",
     erased:
       'Your data is erased. We only keep your number marked "send nothing", to respect your ' +
       "choice. Write *subscribe* if you come back.",

@@ -195,6 +195,13 @@ export const fr = {
         "Nous ne gardons pas vos messages, seulement ceux que nous vous avons envoyés.",
         "Pour tout effacer : *supprimer mes données*.",
       ].join("\n"),
+    myDataOptOutOnly: (number, stopped) =>
+      [
+        "*Ce que nous gardons sur vous*",
+        `- Numéro : ${number}, avec la mention « ne plus rien envoyer » (depuis le ${stopped})`,
+        "C'est tout. Écrivez *abonner* si vous revenez.",
+      ].join("\n"),
+    askStop: "Voulez-vous ne plus rien recevoir ? Répondez *STOP*. Pour l'aide, écrivez *menu*.",
     erased:
       "Vos données sont effacées. Nous gardons seulement votre numéro avec la mention « ne plus " +
       "rien envoyer », pour respecter votre choix. Écrivez *abonner* si vous revenez.",
