@@ -96,6 +96,7 @@ export class BotContext {
       language: this.lang,
       timeZone: this.deps.config.timeZone,
       channelLink: channelLinkOf(this.deps.config.channel.invite),
+      now: this.now,
     };
   }
 

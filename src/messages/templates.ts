@@ -10,6 +10,8 @@ export interface FormatContext {
   timeZone: string;
   /** The Channel's public link (https://whatsapp.com/channel/…), when there is one. */
   channelLink: string | null;
+  /** Today: a short date carries its year only when it is not this year's. */
+  now?: Date;
 }
 
 type ArticleView = Pick<
@@ -23,12 +25,19 @@ export function formatDate(
   ctx: FormatContext,
   style: "long" | "short" = "long",
 ): string {
-  return dateFormat(catalogue(ctx.language).locale, {
+  const year = (d: Date) =>
+    dateFormat("en-GB", { timeZone: ctx.timeZone, year: "numeric" }).format(d);
+  const withYear = style === "long" || (ctx.now !== undefined && year(ctx.now) !== year(date));
+  const parts = dateFormat(catalogue(ctx.language).locale, {
     timeZone: ctx.timeZone,
     day: "numeric",
     month: style === "long" ? "long" : "short",
-    ...(style === "long" ? { year: "numeric" as const } : {}),
-  }).format(date);
+    ...(withYear ? { year: "numeric" as const } : {}),
+  }).formatToParts(date);
+  // French writes the first of the month "1er" ("1er déc.", "1er avril 2025").
+  return parts
+    .map((p) => (p.type === "day" && p.value === "1" && ctx.language === "fr" ? "1er" : p.value))
+    .join("");
 }
 
 /** "Politique · Diplomatie — Moscou, 2 avril 2025", in italics. */
@@ -65,7 +74,7 @@ export function alert(article: ArticleView, ctx: FormatContext): string {
   return compose([
     `${w.alertPrefix} ${bold(article.title)}\n${byline(article, ctx)}`,
     escapeMarkup(article.summary),
-    article.url ? `${w.readMore} : ${article.url}` : "",
+    article.url ? w.readMore(article.url) : "",
     [invitation(ctx, w), w.stopHint].filter(Boolean).join("\n"),
   ]);
 }

@@ -23,14 +23,17 @@ export function formatDuration(ms: number, lang: Lang): string {
   return m === 0 ? `~${h} h` : `~${h} h ${String(m).padStart(2, "0")}`;
 }
 
-/** A date as a reader reads it, in the newsroom's time zone: "2 avr. 2025". */
+/** A date as a reader reads it, in the newsroom's time zone: "2 avr. 2025", "1er déc. 2025". */
 export function formatDay(date: Date, lang: Lang, timeZone: string): string {
   return dateFormat(catalogue(lang).locale, {
     day: "numeric",
     month: "short",
     year: "numeric",
     timeZone,
-  }).format(date);
+  })
+    .formatToParts(date)
+    .map((p) => (p.type === "day" && p.value === "1" && lang === "fr" ? "1er" : p.value))
+    .join("");
 }
 
 /** A count as the language writes it: "1 250" in French, "1,250" in English. */

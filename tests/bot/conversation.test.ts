@@ -48,7 +48,12 @@ describe("subscribing and following", () => {
     await h.say("bonjour");
     const [subscribed] = await h.say("abonner");
     expect(subscribed).toContain("C'est noté : vous êtes abonné(e).");
-    expect(subscribed).toContain("Au plus 5 messages par jour, jamais entre 22:00 et 07:00.");
+    // True promises: the daily cap is on article alerts, urgent ones come on top; French hours.
+    expect(subscribed).toContain(
+      "Au plus 5 alertes d'articles par jour (plus les alertes urgentes de la rédaction), jamais entre 22 h et 7 h.",
+    );
+    expect(subscribed).toContain("Vous préférez un résumé par jour ?");
+    expect(subscribed).toContain("*stop* pour ne plus rien recevoir");
     expect(h.app.subscribers.get(READER)?.optedInAt).toEqual(new Date("2025-04-03T09:00:05Z"));
 
     expect(await h.say("suivre POLITIQUE")).toEqual([
@@ -117,7 +122,7 @@ describe("headlines, reading and search", () => {
         "1. Bamako : de fortes pluies attendues ce week-end, la protection civile en alerte _(Société, 3 avr.)_",
         "2. CAN 2025 : les Aigles du Mali s'imposent face au Ghana _(Sport, 2 avr.)_",
         "3. AES-Russie : Les ministres du Sahel à Moscou pour sceller un partenariat stratégique _(Politique, 2 avr.)_",
-        "4. Campagne cotonnière : la CMDT annonce une hausse du prix au producteur _(Économie, 1 avr.)_",
+        "4. Campagne cotonnière : la CMDT annonce une hausse du prix au producteur _(Économie, 1er avr.)_",
         "",
         "Répondez par un numéro (ex. *1*) pour lire l'article.",
       ].join("\n"),
@@ -225,7 +230,7 @@ describe("modes, language and personal data", () => {
     const h = await harness();
     await h.say("abonner");
     expect(await h.say("mode quotidien 7h30")).toEqual([
-      "Mode quotidien : un résumé chaque jour à 07:30.",
+      "Mode quotidien : un résumé chaque jour à 7 h 30.",
     ]);
     expect(h.app.subscribers.get(READER)).toMatchObject({ mode: "daily", digestTime: "07:30" });
     expect(await h.say("mode quotidien 25:00")).toEqual([

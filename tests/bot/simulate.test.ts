@@ -70,7 +70,7 @@ describe("npm run simulate, driven by a script", () => {
     expect(a[1]).toMatch(/^C'est noté : vous êtes abonné\(e\)\./);
     expect(a[2]).toBe("Vous suivez maintenant *Politique*. Vous recevrez ses nouveaux articles.");
     expect(a[3]).toContain(
-      "1. AES-Russie : Les ministres du Sahel à Moscou pour sceller un partenariat stratégique _(Politique, 2 avr.)_",
+      "1. AES-Russie : Les ministres du Sahel à Moscou pour sceller un partenariat stratégique _(Politique, 2 avr. 2025)_",
     );
     expect(a[4]).toMatch(
       /^\*AES-Russie : Les ministres du Sahel à Moscou pour sceller un partenariat stratégique\*/,

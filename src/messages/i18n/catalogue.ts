@@ -128,7 +128,8 @@ export interface ReplyWords {
 /** Words the article templates use. */
 export interface ArticleWords {
   keyPoints: string;
-  readMore: string;
+  /** "Lire l'article : URL" / "Read the article: URL" (each language's punctuation). */
+  readMore(url: string): string;
   latestTitle: string;
   latestIn: (rubric: string) => string;
   noArticles: string;

@@ -108,7 +108,9 @@ export const en = {
     capped: (max) => `(${max} at most)`,
     readUsage: "Write *read* and the article's number, e.g. *read 1*. Write *latest* for the list.",
     articleNotFound: (n) => `I cannot find article no. ${n}. Write *latest* for the current list.`,
-    pickInRange: (max) => `Choose a number from 1 to ${max}, or write *latest* for a new list.`,
+    pickInRange: (max) =>
+      (max === 1 ? "Reply *1* to read the article" : `Choose a number from 1 to ${max}`) +
+      ", or write *latest* for a new list.",
     pickMenu: (max) => `Reply with a menu number (1 to ${max}) or write *menu*.`,
 
     searchUsage:
@@ -149,10 +151,10 @@ export const en = {
           ? `Your topics: ${f.follows.join(", ")}.`
           : "You will get the important alerts. Choose themes too: *follow politique*.",
         f.mode === "instant"
-          ? `At most ${f.alertsPerDay} messages a day, never between ${f.quietHours.start} and ${f.quietHours.end}. ` +
-            "Prefer one summary a day? *mode daily*."
+          ? `At most ${f.alertsPerDay} article alerts a day (plus the newsroom's urgent alerts), never between ` +
+            `${f.quietHours.start} and ${f.quietHours.end}. Would you rather have one summary a day? Write *mode daily*.`
           : `One summary a day at ${f.digestTime}.`,
-        "*stop* to end at any time.",
+        "*stop* to receive nothing more, at any time.",
       ].join("\n"),
     stopped:
       "Done: you will receive nothing more from us. Write *subscribe* to come back any time.",
@@ -164,8 +166,8 @@ export const en = {
     badTime: "I did not understand the time. Example: *mode daily 07:30*.",
     modeSet: (mode, f, subscribed) =>
       (mode === "instant"
-        ? `Instant mode: alerts as they come, at most ${f.alertsPerDay} a day, never between ` +
-          `${f.quietHours.start} and ${f.quietHours.end}.`
+        ? `Instant mode: alerts as they come, at most ${f.alertsPerDay} article alerts a day (plus the ` +
+          `newsroom's urgent alerts), never between ${f.quietHours.start} and ${f.quietHours.end}.`
         : `Daily mode: one summary every day at ${f.digestTime}.`) +
       (subscribed ? "" : " Write *subscribe* to start receiving."),
     languageUsage: "Write *language en* (English) or *language fr* (français).",
@@ -259,7 +261,7 @@ export const en = {
   },
   article: {
     keyPoints: "Key points",
-    readMore: "Read the article",
+    readMore: (url) => `Read the article: ${url}`,
     latestTitle: "Latest news",
     latestIn: (rubric) => `Latest news · ${rubric}`,
     noArticles: "No articles yet.",
@@ -269,7 +271,7 @@ export const en = {
     alertPrefix: "🔔",
     breaking: "🔴 *BREAKING NEWS*",
     followChannel: "Follow the news live on our WhatsApp Channel",
-    stopHint: "To stop alerts: *stop*",
+    stopHint: "To receive nothing more (alerts and summaries): *stop*",
   },
   operator: OPERATOR,
   errors: ERRORS,

@@ -8,6 +8,13 @@ const fr_ = (n: number, one: string, many = `${one}s`) => `${n} ${n < 2 ? one : 
 
 const LANGUAGE_NAME = { fr: "français", en: "anglais" } as const;
 
+/** French writes hours "22 h", "7 h 30" (not "22:00"). */
+export const frenchHour = (hhmm: string): string => {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm);
+  if (!m) return hhmm;
+  return m[2] === "00" ? `${Number(m[1])} h` : `${Number(m[1])} h ${m[2]}`;
+};
+
 const OPERATOR: OperatorWords = {
   progress: (p) =>
     `${p.sent}/${p.total} envoyés${p.failed > 0 ? ` (${p.failed} non envoyé${p.failed > 1 ? "s" : ""})` : ""} — ` +
@@ -24,15 +31,15 @@ const OPERATOR: OperatorWords = {
     `Aujourd'hui : ${t.sent} envoyés, ${t.queued} en file, ${t.failed} en nouvel essai, ${t.dead} abandonnés`,
   readersLine: (s) =>
     `Lecteurs : ${s.optedIn} abonnés (${s.instant} alertes, ${s.daily} résumé du jour), ${s.stopped} désabonnés`,
-  runningLine: (id, label, progress) => `Diffusion n°${id} « ${label} » : ${progress}`,
+  runningLine: (id, label, progress) => `Diffusion n° ${id} « ${label} » : ${progress}`,
   scheduledLine: (id, label, at) =>
-    `Programmée n°${id} « ${label} » : ${at} (annuler : npm run cli -- cancel ${id})`,
+    `Programmée n° ${id} « ${label} » : ${at} (annuler : npm run cli -- cancel ${id})`,
   now: "maintenant",
   receiptWho: (channel, recipients, count) =>
     `${channel ? "publication sur la chaîne + " : ""}${count} lecteur${recipients > 1 ? "s" : ""}`,
   receiptScheduled: (id, at, who) =>
-    `Diffusion n°${id} programmée pour ${at} : ${who} (nombre actuel).`,
-  receiptQueued: (id, who) => `Diffusion n°${id} en file : ${who}.`,
+    `Diffusion n° ${id} programmée pour ${at} : ${who} (nombre actuel).`,
+  receiptQueued: (id, who) => `Diffusion n° ${id} en file : ${who}.`,
   receiptEnd: (end, sending) => `Fin estimée vers ${end} (envoi : ${sending} au rythme actuel).`,
   receiptPaused: "Attention : les envois sont EN PAUSE. Reprendre : npm run cli -- resume",
   receiptNoSender:
@@ -117,7 +124,8 @@ export const fr = {
     articleNotFound: (n) =>
       `Je ne trouve pas l'article n° ${n}. Écrivez *dernières* pour la liste à jour.`,
     pickInRange: (max) =>
-      `Choisissez un numéro entre 1 et ${max}, ou écrivez *dernières* pour une nouvelle liste.`,
+      (max === 1 ? "Répondez *1* pour lire l'article" : `Choisissez un numéro entre 1 et ${max}`) +
+      ", ou écrivez *dernières* pour une nouvelle liste.",
     pickMenu: (max) => `Répondez par un numéro du menu (1 à ${max}) ou écrivez *menu*.`,
 
     searchUsage:
@@ -159,10 +167,11 @@ export const fr = {
           ? `Vos rubriques : ${f.follows.join(", ")}.`
           : "Vous recevrez les alertes importantes. Choisissez aussi vos thèmes : *suivre politique*.",
         f.mode === "instant"
-          ? `Au plus ${f.alertsPerDay} messages par jour, jamais entre ${f.quietHours.start} et ${f.quietHours.end}. ` +
-            `Préférez un résumé par jour ? *mode quotidien*.`
-          : `Un résumé par jour à ${f.digestTime}.`,
-        "*stop* pour arrêter à tout moment.",
+          ? `Au plus ${f.alertsPerDay} alertes d'articles par jour (plus les alertes urgentes de la rédaction), ` +
+            `jamais entre ${frenchHour(f.quietHours.start)} et ${frenchHour(f.quietHours.end)}. ` +
+            "Vous préférez un résumé par jour ? Écrivez *mode quotidien*."
+          : `Un résumé par jour à ${frenchHour(f.digestTime)}.`,
+        "*stop* pour ne plus rien recevoir, à tout moment.",
       ].join("\n"),
     stopped:
       "C'est fait : vous ne recevrez plus rien de notre part. Écrivez *abonner* pour revenir " +
@@ -176,9 +185,10 @@ export const fr = {
     badTime: "Je n'ai pas compris l'heure. Exemple : *mode quotidien 07:30*.",
     modeSet: (mode, f, subscribed) =>
       (mode === "instant"
-        ? `Mode instantané : les alertes au fil de l'eau, au plus ${f.alertsPerDay} par jour, ` +
-          `jamais entre ${f.quietHours.start} et ${f.quietHours.end}.`
-        : `Mode quotidien : un résumé chaque jour à ${f.digestTime}.`) +
+        ? `Mode instantané : les alertes au fil de l'eau, au plus ${f.alertsPerDay} alertes d'articles par jour ` +
+          `(plus les alertes urgentes de la rédaction), jamais entre ${frenchHour(f.quietHours.start)} et ` +
+          `${frenchHour(f.quietHours.end)}.`
+        : `Mode quotidien : un résumé chaque jour à ${frenchHour(f.digestTime)}.`) +
       (subscribed ? "" : " Écrivez *abonner* pour commencer à recevoir."),
     languageUsage: "Écrivez *langue fr* (français) ou *langue en* (English).",
     languageSet: "C'est noté, je vous réponds en français. Écrivez *menu* pour l'aide.",
@@ -190,7 +200,7 @@ export const fr = {
         `- Premier message : ${d.firstSeen}`,
         `- Abonnement : ${d.stopped ? `arrêté le ${d.stopped}` : d.optedIn ? `oui, depuis le ${d.optedIn}` : "non"}`,
         `- Rubriques suivies : ${list(d.follows, "aucune")}`,
-        `- Mode : ${d.mode === "instant" ? "instantané" : `quotidien à ${d.digestTime}`}`,
+        `- Mode : ${d.mode === "instant" ? "instantané" : `quotidien à ${frenchHour(d.digestTime)}`}`,
         `- Langue : ${LANGUAGE_NAME[d.language]}`,
         "Nous ne gardons pas vos messages, seulement ceux que nous vous avons envoyés.",
         "Pour tout effacer : *supprimer mes données*.",
@@ -279,7 +289,7 @@ export const fr = {
   },
   article: {
     keyPoints: "Points clés",
-    readMore: "Lire l'article",
+    readMore: (url) => `Lire l'article : ${url}`,
     latestTitle: "Dernières informations",
     latestIn: (rubric) => `Dernières informations · ${rubric}`,
     noArticles: "Aucun article pour le moment.",
@@ -289,7 +299,7 @@ export const fr = {
     alertPrefix: "🔔",
     breaking: "🔴 *ALERTE INFO*",
     followChannel: "Suivez l'information en direct sur notre chaîne WhatsApp",
-    stopHint: "Pour ne plus recevoir d'alertes : *stop*",
+    stopHint: "Pour ne plus rien recevoir (alertes et résumés) : *stop*",
   },
   operator: OPERATOR,
   errors: ERRORS,
