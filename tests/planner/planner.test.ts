@@ -33,7 +33,9 @@ describe("Publishing an article", () => {
     expect(transport.sent.map((m) => m.to)).toEqual([CHANNEL, chat(1), chat(2)]);
     expect(transport.sentTo(CHANNEL)[0]).toContain("*AES-Russie");
     expect(transport.sentTo(chat(1))[0]).toContain("stop");
-    expect(transport.sentTo(chat(2))[0]).toContain("To receive nothing more (alerts and summaries): *stop*");
+    expect(transport.sentTo(chat(2))[0]).toContain(
+      "To receive nothing more (alerts and summaries): *stop*",
+    );
     const announced = app.db
       .prepare("SELECT announced_at FROM articles WHERE id = ?")
       .pluck()

@@ -94,7 +94,13 @@ export interface Harness {
 
 /** A bot over a fresh in-memory store with the seed article (and the fixtures) imported. */
 export async function harness(
-  options: { fixtures?: boolean; bot?: BotOptions; env?: Record<string, string> } = {},
+  options: {
+    fixtures?: boolean;
+    bot?: BotOptions;
+    env?: Record<string, string>;
+    /** More `@lid` → number answers for the transport. */
+    phones?: Record<string, string>;
+  } = {},
 ): Promise<Harness> {
   const clock = new ManualClock("2025-04-03T09:00:00Z");
   const log = silentLogger();
@@ -108,7 +114,9 @@ export async function harness(
   const ingest = new Ingest({ articles: app.articles, clock, log, summaryMaxChars: 280 });
   const report = await ingest.importPaths(options.fixtures === false ? [SEED] : [SEED, MORE]);
   if (report.failed.length > 0) throw new Error(JSON.stringify(report.failed));
-  const transport = new MemoryTransport({ phones: { [EDITOR_LID]: EDITOR_PHONE } });
+  const transport = new MemoryTransport({
+    phones: { [EDITOR_LID]: EDITOR_PHONE, ...options.phones },
+  });
   const backend = new FakeBackend();
   const outbox = new RecordingOutbox(app.db);
   // The real wiring (createBot, as npm start builds it), with a recording outbox and a

@@ -132,11 +132,15 @@ export const en = {
       (known[0] ? ` Example: *follow ${known[0].toLowerCase()}*.` : ""),
     followUsage: "Which topic? Example: *follow politique*. Write *topics* for the list.",
     unfollowUsage: "Which topic? Example: *unfollow politique*.",
-    followed: (name, subscribed) =>
-      `You now follow *${name}*.` +
-      (subscribed
-        ? " You will get its new articles."
-        : " To get its new articles, write *subscribe*."),
+    followed: (name, subscribed) => {
+      const its = name.includes(", ") ? "their" : "its";
+      return (
+        `You now follow *${name}*.` +
+        (subscribed
+          ? ` You will get ${its} new articles.`
+          : ` To get ${its} new articles, write *subscribe*.`)
+      );
+    },
     alreadyFollowed: (name, subscribed) =>
       `You already follow *${name}*.` +
       (subscribed ? "" : " To get its new articles, write *subscribe*."),

@@ -148,11 +148,16 @@ export const fr = {
     followUsage:
       "Quelle rubrique ? Exemple : *suivre politique*. Écrivez *rubriques* pour la liste.",
     unfollowUsage: "Quelle rubrique ? Exemple : *ne plus suivre politique*.",
-    followed: (name, subscribed) =>
-      `Vous suivez maintenant *${name}*.` +
-      (subscribed
-        ? " Vous recevrez ses nouveaux articles."
-        : " Pour recevoir ses nouveaux articles, écrivez *abonner*."),
+    followed: (name, subscribed) => {
+      // Several rubrics at once ("Sport, Économie"): their articles.
+      const its = name.includes(", ") ? "leurs" : "ses";
+      return (
+        `Vous suivez maintenant *${name}*.` +
+        (subscribed
+          ? ` Vous recevrez ${its} nouveaux articles.`
+          : ` Pour recevoir ${its} nouveaux articles, écrivez *abonner*.`)
+      );
+    },
     alreadyFollowed: (name, subscribed) =>
       `Vous suivez déjà *${name}*.` +
       (subscribed ? "" : " Pour recevoir ses nouveaux articles, écrivez *abonner*."),

@@ -95,3 +95,34 @@ describe("the operator CLI", () => {
     expect(missing.err).toContain("Article 42 introuvable");
   });
 });
+
+describe("understand --jsonl", () => {
+  it("prints one line per input, in order, in the utterance set's schema", () => {
+    const input = [
+      JSON.stringify({ text: "Bonjour, les infos du Mali svp" }),
+      JSON.stringify({ text: "3" }),
+      JSON.stringify({ text: "désabonnez-moi" }),
+      JSON.stringify({ text: "chercher Prix du riz" }),
+    ].join("\n");
+    const result = cli(["understand", "--jsonl", "-"], { dataDir: fresh(), input });
+    expect(result.code).toBe(0);
+    expect(
+      result.out
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
+      { text: "Bonjour, les infos du Mali svp", intent: "latest", rubric: "mali", count: null },
+      { text: "3", intent: "choice", n: 3 },
+      { text: "désabonnez-moi", intent: "stop" },
+      { text: "chercher Prix du riz", intent: "search", query: "prix du riz" },
+    ]);
+  });
+
+  it("says which line is wrong and how to write it", () => {
+    const result = cli(["understand", "--jsonl", "-"], { dataDir: fresh(), input: '{"txt": 1}\n' });
+    expect(result.code).toBe(1);
+    expect(result.err).toContain("ligne 1");
+    expect(result.err).toContain('{"text": "stop"}');
+  });
+});
