@@ -7,6 +7,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { openApp } from "../src/app/services.ts";
 import { createBot } from "../src/bot/bot.ts";
+import { loadRubricLexicon, SYNONYMS_FILE } from "../src/bot/understand/synonyms.ts";
+import { Understander } from "../src/bot/understand/understand.ts";
 import { loadConfig } from "../src/config.ts";
 import { cleanBody } from "../src/ingest/clean.ts";
 import { Ingest } from "../src/ingest/ingest.ts";
@@ -22,6 +24,7 @@ import {
   unpacedDispatcher,
 } from "./lib.ts";
 import type { Figure } from "./run.ts";
+import { benchMessages } from "./understand-messages.ts";
 
 const [dir = "", subscribersArg = "0"] = process.argv.slice(2);
 const N_SUBSCRIBERS = Number(subscribersArg);
@@ -156,6 +159,31 @@ progress("commands measured");
     note: `wall clock, best of 3 rounds over ${articles.length} cleaned OrangeSum articles (CPU ${cpuMs.toFixed(3)} ms), model loaded once`,
   });
   progress(`summary ${bestMs.toFixed(3)} ms/article`);
+}
+
+// --- understanding: a reader's message to its intent and arguments ----------------------
+// The bot's own understander (synonym table + the store's rubrics), on messages of the kinds
+// readers send; per message, in process.
+{
+  const lexicon = loadRubricLexicon(path.join(app.config.dataDir, SYNONYMS_FILE));
+  lexicon.addRubrics(app.articles.rubrics(clock.now()).map((r) => r.name));
+  const understander = new Understander(lexicon);
+  const messages = benchMessages(20_000);
+  const times: number[] = [];
+  for (const text of messages) {
+    const started = performance.now();
+    understander.read(text);
+    times.push(performance.now() - started);
+  }
+  const sorted = times.slice(2_000).sort((a, b) => a - b);
+  figures.push({
+    name: "understand: p99 per message",
+    value: Number(percentile(sorted, 99).toFixed(3)),
+    unit: "ms",
+    target: { value: 0.5, better: "lower", label: "0.5 ms" },
+    note: `p50 ${percentile(sorted, 50).toFixed(3)} ms over ${sorted.length} messages`,
+  });
+  progress("understanding measured");
 }
 
 // --- ingest: files parsed, cleaned, summarised and stored ---------------------------------

@@ -245,6 +245,8 @@ export class Understander {
   readonly #lexicon: RubricLexicon;
   readonly #vocabulary: Set<string>;
   readonly #cueList: readonly string[];
+  readonly #corrections = new Map<string, string>();
+  readonly #rubricMemo = new Map<string, string[]>();
 
   /** The synonym table: reader words → the newsroom's rubrics. */
   get lexicon(): RubricLexicon {
@@ -260,9 +262,16 @@ export class Understander {
   /** Reads one message; never throws. */
   read(input: string): Reading {
     let corrected = false;
+    this.#rubricMemo.clear();
     const n = normalize(sanitize(input).slice(0, 1000), (key) => {
       if (key.length < 4 || this.#vocabulary.has(key)) return key;
-      const fixed = correct(key, this.#vocabulary, this.#cueList);
+      let fixed = this.#corrections.get(key);
+      if (fixed === undefined) {
+        fixed = correct(key, this.#vocabulary, this.#cueList);
+        // Readers reuse the same words: each is compared with the cues once.
+        if (this.#corrections.size > 50_000) this.#corrections.clear();
+        this.#corrections.set(key, fixed);
+      }
       if (fixed !== key) corrected = true;
       return fixed;
     });
@@ -833,6 +842,15 @@ export class Understander {
 
   /** Rubric words in the phrase, as the reader wrote them (folded), in order, no repeats. */
   #rubricsIn(s: string): string[] {
+    // Several rules ask about the same phrase: look it up once per message.
+    const seen = this.#rubricMemo.get(s);
+    if (seen) return seen;
+    const found = this.#findRubrics(s);
+    this.#rubricMemo.set(s, found);
+    return found;
+  }
+
+  #findRubrics(s: string): string[] {
     const words = s.replace(/[,?]/g, " ").split(/\s+/).filter(Boolean);
     const found: string[] = [];
     for (let i = 0; i < words.length; ) {
