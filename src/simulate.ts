@@ -39,12 +39,14 @@ async function main(): Promise<number> {
       db: { type: "string" },
       import: { type: "string", multiple: true },
       as: { type: "string" },
+      flood: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) {
     process.stdout.write(
-      "npm run simulate -- [--db fichier.db] [--import chemin]… [--as +22370000000]\n\n" +
+      "npm run simulate -- [--db fichier.db] [--import chemin]… [--as +22370000000] [--flood N]\n\n" +
+        "  --flood N          garder le contrôle des rafales dans un script (N messages en 30 s)\n\n" +
         `${HELP}\n`,
     );
     return 0;
@@ -88,8 +90,12 @@ async function main(): Promise<number> {
   const bot = createBot(
     app,
     { backend: app.delivery.desk, transport, via: "simulator" },
-    // A script may type fast: flood control stays on in the terminal only.
-    interactive ? {} : { flood: { burst: 10_000 } },
+    // A script may type fast: flood control stays on in the terminal only (or with --flood N).
+    values.flood
+      ? { flood: { burst: Number(values.flood) || 8 } }
+      : interactive
+        ? {}
+        : { flood: { burst: 10_000 } },
   );
   // Replies show at once: no pacing between the simulator's messages.
   const dispatcher = createDispatcher(

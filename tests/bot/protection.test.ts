@@ -57,7 +57,7 @@ describe("flood control", () => {
     expect(await quick("dernieres")).toHaveLength(1);
     expect(await quick("rubriques")).toHaveLength(1);
     expect(await quick("menu")).toEqual([
-      "Vous envoyez beaucoup de messages d'un coup. Je vous réponds de nouveau dans 2 min, merci de patienter.",
+      "Vous envoyez beaucoup de messages d'un coup. Je vous réponds de nouveau dans 2 min, merci de patienter. *stop* reste toujours pris en compte.",
     ]);
     expect(await quick("menu")).toEqual([]);
     expect(await quick("menu")).toEqual([]);

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+import { newStemmer } from "snowball-stemmers";
 import { parse as parseYaml } from "yaml";
 import { AppError } from "../../domain/errors.ts";
 import { fold } from "../../lib/fold.ts";
@@ -102,9 +103,18 @@ export const DEFAULT_SYNONYMS: Readonly<Record<string, string>> = {
   france: "france",
 };
 
+/**
+ * Words this long are also compared by their French stem (Snowball): "politiques",
+ * "économiques", "technologies" name the rubrics "politique", "économie", "technologie".
+ * Shorter ones are not: "mal" must not be "Mali".
+ */
+const STEM_MIN = 6;
+
 /** A synonym table, folded, plus its words by length for phrase lookups. */
 export class RubricLexicon {
   readonly #map = new Map<string, string>();
+  readonly #stems = new Map<string, string>();
+  readonly #stemmer = newStemmer("french");
   #longest = 1;
 
   constructor(table: Readonly<Record<string, string>> = DEFAULT_SYNONYMS) {
@@ -121,6 +131,9 @@ export class RubricLexicon {
     if (!key) return;
     this.#map.set(key, fold(rubric));
     this.#longest = Math.max(this.#longest, key.split(" ").length);
+    if (!key.includes(" ") && key.length >= STEM_MIN) {
+      this.#stems.set(this.#stemmer.stem(key), fold(rubric));
+    }
   }
 
   /** The newsroom's own rubrics are words for themselves. */
@@ -130,7 +143,9 @@ export class RubricLexicon {
 
   /** The rubric a folded phrase names, or undefined. */
   rubricOf(phrase: string): string | undefined {
-    return this.#map.get(phrase);
+    const exact = this.#map.get(phrase);
+    if (exact !== undefined || phrase.includes(" ") || phrase.length < STEM_MIN) return exact;
+    return this.#stems.get(this.#stemmer.stem(phrase));
   }
 
   /** Whether a folded phrase is a rubric word. */

@@ -96,7 +96,8 @@ export const en = {
     media:
       "I only read written messages (no photos, audio or stickers). Write *menu* for the commands.",
     flood: (minutes) =>
-      `You are sending many messages at once. I will answer again in ${minutes} min, thank you for waiting.`,
+      `You are sending many messages at once. I will answer again in ${minutes} min, thank you for waiting. ` +
+      "*stop* always works.",
     sorry: "Sorry, something went wrong on our side. Try again in a moment or write *menu*.",
     thanks: "You are welcome! Write *menu* any time.",
 

@@ -107,7 +107,7 @@ export const fr = {
       "Écrivez *menu* pour voir les commandes.",
     flood: (minutes) =>
       `Vous envoyez beaucoup de messages d'un coup. Je vous réponds de nouveau dans ${minutes} min, ` +
-      "merci de patienter.",
+      "merci de patienter. *stop* reste toujours pris en compte.",
     sorry:
       "Désolé, un problème est survenu de notre côté. Réessayez dans un instant ou écrivez *menu*.",
     thanks: "Avec plaisir ! Écrivez *menu* à tout moment.",

@@ -156,6 +156,18 @@ describe("the synonym table", () => {
     });
   });
 
+  it("knows a rubric word by its French stem (Snowball), long words only", () => {
+    const lexicon = new RubricLexicon();
+    expect(lexicon.rubricOf("politiques")).toBe("politique");
+    expect(lexicon.rubricOf("economiques")).toBe("economie");
+    expect(lexicon.rubricOf("mal")).toBeUndefined();
+    expect(understand("actu économique")).toEqual({
+      intent: "latest",
+      rubric: "economique",
+      count: null,
+    });
+  });
+
   it("refuses a malformed file with what to write instead; a missing one is no error", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "synonymes-"));
     const file = path.join(dir, "rubric-synonyms.yaml");
