@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EDITOR, harness, READER } from "./harness.ts";
+import { EDITOR, harness, READER } from "../support/bot.ts";
 
 /** The issue's conversation fixes, each as a reader (or editor) would meet it. */
 describe("readers' own words in a conversation", () => {
