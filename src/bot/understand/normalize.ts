@@ -50,6 +50,8 @@ const SPELLINGS: Readonly<Record<string, string>> = {
   pq: "pourquoi",
   pcq: "parce",
   mrc: "merci",
+  stopp: "stop",
+  merc: "merci",
   rech: "recherche",
   cherch: "cherche",
   desabo: "desabonner",
@@ -118,7 +120,11 @@ export function normalize(input: string, fix: (key: string) => string = (k) => k
       words.push({ key: "?", raw: "" });
       continue;
     }
-    const raw = piece.replace(/^[^\p{L}\p{N}']+|[^\p{L}\p{N}]+$/gu, "").replace(/^'+/, "");
+    const raw = piece
+      // "STOPPPP", "mercii", "svppp": a letter held down is one letter.
+      .replace(/(\p{L})\1{2,}/gu, "$1")
+      .replace(/^[^\p{L}\p{N}']+|[^\p{L}\p{N}]+$/gu, "")
+      .replace(/^'+/, "");
     if (!/[\p{L}\p{N}]/u.test(raw)) continue;
     const elided = ELISION.exec(raw.replace(/^(QU|[CDJLMNST])'/u, (m) => m.toLowerCase()));
     if (elided?.[1] && elided[2]) {

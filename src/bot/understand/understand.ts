@@ -326,6 +326,10 @@ export class Understander {
     const thanks = THANKS.exec(t);
     if (thanks) t = t.slice(thanks[0].length).trim();
     t = t.replace(/^(?:,|\?|\s)+|(?:,|\s)+$/g, "").trim();
+    // "merci pour l'info": thanks for something is thanks.
+    if (thanked && /^(pour|for)\b/.test(t) && !/\b(stop|desabo\w*|arret\w*)\b/.test(t)) {
+      return done({ intent: "thanks" });
+    }
     // "merci mais stop": what follows a thanks is the request.
     t = t.replace(/^(mais|but)\b\s*/u, "");
     const s = ` ${t} `;
@@ -499,7 +503,7 @@ export class Understander {
       /\b(stop|stopper|stoppez|arretez|arreter|arrete|cessez|cesser|cesse|desabo\w*|desinscri\w*|unsub\w*|opt out|optout|desactivez|desactiver|desactive|quitter|quit|je pars)\b/u;
     // Not a request: "vous avez arrêté", "le bus s'est arrêté", "l'arrêt de bus".
     const described =
-      /\b(avez|avait|ont|a|as|est|s est|sont|etait|etais|suis|m a|m etais|me suis|avais)\s+(arrete|arretes|arretee|stoppe|fini|finie|termine|desabonne|desabonnee|desinscrit)\b/u;
+      /\b(avez|avait|ont|a|as|est|s est|sont|etait|etais|suis|m a|m etais|me suis|avais)\s+(?:(?:t\s+)?(?:il|elle|ils|elles|on)\s+)?(arrete|arretes|arretee|arretees|stoppe|fini|finie|finis|finies|termine|terminee|desabonne|desabonnee|desinscrit)\b/u;
     const participle =
       /\b(arrete|arretes|arretee|arretees)\s+(a|au|aux|par|pour|avec|dans|hier|depuis|en|pres|sur)\b/u;
     const slogan =
@@ -508,11 +512,11 @@ export class Understander {
     const leaveAlone =
       /\b(laissez moi|laisse moi|laisser moi|laissez nous|laisser nous|lachez moi|lache moi|lacher moi|leave me alone|leave us alone|fichez moi la paix|foutez moi la paix|tranquille|tranquil)\b/u;
     const removeMe =
-      /\b(retirez|retirer|retire|enlevez|enlever|enleve|supprimez|supprimer|supprime|sortez|sortir|remove|take me off|delete)\b\s*(moi|me|mon numero|mon num|le|nous|my number)\b|\b(retirez|enlevez|supprimez|remove)\b.*\b(liste|list|diffusion)\b|\bme\s+(retirer|desinscrire|desabonner|enlever)\b/u;
+      /\b(retirez|retirer|retire|enlevez|enlever|enleve|supprimez|supprimer|supprime|effacez|effacer|efface|sortez|sortir|sors|remove|take me off|delete)\b\s*(moi|me|mon numero|mon num|le|nous|my number)\b|\b(retirez|enlevez|supprimez|effacez|sortez|remove)\b.*\b(liste|list|diffusion)\b|\bme\s+(retirer|desinscrire|desabonner|enlever)\b/u;
     const noMore =
-      /\b(veux|voulons|veut|souhaite|desire|want)\s+(?:plus|pas|no)\s+(?:rien|recevoir|de vos|vos|de messages|messages|de ces|ces|d infos|infos|aucun)|\bne\s+(?:m|me|nous)?\s*(?:envoyez|envoie|envoyer|ecrivez|contactez)\s+plus\b|\b(?:plus|ne suis plus|ne veux plus)\s+interesse|\bno more\s+(messages|texts|news|alerts|notifications)\b|\b(dont|don t|do not)\s+(send|text|message|contact)\b|\bplus\s+(?:rien|jamais)\b\s*(?:recevoir|m envoyer)?|\b(?:plus|pas) (?:la peine|besoin) (?:de|d)\b|^\s*(?:ne )?plus (?:rien )?recevoir\b|\b(?:ca|c) suffit\b|\b(?:j en ai|on en a) marre\b/u;
+      /\b(veux|voulons|veut|souhaite|desire|want)\s+(?:plus|pas|no)\s+(?:rien|recevoir|de vos|vos|de messages|messages|de ces|ces|d infos|infos|aucun)|\bne\s+(?:m|me|nous)?\s*(?:envoyez|envoie|envoyer|ecrivez|contactez)\s+plus\b|\b(?:plus|ne suis plus|ne veux plus)\s+interesse|\bno more\s+(messages|texts|news|alerts|notifications)\b|\b(dont|don t|do not)\s+(send|text|message|contact)\b|\b(dont|don t|do not|no longer)\s+(want|need|wish)\b|\b(want|need)\b.*\b(anymore|any more|no more)\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+plus\b(?!\s+(?:rien\s+)?(?:rater|manquer|louper|attendre|perdre))|\b(?:n ai|ai)\s+plus\s+besoin\b|\bplus\s+(?:rien|jamais)\b\s*(?:recevoir|m envoyer)?|\b(?:plus|pas) (?:la peine|besoin) (?:de|d)\b|^\s*(?:ne )?plus (?:rien )?recevoir\b|\b(?:ca|c) suffit\b|\b(?:j en ai|on en a) marre\b/u;
     const cancel =
-      /\b(annulez|annuler|annule|resiliez|resilier|cancel|end|terminez|terminer)\b.*\b(abonnement|subscription|inscription)\b|^\s*(?:c est |c )?(fin|fini|finis|finish|end|quit|halte|basta|terminer|termine|arret|assez|suffit|ca suffit)\s*(abonnement|de l abonnement|des messages|messages|alertes|tout|!)?\s*$|\bsign me out\b|\bfin\s+(de l |d |de mon |mon )?(abonnement|inscription)\b/u;
+      /\b(annulez|annuler|annule|resiliez|resilier|cancel|end|terminez|terminer)\b.*\b(abonnement|subscription|inscription)\b|^\s*(?:c est |c )?(fin|fini|finis|finish|end|quit|halte|basta|terminer|termine|arret|assez|suffit|ca suffit|resilier|resiliez|resilie|resiliation)\s*(abonnement|de l abonnement|des messages|messages|alertes|tout|pour moi|pour nous|avec vous|entre nous|!)?\s*$|^\s*(?:plus|pas|no|no more)\s+(?:de |d )?(?:messages|alertes|notifications|notifs|sms|envois|texts|alerts)\s*$|\bsign me out\b|\bfin\s+(de l |d |de mon |mon )?(abonnement|inscription)\b/u;
 
     const undescribed = s.replace(described, " ").replace(participle, " ");
     const hasStop = stopVerb.test(undescribed);
@@ -613,7 +617,7 @@ export class Understander {
 
   #subscribe(s: string) {
     const cue =
-      /\b(abonner|abonne|abonnez|abonnes|abonnee|abonnement|m abonner|inscrire|inscrivez|inscris|subscribe|sign me up|sign up|opt in|optin|reactivez|reactiver|reactive|reprendre|ajoutez mon numero|ajoute mon numero|add me|add my number|enregistrez moi|enregistrer mon numero|start|demarrer)\b|\b(veux|voudrais|aimerais|souhaite|want)\s+(?:recevoir\s+)?(?:les|vos|des|the|your)?\s*(alertes?|notifications?|notifs?|alerts?)\b|\b(recevoir|receive|get)\s+(vos|les|des|your|the)?\s*(alertes?|notifications?|notifs?|alerts?|messages|infos?|news|articles)\b/u;
+      /\b(abonner|abonne|abonnez|abonnes|abonnee|abonnement|m abonner|inscrire|inscrivez|inscris|inscription|subscribe|sign me up|sign up|opt in|optin|reactivez|reactiver|reactive|reprendre|ajoutez mon numero|ajoute mon numero|add me|add my number|enregistrez moi|enregistrer mon numero|start|demarrer)\b|\b(veux|voudrais|aimerais|souhaite|want)\s+(?:recevoir\s+)?(?:les|vos|des|the|your)?\s*(alertes?|notifications?|notifs?|alerts?)\b|\b(recevoir|receive|get)\s+(vos|les|des|your|the)?\s*(alertes?|notifications?|notifs?|alerts?|messages|infos?|news|articles)\b/u;
     if (!cue.test(s)) return null;
     if (/\b(comment|how)\b.*\bse desabonner\b/.test(s)) return null;
     if (/\?/.test(s) && /\b(pourquoi|why|quand|when|combien|how much|prix|payant)\b/.test(s))
@@ -805,7 +809,7 @@ export class Understander {
       /^\s*(?:les |le |la |l )?(menu|aide|help|\?|commencer|accueil|commandes|options|info|instructions|mode d emploi)\s*\??\s*$/.test(
         s,
       ) ||
-      /\b(what can you do|how does it work|comment ca marche|comment ca fonctionne|comment utiliser|tu fais quoi|vous faites quoi|je suis nouveau|je suis nouvelle|c est quoi ce numero|c est quoi ce service|je debute|aidez moi|help me|quoi faire|on fait comment)\b/.test(
+      /\b(what can you do|how does it work|comment ca marche|comment ca fonctionne|comment utiliser|tu fais quoi|vous faites quoi|je suis nouveau|je suis nouvelle|aide moi|c est quoi ce numero|c est quoi ce service|je debute|aidez moi|help me|quoi faire|on fait comment)\b/.test(
         s,
       ) ||
       /^\s*(on dit quoi|ca dit quoi|c est comment|quoi de beau|comment tu vas|comment vous allez|la famille|la sante|ca va|ca va bien|cv)\s*\??\s*$/.test(
@@ -885,7 +889,7 @@ export class Understander {
 
 /** Ways of addressing someone ("mola", "mon frère"): set aside wherever they are. */
 const ADDRESS =
-  /\b(?:mola|mogo|mon vieux pere|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|la redaction|chers amis|chef|boss|my friend|bro)\b/gu;
+  /\b(?:mola|mogo|mon vieux pere|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|la redaction|chers amis|chef|boss|my friend|bro|a tous|a toutes|tout le monde|la famille|les amis)\b/gu;
 
 /** What "arrêtez de …" may be followed by and still be an opt-out. */
 const OPT_OUT_VERBS =
