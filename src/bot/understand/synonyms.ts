@@ -15,6 +15,10 @@ export const SYNONYMS_FILE = "rubric-synonyms.yaml";
 export const DEFAULT_SYNONYMS: Readonly<Record<string, string>> = {
   sport: "sport",
   sports: "sport",
+  sportif: "sport",
+  sportive: "sport",
+  sportifs: "sport",
+  sportives: "sport",
   foot: "football",
   football: "football",
   soccer: "football",

@@ -91,6 +91,11 @@ const CUES = [
 ];
 /** Ordinary words that look like a typo of a cue but are not one. */
 const NOT_TYPOS = [
+  "bonne",
+  "bonnes",
+  "donne",
+  "sonne",
+  "version",
   "thank",
   "merci",
   "about",
@@ -383,7 +388,7 @@ export class Understander {
     const mentionsFr = /\b(francais|french)\b/.test(s);
     const mentionsEn = /\b(anglais|english)\b/.test(s);
     const cue =
-      /\b(langue|language|lang|parle|parlez|speak|ecris|ecrivez|ecrire|write|switch|passe|passer|remets|remettez|revenez|reviens|revenir|back|in|en|fini|stop|no more|comprends|understand|prefere|traduire|traduisez)\b/u;
+      /\b(langue|language|lang|parle|parlez|speak|ecris|ecrivez|ecrire|write|switch|passe|passer|remets|remettez|revenez|reviens|revenir|back|in|en|fini|stop|no more|comprends|understand|prefere|traduire|traduisez|version|mode|mets|mettez|met)\b/u;
     if (/\b(langue|language|lang)\s+(fr|en|francais|anglais|english|french)\b/.test(s)) {
       const lang = /\b(langue|language|lang)\s+(fr|francais|french)\b/.test(s) ? "fr" : "en";
       return result({ intent: "language", language: lang });
@@ -512,14 +517,17 @@ export class Understander {
     const leaveAlone =
       /\b(laissez moi|laisse moi|laisser moi|laissez nous|laisser nous|lachez moi|lache moi|lacher moi|leave me alone|leave us alone|fichez moi la paix|foutez moi la paix|tranquille|tranquil)\b/u;
     const removeMe =
-      /\b(retirez|retirer|retire|enlevez|enlever|enleve|supprimez|supprimer|supprime|effacez|effacer|efface|sortez|sortir|sors|remove|take me off|delete)\b\s*(moi|me|mon numero|mon num|le|nous|my number)\b|\b(retirez|enlevez|supprimez|effacez|sortez|remove)\b.*\b(liste|list|diffusion)\b|\bme\s+(retirer|desinscrire|desabonner|enlever)\b/u;
+      /\b(retirez|retirer|retire|enlevez|enlever|enleve|supprimez|supprimer|supprime|effacez|effacer|efface|sortez|sortir|sors|remove|take me off|delete)\b\s*(moi|me|mon numero|mon num|le|nous|my number)\b|\b(retirez|enlevez|supprimez|effacez|sortez|remove)\b.*\b(liste|list|diffusion)\b|\bme\s+(retirer|retire|desinscrire|desabonner|enlever)\b/u;
     const noMore =
       /\b(veux|voulons|veut|souhaite|desire|want)\s+(?:plus|pas|no)\s+(?:rien|recevoir|de vos|vos|de messages|messages|de ces|ces|d infos|infos|aucun)|\bne\s+(?:m|me|nous)?\s*(?:envoyez|envoie|envoyer|ecrivez|contactez)\s+plus\b|\b(?:plus|ne suis plus|ne veux plus)\s+interesse|\bno more\s+(messages|texts|news|alerts|notifications)\b|\b(dont|don t|do not)\s+(send|text|message|contact)\b|\b(dont|don t|do not|no longer)\s+(want|need|wish)\b|\b(want|need)\b.*\b(anymore|any more|no more)\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+plus\b(?!\s+(?:rien\s+)?(?:rater|manquer|louper|attendre|perdre))|\b(?:n ai|ai)\s+plus\s+besoin\b|\bplus\s+(?:rien|jamais)\b\s*(?:recevoir|m envoyer)?|\b(?:plus|pas) (?:la peine|besoin) (?:de|d)\b|^\s*(?:ne )?plus (?:rien )?recevoir\b|\b(?:ca|c) suffit\b|\b(?:j en ai|on en a) marre\b/u;
     const cancel =
       /\b(annulez|annuler|annule|resiliez|resilier|cancel|end|terminez|terminer)\b.*\b(abonnement|subscription|inscription)\b|^\s*(?:c est |c )?(fin|fini|finis|finish|end|quit|halte|basta|terminer|termine|arret|assez|suffit|ca suffit|resilier|resiliez|resilie|resiliation)\s*(abonnement|de l abonnement|des messages|messages|alertes|tout|pour moi|pour nous|avec vous|entre nous|!)?\s*$|^\s*(?:plus|pas|no|no more)\s+(?:de |d )?(?:messages|alertes|notifications|notifs|sms|envois|texts|alerts)\s*$|\bsign me out\b|\bfin\s+(de l |d |de mon |mon )?(abonnement|inscription)\b/u;
 
     const undescribed = s.replace(described, " ").replace(participle, " ");
-    const hasStop = stopVerb.test(undescribed);
+    // "Arrêt de la rubrique santé", "arrêt des messages": the noun, naming what to stop.
+    const stopNoun =
+      /^\s*arret\s+(?:de|des|du|d)\s+(?:la\s+|l\s+|mes\s+|mon\s+)?(rubrique|messages|alertes|notifications|abonnement|envois|infos|sms)\b/u;
+    const hasStop = stopVerb.test(undescribed) || stopNoun.test(s);
     const ask =
       hasStop || leaveAlone.test(s) || removeMe.test(s) || noMore.test(s) || cancel.test(s);
     if (!ask) return null;
@@ -617,7 +625,7 @@ export class Understander {
 
   #subscribe(s: string) {
     const cue =
-      /\b(abonner|abonne|abonnez|abonnes|abonnee|abonnement|m abonner|inscrire|inscrivez|inscris|inscription|subscribe|sign me up|sign up|opt in|optin|reactivez|reactiver|reactive|reprendre|ajoutez mon numero|ajoute mon numero|add me|add my number|enregistrez moi|enregistrer mon numero|start|demarrer)\b|\b(veux|voudrais|aimerais|souhaite|want)\s+(?:recevoir\s+)?(?:les|vos|des|the|your)?\s*(alertes?|notifications?|notifs?|alerts?)\b|\b(recevoir|receive|get)\s+(vos|les|des|your|the)?\s*(alertes?|notifications?|notifs?|alerts?|messages|infos?|news|articles)\b/u;
+      /\b(abonner|abonne|abonnez|abonnes|abonnee|abonnement|m abonner|inscrire|inscrivez|inscris|inscription|subscribe|sign me up|sign up|opt in|optin|reactivez|reactiver|reactive|reprendre|etre informe|etre informee|rester informe|etre au courant|tenez moi au courant|keep me posted|keep me informed|ajoutez mon numero|ajoute mon numero|add me|add my number|enregistrez moi|enregistrer mon numero|start|demarrer)\b|\b(veux|voudrais|aimerais|souhaite|want)\s+(?:recevoir\s+)?(?:les|vos|des|the|your)?\s*(alertes?|notifications?|notifs?|alerts?)\b|\b(recevoir|receive|get)\s+(vos|les|des|your|the)?\s*(alertes?|notifications?|notifs?|alerts?|messages|infos?|news|articles)\b/u;
     if (!cue.test(s)) return null;
     if (/\b(comment|how)\b.*\bse desabonner\b/.test(s)) return null;
     if (/\?/.test(s) && /\b(pourquoi|why|quand|when|combien|how much|prix|payant)\b/.test(s))
