@@ -137,7 +137,7 @@ async function follow(app: App, broadcastId: number): Promise<void> {
   }
   if (interrupted) {
     process.stderr.write(
-      `La diffusion n°${broadcastId} continue dans le bot. Suivi : npm run cli -- stats ; arrêt : npm run cli -- cancel ${broadcastId}\n`,
+      `La diffusion n° ${broadcastId} continue dans le bot. Suivi : npm run cli -- stats ; arrêt : npm run cli -- cancel ${broadcastId}\n`,
     );
   }
 }
@@ -202,12 +202,12 @@ export function registerDeliveryCommands(program: Command, ctx: CliContext): voi
       const result = app.delivery.desk.cancel(id, actor());
       if (!result) {
         throw new CliError(
-          `Diffusion n°${id} introuvable. Les numéros sont dans : npm run cli -- broadcasts`,
+          `Diffusion n° ${id} introuvable. Les numéros sont dans : npm run cli -- broadcasts`,
         );
       }
       audit(app, "cancel", String(id), "ok", `${result.cancelled} cancelled`);
       ctx.out(
-        `Diffusion n°${id} annulée : ${result.cancelled} message(s) ne partiront pas, ${result.alreadySent} déjà envoyé(s).`,
+        `Diffusion n° ${id} annulée : ${result.cancelled} message(s) ne partiront pas, ${result.alreadySent} déjà envoyé(s).`,
       );
     });
 
@@ -270,7 +270,9 @@ export function registerDeliveryCommands(program: Command, ctx: CliContext): voi
           p && p.total > 0
             ? ` — ${progressText(p, { lang: app.config.language, timeZone: tz, now })}${receipts}`
             : "";
-        ctx.out(`n°${b.id} ${when} ${states[b.state]} « ${b.label} » par ${b.createdBy}${figures}`);
+        ctx.out(
+          `n° ${b.id} ${when} ${states[b.state]} « ${b.label} » par ${b.createdBy}${figures}`,
+        );
       }
     });
 }

@@ -42,13 +42,13 @@ describe("Delivery on the command line", () => {
     const { run, ctx } = await cli(h);
 
     expect(await run("broadcast", String(id))).toEqual([
-      "Diffusion n°1 en file : publication sur la chaîne + 2 lecteurs.",
+      "Diffusion n° 1 en file : publication sur la chaîne + 2 lecteurs.",
       "Fin estimée vers 09:00 (envoi : moins d'une minute au rythme actuel).",
       "Annuler : npm run cli -- cancel 1",
     ]);
     const scheduled = await run("alert", "Coupure", "d'eau", "--schedule", "2025-04-02 18:00");
     expect(scheduled[0]).toBe(
-      "Diffusion n°2 programmée pour 18:00 : publication sur la chaîne + 2 lecteurs (nombre actuel).",
+      "Diffusion n° 2 programmée pour 18:00 : publication sur la chaîne + 2 lecteurs (nombre actuel).",
     );
     expect(await run("pause")).toEqual([
       "Diffusions en pause : chaîne, alertes et résumés attendent (le message en cours d'envoi finit) ; les réponses aux lecteurs continuent. Reprendre : npm run cli -- resume",
@@ -57,10 +57,10 @@ describe("Delivery on the command line", () => {
     expect(stats[0]).toMatch(/^Envois : diffusions EN PAUSE, réponses actives/);
     expect(stats[1]).toBe("Aujourd'hui : 0 envoyés, 3 en file, 0 en nouvel essai, 0 abandonnés");
     expect(stats).toContain(
-      "Programmée n°2 « Coupure d'eau » : 18:00 (annuler : npm run cli -- cancel 2)",
+      "Programmée n° 2 « Coupure d'eau » : 18:00 (annuler : npm run cli -- cancel 2)",
     );
     expect(await run("cancel", "2")).toEqual([
-      "Diffusion n°2 annulée : 0 message(s) ne partiront pas, 0 déjà envoyé(s).",
+      "Diffusion n° 2 annulée : 0 message(s) ne partiront pas, 0 déjà envoyé(s).",
     ]);
     expect(await run("resume")).toEqual([
       "Envois repris : 3 message(s) en file partent au rythme habituel.",
