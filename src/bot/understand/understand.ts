@@ -186,7 +186,7 @@ const THANKS =
   /^(?:(?:merci|beaucoup|grand merci|mille mercis|mercii+|thanks|thank you|thank u|thanks a lot|barka|barika|jerejef|jerejeff|akpe|akpe nami|i ni ce|a ni ce|anitche|a ni tche|dieu vous benisse|que dieu vous benisse|god bless|god bless you|on est ensemble|bon travail|beau travail|bravo|felicitations|good job|great job|nice|super|top|genial|cool|respect|courage|bonne continuation|vous etes les meilleurs|c est bien|c est top)\b\s*,?\s*)+/u;
 
 const NEWS_WORD =
-  /\b(infos?|news|actus?|actualites?|nouvelles|dernieres|derniers|derniere|dernier|titres|headlines|articles|flash|latest)\b/u;
+  /\b(infos?|news|actus?|actualites?|nouvelles|dernieres|derniers|derniere|dernier|titres|headlines|articles|flash|latest|kunafoni|xibaar|labaari)\b/u;
 
 /** Words that carry no rubric and no request: dropped from argument phrases. */
 const FILLER = new Set([
@@ -523,7 +523,7 @@ export class Understander {
     const noMore =
       /\b(veux|voulons|veut|souhaite|desire|want)\s+(?:plus|pas|no)\s+(?:rien|recevoir|de vos|vos|de messages|messages|de ces|ces|d infos|infos|aucun)|\bne\s+(?:m|me|nous)?\s*(?:envoyez|envoie|envoyer|ecrivez|contactez)\s+plus\b|\b(?:plus|ne suis plus|ne veux plus)\s+interesse|\bno more\s+(messages|texts|news|alerts|notifications)\b|\b(dont|don t|do not)\s+(send|text|message|contact)\b|\b(dont|don t|do not|no longer)\s+(want|need|wish)\b|\b(want|need)\b.*\b(anymore|any more|no more)\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+plus\b(?!\s+(?:rien\s+)?(?:rater|manquer|louper|attendre|perdre))|\b(?:n ai|ai)\s+plus\s+besoin\b|\b(?:pas|plus|not|no longer)\s+interess\w*|\bne m interesse (?:pas|plus)\b|\bm interesse pas\b|\bne plus (?:m |me |nous )?(?:envoyer|ecrire|recevoir|contacter)\b|^\s*(?:je )?(?:ne )?veux plus\s*$|^\s*(?:halte|stop|assez|basta)\s+(?:aux|a vos|a ces)\s+(?:messages|sms|notifications|alertes|spams?)\s*$|\bplus\s+(?:rien|jamais)\b\s*(?:recevoir|m envoyer)?|\b(?:plus|pas) (?:la peine|besoin) (?:de|d)\b|^\s*(?:ne )?plus (?:rien )?recevoir\b|\b(?:ca|c) suffit\b|\b(?:j en ai|on en a) marre\b/u;
     const cancel =
-      /\b(annulez|annuler|annule|resiliez|resilier|cancel|end|terminez|terminer)\b.*\b(abonnement|subscription|inscription)\b|^\s*(?:c est |c )?(fin|fini|finis|finish|end|quit|halte|basta|terminer|termine|arret|assez|suffit|ca suffit|resilier|resiliez|resilie|resiliation|enough|stop it)\s*(abonnement|de l abonnement|des messages|messages|alertes|tout|pour moi|pour nous|avec vous|entre nous|!)?\s*$|^\s*(?:plus|pas|no|no more)\s+(?:de |d )?(?:messages|alertes|notifications|notifs|sms|envois|texts|alerts)\s*$|\bsign me out\b|\bfin\s+(de l |d |de mon |mon )?(abonnement|inscription)\b/u;
+      /\b(annulez|annuler|annule|resiliez|resilier|cancel|end|terminez|terminer)\b.*\b(abonnement|subscription|inscription)\b|^\s*(?:c est |c )?(fin|fini|finis|finish|end|quit|halte|basta|terminer|termine|arret|assez|suffit|ca suffit|resilier|resiliez|resilie|resiliation|enough|stop it)\s*(abonnement|de l abonnement|des messages|messages|alertes|tout|pour moi|pour nous|avec vous|entre nous|!)?\s*$|^\s*(?:plus|pas|no|no more)\s+(?:de |d )?(?:messages|alertes|notifications|notifs|sms|envois|texts|alerts)\s*$|\bsign me out\b|\b(?:mettez|mettre|mets|met)\s+fin\b.*\b(?:abonnement|inscription|messages|envois|alertes)\b|\bn en (?:veux|voulons|veut) plus\b|\bfin\s+(de l |d |de mon |mon )?(abonnement|inscription)\b/u;
 
     const undescribed = s.replace(described, " ").replace(participle, " ");
     // "Arrêt de la rubrique santé", "arrêt des messages": the noun, naming what to stop.
@@ -560,7 +560,8 @@ export class Understander {
       // "bus stop", "stop-over": the word without the request.
       return result({ intent: "unknown" }, true);
     }
-    const other = /\b(fake|rumeurs?|terrorisme|guerre|violence|corruption)\b/u;
+    const other =
+      /\b(fake|rumeurs?|terrorisme|guerre|violence|corruption|arnaques?|escroquerie|racisme|injustice|vie chere|insecurite)\b/u;
     if (other.test(s)) return result({ intent: "unknown" }, true);
     return result({ intent: "stop" });
   }
@@ -616,7 +617,7 @@ export class Understander {
 
   #myData(s: string) {
     if (
-      /\b(mes donnees|my data|mes infos personnelles|mes informations|mes abonnements|mes parametres|my settings|my subscriptions|mes reglages|what data|quelles donnees|vie privee|privacy|confidentialite|mon profil|my profile|my account|mon compte|mes infos)\b|\b(infos?|informations|donnees|data)\s+(?:que vous avez\s+)?(?:sur|about|on)\s+moi\b|\b(infos?|informations|donnees)\s+sur\s+moi|\b(what|quoi|que)\b.*\b(about me|on me|sur moi)\b|\b(je suis abonne a quoi|je suis inscrit a quoi|quelles rubriques je suis|je suis quelles rubriques|je suis abonne a quelles|a quoi je suis abonne)\b|^\s*donnees\s*$/u.test(
+      /\b(mes donnees|my data|mes infos personnelles|mes informations|mes abonnements|mes parametres|my settings|my subscriptions|mes reglages|what data|quelles donnees|vie privee|privacy|confidentialite|mon profil|my profile|my account|mon compte|mes infos)\b|^\s*(?:mes rubriques|my topics)\s*\??\s*$|\b(infos?|informations|donnees|data)\s+(?:que vous avez\s+)?(?:sur|about|on)\s+moi\b|\b(infos?|informations|donnees)\s+sur\s+moi|\b(what|quoi|que)\b.*\b(about me|on me|sur moi)\b|\b(je suis abonne a quoi|je suis inscrit a quoi|quelles rubriques je suis|je suis quelles rubriques|je suis abonne a quelles|a quoi je suis abonne)\b|^\s*donnees\s*$/u.test(
         s,
       )
     ) {
@@ -655,7 +656,12 @@ export class Understander {
 
   #topics(s: string) {
     if (
-      /\b(rubriques?|topics?|categories|categorie|themes?|sujets|sections?|thematiques)\b/.test(s)
+      /\b(rubriques?|topics?|categories|categorie|themes?|sujets|sections?|thematiques)\b/.test(
+        s,
+      ) ||
+      /\b(vous parlez de quoi|vous traitez quoi|vous couvrez quoi|what do you cover|de quoi vous parlez)\b/.test(
+        s,
+      )
     ) {
       return result({ intent: "topics" });
     }
@@ -754,7 +760,8 @@ export class Understander {
       /\b(quoi de neuf|quoi de 9|de neuf|what s new|whats new|what s happening|what is happening|whats happening|whats up|what happened|il y a quoi|y a quoi|ya quoi|y a koi|quoi d neuf|que se passe t il|quoi de nouveau|du nouveau|today s news|top)\b/u.test(
         s,
       ) ||
-      /\b(ca dit quoi|on dit quoi|c est comment|ca se passe comment|ca va comment)\s+(au|aux|en|a|sur|du|de|dans|chez|in|pour|cote)\b/u.test(
+      /^\s*(?:le |la |l )?(?:pays|bled|ville|quartier)\s+(?:est|va)\s+comment\s*\??\s*$/u.test(s) ||
+      /\b(ca dit quoi|on dit quoi|c est comment|ca se passe comment|ca va comment|c est how|on dit how|ca dit how|ca go how)\s+(au|aux|en|a|sur|du|de|dans|chez|in|pour|cote)\b/u.test(
         s,
       ) ||
       /\b(envoie|envoyez|envoyer|donne|donnez|montre|montrez)\b.*\b(plus|encore)\b/.test(s);
@@ -782,6 +789,26 @@ export class Understander {
         if (query) return result({ intent: "search", query });
       }
     }
+    // "des nouvelles de l'attaque de Djibo": an event after « de », not a place, is a search.
+    const of =
+      /\b(?:infos?|nouvelles|news|actus?|informations)\s+(?:du|de la|de l|des|de|d)\s+(.+)$/u.exec(
+        s,
+      );
+    if (of?.[1]) {
+      const tail = of[1].replace(/[,?].*$/, "").trim();
+      const content = tail.split(/\s+/).filter((w) => w && !FILLER.has(w) && w !== "et");
+      // "les news du Cameroun ça dit quoi": a place first is the rubric, whatever follows.
+      const startsWithRubric = this.#lexicon.has(content[0] ?? "");
+      if (
+        content.length >= 2 &&
+        !startsWithRubric &&
+        !this.#onlyRubric(tail) &&
+        !/\b(jour|soir|matin|semaine|journee|aujourdhui|moment)\b/.test(tail)
+      ) {
+        const query = this.#query(n, tail);
+        if (query) return result({ intent: "search", query });
+      }
+    }
     const rubrics = this.#rubricsIn(s);
     let rubric: string | null = rubrics[0] ?? null;
     if (!rubric) {
@@ -792,7 +819,7 @@ export class Understander {
       if (
         word &&
         !GENERIC_PLACE.has(word) &&
-        !/^(jour|soir|matin|moment|semaine|neuf|nouveau|actualites?|actus?|news|infos?|the|today|pays|ville|journee)$/.test(
+        !/^(jour|soir|matin|moment|semaine|neuf|nouveau|actualites?|actus?|news|infos?|nouvelles|informations|articles|the|today|pays|ville|journee)$/.test(
           word,
         )
       ) {
