@@ -109,7 +109,10 @@ export function normalize(input: string, fix: (key: string) => string = (k) => k
     const mapped = SPELLINGS[key] ?? key;
     if (mapped !== "") words.push({ key: fix(mapped), raw });
   };
-  for (const piece of text.split(/(?=[,.;:!?\n()])|(?<=[,.;:!?\n()])|\s+|(?<=\p{L})-(?=\p{L})/u)) {
+  // A hyphen between letters separates words ("abonnez-moi") but stays in a search query
+  // ("Mali-Ghana"): the word before it keeps a mark.
+  const hyphened = text.replace(/(?<=\p{L})-(?=\p{L})/gu, "\u2010 ");
+  for (const piece of hyphened.split(/(?=[,.;:!?\n()])|(?<=[,.;:!?\n()])|\s+/u)) {
     if (piece === "") continue;
     if (/^[,.;:!\n()]$/.test(piece)) {
       if (words.length > 0 && words[words.length - 1]?.key !== ",")
@@ -120,21 +123,23 @@ export function normalize(input: string, fix: (key: string) => string = (k) => k
       words.push({ key: "?", raw: "" });
       continue;
     }
-    const raw = piece
+    const joined = piece.endsWith("\u2010");
+    const cleaned = piece
       // "STOPPPP", "mercii", "svppp": a letter held down is one letter.
       .replace(/(\p{L})\1{2,}/gu, "$1")
       .replace(/^[^\p{L}\p{N}']+|[^\p{L}\p{N}]+$/gu, "")
       .replace(/^'+/, "");
+    const raw = joined && cleaned ? `${cleaned}-` : cleaned;
     if (!/[\p{L}\p{N}]/u.test(raw)) continue;
     const elided = ELISION.exec(raw.replace(/^(QU|[CDJLMNST])'/u, (m) => m.toLowerCase()));
     if (elided?.[1] && elided[2]) {
       push(elided[1], `${elided[1]}'`);
       const restRaw = elided[2];
-      const restKey = fold(restRaw).replace(/'/g, "");
+      const restKey = fold(restRaw).replace(/'|-$/g, "");
       if (restKey) push(restKey, restRaw);
       continue;
     }
-    const key = fold(raw).replace(/'/g, "");
+    const key = fold(raw).replace(/'|-$/g, "");
     if (key) push(key, raw);
   }
   while (words.length > 0 && words[words.length - 1]?.key === ",") words.pop();

@@ -177,7 +177,7 @@ const NOT_TYPOS = [
 const CUE_SET = new Set([...CUES, ...NOT_TYPOS]);
 
 const GREETING =
-  /^(?:(?:bonjour|bonsoir|bonne journee|bonne soiree|salut|coucou|hello|hi|hey|yo|wesh|allo|salam|salam alaykoum|salam aleykoum|salamalekoum|salam alekoum|salamou aleykoum|assalamou alaykoum|as salam alaykoum|aleykoum|alaykoum|good morning|good evening|good afternoon|i ni ce|i ni sogoma|i ni tile|i ni wula|a ni ce|ani sogoma|nanga def|na nga def|laafi bala|ne y windiga|ne y yibeogo|mbote|akwaba|woezon|ca va|ca va bien|comment ca va|cava|cv|mola|mogo|mon vieux pere|mon vieux|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|chef|boss|la redaction|l equipe|cher|chers|madame|monsieur|dear|admin|tchie|tchrr+|ehh|eh|oh|ah|bon|donc|alors|euh|dsl|desole|pardon|excusez moi|mais)\b\s*,?\s*)+/u;
+  /^(?:(?:bonjour|bonsoir|bonne journee|bonne soiree|bonne nuit|bon apres midi|bonne matinee|salut|coucou|hello|hi|hey|yo|wesh|allo|salam|salam alaykoum|salam aleykoum|salamalekoum|salam alekoum|salamou aleykoum|assalamou alaykoum|as salam alaykoum|aleykoum|alaykoum|good morning|good evening|good afternoon|i ni ce|i ni sogoma|i ni tile|i ni wula|a ni ce|ani sogoma|nanga def|na nga def|laafi bala|ne y windiga|ne y yibeogo|mbote|akwaba|woezon|ca va|ca va bien|comment ca va|cava|cv|mola|mogo|mon vieux pere|mon vieux|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|chef|boss|la redaction|l equipe|cher|chers|madame|monsieur|dear|admin|tchie|tchrr+|ehh|eh|oh|ah|bon|donc|alors|euh|dsl|desole|pardon|excusez moi|mais)\b\s*,?\s*)+/u;
 
 const POLITENESS =
   /\b(?:svp|stp|s il vous plait|s il vous plaît|s il te plait|sil vous plait|sil te plait|please|kindly|je vous prie|de grace|merci d avance|merci bien|deh|dêh|hein|la bas)\b/gu;
@@ -422,7 +422,7 @@ export class Understander {
 
   #mode(s: string, input: string) {
     const instant =
-      /\b(instantanee?s?|instant|temps reel|real time|realtime|en direct|directes?|direct|live|immediat|immediatement|des qu elles? sortent?|des que ca sort|au fur et a mesure|en continu|breaking)\b/u;
+      /\b(instantanee?s?|instant|temps reel|real time|realtime|en direct|directes?|direct|live|immediat|immediatement|des qu elles? sortent?|des que ca sort|au fur et a mesure|en continu|breaking|au moment ou elles? tombent?|quand elles? tombent?|des qu elles? tombent?|as soon as|fil de l eau)\b/u;
     const daily =
       /\b(resumes?|recaps?|recapitulatif|digest|quotidiens?|quotidienne|journaliers?|une fois par jour|1 fois par jour|par jour|once a day|daily|chaque soir|chaque matin|every day|every evening|du soir|le soir)\b/u;
     const neg =
@@ -436,10 +436,13 @@ export class Understander {
     const modeWord = /\bmode\b/.test(s);
     if (!hasI && !hasD) return null;
     // "les infos du soir" alone is a request for news, not a setting.
+    // "envoyez-moi tout le soir à 21h30": a time of day with « le soir » sets the digest too.
     const dailyStrong =
       /\b(resumes?|recaps?|recapitulatif|digest|quotidiens?|quotidienne|journaliers?|fois par jour|par jour|once a day|daily)\b/.test(
         s,
-      );
+      ) ||
+      (timeOf(input) !== null &&
+        /\b(le soir|le matin|chaque soir|chaque matin|every evening|every morning)\b/.test(s));
     const instantStrong =
       hasI &&
       (modeWord ||
@@ -521,7 +524,7 @@ export class Understander {
     const removeMe =
       /\b(retirez|retirer|retire|enlevez|enlever|enleve|supprimez|supprimer|supprime|effacez|effacer|efface|sortez|sortir|sors|remove|take me off|delete)\b\s*(moi|me|mon numero|mon num|le|nous|my number)\b|\b(retirez|enlevez|supprimez|effacez|sortez|remove)\b.*\b(liste|list|diffusion)\b|\bme\s+(retirer|retire|desinscrire|desabonner|enlever)\b/u;
     const noMore =
-      /\b(veux|voulons|veut|souhaite|desire|want)\s+(?:plus|pas|no)\s+(?:rien|recevoir|de vos|vos|de messages|messages|de ces|ces|d infos|infos|aucun)|\bne\s+(?:m|me|nous)?\s*(?:envoyez|envoie|envoyer|ecrivez|contactez)\s+plus\b|\b(?:plus|ne suis plus|ne veux plus)\s+interesse|\bno more\s+(messages|texts|news|alerts|notifications)\b|\b(dont|don t|do not)\s+(send|text|message|contact)\b|\b(dont|don t|do not|no longer)\s+(want|need|wish)\b|\b(want|need)\b.*\b(anymore|any more|no more)\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+plus\b(?!\s+(?:rien\s+)?(?:rater|manquer|louper|attendre|perdre))|\b(?:n ai|ai)\s+plus\s+besoin\b|\b(?:pas|plus|not|no longer)\s+interess\w*|\bne m interesse (?:pas|plus)\b|\bm interesse pas\b|\bne plus (?:m |me |nous )?(?:envoyer|ecrire|recevoir|contacter)\b|^\s*(?:je )?(?:ne )?veux plus\s*$|^\s*(?:halte|stop|assez|basta)\s+(?:aux|a vos|a ces)\s+(?:messages|sms|notifications|alertes|spams?)\s*$|\bplus\s+(?:rien|jamais)\b\s*(?:recevoir|m envoyer)?|\b(?:plus|pas) (?:la peine|besoin) (?:de|d)\b|^\s*(?:ne )?plus (?:rien )?recevoir\b|\b(?:ca|c) suffit\b|\b(?:j en ai|on en a) marre\b/u;
+      /\b(veux|voulons|veut|souhaite|desire|want)\s+(?:plus|pas|no)\s+(?:rien|recevoir|de vos|vos|de messages|messages|de ces|ces|d infos|infos|aucun)|\bne\s+(?:m|me|nous)?\s*(?:envoyez|envoie|envoyer|ecrivez|contactez)\s+plus\b|\b(?:plus|ne suis plus|ne veux plus)\s+interesse|\bno more\s+(messages|texts|news|alerts|notifications)\b|\b(dont|don t|do not)\s+(send|text|message|contact)\b|\b(dont|don t|do not|no longer)\s+(want|need|wish)\b|\b(want|need)\b.*\b(anymore|any more|no more)\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+rien\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+plus\b(?!\s+(?:rien\s+)?(?:rater|manquer|louper|attendre|perdre))|\b(?:n ai|ai)\s+plus\s+besoin\b|\b(?:pas|plus|not|no longer)\s+interess\w*|\bne m interesse (?:pas|plus)\b|\bm interesse pas\b|\bne plus (?:m |me |nous )?(?:envoyer|ecrire|recevoir|contacter)\b|^\s*(?:je )?(?:ne )?veux plus\s*$|^\s*(?:halte|stop|assez|basta)\s+(?:aux|a vos|a ces)\s+(?:messages|sms|notifications|alertes|spams?)\s*$|\bplus\s+(?:rien|jamais)\b\s*(?:recevoir|m envoyer)?|\b(?:plus|pas) (?:la peine|besoin) (?:de|d)\b|^\s*(?:ne )?plus (?:rien )?recevoir\b|\b(?:ca|c) suffit\b|\b(?:j en ai|on en a) marre\b/u;
     const cancel =
       /\b(annulez|annuler|annule|resiliez|resilier|cancel|end|terminez|terminer)\b.*\b(abonnement|subscription|inscription)\b|^\s*(?:c est |c )?(fin|fini|finis|finish|end|quit|halte|basta|terminer|termine|arret|assez|suffit|ca suffit|resilier|resiliez|resilie|resiliation|enough|stop it)\s*(abonnement|de l abonnement|des messages|messages|alertes|tout|pour moi|pour nous|avec vous|entre nous|!)?\s*$|^\s*(?:plus|pas|no|no more)\s+(?:de |d )?(?:messages|alertes|notifications|notifs|sms|envois|texts|alerts)\s*$|\bsign me out\b|\b(?:mettez|mettre|mets|met)\s+fin\b.*\b(?:abonnement|inscription|messages|envois|alertes)\b|\bn en (?:veux|voulons|veut) plus\b|\bfin\s+(de l |d |de mon |mon )?(abonnement|inscription)\b/u;
 
@@ -617,7 +620,7 @@ export class Understander {
 
   #myData(s: string) {
     if (
-      /\b(mes donnees|my data|mes infos personnelles|mes informations|mes abonnements|mes parametres|my settings|my subscriptions|mes reglages|what data|quelles donnees|vie privee|privacy|confidentialite|mon profil|my profile|my account|mon compte|mes infos)\b|^\s*(?:mes rubriques|my topics)\s*\??\s*$|\b(infos?|informations|donnees|data)\s+(?:que vous avez\s+)?(?:sur|about|on)\s+moi\b|\b(infos?|informations|donnees)\s+sur\s+moi|\b(what|quoi|que)\b.*\b(about me|on me|sur moi)\b|\b(je suis abonne a quoi|je suis inscrit a quoi|quelles rubriques je suis|je suis quelles rubriques|je suis abonne a quelles|a quoi je suis abonne)\b|^\s*donnees\s*$/u.test(
+      /\b(mes donnees|my data|mes infos personnelles|mes informations|mes abonnements|mes parametres|my settings|my subscriptions|mes reglages|what data|quelles donnees|vie privee|privacy|confidentialite|mon profil|my profile|my account|mon compte|mes infos)\b|^\s*(?:mes rubriques|my topics)\s*\??\s*$|\b(infos?|informations|donnees|data)\s+(?:que vous avez\s+)?(?:sur|about|on)\s+moi\b|\b(infos?|informations|donnees)\s+sur\s+moi|\b(what|quoi|que)\b.*\b(about me|on me|sur moi)\b|\b(je suis abonne a quoi|je suis inscrit a quoi|quelles rubriques je suis|je suis quelles rubriques|je suis abonne a quelles|a quoi je suis abonne)\b|^\s*donnees\s*$|\b(?:vous\s+)?(?:gardez|conservez|stockez|savez|keep|store)\b.*\b(?:donnees|data|informations|infos)\b/u.test(
         s,
       )
     ) {
@@ -708,7 +711,7 @@ export class Understander {
 
   #thanks(s: string) {
     if (
-      /\b(merci|thanks|thank you|barka|jerejef|akpe|bravo|felicitations|bon travail|bravo|continuez|keep it up|good job|great job|vous faites du bon travail|on est ensemble|dieu vous benisse|god bless)\b/.test(
+      /\b(merci|thanks|thank you|barka|jerejef|akpe|bravo|felicitations|bon travail|bravo|continuez|keep it up|good job|great job|vous faites du bon travail|on est ensemble|dieu vous benisse|god bless|vous etes au top|vous etes top|vous etes les meilleurs|vous etes formidables|vous etes geniaux|super boulot|beau boulot)\b/.test(
         s,
       ) &&
       !/\b(publier|diffuser|partager|envoyer|poster|relayer)\b/.test(s)
@@ -772,6 +775,13 @@ export class Understander {
         !/\b(quoi de neuf|infos|news|nouvelles)\b/.test(s));
     if (questionToNewsroom) return null;
     if (COMPLAINT.test(s)) return null;
+    // "Info : coupure d'eau demain, partagez": a tip for the newsroom, not a request for news.
+    if (
+      /\b(partagez|partager|diffusez|diffuser|faites passer|transferez|publiez|publier|relayez)\b/.test(
+        s,
+      )
+    )
+      return null;
     // "je n'arrive pas à lire les articles": a complaint, not a request.
     if (/\b(ne|n)\s+(?:\w+\s+){0,2}(pas|plus|jamais)\b|\bmarche pas\b/.test(s)) return null;
     // "dernières infos sur l'arrestation du maire": a precise subject is a search.
@@ -850,7 +860,7 @@ export class Understander {
       /^\s*(?:les |le |la |l )?(menu|aide|help|\?|commencer|accueil|commandes|options|info|instructions|mode d emploi)\s*\??\s*$/.test(
         s,
       ) ||
-      /\b(what can you do|how does it work|comment ca marche|comment ca fonctionne|comment utiliser|tu fais quoi|vous faites quoi|je suis nouveau|je suis nouvelle|aide moi|c est quoi ce numero|c est quoi ce service|je debute|aidez moi|help me|quoi faire|on fait comment)\b/.test(
+      /\b(what can you do|how does it work|comment ca marche|comment ca fonctionne|comment utiliser|tu fais quoi|vous faites quoi|je suis nouveau|je suis nouvelle|aide moi|comment vous utiliser|comment utiliser|how to use|je viens de rejoindre|je viens d arriver|je viens de m inscrire|nouveau ici|nouvelle ici|c est quoi ce numero|c est quoi ce service|je debute|aidez moi|help me|quoi faire|on fait comment)\b/.test(
         s,
       ) ||
       /^\s*(on dit quoi|ca dit quoi|c est comment|quoi de beau|comment tu vas|comment vous allez|la famille|la sante|ca va|ca va bien|cv)\s*\??\s*$/.test(
@@ -964,7 +974,7 @@ function result(understood: Understanding, maybeStop = false) {
 function glue(words: Word[]): string {
   let out = "";
   for (const w of words) {
-    if (out === "" || out.endsWith("'")) out += w.raw;
+    if (out === "" || out.endsWith("'") || out.endsWith("-")) out += w.raw;
     else out += ` ${w.raw}`;
   }
   return out.trim();
