@@ -118,6 +118,7 @@ const STEM_MIN = 6;
 export class RubricLexicon {
   readonly #map = new Map<string, string>();
   readonly #stems = new Map<string, string>();
+  readonly #stemCache = new Map<string, string>();
   readonly #stemmer = newStemmer("french");
   #longest = 1;
 
@@ -149,7 +150,14 @@ export class RubricLexicon {
   rubricOf(phrase: string): string | undefined {
     const exact = this.#map.get(phrase);
     if (exact !== undefined || phrase.includes(" ") || phrase.length < STEM_MIN) return exact;
-    return this.#stems.get(this.#stemmer.stem(phrase));
+    let stem = this.#stemCache.get(phrase);
+    if (stem === undefined) {
+      stem = this.#stemmer.stem(phrase);
+      // Readers reuse the same words: each is stemmed once.
+      if (this.#stemCache.size > 50_000) this.#stemCache.clear();
+      this.#stemCache.set(phrase, stem);
+    }
+    return this.#stems.get(stem);
   }
 
   /** Whether a folded phrase is a rubric word. */
