@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { newStemmer } from "snowball-stemmers";
+import { stemmer } from "@orama/stemmers/french";
 import { parse as parseYaml } from "yaml";
 import { AppError } from "../../domain/errors.ts";
 import { fold } from "../../lib/fold.ts";
@@ -119,7 +119,6 @@ export class RubricLexicon {
   readonly #map = new Map<string, string>();
   readonly #stems = new Map<string, string>();
   readonly #stemCache = new Map<string, string>();
-  readonly #stemmer = newStemmer("french");
   #longest = 1;
 
   constructor(table: Readonly<Record<string, string>> = DEFAULT_SYNONYMS) {
@@ -137,7 +136,7 @@ export class RubricLexicon {
     this.#map.set(key, fold(rubric));
     this.#longest = Math.max(this.#longest, key.split(" ").length);
     if (!key.includes(" ") && key.length >= STEM_MIN) {
-      this.#stems.set(this.#stemmer.stem(key), fold(rubric));
+      this.#stems.set(stemmer(key), fold(rubric));
     }
   }
 
@@ -152,7 +151,7 @@ export class RubricLexicon {
     if (exact !== undefined || phrase.includes(" ") || phrase.length < STEM_MIN) return exact;
     let stem = this.#stemCache.get(phrase);
     if (stem === undefined) {
-      stem = this.#stemmer.stem(phrase);
+      stem = stemmer(phrase);
       // Readers reuse the same words: each is stemmed once.
       if (this.#stemCache.size > 50_000) this.#stemCache.clear();
       this.#stemCache.set(phrase, stem);
