@@ -36,7 +36,9 @@ describe("receipts on the command line (cli broadcasts, cli stats)", () => {
     registerDeliveryCommands(program, ctx);
     await program.parseAsync(["broadcasts"], { from: "user" });
     expect(lines[0]).toMatch(
-      new RegExp(`^n° ${receipt.broadcastId} .*4/4 envoyés — terminé — 4 envoyés · 3 reçus · 1 lu$`),
+      new RegExp(
+        `^n° ${receipt.broadcastId} .*4/4 envoyés — terminé — 4 envoyés · 3 reçus · 1 lu$`,
+      ),
     );
     const stats = deliveryStatsSection(ctx);
     expect(stats).toContain("Diffusions du jour : 4 envoyés · 3 reçus · 1 lu");
