@@ -17,6 +17,18 @@ const noiseLines: readonly RegExp[] = [
   /^(?:cr[ée]dit(?:s)? photo|photo)\s*:/i,
 ];
 
+/**
+ * Openings of text that is navigation, promotion or credits rather than news: broader than the
+ * whole lines above, for what a summary must never start with ("Lire aussi …", "Photo : …").
+ */
+const NOISE_OPENING =
+  /^(lire aussi|à lire|a lire|voir aussi|à voir|regarder|vidéo\s*[-:–]|photo\s*[-:–]|crédits?\b|©|\(?photo\b|source\s*:|publicité|la suite après|suivez|abonnez|cliquez|retrouvez|partager|inscrivez)/iu;
+
+/** Whether a sentence or line starts the way navigation, promotion or credits do. */
+export function startsLikeNoise(text: string): boolean {
+  return NOISE_OPENING.test(text);
+}
+
 export function isNoiseLine(line: string): boolean {
   const s = line.trim();
   return s.length > 0 && s.length < 500 && noiseLines.some((re) => re.test(s));

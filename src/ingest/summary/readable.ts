@@ -1,3 +1,5 @@
+import { startsLikeNoise } from "../noise.ts";
+
 /**
  * Whether an article sentence can be shown on its own as a summary: it is a whole sentence
  * (not a fragment, not scraping glue), it does not point back at text the reader has not seen
@@ -152,9 +154,6 @@ export function readsWhole(sentence: string): boolean {
   return !lostCapital(sentence) && !GLUED.test(sentence);
 }
 
-/** Openings of lines that are navigation, promotion or credits rather than news. */
-const NOISE =
-  /^(lire aussi|à lire|a lire|voir aussi|à voir|regarder|vidéo\s*[-:–]|photo\s*[-:–]|crédits?\b|©|\(?photo\b|source\s*:|publicité|la suite après|suivez|abonnez|cliquez|retrouvez|partager|inscrivez)/iu;
 const QUESTION_END = /\?["»”)\s]*$/u;
 
 /** Whether a sentence ends with a question mark (a question is never a summary). */
@@ -164,7 +163,7 @@ export const isQuestion = (sentence: string): boolean => QUESTION_END.test(sente
 export function isNoise(sentence: string, words: number): boolean {
   if (sentence.length < 25 || words < 5) return true;
   if (isQuestion(sentence)) return true;
-  if (NOISE.test(sentence)) return true;
+  if (startsLikeNoise(sentence)) return true;
   return isShouting(sentence);
 }
 

@@ -9,6 +9,7 @@
  * position (linear regression); the best candidate that reads on its own wins. See
  * `features.ts`, `model.ts`, `selection.ts`, `readable.ts` and `scripts/train-summary.ts`.
  */
+import { truncate } from "../../lib/truncate.ts";
 import { loadSummaryModel, type SummaryModel } from "./model.ts";
 import { best, candidates } from "./selection.ts";
 
@@ -25,23 +26,6 @@ export interface SummaryOptions {
   maxChars: number;
   /** The trained model; the one shipped in the repository by default. */
   model?: SummaryModel;
-}
-
-/** Ellipsis used for a cut summary. */
-const ELLIPSIS = "…";
-
-/** Cuts text at a word boundary so that text + "…" fits in maxChars; never inside a URL. */
-function cut(text: string, maxChars: number): string {
-  if (text.length <= maxChars) return text;
-  const room = Math.max(0, maxChars - ELLIPSIS.length);
-  let end = room;
-  // Back up to a space; if the word straddling the limit is a URL, this drops it whole.
-  while (end > 0 && !/\s/u.test(text[end] ?? " ")) end--;
-  const kept = text
-    .slice(0, end)
-    .replace(/[\s,;:–—-]+$/u, "")
-    .trimEnd();
-  return kept === "" ? text.slice(0, room) + ELLIPSIS : kept + ELLIPSIS;
 }
 
 /**
@@ -69,5 +53,6 @@ export function summarize(input: SummaryInput, options: SummaryOptions): string 
     model,
   );
   const title = input.title.trim();
-  return cut(single?.text ?? (title !== "" ? title : (found.sentences[0]?.text ?? "")), maxChars);
+  const text = single?.text ?? (title !== "" ? title : (found.sentences[0]?.text ?? ""));
+  return truncate(text, maxChars, { hard: true });
 }
