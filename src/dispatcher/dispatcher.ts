@@ -271,6 +271,8 @@ export class Dispatcher {
     }
     const now = clock.now();
     const nowMs = now.getTime();
+    // The pacer counts on the monotonic clock; its times are brought to the wall clock here.
+    const toWall = nowMs - clock.monotonic();
     let until = Number.POSITIVE_INFINITY;
     let rowsDueBy: number | null = null;
     const nextDueByPriority = outbox.nextDueByPriority();
@@ -278,7 +280,7 @@ export class Dispatcher {
       if (paused && laneOf(priority) !== "interactive") continue;
       const nextDue = nextDueByPriority.get(priority) ?? null;
       if (nextDue === null) continue;
-      const laneAt = this.#pacer.laneReadyAt(laneOf(priority));
+      const laneAt = toWall + this.#pacer.laneReadyAt(laneOf(priority));
       rowsDueBy = rowsDueBy === null ? nextDue : Math.min(rowsDueBy, nextDue);
       if (nextDue > nowMs || laneAt > nowMs) {
         until = Math.min(until, Math.max(nextDue, laneAt));
@@ -286,7 +288,7 @@ export class Dispatcher {
       }
       // The oldest due row whose chat may receive now; a chat still in its gap is skipped.
       const candidate = outbox.firstDue(priority, now, (c) => {
-        const chatAt = this.#pacer.chatReadyAt(c.recipient);
+        const chatAt = toWall + this.#pacer.chatReadyAt(c.recipient);
         if (chatAt <= nowMs) return true;
         until = Math.min(until, chatAt);
         return false;
@@ -356,7 +358,7 @@ export class Dispatcher {
 
   async #send(row: OutboxRow, lane: Lane): Promise<void> {
     const { outbox, transport, clock, log, policy, readers } = this.#d;
-    this.#pacer.record(lane, row.recipient, clock.now().getTime());
+    this.#pacer.record(lane, row.recipient, clock.monotonic());
     const isReader = row.recipient !== CHANNEL;
     let outcome: () => void;
     let succeeded = false;
