@@ -1,6 +1,7 @@
 import { AppError, type AppErrorOptions } from "../domain/errors.ts";
 import { INTERACTIVE_KINDS, type Lane, PRIORITIES, PRIORITY } from "../domain/message.ts";
 import { retryDelayMs, type SendingPolicy } from "../domain/sending-policy.ts";
+import { stripBidiControls } from "../lib/bidi.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Random } from "../lib/random.ts";
 import type { Logger } from "../log.ts";
@@ -363,7 +364,8 @@ export class Dispatcher {
     let outcome: () => void;
     let succeeded = false;
     try {
-      const result = await transport.send(row.recipient, row.body);
+      // The one exit of every message: no bidi control reaches a screen, whoever wrote the text.
+      const result = await transport.send(row.recipient, stripBidiControls(row.body));
       const sentAt = clock.now();
       succeeded = true;
       outcome = () => {

@@ -6,11 +6,11 @@ describe("pacing on a monotonic clock", () => {
   it("answers at once after the wall clock is set back an hour (it waited 3,606 s)", async () => {
     const { app, clock, addArticle, dispatcher, transport } = await harness();
     addReaders(
-      app.db,
+      app,
       Array.from({ length: 20 }, (_, i) => ({ chatId: chat(i), follows: ["sport"] })),
       clock.now(),
     );
-    app.delivery.broadcaster.publish(addArticle("aigles"), "cli");
+    app.delivery.desk.publish(addArticle("aigles"), "cli");
     await dispatcher.drain({ maxRows: 5 });
 
     clock.stepWall(-3_600_000);
@@ -28,7 +28,7 @@ describe("pacing on a monotonic clock", () => {
 
   it("still keeps the pace when the wall clock jumps forward", async () => {
     const { app, clock, dispatcher, transport } = await harness();
-    addReaders(app.db, [{ chatId: chat(1) }, { chatId: chat(2) }], clock.now());
+    addReaders(app, [{ chatId: chat(1) }, { chatId: chat(2) }], clock.now());
     app.outbox.enqueue({ kind: "alert", recipient: chat(1), body: "A" }, clock.now());
     await dispatcher.drain();
     clock.stepWall(3_600_000);
