@@ -117,15 +117,20 @@ export class Dispatcher {
    */
   start(): void {
     if (this.#loop) return;
-    const beat = this.#d.settings.heartbeat();
-    if (beat && beat.pid !== process.pid && isAlive(beat.pid)) {
-      const age = this.#d.clock.now().getTime() - beat.at.getTime();
-      if (age < 4 * this.#d.policy.idlePollMs + 30_000) {
-        throw new DispatcherBusyError(
-          `Un autre processus (pid ${beat.pid}) envoie déjà les messages de cette base. ` +
-            "Arrêtez-le avant de démarrer celui-ci : deux envois en parallèle dépasseraient le rythme.",
-        );
-      }
+    const now = this.#d.clock.now();
+    // Read and written in one transaction: two processes starting at once cannot both send.
+    const holder = this.#d.settings.claimHeartbeat(
+      { pid: process.pid, at: now, transportUp: this.#d.transport.isUp() },
+      (beat) =>
+        beat.pid !== process.pid &&
+        isAlive(beat.pid) &&
+        now.getTime() - beat.at.getTime() < 4 * this.#d.policy.idlePollMs + 30_000,
+    );
+    if (holder) {
+      throw new DispatcherBusyError(
+        `Un autre processus (pid ${holder.pid}) envoie déjà les messages de cette base. ` +
+          "Arrêtez-le avant de démarrer celui-ci : deux envois en parallèle dépasseraient le rythme.",
+      );
     }
     this.settleInterrupted();
     this.#stopping = false;
