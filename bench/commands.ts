@@ -203,7 +203,7 @@ async function main(): Promise<void> {
   const run = Date.now().toString(36);
   const say = inboundFrom(clock, `bench-${run}`);
   const words = SEARCH_QUERIES;
-  const names = ["dernières", "lire N", "chercher deux mots"] as const;
+  const names = ["dernières", "lire N", "chercher deux mots", "chercher 12 lettres"] as const;
   const best = new Map<string, { p50: number; p99: number; max: number }>();
   const slowest: { ms: number; what: string }[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
@@ -215,6 +215,8 @@ async function main(): Promise<void> {
         ["dernières", "dernières"],
         ["lire N", `lire ${1 + (i % 5)}`],
         ["chercher deux mots", `chercher ${words[i % words.length]}`],
+        // Red team D12: twelve single letters took 1.35 s at 100,000 articles.
+        ["chercher 12 lettres", "chercher e d p l s c m a t r b f"],
       ] as const) {
         current.command = name;
         const t = performance.now();

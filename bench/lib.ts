@@ -106,11 +106,15 @@ export function seedReaders(app: App, count: number, at: number, each?: (i: numb
   })();
 }
 
-/** A dispatcher with pacing off (no rate, no gap, no jitter, no waiting): the loop's own speed. */
+/**
+ * A dispatcher with pacing off (no rate, no gap, no jitter, no waiting): the loop's own speed.
+ * An infinite rate, not a huge one: the pacer counts on the monotonic clock, which a manual
+ * clock never moves, so even microsecond gaps would add up to a wait that never ends.
+ */
 export function unpacedDispatcher(app: App, transport: Transport): Dispatcher {
   const policy = {
     ...app.delivery.policy,
-    ratePerMinute: 1e9,
+    ratePerMinute: Number.POSITIVE_INFINITY,
     minGapPerChatMs: 0,
     jitter: 0,
     replyBurst: 1e9,

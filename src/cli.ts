@@ -5,6 +5,7 @@ import { createCliContext } from "./app/cli/context.ts";
 import { deliveryStatsSection, registerDeliveryCommands } from "./app/cli/delivery.ts";
 import { registerDoctorCommand } from "./app/cli/doctor.ts";
 import { feedsStatsSection, registerFeedCommands } from "./app/cli/feeds.ts";
+import { registerHealthCommand } from "./app/cli/health.ts";
 import { registerStatsCommand } from "./app/cli/stats.ts";
 import { registerUnderstandCommand } from "./app/cli/understand.ts";
 import { hasCode } from "./domain/errors.ts";
@@ -24,6 +25,7 @@ async function main(argv: string[]): Promise<number> {
   registerFeedCommands(program, ctx);
   registerDoctorCommand(program, ctx);
   registerUnderstandCommand(program, ctx);
+  registerHealthCommand(program, ctx);
   try {
     await program.parseAsync(argv);
     return Number(process.exitCode ?? 0);

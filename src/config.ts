@@ -48,11 +48,28 @@ const timeZone = z.string().refine(
   { message: "fuseau horaire IANA inconnu (exemple : Africa/Bamako, Africa/Abidjan)" },
 );
 
+/**
+ * The code of a Channel invite (`https://whatsapp.com/channel/0029Va…` or the code alone), or
+ * null when the text is neither: it goes into every one-to-one message as the Channel's link.
+ */
+export function channelInviteCode(text: string): string | null {
+  const m =
+    /^(?:https?:\/\/(?:www\.)?whatsapp\.com\/channel\/)?([A-Za-z0-9]{8,64})\/?(?:[?#]\S*)?$/i.exec(
+      text.trim(),
+    );
+  return m?.[1] ?? null;
+}
+
 const schema = z.object({
   DATA_DIR: z.string().min(1).default("data"),
   DATABASE_PATH: z.string().optional(),
   ARTICLES_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_FORMAT: z
+    .enum(["auto", "pretty", "json"], {
+      message: "écrivez pretty (lignes lisibles), json (une ligne JSON par événement) ou auto",
+    })
+    .default("auto"),
   TZ: timeZone.default("Africa/Bamako"),
   LANGUAGE: z.enum(["fr", "en"]).default("fr"),
   SUMMARY_MAX_CHARS: int(280, 120, 1000),
@@ -62,7 +79,18 @@ const schema = z.object({
   EDITORS: list.pipe(
     z.array(z.string().regex(e164, "numéros au format international, ex. +22370000000")),
   ),
-  CHANNEL_INVITE: z.string().optional(),
+  CHANNEL_INVITE: z
+    .string()
+    .transform((s) => channelInviteCode(s) ?? "")
+    .pipe(
+      z
+        .string()
+        .min(
+          1,
+          "lien https://whatsapp.com/channel/… de la chaîne, ou le code qui le termine (lettres et chiffres)",
+        ),
+    )
+    .optional(),
   CHANNEL_ID: z
     .string()
     .regex(/@newsletter$/, "identifiant de chaîne attendu, ex. 120363000000000000@newsletter")
@@ -171,6 +199,8 @@ export interface Config {
   articlesDir: string;
   sessionDir: string;
   logLevel: Env["LOG_LEVEL"];
+  /** `auto`: readable lines on a terminal, JSON elsewhere. */
+  logFormat: Env["LOG_FORMAT"];
   timeZone: string;
   language: "fr" | "en";
   summaryMaxChars: number;
@@ -249,6 +279,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     articlesDir: v.ARTICLES_DIR ?? path.join(v.DATA_DIR, "articles"),
     sessionDir: path.join(v.DATA_DIR, "session"),
     logLevel: v.LOG_LEVEL,
+    logFormat: v.LOG_FORMAT,
     timeZone: v.TZ,
     language: v.LANGUAGE,
     summaryMaxChars: v.SUMMARY_MAX_CHARS,

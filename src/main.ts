@@ -35,7 +35,7 @@ export async function run(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const log = createLogger({ level: config.logLevel });
+  const log = createLogger({ level: config.logLevel, format: config.logFormat });
   // whatsapp-web.js runs async listeners of its own (page navigation, re-injection) whose
   // failures after a browser closed surface here: log them, do not kill the bot over them.
   process.on("unhandledRejection", (reason) => {

@@ -63,7 +63,10 @@ async function main(): Promise<number> {
         ? base.channel
         : { ...base.channel, id: "120363000000000000@newsletter" },
   };
-  const log = createLogger({ level: config.logLevel === "info" ? "warn" : config.logLevel });
+  const log = createLogger({
+    level: config.logLevel === "info" ? "warn" : config.logLevel,
+    format: config.logFormat,
+  });
   const app = openApp(config, { clock: systemClock, log });
   const write = (text: string) => process.stdout.write(`${text}\n`);
 

@@ -46,3 +46,29 @@ describe("configuration from .env", () => {
     expect(problems).toMatch(/WA_SEND_SEEN=peut-être : écrivez true ou false/);
   });
 });
+
+describe("CHANNEL_INVITE (it goes into every alert as the Channel's link)", () => {
+  it("takes the link or its code, and keeps the code", () => {
+    const link = loadConfig({
+      CHANNEL_INVITE: "https://whatsapp.com/channel/0029VaSuivezInfo0000000/",
+    });
+    expect(link.channel.invite).toBe("0029VaSuivezInfo0000000");
+    expect(loadConfig({ CHANNEL_INVITE: " 0029VaSuivezInfo0000000 " }).channel.invite).toBe(
+      "0029VaSuivezInfo0000000",
+    );
+  });
+
+  it("refuses garbage with what to write instead", () => {
+    for (const bad of [
+      "javascript:alert(1)",
+      "https://evil.example/channel/0029VaSuivezInfo0000000",
+      "0029Va Suivez",
+      "*gras* _et_ https://x.y",
+      "0029Va\u202eofni",
+    ]) {
+      expect(() => loadConfig({ CHANNEL_INVITE: bad }), bad).toThrow(
+        /CHANNEL_INVITE=.* : lien https:\/\/whatsapp\.com\/channel\//,
+      );
+    }
+  });
+});

@@ -1,12 +1,15 @@
 import { randomUUID } from "node:crypto";
 import {
   closeSync,
+  linkSync,
   mkdirSync,
   openSync,
   readFileSync,
+  renameSync,
   statSync,
   unlinkSync,
   utimesSync,
+  writeFileSync,
   writeSync,
 } from "node:fs";
 import { hostname } from "node:os";
@@ -133,8 +136,94 @@ function staleReason(owner: LockOwner | null, file: string, probe: LockProbe): s
 }
 
 /**
+ * Creates `file` with its whole content at once, or returns false when it exists: written
+ * beside it, then hard-linked into place (atomic), so no reader ever sees it empty or half
+ * written — an empty file read as « illisible » was one way two starters both took the lock.
+ */
+function createWhole(file: string, content: string): boolean {
+  const temporary = `${file}.${randomUUID()}.tmp`;
+  writeFileSync(temporary, content, { flag: "wx" });
+  try {
+    linkSync(temporary, file);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return false;
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP") throw error;
+    // A file system without hard links: exclusive create, then write.
+    let fd: number;
+    try {
+      fd = openSync(file, "wx");
+    } catch (inner) {
+      if ((inner as NodeJS.ErrnoException).code === "EEXIST") return false;
+      throw inner;
+    }
+    try {
+      writeSync(fd, content);
+    } finally {
+      closeSync(fd);
+    }
+    return true;
+  } finally {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** A takeover mutex older than this was left by a starter that died during its takeover. */
+const TAKEOVER_STALE_MS = 10_000;
+/** How long a starter waits for another's takeover to finish (takeovers take milliseconds). */
+const TAKEOVER_WAIT_MS = 5_000;
+
+/**
+ * The right to replace a stale lock: one starter at a time. Three starters that all see the
+ * same stale lock must not each delete « it » — the second would delete the first one's fresh
+ * lock (13 runs in 30 gave two owners). Only the mutex holder deletes, after checking again.
+ */
+function takeMutex(file: string, token: string, now: () => number): boolean {
+  const mutex = `${file}.takeover`;
+  if (createWhole(mutex, token)) return true;
+  if (now() - modifiedAt(mutex) > TAKEOVER_STALE_MS && modifiedAt(mutex) > 0) {
+    // Left by a crash mid-takeover: moved aside (one remover wins the rename), then retried.
+    const aside = `${mutex}.${randomUUID()}.stale`;
+    try {
+      renameSync(mutex, aside);
+      unlinkSync(aside);
+    } catch {
+      // Another starter cleared it first.
+    }
+  }
+  return false;
+}
+
+function releaseMutex(file: string, token: string): void {
+  const mutex = `${file}.takeover`;
+  try {
+    if (readFileSync(mutex, "utf8") === token) unlinkSync(mutex);
+  } catch {
+    // Already gone.
+  }
+}
+
+function busy(what: string, owner: LockOwner, file: string): LockError {
+  return new LockError(
+    `Une autre instance utilise déjà ${what} (pid ${owner.pid} sur ${owner.host}, ` +
+      `démarrée le ${owner.startedAt}). Arrêtez-la d'abord ; si elle n'existe plus, ` +
+      `supprimez ${file}.`,
+  );
+}
+
+/**
  * Takes the lock file for `what` (a database, a WhatsApp session) or throws LockError naming
- * the running holder. A lock left by a crashed process (dead pid, or a reboot) is taken over.
+ * the running holder. A lock left by a crashed process (dead pid, or a reboot) is taken over;
+ * when several starters race for it, exactly one gets it (tests/app/lock-race.test.ts).
  */
 export function acquireLock(
   file: string,
@@ -151,56 +240,66 @@ export function acquireLock(
     startedAt: probe.now().toISOString(),
     what,
   };
-  for (let attempt = 0; attempt < 2; attempt++) {
-    let fd: number;
-    try {
-      fd = openSync(file, "wx");
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const owner = readOwner(file);
-      const stale = staleReason(owner, file, probe);
-      if (stale === null && owner) {
-        throw new LockError(
-          `Une autre instance utilise déjà ${what} (pid ${owner.pid} sur ${owner.host}, ` +
-            `démarrée le ${owner.startedAt}). Arrêtez-la d'abord ; si elle n'existe plus, ` +
-            `supprimez ${file}.`,
-        );
-      }
-      options.onStale?.(stale ?? "inconnu", owner);
+  const content = `${JSON.stringify(me, null, 2)}\n`;
+  const mutexToken = `${probe.pid} ${probe.token} ${randomUUID()}`;
+  const clock = () => probe.now().getTime();
+  const deadline = Date.now() + TAKEOVER_WAIT_MS;
+  for (;;) {
+    if (createWhole(file, content)) return heldLock(file, me, probe);
+    const owner = readOwner(file);
+    if (owner && staleReason(owner, file, probe) === null) throw busy(what, owner, file);
+    if (takeMutex(file, mutexToken, clock)) {
       try {
-        unlinkSync(file);
-      } catch {
-        // Another starter removed it first: try again.
+        // Checked again under the mutex: the lock may have been replaced since it was read.
+        const current = readOwner(file);
+        const exists = modifiedAt(file) > 0;
+        if (exists) {
+          const stale = staleReason(current, file, probe);
+          if (stale === null && current) throw busy(what, current, file);
+          options.onStale?.(stale ?? "inconnu", current);
+          try {
+            unlinkSync(file);
+          } catch {
+            // Removed meanwhile by its owner: nothing to replace.
+          }
+        }
+        if (createWhole(file, content)) return heldLock(file, me, probe);
+      } finally {
+        releaseMutex(file, mutexToken);
       }
       continue;
     }
-    try {
-      writeSync(fd, `${JSON.stringify(me, null, 2)}\n`);
-    } finally {
-      closeSync(fd);
+    if (Date.now() > deadline) {
+      throw new LockError(
+        `Impossible de prendre le verrou ${file} : un autre démarrage le reprend en ce moment. ` +
+          `Relancez dans quelques secondes ; s'il persiste, supprimez ${file} et ${file}.takeover.`,
+      );
     }
-    return {
-      file,
-      refresh: () => {
-        const now = probe.now();
-        try {
-          utimesSync(file, now, now);
-        } catch {
-          // Removed by hand: nothing to refresh.
-        }
-      },
-      release: () => {
-        const owner = readOwner(file);
-        if (owner?.pid !== me.pid || owner.token !== me.token) return;
-        try {
-          unlinkSync(file);
-        } catch {
-          // Already gone.
-        }
-      },
-    };
+    pause(5 + Math.floor(Math.random() * 10));
   }
-  throw new LockError(`Impossible de prendre le verrou ${file} : supprimez-le et relancez.`);
+}
+
+function heldLock(file: string, me: LockOwner, probe: LockProbe): Lock {
+  return {
+    file,
+    refresh: () => {
+      const now = probe.now();
+      try {
+        utimesSync(file, now, now);
+      } catch {
+        // Removed by hand: nothing to refresh.
+      }
+    },
+    release: () => {
+      const owner = readOwner(file);
+      if (owner?.pid !== me.pid || owner.token !== me.token) return;
+      try {
+        unlinkSync(file);
+      } catch {
+        // Already gone.
+      }
+    },
+  };
 }
 
 /** Where the locks of one instance live: beside the database, and in the session folder. */

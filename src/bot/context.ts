@@ -3,7 +3,7 @@ import type { EditorBackend } from "../domain/broadcast.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../log.ts";
 import type { ReplyWords } from "../messages/i18n/catalogue.ts";
-import { MAX_MESSAGE_CHARS, truncate } from "../messages/markup.ts";
+import { cutMarkup, MAX_MESSAGE_CHARS } from "../messages/markup.ts";
 import { channelLinkOf, type FormatContext } from "../messages/templates.ts";
 import { catalogue, type Lang } from "../messages/wording.ts";
 import type { ArticlesRepo } from "../store/articles.ts";
@@ -103,7 +103,7 @@ export class BotContext {
   /** Queues an answer to this chat through the outbox (the one sending path). */
   reply(body: string): void {
     // Templates keep under the limit already; this is the last guard for the bot's own text.
-    const text = body.length > MAX_MESSAGE_CHARS ? truncate(body, MAX_MESSAGE_CHARS) : body;
+    const text = cutMarkup(body, MAX_MESSAGE_CHARS);
     this.deps.outbox.enqueue({ kind: "reply", recipient: this.chatId, body: text }, this.now);
     this.replies.push(text);
   }

@@ -1,6 +1,7 @@
 import { AppError, type AppErrorOptions } from "../domain/errors.ts";
 import { INTERACTIVE_KINDS, type Lane, PRIORITIES, PRIORITY } from "../domain/message.ts";
 import { retryDelayMs, type SendingPolicy } from "../domain/sending-policy.ts";
+import { stripBidiControls } from "../lib/bidi.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Random } from "../lib/random.ts";
 import type { Logger } from "../log.ts";
@@ -122,15 +123,20 @@ export class Dispatcher {
    */
   start(): void {
     if (this.#loop) return;
-    const beat = this.#d.settings.heartbeat();
-    if (beat && beat.pid !== process.pid && isAlive(beat.pid)) {
-      const age = this.#d.clock.now().getTime() - beat.at.getTime();
-      if (age < 4 * this.#d.policy.idlePollMs + 30_000) {
-        throw new DispatcherBusyError(
-          `Un autre processus (pid ${beat.pid}) envoie déjà les messages de cette base. ` +
-            "Arrêtez-le avant de démarrer celui-ci : deux envois en parallèle dépasseraient le rythme.",
-        );
-      }
+    const now = this.#d.clock.now();
+    // Read and written in one transaction: two processes starting at once cannot both send.
+    const holder = this.#d.settings.claimHeartbeat(
+      { pid: process.pid, at: now, transportUp: this.#d.transport.isUp() },
+      (beat) =>
+        beat.pid !== process.pid &&
+        isAlive(beat.pid) &&
+        now.getTime() - beat.at.getTime() < 4 * this.#d.policy.idlePollMs + 30_000,
+    );
+    if (holder) {
+      throw new DispatcherBusyError(
+        `Un autre processus (pid ${holder.pid}) envoie déjà les messages de cette base. ` +
+          "Arrêtez-le avant de démarrer celui-ci : deux envois en parallèle dépasseraient le rythme.",
+      );
     }
     this.settleInterrupted();
     this.#stopping = false;
@@ -284,6 +290,8 @@ export class Dispatcher {
     }
     const now = clock.now();
     const nowMs = now.getTime();
+    // The pacer counts on the monotonic clock; its times are brought to the wall clock here.
+    const toWall = nowMs - clock.monotonic();
     let until = Number.POSITIVE_INFINITY;
     let rowsDueBy: number | null = null;
     const nextDueByPriority = outbox.nextDueByPriority();
@@ -291,7 +299,7 @@ export class Dispatcher {
       if (paused && laneOf(priority) !== "interactive") continue;
       const nextDue = nextDueByPriority.get(priority) ?? null;
       if (nextDue === null) continue;
-      const laneAt = this.#pacer.laneReadyAt(laneOf(priority));
+      const laneAt = toWall + this.#pacer.laneReadyAt(laneOf(priority));
       rowsDueBy = rowsDueBy === null ? nextDue : Math.min(rowsDueBy, nextDue);
       if (nextDue > nowMs || laneAt > nowMs) {
         until = Math.min(until, Math.max(nextDue, laneAt));
@@ -299,7 +307,7 @@ export class Dispatcher {
       }
       // The oldest due row whose chat may receive now; a chat still in its gap is skipped.
       const candidate = outbox.firstDue(priority, now, (c) => {
-        const chatAt = this.#pacer.chatReadyAt(c.recipient);
+        const chatAt = toWall + this.#pacer.chatReadyAt(c.recipient);
         if (chatAt <= nowMs) return true;
         until = Math.min(until, chatAt);
         return false;
@@ -379,12 +387,15 @@ export class Dispatcher {
   /** `parallel`: other sends are in flight, so the outcome is written at once, alone. */
   async #send(row: OutboxRow, lane: Lane, parallel: boolean): Promise<void> {
     const { outbox, transport, clock, log, policy, readers } = this.#d;
-    this.#pacer.record(lane, row.recipient, clock.now().getTime());
+    this.#pacer.record(lane, row.recipient, clock.monotonic());
     const isReader = row.recipient !== CHANNEL;
     let outcome: () => void;
     let succeeded = false;
     try {
-      const result = await transport.send(row.recipient, row.body, { kind: row.kind });
+      // The one exit of every message: no bidi control reaches a screen, whoever wrote the text.
+      const result = await transport.send(row.recipient, stripBidiControls(row.body), {
+        kind: row.kind,
+      });
       const sentAt = clock.now();
       succeeded = true;
       outcome = () => {

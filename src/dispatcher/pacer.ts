@@ -8,6 +8,8 @@ import type { Random } from "../lib/random.ts";
  * during a 3-hour broadcast is answered at once; replies have their own share of the rate so a
  * flood of questions cannot stop a broadcast either; and a minimum gap per chat.
  * In-memory: after a restart the first message goes at once, then the cadence resumes.
+ * All its times are on the monotonic clock (Clock.monotonic): a wall clock set back an hour
+ * must not push the next reply an hour away (it did: 3,606 s).
  */
 export class Pacer {
   readonly #policy: SendingPolicy;
@@ -31,7 +33,7 @@ export class Pacer {
     this.#tolerance = (Math.max(1, policy.burst ?? 1) - 1) * this.#interval;
   }
 
-  /** The earliest time (ms) a message of this lane may go, ignoring the chat. */
+  /** The earliest monotonic time (ms) a message of this lane may go, ignoring the chat. */
   laneReadyAt(lane: Lane): number {
     if (lane === "bulk") return this.#globalTat - this.#tolerance;
     return Math.max(
@@ -40,13 +42,13 @@ export class Pacer {
     );
   }
 
-  /** The earliest time (ms) anything may go to this chat. */
+  /** The earliest monotonic time (ms) anything may go to this chat. */
   chatReadyAt(chat: string): number {
     const last = this.#lastByChat.get(chat);
     return last === undefined ? Number.NEGATIVE_INFINITY : last + this.#policy.minGapPerChatMs;
   }
 
-  /** Records a message handed to the transport at `at` (ms). */
+  /** Records a message handed to the transport at monotonic time `at` (ms). */
   record(lane: Lane, chat: string, at: number): void {
     const gap = this.#interval * (1 + this.#policy.jitter * this.#random());
     this.#globalTat = Math.max(this.#globalTat, at) + gap;

@@ -1,9 +1,13 @@
 import { decodeHTML } from "entities";
+import { stripBidiControls } from "./bidi.ts";
 import { fold } from "./fold.ts";
 
 // Control characters (but tab/newline) and zero-width marks that break WhatsApp rendering.
+// The zero-width joiner (U+200D) is not one of them: it joins emoji (👨‍👩‍👧, 🏳️‍🌈) and
+// letters of some scripts; only a stray one, next to a space or an edge, goes.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point.
-const invisible = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff]/g;
+const invisible = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u200c\u2060\ufeff]/g;
+const strayJoiner = /(?<!\S)\u200d+|\u200d+(?!\S)/g;
 
 /**
  * One line of article text made clean: entities decoded, stray tags and invisible characters
@@ -13,8 +17,9 @@ export function cleanInline(text: string): string {
   let s = text.includes("&") ? decodeHTML(text) : text;
   if (s.includes("<")) s = s.replace(/<\/?[a-zA-Z][^<>]*>/g, " ");
   return mendGluedSentences(
-    s
+    stripBidiControls(s)
       .replace(invisible, "")
+      .replace(strayJoiner, "")
       .replace(/[ \t\r\n\u2028\u2029]+/g, " ")
       .replace(/ ([\u00a0\u202f])|([\u00a0\u202f]) /g, "$1$2")
       .trim(),

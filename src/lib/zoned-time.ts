@@ -48,7 +48,20 @@ export function localParts(date: Date, timeZone: string): LocalParts {
   };
 }
 
-/** The instant when the local clock shows this date and time (DST gaps resolve forward). */
+/** The zone's offset from UTC (ms) at an instant: local clock minus UTC. */
+function offsetAt(ms: number, timeZone: string): number {
+  const at = Math.floor(ms / 1000) * 1000;
+  const p = localParts(new Date(at), timeZone);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - at;
+}
+
+/**
+ * The instant when the local clock shows this date and time. As Temporal's "compatible"
+ * rule: a time skipped by a spring-forward gap resolves forward by the gap (02:30 in Paris on
+ * the last Sunday of March is 03:30), a time shown twice (autumn) is the earlier one. The
+ * offsets a day before and after bound any single change; each candidate is kept only if the
+ * zone really has that offset then.
+ */
 export function fromLocal(
   timeZone: string,
   year: number,
@@ -58,15 +71,16 @@ export function fromLocal(
   minute = 0,
 ): Date {
   const wanted = Date.UTC(year, month - 1, day, hour, minute);
-  let guess = wanted;
-  // Two corrections settle any offset, including across a DST change.
-  for (let i = 0; i < 3; i++) {
-    const p = localParts(new Date(guess), timeZone);
-    const shown = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-    if (shown === wanted) break;
-    guess += wanted - shown;
-  }
-  return new Date(guess);
+  const day_ = 86_400_000;
+  const before = offsetAt(wanted - day_, timeZone);
+  const after = offsetAt(wanted + day_, timeZone);
+  const candidates = [wanted - before, wanted - after]
+    .filter((t) => wanted - offsetAt(t, timeZone) === t)
+    .sort((a, b) => a - b);
+  const first = candidates[0];
+  if (first !== undefined) return new Date(first);
+  // In the gap: read with the offset from before the change, i.e. moved forward by the gap.
+  return new Date(wanted - before);
 }
 
 /** "2025-04-02": the local day of an instant (a key for digests and daily caps). */

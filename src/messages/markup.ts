@@ -50,6 +50,70 @@ function wrap(text: string, marker: string): string {
   return url.test(t) ? t : `${marker}${t}${marker}`;
 }
 
+const MARKERS = ["```", "*", "_", "~"] as const;
+
+/**
+ * The WhatsApp spans still open at the end of `text` (a cut fell inside them), last opened
+ * first. A marker opens after a space, a line start or punctuation and before a non-space; it
+ * closes after a non-space; one inside a word (`sport_auto`) is text. Links are skipped: their
+ * `_` and `*` belong to the address.
+ */
+function openSpans(text: string): { marker: string; at: number }[] {
+  url.lastIndex = 0;
+  const plain = text.replace(url, (m) => " ".repeat(m.length));
+  const open = new Map<string, number>();
+  for (let i = 0; i < plain.length; i++) {
+    const marker = MARKERS.find((m) => plain.startsWith(m, i));
+    if (!marker) continue;
+    const before = plain[i - 1] ?? " ";
+    const after = plain[i + marker.length] ?? " ";
+    const canClose = /\S/.test(before) && !/[\p{L}\p{N}]/u.test(after);
+    const canOpen = !/[\p{L}\p{N}]/u.test(before) && /\S/.test(after);
+    if (open.has(marker) && canClose) open.delete(marker);
+    else if (!open.has(marker) && canOpen) open.set(marker, i);
+    i += marker.length - 1;
+  }
+  return [...open].map(([marker, at]) => ({ marker, at })).sort((a, b) => b.at - a.at);
+}
+
+/** Closes the spans a cut left open, or drops an opening marker with nothing after it. */
+function closeSpans(text: string): string {
+  let out = text;
+  for (const { marker, at } of openSpans(text)) {
+    const inside = out.slice(at + marker.length);
+    out = /\S/.test(inside)
+      ? `${out.trimEnd()}${marker}`
+      : out.slice(0, at) + out.slice(at + marker.length);
+  }
+  return out.trimEnd();
+}
+
+/**
+ * Shortens a message with markup to at most `max` characters: at a line end when one is near
+ * (a long list loses whole lines), else at a space, then closes every `*`, `_`, `~` or
+ * ```` ``` ```` span the cut left open — an unclosed `_` would show raw, or italicise the rest.
+ */
+export function cutMarkup(text: string, max: number): string {
+  if (text.length <= max) return text;
+  for (let budget = max - 1; budget > 0; budget -= 8) {
+    const room = text.slice(0, budget);
+    const lineEnd = room.lastIndexOf("\n");
+    let kept: string;
+    let ellipsis = "…";
+    if (lineEnd >= budget * 0.75) {
+      kept = room.slice(0, lineEnd);
+      ellipsis = "\n…";
+    } else {
+      const space = room.search(/\s\S*$/);
+      kept = space > 0 ? room.slice(0, space).replace(/[\s,;:·•|/–—-]+$/, "") : "";
+    }
+    kept = closeSpans(kept);
+    if (!kept) return "";
+    if (kept.length + ellipsis.length <= max) return kept + ellipsis;
+  }
+  return "";
+}
+
 /**
  * Joins message parts with blank lines, dropping empty ones, and guarantees the 4,096 limit:
  * parts are shortened from the last flexible one (`shrink` indexes) first.
@@ -62,7 +126,7 @@ export function compose(parts: readonly string[], max = MAX_MESSAGE_CHARS): stri
   const longest = kept.reduce((best, p, i) => ((kept[best]?.length ?? 0) < p.length ? i : best), 0);
   const over = text.length - max;
   const target = kept[longest] ?? "";
-  kept[longest] = truncate(target, Math.max(0, target.length - over - 1));
+  kept[longest] = cutMarkup(target, Math.max(0, target.length - over - 1));
   text = kept.filter((p) => p.trim() !== "").join("\n\n");
-  return text.length <= max ? text : truncate(text, max);
+  return text.length <= max ? text : cutMarkup(text, max);
 }

@@ -56,6 +56,14 @@ export function openDatabase(file: string): Database.Database {
   let db: Database.Database;
   try {
     db = new Database(file);
+    // Before any pragma writes to it: another application's file stays as it was.
+    db.pragma("busy_timeout = 5000");
+    try {
+      checkCompatible(db, listMigrations());
+    } catch (error) {
+      db.close();
+      throw error;
+    }
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");
@@ -68,18 +76,73 @@ export function openDatabase(file: string): Database.Database {
     // subscribers fit, and the bot stays small on a small server.
     db.pragma("cache_size = -8000");
   } catch (cause) {
+    if (cause instanceof StoreError) throw cause;
+    if ((cause as { code?: unknown }).code === "SQLITE_NOTADB") {
+      throw new StoreError(
+        `${file} n'est pas une base SQLite (fichier d'un autre type, ou abîmé). Il n'a pas été ` +
+          "modifié. Indiquez dans DATABASE_PATH le fichier de suivez-info, ou restaurez une sauvegarde.",
+        { cause },
+      );
+    }
     throw new StoreError(
       `Impossible d'ouvrir la base de données ${file} : ${(cause as Error).message}. ` +
         "Vérifiez le chemin et les droits (DATABASE_PATH dans .env).",
       { cause },
     );
   }
-  migrate(db);
+  try {
+    migrate(db);
+  } catch (error) {
+    db.close();
+    if (error instanceof StoreError) throw error;
+    throw new StoreError(
+      `La base de données ${file} n'a pas pu être mise à jour : ${(error as Error).message}. ` +
+        "Restaurez une sauvegarde, ou vérifiez que DATABASE_PATH désigne bien la base de suivez-info.",
+      { cause: error },
+    );
+  }
   return db;
+}
+
+/**
+ * Refuses a database this code must not touch: one written by a newer version (migrations it
+ * does not know: running on would mis-read it and the newer code could not go back), or a
+ * SQLite file of another application (tables but no migration record).
+ */
+function checkCompatible(db: Database.Database, migrations: readonly { name: string }[]): void {
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .pluck()
+    .all() as string[];
+  const name = db.name;
+  if (!tables.includes("schema_migrations")) {
+    if (tables.length === 0) return;
+    const shown = tables.slice(0, 5).join(", ") + (tables.length > 5 ? ", …" : "");
+    throw new StoreError(
+      `${name} n'est pas une base de suivez-info (elle contient d'autres tables : ${shown}). ` +
+        "Elle n'a pas été modifiée. Indiquez dans DATABASE_PATH le fichier de suivez-info, " +
+        "ou un chemin nouveau pour en créer une.",
+    );
+  }
+  const known = new Set(migrations.map((m) => m.name));
+  const unknown = (
+    db.prepare("SELECT name FROM schema_migrations ORDER BY name").pluck().all() as string[]
+  ).filter((m) => !known.has(m));
+  if (unknown.length > 0) {
+    const last = migrations.at(-1)?.name ?? "aucune";
+    throw new StoreError(
+      `La base ${name} vient d'une version plus récente de suivez-info (étapes ${unknown.join(", ")} ; ` +
+        `cette version s'arrête à ${last}). Elle n'a pas été modifiée. Mettez le code à jour ` +
+        "(git pull puis npm ci), ou utilisez une sauvegarde faite par cette version.",
+    );
+  }
 }
 
 /** Applies the migrations not yet recorded in `schema_migrations`. */
 export function migrate(db: Database.Database, migrations = listMigrations()): string[] {
+  checkCompatible(db, migrations);
   db.exec(
     "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)",
   );

@@ -499,6 +499,30 @@ export class OutboxRepo {
       .all() as { state: string; kind: OutboxKind; count: number }[];
   }
 
+  /** For `health`: what waits, what retries, what died since `since`, and the last send. */
+  healthCounts(since: Date): {
+    queued: number;
+    retrying: number;
+    dead: number;
+    lastSentAt: Date | null;
+  } {
+    const row = this.#db
+      .prepare(
+        `SELECT
+           (SELECT count(*) FROM outbox WHERE state IN ('queued', 'sending')) AS queued,
+           (SELECT count(*) FROM outbox WHERE state = 'failed') AS retrying,
+           (SELECT count(*) FROM outbox WHERE state = 'dead' AND updated_at >= @since) AS dead,
+           (SELECT max(sent_at) FROM outbox WHERE sent_at IS NOT NULL) AS lastSentAt`,
+      )
+      .get({ since: since.getTime() }) as {
+      queued: number;
+      retrying: number;
+      dead: number;
+      lastSentAt: number | null;
+    };
+    return { ...row, lastSentAt: row.lastSentAt === null ? null : new Date(row.lastSentAt) };
+  }
+
   /** Waiting rows of these priorities due by `by`: the queue a broadcast waits behind. */
   waitingDueBy(priorities: readonly number[], by: Date): number {
     const count = this.#db.prepare(

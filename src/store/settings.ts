@@ -15,8 +15,10 @@ export class SettingsRepo {
   readonly #get: Statement<[string], { value: string; updated_at: number }>;
   readonly #set: Statement<[{ key: string; value: string; now: number }]>;
   readonly #delete: Statement<[string]>;
+  readonly #db: Database;
 
   constructor(db: Database) {
+    this.#db = db;
     this.#get = db.prepare("SELECT value, updated_at FROM settings WHERE key = ?");
     this.#set = db.prepare(
       `INSERT INTO settings (key, value, updated_at) VALUES (@key, @value, @now)
@@ -58,6 +60,26 @@ export class SettingsRepo {
       JSON.stringify({ pid: beat.pid, transportUp: beat.transportUp }),
       beat.at,
     );
+  }
+
+  /**
+   * Takes the sender's place: reads the last heartbeat and writes ours in one write
+   * transaction (BEGIN IMMEDIATE), so two processes starting together cannot both read
+   * « nobody » and both send. Returns the live holder that keeps the place, or null when the
+   * place is ours. `holds` says whether a heartbeat still belongs to a running sender.
+   */
+  claimHeartbeat(
+    beat: DispatcherHeartbeat,
+    holds: (other: DispatcherHeartbeat) => boolean,
+  ): DispatcherHeartbeat | null {
+    return this.#db
+      .transaction(() => {
+        const other = this.heartbeat();
+        if (other && holds(other)) return other;
+        this.writeHeartbeat(beat);
+        return null;
+      })
+      .immediate();
   }
 
   /** The last heartbeat of a dispatcher, or null if none ever ran. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Dispatcher } from "../../src/dispatcher/dispatcher.ts";
+import { clockSleep, Dispatcher } from "../../src/dispatcher/dispatcher.ts";
 import { systemClock } from "../../src/lib/clock.ts";
 import { MemoryTransport } from "../../src/transport/memory.ts";
 import type { Recipient, SendResult } from "../../src/transport/transport.ts";
@@ -38,7 +38,8 @@ describe("One commit per message", () => {
       clock: h.clock,
       log: h.app.log,
       policy: { ...h.app.delivery.policy, ratePerMinute: 1e9, minGapPerChatMs: 0, jitter: 0 },
-      sleep: async () => {},
+      // Waits move the manual clock: the pacer counts on its monotonic time, which only moves so.
+      sleep: clockSleep(h.clock),
     });
     expect(await dispatcher.drain()).toBe(31);
     expect(seen.map((s) => s.sending)).toEqual(Array(31).fill(1));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+
 import { fold } from "../../src/lib/fold.ts";
-import { comparable } from "../../src/lib/text.ts";
+import { cleanInline, comparable } from "../../src/lib/text.ts";
 import { truncate } from "../../src/lib/truncate.ts";
 
 describe("fold", () => {
@@ -30,5 +31,24 @@ describe("truncate", () => {
       cut.slice(0, -1).trimEnd(),
     );
     expect(cut).toBe("Les ministres du Sahel à…");
+  });
+});
+
+describe("cleanInline: joiners and bidi controls", () => {
+  it("keeps the zero-width joiner inside joined emoji (it split families and flags)", () => {
+    expect(cleanInline("Une famille 👨‍👩‍👧 et le drapeau 🏳️‍🌈 à la une")).toBe(
+      "Une famille 👨‍👩‍👧 et le drapeau 🏳️‍🌈 à la une",
+    );
+  });
+
+  it("drops a stray joiner next to a space or at an edge", () => {
+    expect(cleanInline("\u200dBamako \u200d Gao\u200d")).toBe("Bamako Gao");
+  });
+
+  it("removes bidi overrides and isolates, keeping the marks Arabic text needs", () => {
+    expect(cleanInline("Rapport\u202e fdp.exe\u202c et \u2067isolé\u2069 ici")).toBe(
+      "Rapport fdp.exe et isolé ici",
+    );
+    expect(cleanInline("مالي\u200f 2025")).toBe("مالي\u200f 2025");
   });
 });

@@ -37,7 +37,10 @@ export function createCliContext(env: Record<string, string | undefined>): CliCo
       if (!app) {
         const c = ctx.config();
         // The CLI prints its own results; the log only carries warnings and errors.
-        const log = createLogger({ level: c.logLevel === "info" ? "warn" : c.logLevel });
+        const log = createLogger({
+          level: c.logLevel === "info" ? "warn" : c.logLevel,
+          format: c.logFormat,
+        });
         app = openApp(c, { clock: systemClock, log });
         seedFeeds(app.feeds, c.feeds, { now: systemClock.now(), log });
       }

@@ -1,3 +1,4 @@
+import { writeSync } from "node:fs";
 import path from "node:path";
 import qrcode from "qrcode-terminal";
 import type { Channel, Client, ClientOptions, Message, WAState } from "whatsapp-web.js";
@@ -80,8 +81,19 @@ export interface WhatsAppTransportOptions {
 const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 5_000, maxMs: 5 * 60_000 };
 const SEEN_IDS_KEPT = 5_000;
 
+/**
+ * The QR on the logs' own stream (standard error, written synchronously like the log lines),
+ * framed by blank lines and a title: it appears right under the line that asks to scan it
+ * instead of between JSON lines of another stream.
+ */
 function printQrToTerminal(qr: string): void {
-  qrcode.generate(qr, { small: true }, (art) => process.stdout.write(`${art}\n`));
+  qrcode.generate(qr, { small: true }, (art) => {
+    const rule = "─".repeat(60);
+    writeSync(
+      2,
+      `\n${rule}\nQR WhatsApp à scanner (Appareils connectés > Connecter un appareil)\n\n${art}\n${rule}\n\n`,
+    );
+  });
 }
 
 /** The code at the end of `https://whatsapp.com/channel/CODE`, or the code itself. */
@@ -326,6 +338,7 @@ export class WhatsAppTransport implements Transport {
     const current = () => client === this.#client;
     client.on("qr", (qr: string) => {
       if (!current()) return;
+      // The text too: a headless server's operator can render it elsewhere.
       this.#log.info(
         { qr },
         "WhatsApp : scannez ce QR avec le téléphone du numéro du bot (WhatsApp > Appareils connectés > Connecter un appareil)",
