@@ -94,6 +94,13 @@ export function receiptLines(
   lines.push(
     w.receiptEnd(formatLocal(end, view.timeZone, view.now), formatDuration(sending, view.lang)),
   );
+  if (receipt.readersFrom) {
+    lines.push(w.receiptQuiet(formatLocal(receipt.readersFrom, view.timeZone, view.now)));
+  }
+  if (receipt.embargo && receipt.articleId) lines.push(w.receiptEmbargo(receipt.articleId));
+  if (receipt.alsoScheduled && receipt.alsoScheduled.length > 0) {
+    lines.push(w.receiptAlsoScheduled(receipt.alsoScheduled));
+  }
   if (view.paused) lines.push(w.receiptPaused);
   else if (!view.senderAlive) lines.push(w.receiptNoSender);
   lines.push(w.receiptCancel(receipt.broadcastId));

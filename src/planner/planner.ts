@@ -92,8 +92,8 @@ export class Planner {
     });
   }
 
-  /** Records an editor's breaking alert; starts it now unless `at` is in the future. */
-  broadcastText(text: string, by: string, at: Date | null = null): Broadcast | StartedBroadcast {
+  /** An alert's text as it will be sent, or a DeskError (empty, too long). */
+  alertText(text: string): string {
     const clean = text.trim();
     if (clean.length === 0) {
       throw new DeskError("ALERT_EMPTY", {});
@@ -101,6 +101,12 @@ export class Planner {
     if (clean.length > MAX_ALERT_CHARS) {
       throw new DeskError("ALERT_TOO_LONG", { length: clean.length, max: MAX_ALERT_CHARS });
     }
+    return clean;
+  }
+
+  /** Records an editor's breaking alert; starts it now unless `at` is in the future. */
+  broadcastText(text: string, by: string, at: Date | null = null): Broadcast | StartedBroadcast {
+    const clean = this.alertText(text);
     const now = this.#d.clock.now();
     const scheduled = at !== null && at.getTime() > now.getTime();
     return this.#d.transaction(() => {

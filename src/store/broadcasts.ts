@@ -245,6 +245,28 @@ export class BroadcastsRepo {
     return c;
   }
 
+  /**
+   * For each of `articleIds` that has one: "scheduled" when a broadcast of it waits for its
+   * time, else "sent" when one started (running, done, or cancelled after messages went).
+   */
+  articleStates(articleIds: readonly number[]): Map<number, "scheduled" | "sent"> {
+    const states = new Map<number, "scheduled" | "sent">();
+    if (articleIds.length === 0) return states;
+    const rows = this.#db
+      .prepare<unknown[], { article_id: number; scheduled: number; started: number }>(
+        `SELECT article_id, max(state = 'scheduled') AS scheduled,
+           max(started_at IS NOT NULL) AS started
+         FROM broadcasts WHERE article_id IN (${articleIds.map(() => "?").join(",")})
+         GROUP BY article_id`,
+      )
+      .all(...articleIds);
+    for (const r of rows) {
+      if (r.scheduled) states.set(r.article_id, "scheduled");
+      else if (r.started) states.set(r.article_id, "sent");
+    }
+    return states;
+  }
+
   /** The most recent broadcasts, newest first (for the CLI). */
   recent(limit: number): Broadcast[] {
     return (

@@ -113,6 +113,7 @@ describe("npm run simulate, driven by a script", () => {
         "/publier 1",
         "/editor",
         "/publier 1",
+        "OUI",
       ].join("\n"),
       dir,
     );
@@ -121,7 +122,11 @@ describe("npm run simulate, driven by a script", () => {
       "> +22370000001 : /publier 1\nbot → vous :\n  Je n'ai pas compris « /publier 1 »",
     );
     expect(transcript).toContain("> +22376000000 (éditeur) : /publier 1");
-    expect(transcript).toContain("en file d'envoi.\n  Chaîne : oui · 1 lecteur");
+    // The seed article is more than 48 h old: the editor is asked first, then « OUI » sends it.
+    expect(transcript).toContain(
+      "date du 2 avr. 2025 (plus de 48 h).\n  Répondez OUI pour envoyer à 1 lecteur et à la chaîne (valable 5 min).",
+    );
+    expect(transcript).toContain("en file d'envoi (diffusion n° 1).\n  Chaîne : oui · 1 lecteur");
     expect(transcript).toContain("📣 [Chaîne WhatsApp] publication :\n  *AES-Russie");
     expect(transcript).toContain("bot → +22370000000 :\n  🔔 *AES-Russie");
     fs.rmSync(dir, { recursive: true, force: true });
