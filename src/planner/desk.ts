@@ -311,8 +311,12 @@ export class Desk implements EditorBackend {
     if (counts.waiting === 0 || counts.lastNotBefore === null) return 0;
     const now = this.#d.clock.now().getTime();
     const ahead = this.#d.outbox.waitingDueBy(BULK, new Date(counts.lastNotBefore));
+    const gap = averageBulkGapMs(this.#d.policy);
     const startWait = Math.max(0, (counts.firstNotBefore ?? now) - now);
-    return Math.round(startWait + ahead * averageBulkGapMs(this.#d.policy));
+    // Rows deferred by quiet hours (the Channel post goes now, readers at 07:00): the last
+    // message cannot go before its own time, whatever the first one does.
+    const lastWait = Math.max(0, counts.lastNotBefore - now);
+    return Math.round(Math.max(startWait, lastWait) + ahead * gap);
   }
 
   #progress(b: Broadcast): BroadcastProgress {

@@ -96,7 +96,9 @@ describe("editor commands from an editor", () => {
     expect(await h.say("/publer 1", EDITOR)).toEqual([
       "Commande inconnue. Vouliez-vous dire /publier ? (/aide)",
     ]);
-    expect((await h.say("/aide", EDITOR))[0]).toMatch(/^\*Commandes éditeur\*\n\/articles \[rubrique\] \[N\]/);
+    expect((await h.say("/aide", EDITOR))[0]).toMatch(
+      /^\*Commandes éditeur\*\n\/articles \[rubrique\] \[N\]/,
+    );
     // Editors are readers too.
     expect((await h.say("/menu", EDITOR))[0]).toContain("1. *dernières*");
     expect(h.backend.calls).toEqual([]);

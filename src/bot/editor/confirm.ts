@@ -16,7 +16,7 @@ const NO = new Set(["non", "no", "/non", "/no", "n"]);
 export function editorConfirmations(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.use(async (ctx: BotContext, next: NextFunction) => {
-    const word = fold(ctx.text).replace(/[.!]+$/, "");
+    const word = fold(ctx.text).replace(/[\s.!]+$/, "");
     const yes = YES.has(word);
     if (!yes && !NO.has(word)) return next();
     const editor = await ctx.editor();

@@ -346,7 +346,7 @@ export const en = {
         ? [
             `Article ${id} "${title}" scheduled for ${r.startsAt}` +
               (r.embargo ? " (its publication date): nothing goes before." : "."),
-            `Channel: ${r.channel ? "yes" : "no"} · ${en_(r.recipients, "reader")} (current count) · estimated end: ${r.eta}.`,
+            `Channel: ${r.channel ? "yes" : "no"} · ${en_(r.recipients, "reader")} (current count) · sending time: ${r.eta}.`,
             ...r.alsoScheduled.map(
               (n) =>
                 `Warning: already scheduled (broadcast #${n}). /annuler ${n} to keep only one.`,

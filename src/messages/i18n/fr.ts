@@ -372,7 +372,7 @@ export const fr = {
         ? [
             `Article ${id} « ${title} » programmé pour ${r.startsAt}` +
               (r.embargo ? " (sa date de publication) : rien n'est envoyé avant." : "."),
-            `Chaîne : ${r.channel ? "oui" : "non"} · ${fr_(r.recipients, "lecteur")} (nombre actuel) · fin estimée : ${r.eta}.`,
+            `Chaîne : ${r.channel ? "oui" : "non"} · ${fr_(r.recipients, "lecteur")} (nombre actuel) · durée d'envoi : ${r.eta}.`,
             ...r.alsoScheduled.map(
               (n) =>
                 `Attention : déjà programmé (diffusion n° ${n}). /annuler ${n} pour n'en garder qu'une.`,
