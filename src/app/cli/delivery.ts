@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import type { BroadcastReceipt, CancelSummary, DeskOutcome } from "../../domain/broadcast.ts";
 import { DeskError } from "../../domain/errors.ts";
 import { parseWhen as parseEditorWhen } from "../../lib/when.ts";
-import { formatLocal, parseLocalDateTime } from "../../lib/zoned-time.ts";
+import { atLocalTime, formatLocal, localDay, parseLocalDateTime } from "../../lib/zoned-time.ts";
 import { receiptText } from "../../messages/receipts.ts";
 import { progressText, receiptLines, sendingStatsLines } from "../../messages/stats.ts";
 import { catalogue, deskErrorText, formatCount, formatDay } from "../../messages/wording.ts";
@@ -45,14 +45,16 @@ function parseWhen(app: App, text: string | undefined): Date | null {
   if (text === undefined) return null;
   const tz = app.config.timeZone;
   const at = parseLocalDateTime(text, tz) ?? parseEditorWhen(text, app.clock.now(), tz);
+  // The example is always to come: tomorrow at 18:00 in the newsroom's zone.
+  const example = `${localDay(atLocalTime(app.clock.now(), "18:00", tz, 1), tz)} 18:00`;
   if (!at) {
     throw new CliError(
-      `Date invalide : « ${text} ». Écrivez la date et l'heure de ${tz} ainsi : --schedule "2025-04-02 18:00".`,
+      `Date invalide : « ${text} ». Écrivez la date et l'heure de ${tz} ainsi : --schedule "${example}" (ou "demain 18h").`,
     );
   }
   if (at.getTime() < app.clock.now().getTime() - 60_000) {
     throw new CliError(
-      `La date ${formatLocal(at, tz)} est passée. Choisissez une date à venir, ou retirez --schedule pour envoyer maintenant.`,
+      `La date ${formatLocal(at, tz)} est passée. Choisissez une date à venir (ex. --schedule "${example}"), ou retirez --schedule pour envoyer maintenant.`,
     );
   }
   return at;

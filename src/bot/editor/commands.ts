@@ -7,13 +7,7 @@ import { formatLocal, localParts } from "../../lib/zoned-time.ts";
 import { maskPhone } from "../../log.ts";
 import type { ConfirmFacts, ReceiptFacts, UsageExample } from "../../messages/i18n/catalogue.ts";
 import { statsReceiptLines } from "../../messages/receipts.ts";
-import {
-  catalogue,
-  deskErrorText,
-  formatDay,
-  formatDuration,
-  type Lang,
-} from "../../messages/wording.ts";
+import { catalogue, deskErrorText, formatDay, formatDuration } from "../../messages/wording.ts";
 import type { AuditOutcome } from "../../store/audit.ts";
 import type { EditorCommandName } from "../command-names.ts";
 import { Composer, type NextFunction } from "../composer.ts";
