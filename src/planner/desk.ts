@@ -199,8 +199,14 @@ export class Desk implements EditorBackend {
     const { broadcasts, outbox, clock, log } = this.#d;
     const broadcast = broadcasts.get(broadcastId);
     if (!broadcast) throw new DeskError("BROADCAST_NOT_FOUND", { id: broadcastId });
-    if (broadcast.state === "done" || broadcast.state === "cancelled") {
-      throw new DeskError("BROADCAST_FINISHED", { id: broadcastId, state: broadcast.state });
+    const over =
+      broadcast.state === "done" ||
+      broadcast.state === "cancelled" ||
+      // Running with nothing left to send: done, even if not yet marked so.
+      (broadcast.state === "running" && broadcasts.counts(broadcastId).waiting === 0);
+    if (over) {
+      const state = broadcast.state === "cancelled" ? "cancelled" : "done";
+      throw new DeskError("BROADCAST_FINISHED", { id: broadcastId, state });
     }
     const now = clock.now();
     const cancelled = outbox.cancelBroadcast(broadcastId, now, `annulé par ${editor}`);

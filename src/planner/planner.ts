@@ -322,11 +322,14 @@ export class Planner {
           ) !== null;
       }
       const audience = subscribers.instantAudience(null);
+      // Held back by the quiet hours, the alert says when it was written.
+      const written =
+        notBefore.getTime() > now.getTime() ? formatLocal(now, config.timeZone, notBefore) : null;
       const queued = outbox.queueBreakingAlerts({
         broadcastId: broadcast.id,
         bodies: {
-          fr: breakingBody(text, this.#ctx("fr")),
-          en: breakingBody(text, this.#ctx("en")),
+          fr: breakingBody(text, this.#ctx("fr"), "reader", written),
+          en: breakingBody(text, this.#ctx("en"), "reader", written),
         },
         notBefore,
         now,
@@ -385,8 +388,9 @@ function breakingBody(
   text: string,
   ctx: templates.FormatContext,
   audience: "channel" | "reader" = "reader",
+  writtenAt: string | null = null,
 ): string {
-  return templates.breakingAlert(text, ctx, audience);
+  return templates.breakingAlert(text, ctx, audience, writtenAt);
 }
 function digestBody(articles: StoredArticle[], now: Date, ctx: templates.FormatContext): string {
   return templates.digest(articles, now, ctx);

@@ -208,6 +208,8 @@ export interface ArticleWords {
   digestHint: string;
   alertPrefix: string;
   breaking: string;
+  /** An alert delivered after the quiet hours says when it was written. */
+  writtenAt(when: string): string;
   followChannel: string;
   stopHint: string;
 }

@@ -395,6 +395,7 @@ export const en = {
     digestHint: "Reply with a number to read the article · *stop* to receive nothing more.",
     alertPrefix: "🔔",
     breaking: "🔴 *BREAKING NEWS*",
+    writtenAt: (when) => `Written at ${when}, sent after the quiet hours`,
     followChannel: "Follow the news live on our WhatsApp Channel",
     stopHint: "To receive nothing more (alerts and summaries): *stop*",
   },

@@ -424,6 +424,7 @@ export const fr = {
     digestHint: "Répondez par un numéro pour lire l'article · *stop* pour ne plus rien recevoir.",
     alertPrefix: "🔔",
     breaking: "🔴 *ALERTE INFO*",
+    writtenAt: (when) => `Écrite à ${when}, envoyée après les heures calmes`,
     followChannel: "Suivez l'information en direct sur notre chaîne WhatsApp",
     stopHint: "Pour ne plus rien recevoir (alertes et résumés) : *stop*",
   },
