@@ -74,7 +74,10 @@ export interface BroadcastProgress {
   label: string;
   total: number;
   sent: number;
+  /** Given up (dead) messages. */
   failed: number;
+  /** Messages an editor's cancel stopped. */
+  cancelled?: number;
   etaMs: number;
   /** Receipts of its sent messages, when the store keeps them. */
   receipts?: ReceiptFigures;

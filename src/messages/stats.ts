@@ -15,7 +15,7 @@ export interface StatsView {
 
 /** "12/200 envoyés (1 non envoyé) — fin vers 09:21 (~21 min)". */
 export function progressText(
-  p: { sent: number; total: number; failed: number; etaMs: number },
+  p: { sent: number; total: number; failed: number; cancelled?: number; etaMs: number },
   view: Pick<StatsView, "lang" | "timeZone" | "now">,
 ): string {
   const n = (x: number) => formatCount(x, view.lang);
@@ -24,7 +24,8 @@ export function progressText(
     sent: n(p.sent),
     total: n(p.total),
     failed: p.failed,
-    done: p.sent + p.failed >= p.total,
+    cancelled: p.cancelled ?? 0,
+    done: p.sent + p.failed + (p.cancelled ?? 0) >= p.total,
     end: formatLocal(end, view.timeZone, view.now),
     eta: formatDuration(p.etaMs, view.lang),
   });

@@ -332,7 +332,8 @@ export class Desk implements EditorBackend {
       label: b.label,
       total: c.total,
       sent: c.sent,
-      failed: c.dead + c.cancelled,
+      failed: c.dead,
+      cancelled: c.cancelled,
       etaMs: this.#eta(c),
       ...(this.#d.receipts ? { receipts: this.#d.receipts.forBroadcast(b.id) } : {}),
     };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hasCode } from "../../src/domain/errors.ts";
+import { progressText } from "../../src/messages/stats.ts";
 import { CHANNEL } from "../../src/transport/transport.ts";
 import { harness } from "../support/delivery.ts";
 import { addReaders, chat } from "../support/delivery-helpers.ts";
@@ -95,5 +96,23 @@ describe("The desk's publishing rules (the same for the phone and the CLI)", () 
     expect(() => app.delivery.desk.cancel(99, EDITOR)).toThrow(
       expect.objectContaining({ code: "BROADCAST_NOT_FOUND" }),
     );
+  });
+
+  it("a cancelled broadcast's progress shows what was sent, not a full « terminé »", async () => {
+    const { app, clock, addArticle, dispatcher } = await harness();
+    addReaders(
+      app,
+      [1, 2, 3, 4].map((n) => ({ chatId: chat(n), follows: ["politique"] })),
+      clock.now(),
+    );
+    const receipt = app.delivery.desk.publish(addArticle("aes"), EDITOR);
+    await dispatcher.drain({ maxRows: 2 });
+    const result = app.delivery.desk.cancel(receipt.broadcastId, EDITOR);
+    expect(result).toMatchObject({ cancelled: 3, alreadySent: 2 });
+    const p = app.delivery.desk.progress(receipt.broadcastId);
+    expect(p).toMatchObject({ sent: 2, total: 5, failed: 0, cancelled: 3 });
+    if (!p) return;
+    const view = { lang: "fr" as const, timeZone: "Africa/Bamako", now: clock.now() };
+    expect(progressText(p, view)).toBe("2/5 envoyés — annulée (3 ne partiront pas)");
   });
 });

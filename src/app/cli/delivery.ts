@@ -183,8 +183,12 @@ async function follow(app: App, broadcastId: number): Promise<void> {
             timeZone: app.config.timeZone,
             now: app.clock.now(),
           }).replace(/^.*? — /, "");
-      bar.update(p.sent + p.failed, { detail });
-      if (p.sent + p.failed >= p.total) break;
+      // A cancel stops the bar where the sending stopped, saying so (not a full "terminé").
+      const cancelled = (p.cancelled ?? 0) > 0;
+      bar.update(p.sent + p.failed, {
+        detail: cancelled ? progressText(p, { lang: app.config.language, timeZone: app.config.timeZone, now: app.clock.now() }).replace(/^.*? — /, "") : detail,
+      });
+      if (cancelled || p.sent + p.failed >= p.total) break;
       await new Promise((r) => setTimeout(r, 1000));
     }
   } finally {

@@ -220,6 +220,8 @@ export interface OperatorWords {
     sent: string;
     total: string;
     failed: number;
+    /** Stopped by a cancel: "annulée", not "terminé". */
+    cancelled: number;
     done: boolean;
     end: string;
     eta: string;

@@ -11,7 +11,11 @@ const LANGUAGE_NAME = { fr: "French", en: "English" } as const;
 const OPERATOR: OperatorWords = {
   progress: (p) =>
     `${p.sent}/${p.total} sent${p.failed > 0 ? ` (${p.failed} not sent)` : ""} — ` +
-    (p.done ? "done" : `ends around ${p.end} (${p.eta})`),
+    (p.cancelled > 0
+      ? `cancelled (${p.cancelled} will not go)`
+      : p.done
+        ? "done"
+        : `ends around ${p.end} (${p.eta})`),
   sendingState: {
     paused: "broadcasts PAUSED, replies active (resume: npm run cli -- resume, or /reprendre)",
     stopped: "stopped: no process is sending (start the bot: npm start)",

@@ -18,7 +18,11 @@ export const frenchHour = (hhmm: string): string => {
 const OPERATOR: OperatorWords = {
   progress: (p) =>
     `${p.sent}/${p.total} envoyés${p.failed > 0 ? ` (${p.failed} non envoyé${p.failed > 1 ? "s" : ""})` : ""} — ` +
-    (p.done ? "terminé" : `fin vers ${p.end} (${p.eta})`),
+    (p.cancelled > 0
+      ? `annulée (${p.cancelled} ne partiront pas)`
+      : p.done
+        ? "terminé"
+        : `fin vers ${p.end} (${p.eta})`),
   sendingState: {
     paused:
       "diffusions EN PAUSE, réponses actives (reprendre : npm run cli -- resume, ou /reprendre)",
