@@ -203,7 +203,7 @@ describe("articles, schedules and cancels from the phone", () => {
       "/annuler N pour annuler.",
     ]);
     expect(await h.say("/annuler 3", EDITOR)).toEqual([
-      "Diffusion n° 3 « CAN 2025 : les Aigles du Mali s'imposent face au Ghana » annulée : 0 message ne partiront pas, rien n'était parti.",
+      "Diffusion n° 3 « CAN 2025 : les Aigles du Mali s'imposent face au Ghana » annulée : rien n'était parti.",
     ]);
     expect(await h.say("/annuler 3", EDITOR)).toEqual([
       "La diffusion n° 3 est déjà annulée : rien à annuler.",
@@ -220,7 +220,7 @@ describe("articles, schedules and cancels from the phone", () => {
     // The Channel post went out before the cancel.
     h.app.db.prepare("UPDATE outbox SET state = 'sent' WHERE kind = 'channel'").run();
     expect(await h.say("/annuler 1", EDITOR)).toEqual([
-      "Diffusion n° 1 « Bamako : de fortes pluies attendues ce week-end, la protection civile en alerte » annulée : 1 message ne partiront pas, 1 envoi déjà fait (chaîne comprise).",
+      "Diffusion n° 1 « Bamako : de fortes pluies attendues ce week-end, la protection civile en alerte » annulée : 1 message déjà envoyé (chaîne comprise), 1 message retiré de la file.",
     ]);
   });
 

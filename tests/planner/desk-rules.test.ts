@@ -36,7 +36,9 @@ describe("The desk's publishing rules (the same for the phone and the CLI)", () 
     expect(asked.kind).toBe("confirm");
     expect(app.outbox.dayCounts(new Date(0), new Date(8.64e15)).queued).toBe(0);
     expect(desk.confirm(EDITOR).channel).toBe(true);
-    expect(() => desk.confirm(EDITOR)).toThrow(expect.objectContaining({ code: "CONFIRMATION_NONE" }));
+    expect(() => desk.confirm(EDITOR)).toThrow(
+      expect.objectContaining({ code: "CONFIRMATION_NONE" }),
+    );
 
     desk.requestPublish(id, EDITOR);
     clock.advance(5 * 60_000);
@@ -47,7 +49,9 @@ describe("The desk's publishing rules (the same for the phone and the CLI)", () 
       expect(hasCode(error, "CONFIRMATION_EXPIRED")).toBe(true);
     }
     // 47 h old goes at once.
-    const recent = addArticle("aigles", { publishedAt: new Date(clock.now().getTime() - 47 * 3600_000) });
+    const recent = addArticle("aigles", {
+      publishedAt: new Date(clock.now().getTime() - 47 * 3600_000),
+    });
     expect(desk.requestPublish(recent, EDITOR).kind).toBe("done");
   });
 
@@ -86,7 +90,14 @@ describe("The desk's publishing rules (the same for the phone and the CLI)", () 
 
   it("cancelling counts what already went, and refuses a finished broadcast", async () => {
     const { app, clock, addArticle, dispatcher } = await harness();
-    addReaders(app, [{ chatId: chat(1), follows: ["politique"] }, { chatId: chat(2), follows: ["politique"] }], clock.now());
+    addReaders(
+      app,
+      [
+        { chatId: chat(1), follows: ["politique"] },
+        { chatId: chat(2), follows: ["politique"] },
+      ],
+      clock.now(),
+    );
     const id = addArticle("aes");
     const receipt = app.delivery.desk.publish(id, EDITOR);
     await dispatcher.drain();

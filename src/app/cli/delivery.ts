@@ -186,7 +186,13 @@ async function follow(app: App, broadcastId: number): Promise<void> {
       // A cancel stops the bar where the sending stopped, saying so (not a full "terminé").
       const cancelled = (p.cancelled ?? 0) > 0;
       bar.update(p.sent + p.failed, {
-        detail: cancelled ? progressText(p, { lang: app.config.language, timeZone: app.config.timeZone, now: app.clock.now() }).replace(/^.*? — /, "") : detail,
+        detail: cancelled
+          ? progressText(p, {
+              lang: app.config.language,
+              timeZone: app.config.timeZone,
+              now: app.clock.now(),
+            }).replace(/^.*? — /, "")
+          : detail,
       });
       if (cancelled || p.sent + p.failed >= p.total) break;
       await new Promise((r) => setTimeout(r, 1000));

@@ -335,16 +335,18 @@ export const en = {
         ...lines.map(
           (l) =>
             `#${l.id} · ${l.when} · ${BROADCAST_STATE[l.state]} · ${l.label}` +
-            (l.total > 0 ? ` · ${thousands(l.sent)}/${thousands(l.total)} sent` : ""),
+            (l.total > 0 ? ` · ${thousands(l.sent)}/${thousands(l.total)} messages sent` : ""),
         ),
         "/annuler N to cancel.",
       ].join("\n"),
     broadcastsNone: "No broadcasts yet. /publier ID starts one.",
-    cancelled: (c) =>
-      `Broadcast #${c.id} "${c.label}" cancelled: ${en_(c.cancelled, "message")} will not go` +
-      (c.alreadySent > 0
-        ? `, ${en_(c.alreadySent, "message")} already sent (Channel included).`
-        : ", nothing had gone."),
+    cancelled: (c) => {
+      const removed = `${en_(c.cancelled, "message")} taken off the queue`;
+      return c.alreadySent === 0
+        ? `Broadcast #${c.id} "${c.label}" cancelled: nothing had gone` +
+            (c.cancelled > 0 ? ` (${removed}).` : ".")
+        : `Broadcast #${c.id} "${c.label}" cancelled: ${en_(c.alreadySent, "message")} already sent (Channel included), ${removed}.`;
+    },
     published: (id, title, r) =>
       (r.startsAt
         ? [
@@ -380,7 +382,8 @@ export const en = {
         `Sending: ${s.paused ? "PAUSED" : "active"} · WhatsApp: ${s.transportUp ? "connected" : "disconnected"}`,
         `Today: ${s.today.sent} sent, ${s.today.queued} queued, ${s.today.failed} failing, ${s.today.dead} given up`,
         ...s.running.map(
-          (b) => `- ${b.label}: ${b.sent}/${b.total} (${b.failed} failed), estimated end ${b.eta}`,
+          (b) =>
+            `- ${b.label}: ${b.sent}/${b.total} messages (${b.failed} failed), estimated end ${b.eta}`,
         ),
         `Subscribers: ${s.subscribers.optedIn} (${s.subscribers.instant} instant, ${s.subscribers.daily} daily), ${s.subscribers.stopped} stopped`,
         `Articles: ${s.articles.published} published, ${s.articles.scheduled} scheduled, ${en_(s.articles.drafts, "draft")}`,

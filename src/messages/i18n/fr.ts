@@ -361,16 +361,18 @@ export const fr = {
         ...lines.map(
           (l) =>
             `n° ${l.id} · ${l.when} · ${BROADCAST_STATE[l.state]} · ${l.label}` +
-            (l.total > 0 ? ` · ${thousands(l.sent)}/${thousands(l.total)} envoyés` : ""),
+            (l.total > 0 ? ` · ${thousands(l.sent)}/${thousands(l.total)} messages envoyés` : ""),
         ),
         "/annuler N pour annuler.",
       ].join("\n"),
     broadcastsNone: "Aucune diffusion pour l'instant. /publier ID pour en lancer une.",
-    cancelled: (c) =>
-      `Diffusion n° ${c.id} « ${c.label} » annulée : ${fr_(c.cancelled, "message")} ne partiront pas` +
-      (c.alreadySent > 0
-        ? `, ${fr_(c.alreadySent, "envoi")} déjà fait${c.alreadySent > 1 ? "s" : ""} (chaîne comprise).`
-        : ", rien n'était parti."),
+    cancelled: (c) => {
+      const removed = `${fr_(c.cancelled, "message")} retiré${c.cancelled > 1 ? "s" : ""} de la file`;
+      return c.alreadySent === 0
+        ? `Diffusion n° ${c.id} « ${c.label} » annulée : rien n'était parti` +
+            (c.cancelled > 0 ? ` (${removed}).` : ".")
+        : `Diffusion n° ${c.id} « ${c.label} » annulée : ${fr_(c.alreadySent, "message")} déjà envoyé${c.alreadySent > 1 ? "s" : ""} (chaîne comprise), ${removed}.`;
+    },
     published: (id, title, r) =>
       (r.startsAt
         ? [
@@ -409,7 +411,7 @@ export const fr = {
         `Aujourd'hui : ${fr_(s.today.sent, "envoyé")}, ${s.today.queued} en file, ${s.today.failed} en échec, ${fr_(s.today.dead, "abandonné")}`,
         ...s.running.map(
           (b) =>
-            `- ${b.label} : ${b.sent}/${b.total} (${fr_(b.failed, "échec")}), fin estimée ${b.eta}`,
+            `- ${b.label} : ${b.sent}/${b.total} messages (${fr_(b.failed, "échec")}), fin estimée ${b.eta}`,
         ),
         `Abonnés : ${s.subscribers.optedIn} (${s.subscribers.instant} en instantané, ${s.subscribers.daily} en quotidien), ${fr_(s.subscribers.stopped, "arrêté")}`,
         `Articles : ${fr_(s.articles.published, "publié")}, ${fr_(s.articles.scheduled, "programmé")}, ${fr_(s.articles.drafts, "brouillon")}`,
