@@ -20,6 +20,11 @@ export interface BroadcastReceipt {
   alsoScheduled?: number[];
   /** Why a scheduled article waits: its own publication date (not an editor's choice). */
   embargo?: boolean;
+  /**
+   * Why no reader was queued: nobody follows its rubrics (or no one subscribed), they all
+   * reached today's alert limit, or they were already alerted about this article.
+   */
+  zeroReason?: "nobody" | "unsubscribed" | "capped" | "already" | null;
 }
 
 /** A broadcast that waits for the editor's « OUI » (an /alerte, an article older than 48 h). */

@@ -350,6 +350,16 @@ export class Desk implements EditorBackend {
         etaMs: this.etaMs(result.broadcast.id),
         startsAt: null,
         readersFrom: result.notBefore.getTime() > now.getTime() ? result.notBefore : null,
+        zeroReason:
+          result.recipients > 0
+            ? null
+            : result.broadcast.articleId === null
+              ? "unsubscribed"
+              : result.capped > 0
+                ? "capped"
+                : this.#d.planner.estimate(result.broadcast.articleId).recipients === 0
+                  ? "nobody"
+                  : "already",
       };
     }
     // Scheduled: who would receive it if it started now, and the pace from its start.

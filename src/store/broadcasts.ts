@@ -246,8 +246,8 @@ export class BroadcastsRepo {
   }
 
   /**
-   * For each of `articleIds` that has one: "scheduled" when a broadcast of it waits for its
-   * time, else "sent" when one started (running, done, or cancelled after messages went).
+   * For each of `articleIds` that has one: "sent" when a broadcast of it started, else
+   * "scheduled" when one waits for its time.
    */
   articleStates(articleIds: readonly number[]): Map<number, "scheduled" | "sent"> {
     const states = new Map<number, "scheduled" | "sent">();
@@ -261,8 +261,9 @@ export class BroadcastsRepo {
       )
       .all(...articleIds);
     for (const r of rows) {
-      if (r.scheduled) states.set(r.article_id, "scheduled");
-      else if (r.started) states.set(r.article_id, "sent");
+      // Already sent says more than a schedule left behind (a forced /publier … maintenant).
+      if (r.started) states.set(r.article_id, "sent");
+      else if (r.scheduled) states.set(r.article_id, "scheduled");
     }
     return states;
   }

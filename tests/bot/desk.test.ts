@@ -241,4 +241,23 @@ describe("articles, schedules and cancels from the phone", () => {
       'I can\'t read the date "someday". Write e.g. tomorrow 18:00 (newsroom time).',
     ]);
   });
+
+  it("a receipt for 0 readers says why, and an ETA while paused says it is unknown", async () => {
+    const h = await desk("2025-04-03T12:00:00Z");
+    // Article 2 (Économie, 50 h old): nobody follows it.
+    await h.say("/publier 2", EDITOR);
+    expect((await h.say("OUI", EDITOR))[0]?.split("\n")[1]).toBe(
+      "Chaîne : oui · 0 lecteur (personne ne suit ces rubriques) · fin estimée : moins d'une minute.",
+    );
+    // Article 3 (Sport) again: its follower already got it.
+    await h.say("/publier 3", EDITOR);
+    expect((await h.say("/publier 3", EDITOR))[0]?.split("\n")[1]).toBe(
+      "Chaîne : non · 0 lecteur (tous ont déjà reçu cet article) · fin estimée : moins d'une minute.",
+    );
+    await h.say("/pause", EDITOR);
+    expect((await h.say("/publier 4", EDITOR))[0]?.split("\n").slice(1)).toEqual([
+      "Chaîne : oui · 1 lecteur · fin estimée : inconnue tant que les envois sont en pause.",
+      "Attention : les diffusions sont en pause (/reprendre).",
+    ]);
+  });
 });

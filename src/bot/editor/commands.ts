@@ -62,16 +62,20 @@ export function receiptFacts(ctx: BotContext, r: BroadcastReceipt): ReceiptFacts
     broadcastId: r.broadcastId,
     channel: r.channel,
     recipients: r.recipients,
-    // A scheduled one says when it starts: its ETA is then the sending time alone.
-    eta: formatDuration(
-      r.startsAt ? r.etaMs - Math.max(0, r.startsAt.getTime() - ctx.now.getTime()) : r.etaMs,
-      ctx.lang,
-    ),
+    // A scheduled one says when it starts: its ETA is then the sending time alone. While
+    // paused no time is true: the receipt says so instead of a number.
+    eta: ctx.deps.backend.isPaused()
+      ? catalogue(ctx.lang).replies.etaPaused
+      : formatDuration(
+          r.startsAt ? r.etaMs - Math.max(0, r.startsAt.getTime() - ctx.now.getTime()) : r.etaMs,
+          ctx.lang,
+        ),
     startsAt: r.startsAt ? editorDate(ctx, r.startsAt) : null,
     paused: ctx.deps.backend.isPaused(),
     readersFrom: r.readersFrom ? editorTime(ctx, r.readersFrom) : null,
     alsoScheduled: r.alsoScheduled ?? [],
     embargo: r.embargo === true,
+    zeroReason: r.zeroReason ?? null,
   };
 }
 

@@ -48,6 +48,8 @@ export interface ReceiptFacts {
   alsoScheduled: number[];
   /** Scheduled for the article's own publication date. */
   embargo: boolean;
+  /** Why 0 readers, when none. */
+  zeroReason: "nobody" | "unsubscribed" | "capped" | "already" | null;
 }
 
 /** What an editor confirms with « OUI ». */
@@ -177,6 +179,8 @@ export interface ReplyWords {
     next: { kind: "draft" | "scheduled" | "published"; at: string | null },
   ): string;
   confirmAsk(facts: ConfirmFacts): string;
+  /** The ETA while sending is paused: unknown until /reprendre. */
+  etaPaused: string;
   declined: string;
   articlesList(rubric: string | null, lines: ArticleLine[]): string;
   articlesNone(rubric: string | null): string;

@@ -99,7 +99,15 @@ const audience = (recipients: number, channel: boolean) =>
 function receiptLine(r: ReceiptFacts): string {
   const readers =
     r.recipients === 0
-      ? "0 readers (nobody concerned, already alerted, or daily limit reached)"
+      ? `0 readers (${
+          r.zeroReason === "capped"
+            ? "all reached today's alert limit"
+            : r.zeroReason === "already"
+              ? "all already got this article"
+              : r.zeroReason === "unsubscribed"
+                ? "no reader subscribed to alerts"
+                : "nobody follows these rubrics"
+        })`
       : en_(r.recipients, "reader");
   if (r.readersFrom) {
     return (
@@ -310,6 +318,7 @@ export const en = {
             ? `Dated ${next.at}: /publier ${id} schedules it for then, /publier ${id} maintenant sends it now.`
             : `To publish: /publier ${id}`,
       ].join("\n"),
+    etaPaused: "unknown while sending is paused",
     confirmAsk: (f) =>
       [
         f.kind === "publish"

@@ -109,7 +109,15 @@ const audience = (recipients: number, channel: boolean) =>
 function receiptLine(r: ReceiptFacts): string {
   const readers =
     r.recipients === 0
-      ? "0 lecteur (aucun abonné concerné, ou déjà alertés, ou limite du jour atteinte)"
+      ? `0 lecteur (${
+          r.zeroReason === "capped"
+            ? "tous ont atteint la limite d'alertes du jour"
+            : r.zeroReason === "already"
+              ? "tous ont déjà reçu cet article"
+              : r.zeroReason === "unsubscribed"
+                ? "aucun lecteur abonné aux alertes"
+                : "personne ne suit ces rubriques"
+        })`
       : fr_(r.recipients, "lecteur");
   if (r.readersFrom) {
     return (
@@ -334,6 +342,7 @@ export const fr = {
             ? `Daté du ${next.at} : /publier ${id} le programme à cette heure, /publier ${id} maintenant l'envoie tout de suite.`
             : `Pour publier : /publier ${id}`,
       ].join("\n"),
+    etaPaused: "inconnue tant que les envois sont en pause",
     confirmAsk: (f) =>
       [
         f.kind === "publish"
