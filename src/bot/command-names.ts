@@ -27,6 +27,7 @@ export type EditorCommandName =
   | "schedule"
   | "cancel"
   | "broadcasts"
+  | "ignore"
   | "help";
 
 export interface ReaderCommandSpec {
@@ -182,6 +183,7 @@ export const EDITOR_COMMANDS: readonly EditorCommandSpec[] = [
   { name: "schedule", aliases: ["programmer", "schedule", "planifier"] },
   { name: "cancel", aliases: ["annuler", "cancel"] },
   { name: "broadcasts", aliases: ["diffusions", "broadcasts", "envois"] },
+  { name: "ignore", aliases: ["ignorer", "ignore"] },
   { name: "help", aliases: ["aide", "help"] },
 ];
 

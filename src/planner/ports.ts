@@ -38,7 +38,7 @@ export interface PlannerStore {
 }
 
 export interface PlannerDeps extends PlannerStore {
-  config: Pick<Config, "timeZone" | "language" | "channel" | "sending">;
+  config: Pick<Config, "timeZone" | "language" | "channel" | "sending" | "approval" | "editors">;
   clock: Clock;
   log: Logger;
 }

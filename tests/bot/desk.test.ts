@@ -10,8 +10,8 @@ import { addReaders, chat } from "../support/delivery-helpers.ts";
  */
 const CHANNEL = { CHANNEL_ID: "120363000000000000@newsletter", TZ: "Africa/Bamako" };
 
-async function desk(start = "2025-04-05T09:00:00Z") {
-  const h = await harness({ desk: true, start, env: CHANNEL });
+async function desk(start = "2025-04-05T09:00:00Z", env: Record<string, string> = {}) {
+  const h = await harness({ desk: true, start, env: { ...CHANNEL, ...env } });
   addReaders(
     h.app,
     [
@@ -259,5 +259,32 @@ describe("articles, schedules and cancels from the phone", () => {
       "Chaîne : oui · 1 lecteur · fin estimée : inconnue tant que les envois sont en pause.",
       "Attention : les diffusions sont en pause (/reprendre).",
     ]);
+  });
+
+  it("approval mode: a new article is not announced; editors are asked once, then /publier or /ignorer", async () => {
+    const h = await desk("2025-04-03T09:00:00Z", { APPROVAL: "on" });
+    const result = h.app.delivery.planner.planDue();
+    // Articles of the last 24 h (1, 3, 4); article 2 is older, the draft and 6 are not due.
+    expect(result.awaiting).toEqual([1, 3, 4]);
+    expect(result.started).toEqual([]);
+    expect(h.queued("channel")).toBe(0);
+    // Asked once: a second planning pass asks nothing more.
+    expect(h.app.delivery.planner.planDue().awaiting).toEqual([]);
+    const asked = h.repliesTo(EDITOR);
+    expect(asked).toHaveLength(3);
+    expect(asked).toContain(
+      "Nouvel article n° 4 « Bamako : de fortes pluies attendues ce week-end, la protection civile en alerte » — /publier 4 ou /ignorer 4",
+    );
+    expect(await h.say("/ignorer 4", EDITOR)).toEqual([
+      "Article 4 « Bamako : de fortes pluies attendues ce week-end, la protection civile en alerte » ignoré : il ne sera pas envoyé (/publier 4 reste possible).",
+    ]);
+    expect(await h.say("/ignorer", EDITOR)).toEqual([
+      "Écrivez /ignorer suivi du numéro de l'article, ex. /ignorer 4.",
+    ]);
+    expect((await h.say("/publier 4", EDITOR))[0]).toMatch(
+      /^Article 4 .* en file d'envoi \(diffusion n° 1\)/,
+    );
+    expect(h.queued("channel")).toBe(1);
+    expect(h.app.audit.recent(2).map((e) => e.action)).toEqual(["publish", "ignore"]);
   });
 });

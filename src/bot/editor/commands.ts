@@ -25,6 +25,7 @@ const AUDIT_ACTION: Record<EditorCommandName, string> = {
   schedule: "schedule",
   cancel: "cancel",
   broadcasts: "broadcasts",
+  ignore: "ignore",
   help: "help",
 };
 
@@ -165,6 +166,22 @@ async function runEditorCommand(ctx: BotContext, editor: string): Promise<void> 
     case "help":
       ctx.reply(t.editorHelp);
       return;
+    case "ignore": {
+      const parsedArgs = articleArgs(args);
+      if (!parsedArgs || parsedArgs.rest !== "") {
+        usage("ignorer");
+        return;
+      }
+      const article = articles.get(parsedArgs.id);
+      if (!article) {
+        ctx.reply(t.editorArticleNotFound(String(parsedArgs.id)));
+        return;
+      }
+      // Approval mode never announced it: ignoring it is recording the editor's choice.
+      audit(ctx, { actor: editor, action, target: String(article.id), outcome: "ok" });
+      ctx.reply(t.ignored(article.id, article.title));
+      return;
+    }
     case "preview":
     case "publish":
     case "schedule": {

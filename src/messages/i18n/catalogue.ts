@@ -179,6 +179,9 @@ export interface ReplyWords {
     next: { kind: "draft" | "scheduled" | "published"; at: string | null },
   ): string;
   confirmAsk(facts: ConfirmFacts): string;
+  /** Approval mode: a new article waits for an editor. */
+  approvalAsk(id: number, title: string): string;
+  ignored(id: number, title: string): string;
   /** The ETA while sending is paused: unknown until /reprendre. */
   etaPaused: string;
   declined: string;

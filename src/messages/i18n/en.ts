@@ -283,6 +283,7 @@ export const en = {
       "/alerte text — breaking alert to all subscribers (confirm with YES)",
       "/diffusions — the broadcasts and their numbers",
       "/annuler N — cancel a broadcast",
+      "/ignorer ID — do not send a new article (APPROVAL=on mode)",
       "/stats — sending figures",
       "/pause — stop all sending (emergency)",
       "/reprendre — resume sending",
@@ -297,6 +298,7 @@ export const en = {
           ex.broadcast === null
             ? "Write /annuler and the broadcast number (none is waiting: /diffusions)."
             : `Write /annuler and the broadcast number, e.g. /annuler ${ex.broadcast} (/diffusions for the list).`,
+        ignorer: `Write /ignorer and the article's number, e.g. /ignorer ${ex.id}.`,
         articles: "Write /articles, or /articles politique 5 (a rubric, a number from 1 to 20).",
       })[command] ?? "Write /aide for the editor commands.",
     editorSuggest: (command) => `Unknown command. Did you mean ${command}? (/aide)`,
@@ -318,6 +320,9 @@ export const en = {
             ? `Dated ${next.at}: /publier ${id} schedules it for then, /publier ${id} maintenant sends it now.`
             : `To publish: /publier ${id}`,
       ].join("\n"),
+    approvalAsk: (id, title) => `New article #${id} "${title}" — /publier ${id} or /ignorer ${id}`,
+    ignored: (id, title) =>
+      `Article ${id} "${title}" ignored: it will not be sent (/publier ${id} is still possible).`,
     etaPaused: "unknown while sending is paused",
     confirmAsk: (f) =>
       [

@@ -305,6 +305,7 @@ export const fr = {
       "/alerte texte — alerte urgente à tous les abonnés (confirmation par OUI)",
       "/diffusions — les diffusions et leur numéro",
       "/annuler N — annuler une diffusion",
+      "/ignorer ID — ne pas envoyer un nouvel article (mode APPROVAL=on)",
       "/stats — chiffres d'envoi",
       "/pause — arrêter tous les envois (urgence)",
       "/reprendre — reprendre les envois",
@@ -320,6 +321,7 @@ export const fr = {
           ex.broadcast === null
             ? "Écrivez /annuler suivi du numéro de diffusion (aucune n'est en attente : /diffusions)."
             : `Écrivez /annuler suivi du numéro de diffusion, ex. /annuler ${ex.broadcast} (/diffusions pour la liste).`,
+        ignorer: `Écrivez /ignorer suivi du numéro de l'article, ex. /ignorer ${ex.id}.`,
         articles:
           "Écrivez /articles, ou /articles politique 5 (une rubrique, un nombre de 1 à 20).",
       })[command] ?? "Écrivez /aide pour les commandes éditeur.",
@@ -342,6 +344,10 @@ export const fr = {
             ? `Daté du ${next.at} : /publier ${id} le programme à cette heure, /publier ${id} maintenant l'envoie tout de suite.`
             : `Pour publier : /publier ${id}`,
       ].join("\n"),
+    approvalAsk: (id, title) =>
+      `Nouvel article n° ${id} « ${title} » — /publier ${id} ou /ignorer ${id}`,
+    ignored: (id, title) =>
+      `Article ${id} « ${title} » ignoré : il ne sera pas envoyé (/publier ${id} reste possible).`,
     etaPaused: "inconnue tant que les envois sont en pause",
     confirmAsk: (f) =>
       [
