@@ -168,7 +168,7 @@ async function runEditorCommand(ctx: BotContext, editor: string): Promise<void> 
       return;
     case "ignore": {
       const parsedArgs = articleArgs(args);
-      if (!parsedArgs || parsedArgs.rest !== "") {
+      if (parsedArgs?.rest !== "") {
         usage("ignorer");
         return;
       }
