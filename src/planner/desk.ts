@@ -8,8 +8,8 @@ import type {
   EditorBackend,
   SendingStats,
 } from "../domain/broadcast.ts";
-import { PRIORITY } from "../domain/message.ts";
 import { DeskError } from "../domain/errors.ts";
+import { PRIORITY } from "../domain/message.ts";
 import { averageBulkGapMs, type SendingPolicy } from "../domain/sending-policy.ts";
 import type { Clock } from "../lib/clock.ts";
 import { localDayRange } from "../lib/zoned-time.ts";
