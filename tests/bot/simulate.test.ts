@@ -154,7 +154,7 @@ describe("npm run simulate, driven by a script", () => {
       expect(i, command).toBeGreaterThan(-1);
       return transcript.slice(i).split(/\n(?=> )/)[0] ?? "";
     };
-    expect(at("/articles")).toMatch(/n° 2 · 1 juin 2099 · programmé · Élections/);
+    expect(at("/articles")).toMatch(/n° 2 · 1er juin 2099 · programmé · Élections/);
     expect(at("/articles")).toMatch(/n° 1 · 2 avr\. 2025 · publié · AES-Russie/);
     expect(at("/apercu 2")).toContain("/publier 2 maintenant l'envoie tout de suite.");
     expect(at("/publier 2")).toContain("programmé pour 01/06/2099 18:00 (sa date de publication)");

@@ -53,12 +53,12 @@ const OPERATOR: OperatorWords = {
     `L'article est daté de cette heure : rien n'est envoyé avant. Pour l'envoyer tout de suite : npm run cli -- broadcast ${id} --now`,
   receiptQuiet: (at) => `Chaîne : maintenant · lecteurs : à ${at} (heures calmes).`,
   receiptAlsoScheduled: (ids) =>
-    `Attention : cet article était déjà programmé (diffusion ${ids.map((i) => `n°${i}`).join(", ")}). Annuler l'une : npm run cli -- cancel ${ids[0]}`,
+    `Attention : cet article était déjà programmé (diffusion ${ids.map((i) => `n° ${i}`).join(", ")}). Annuler l'une : npm run cli -- cancel ${ids[0]}`,
   confirmWithYes:
     "Confirmation requise et aucun terminal pour répondre : rien n'a été envoyé. Relancez avec --yes pour confirmer.",
   confirmPrompt: "Envoyer ? (oui/non) ",
   cancelled: (id, cancelled, alreadySent) =>
-    `Diffusion n°${id} annulée : ${cancelled} message(s) ne partiront pas, ${alreadySent} déjà envoyé(s).`,
+    `Diffusion n° ${id} annulée : ${cancelled} message(s) ne partiront pas, ${alreadySent} déjà envoyé(s).`,
 };
 
 const ERRORS: ErrorWords = {

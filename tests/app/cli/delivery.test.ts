@@ -99,7 +99,7 @@ describe("The publishing rules on the command line, as on the phone", () => {
     const { run } = await cli(h);
     const lines = await run("broadcast", String(id));
     expect(lines[0]).toBe(
-      "Diffusion n°1 programmée pour 18:00 : publication sur la chaîne + 1 lecteur (nombre actuel).",
+      "Diffusion n° 1 programmée pour 18:00 : publication sur la chaîne + 1 lecteur (nombre actuel).",
     );
     expect(lines).toContain(
       `L'article est daté de cette heure : rien n'est envoyé avant. Pour l'envoyer tout de suite : npm run cli -- broadcast ${id} --now`,
@@ -107,10 +107,10 @@ describe("The publishing rules on the command line, as on the phone", () => {
     expect(h.app.outbox.dayCounts(new Date(0), new Date(8.64e15)).queued).toBe(0);
     const again = await run("broadcast", String(id));
     expect(again).toContain(
-      "Attention : cet article était déjà programmé (diffusion n°1). Annuler l'une : npm run cli -- cancel 1",
+      "Attention : cet article était déjà programmé (diffusion n° 1). Annuler l'une : npm run cli -- cancel 1",
     );
     expect((await run("broadcast", String(id), "--now"))[0]).toBe(
-      "Diffusion n°3 en file : publication sur la chaîne + 1 lecteur.",
+      "Diffusion n° 3 en file : publication sur la chaîne + 1 lecteur.",
     );
   });
 
@@ -127,7 +127,7 @@ describe("The publishing rules on the command line, as on the phone", () => {
     );
     expect(queued()).toBe(0);
     expect((await run("broadcast", String(old), "--yes"))[0]).toBe(
-      "Diffusion n°1 en file : publication sur la chaîne + 0 lecteur.",
+      "Diffusion n° 1 en file : publication sur la chaîne + 0 lecteur.",
     );
     expect(queued()).toBe(1);
 
@@ -150,7 +150,7 @@ describe("The publishing rules on the command line, as on the phone", () => {
     expect(queued()).toBe(1);
     answer = true;
     const sent = await run("alert", "Coupure", "d'eau", "à", "Bamako");
-    expect(sent[1]).toBe("Diffusion n°2 en file : publication sur la chaîne + 2 lecteurs.");
+    expect(sent[1]).toBe("Diffusion n° 2 en file : publication sur la chaîne + 2 lecteurs.");
     expect(queued()).toBe(4);
     const audit = h.app.db.prepare("SELECT action, outcome, detail FROM audit ORDER BY id").all();
     expect(
