@@ -30,11 +30,11 @@ const int = (fallback: number, min: number, max: number) =>
 
 const bool = (fallback: boolean) =>
   z
-    .enum(["true", "false", "1", "0", "yes", "no", "oui", "non"], {
-      message: "écrivez true ou false",
+    .enum(["true", "false", "1", "0", "yes", "no", "oui", "non", "on", "off"], {
+      message: "écrivez true ou false (ou on, off)",
     })
     .default(fallback ? "true" : "false")
-    .transform((v) => ["true", "1", "yes", "oui"].includes(v));
+    .transform((v) => ["true", "1", "yes", "oui", "on"].includes(v));
 
 const timeZone = z.string().refine(
   (tz) => {
@@ -96,6 +96,8 @@ const schema = z.object({
     .regex(/@newsletter$/, "identifiant de chaîne attendu, ex. 120363000000000000@newsletter")
     .optional(),
   CHANNEL_RUBRICS: list,
+  /** on: a new article from files or feeds waits for an editor's /publier (or /ignorer). */
+  APPROVAL: bool(false),
 
   FEEDS: list,
   FEEDS_ALLOW_HOSTS: list,
@@ -207,6 +209,8 @@ export interface Config {
   newsroomName: string;
   siteUrl: string | null;
   editors: string[];
+  /** New articles wait for an editor's /publier instead of going out by themselves. */
+  approval: boolean;
   channel: { invite: string | null; id: string | null; rubrics: string[] };
   feeds: string[];
   /** Private destinations feeds may reach (default none: see sources/feeds/destination.ts). */
@@ -286,6 +290,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     newsroomName: v.NEWSROOM_NAME,
     siteUrl: v.SITE_URL ?? null,
     editors: v.EDITORS,
+    approval: v.APPROVAL,
     channel: {
       invite: v.CHANNEL_INVITE ?? null,
       id: v.CHANNEL_ID ?? null,

@@ -9,6 +9,7 @@ import { Desk } from "../planner/desk.ts";
 import { Planner } from "../planner/planner.ts";
 import type { ArticlesRepo } from "../store/articles.ts";
 import type { BroadcastsRepo } from "../store/broadcasts.ts";
+import type { ConfirmationsRepo } from "../store/confirmations.ts";
 import type { ConversationRepo } from "../store/conversation.ts";
 import type { OutboxRepo } from "../store/outbox.ts";
 import type { ReceiptsRepo } from "../store/receipts.ts";
@@ -28,6 +29,7 @@ export interface DeliveryStore {
   settings: SettingsRepo;
   broadcasts: BroadcastsRepo;
   subscribers: SubscribersRepo;
+  confirmations: ConfirmationsRepo;
   conversation?: Pick<ConversationRepo, "remember"> | undefined;
   receipts?: ReceiptsRepo | undefined;
 }
@@ -64,6 +66,7 @@ export function createDeliveryCore(store: DeliveryStore, policy?: SendingPolicy)
     outbox: store.outbox,
     broadcasts: store.broadcasts,
     settings: store.settings,
+    confirmations: store.confirmations,
     clock: store.clock,
     log: store.log,
     policy: effective,

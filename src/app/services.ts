@@ -5,6 +5,7 @@ import type { Logger } from "../log.ts";
 import { ArticlesRepo } from "../store/articles.ts";
 import { AuditRepo } from "../store/audit.ts";
 import { BroadcastsRepo } from "../store/broadcasts.ts";
+import { ConfirmationsRepo } from "../store/confirmations.ts";
 import { ConversationRepo } from "../store/conversation.ts";
 import { openDatabase } from "../store/database.ts";
 import { FeedsRepo } from "../store/feeds.ts";
@@ -30,6 +31,8 @@ export interface App {
   audit: AuditRepo;
   settings: SettingsRepo;
   broadcasts: BroadcastsRepo;
+  /** Editors' requests waiting for « OUI ». */
+  confirmations: ConfirmationsRepo;
   /** RSS/Atom/JSON feed sources and their polling state (FEEDS in .env seeds it). */
   feeds: FeedsRepo;
   /** Delivered / read receipts, and readers' other ids (Cloud API). */
@@ -59,6 +62,7 @@ export function openApp(config: Config, deps: { clock: Clock; log: Logger }): Ap
     audit: new AuditRepo(db),
     settings: new SettingsRepo(db),
     broadcasts: new BroadcastsRepo(db),
+    confirmations: new ConfirmationsRepo(db),
     feeds: new FeedsRepo(db),
     receipts: new ReceiptsRepo(db),
     readerAliases: new ReaderAliasesRepo(db),

@@ -23,6 +23,11 @@ export type EditorCommandName =
   | "stats"
   | "pause"
   | "resume"
+  | "articles"
+  | "schedule"
+  | "cancel"
+  | "broadcasts"
+  | "ignore"
   | "help";
 
 export interface ReaderCommandSpec {
@@ -174,6 +179,11 @@ export const EDITOR_COMMANDS: readonly EditorCommandSpec[] = [
   { name: "stats", aliases: ["stats", "statistiques"] },
   { name: "pause", aliases: ["pause"] },
   { name: "resume", aliases: ["reprendre", "resume"] },
+  { name: "articles", aliases: ["articles", "liste"] },
+  { name: "schedule", aliases: ["programmer", "schedule", "planifier"] },
+  { name: "cancel", aliases: ["annuler", "cancel"] },
+  { name: "broadcasts", aliases: ["diffusions", "broadcasts", "envois"] },
+  { name: "ignore", aliases: ["ignorer", "ignore"] },
   { name: "help", aliases: ["aide", "help"] },
 ];
 

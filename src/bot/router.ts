@@ -1,6 +1,7 @@
 import { Composer } from "./composer.ts";
 import type { BotContext } from "./context.ts";
 import { auditRefusals, editorCommands } from "./editor/commands.ts";
+import { editorConfirmations } from "./editor/confirm.ts";
 import { readerCommands } from "./reader/commands.ts";
 
 /**
@@ -23,6 +24,7 @@ export function createRouter(): Composer<BotContext> {
         ctx.deps.log.error({ err: replyError }, "impossible de mettre la réponse d'excuse en file");
       }
     },
+    editorConfirmations(),
     editorCommands(),
     auditRefusals(),
     readerCommands(),

@@ -4,6 +4,8 @@ export const MAX_ALERT_CHARS = 1000;
 /** What an editor's broadcast command got queued: the numbers the editor is told. */
 export interface BroadcastReceipt {
   broadcastId: number;
+  /** The article it publishes, or null for a breaking alert. */
+  articleId?: number | null;
   /** Whether a Channel post was queued (Channel configured and the rubric policy matched). */
   channel: boolean;
   /** One-to-one recipients queued (followers of the rubrics, or all opted-in for an alert). */
@@ -12,6 +14,57 @@ export interface BroadcastReceipt {
   etaMs: number;
   /** For a scheduled broadcast: when it starts. */
   startsAt: Date | null;
+  /** When readers' alerts may start, if later than now (quiet hours): the Channel goes first. */
+  readersFrom?: Date | null;
+  /** Other broadcasts of the same article still waiting for their time (a second schedule). */
+  alsoScheduled?: number[];
+  /** Why a scheduled article waits: its own publication date (not an editor's choice). */
+  embargo?: boolean;
+  /**
+   * Why no reader was queued: nobody follows its rubrics (or no one subscribed), they all
+   * reached today's alert limit, or they were already alerted about this article.
+   */
+  zeroReason?: "nobody" | "unsubscribed" | "capped" | "already" | null;
+}
+
+/** A broadcast that waits for the editor's « OUI » (an /alerte, an article older than 48 h). */
+export interface ConfirmationRequest {
+  kind: "publish" | "alert";
+  articleId: number | null;
+  label: string;
+  /** For an old article: its publication date. */
+  publishedAt: Date | null;
+  channel: boolean;
+  recipients: number;
+  /** When readers' alerts may start if confirmed now (quiet hours), or null for now. */
+  readersFrom: Date | null;
+  expiresAt: Date;
+}
+
+/** What an editor's publish or alert request did: sent/scheduled, or waits for « OUI ». */
+export type DeskOutcome =
+  | { kind: "done"; receipt: BroadcastReceipt }
+  | { kind: "confirm"; request: ConfirmationRequest };
+
+/** One broadcast as /diffusions lists it. */
+export interface BroadcastSummary {
+  broadcastId: number;
+  label: string;
+  state: "scheduled" | "running" | "done" | "cancelled";
+  /** When it is scheduled for, or started, or was created. */
+  at: Date;
+  sent: number;
+  total: number;
+}
+
+/** What a cancel did. */
+export interface CancelSummary {
+  broadcastId: number;
+  label: string;
+  /** Messages that will not be sent. */
+  cancelled: number;
+  /** Messages already sent before the cancel. */
+  alreadySent: number;
 }
 
 /** Messages sent, delivered to the phone and read (WhatsApp's receipts). */
@@ -26,7 +79,10 @@ export interface BroadcastProgress {
   label: string;
   total: number;
   sent: number;
+  /** Given up (dead) messages. */
   failed: number;
+  /** Messages an editor's cancel stopped. */
+  cancelled?: number;
   etaMs: number;
   /** Receipts of its sent messages, when the store keeps them. */
   receipts?: ReceiptFigures;
@@ -50,6 +106,32 @@ export interface SendingStats {
 export interface EditorBackend {
   publish(articleId: number, editor: string): BroadcastReceipt;
   alert(text: string, editor: string): BroadcastReceipt;
+  /**
+   * The publishing rules, the same for the phone and the CLI: a future-dated article is
+   * scheduled for its date unless `force`; one older than 48 h waits for « OUI » unless
+   * `confirmed`.
+   */
+  requestPublish(
+    articleId: number,
+    editor: string,
+    options?: { force?: boolean; confirmed?: boolean },
+  ): DeskOutcome;
+  /** Every breaking alert waits for « OUI » unless `confirmed`. */
+  requestAlert(text: string, editor: string, options?: { confirmed?: boolean }): DeskOutcome;
+  /** Carries out the editor's pending request (DeskError when none, or expired). */
+  confirm(editor: string): BroadcastReceipt;
+  /** Forgets the editor's pending request; whether there was one. */
+  decline(editor: string): boolean;
+  /** Whether a request of the editor waits for « OUI » (expired ones included). */
+  hasPending(editor: string): boolean;
+  /** Publishes an article at `at`; the receipt says if it was already scheduled. */
+  schedule(articleId: number, at: Date, editor: string): BroadcastReceipt;
+  /** Cancels a waiting or running broadcast (DeskError when unknown or already over). */
+  cancel(broadcastId: number, editor: string): CancelSummary;
+  /** The latest broadcasts, newest first. */
+  recent(limit: number): BroadcastSummary[];
+  /** "scheduled" or "sent" for the articles that have a broadcast. */
+  articleStates(articleIds: readonly number[]): Map<number, "scheduled" | "sent">;
   pause(editor: string): void;
   resume(editor: string): void;
   isPaused(): boolean;

@@ -46,6 +46,16 @@ export const ERROR_CODES = {
   ARTICLE_IS_DRAFT: { exit: 1 },
   ALERT_EMPTY: { exit: 1 },
   ALERT_TOO_LONG: { exit: 1 },
+  /** « OUI » with no broadcast waiting for it. */
+  CONFIRMATION_NONE: { exit: 1 },
+  /** « OUI » too late: the question expired, nothing was sent. */
+  CONFIRMATION_EXPIRED: { exit: 1 },
+  /** A broadcast number that does not exist, or is already over. */
+  BROADCAST_NOT_FOUND: { exit: 1 },
+  BROADCAST_FINISHED: { exit: 1 },
+  /** A date or time an editor typed that cannot be read, or is past. */
+  WHEN_INVALID: { exit: 1 },
+  WHEN_PAST: { exit: 1 },
 } as const satisfies Record<string, { exit: number }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -56,6 +66,14 @@ export interface DeskErrorParams {
   ARTICLE_IS_DRAFT: { id: number };
   ALERT_EMPTY: Record<string, never>;
   ALERT_TOO_LONG: { length: number; max: number };
+  CONFIRMATION_NONE: Record<string, never>;
+  /** What was waiting, for the editor to ask again. */
+  CONFIRMATION_EXPIRED: { kind: "publish" | "alert"; articleId: number | null; minutes: number };
+  BROADCAST_NOT_FOUND: { id: number };
+  BROADCAST_FINISHED: { id: number; state: string };
+  /** `example`: a valid form for now, in the newsroom's time ("demain 18h"). */
+  WHEN_INVALID: { text: string; example: string };
+  WHEN_PAST: { at: string; example: string };
 }
 export type DeskErrorCode = keyof DeskErrorParams;
 

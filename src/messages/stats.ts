@@ -15,7 +15,7 @@ export interface StatsView {
 
 /** "12/200 envoyés (1 non envoyé) — fin vers 09:21 (~21 min)". */
 export function progressText(
-  p: { sent: number; total: number; failed: number; etaMs: number },
+  p: { sent: number; total: number; failed: number; cancelled?: number; etaMs: number },
   view: Pick<StatsView, "lang" | "timeZone" | "now">,
 ): string {
   const n = (x: number) => formatCount(x, view.lang);
@@ -24,7 +24,8 @@ export function progressText(
     sent: n(p.sent),
     total: n(p.total),
     failed: p.failed,
-    done: p.sent + p.failed >= p.total,
+    cancelled: p.cancelled ?? 0,
+    done: p.sent + p.failed + (p.cancelled ?? 0) >= p.total,
     end: formatLocal(end, view.timeZone, view.now),
     eta: formatDuration(p.etaMs, view.lang),
   });
@@ -94,6 +95,13 @@ export function receiptLines(
   lines.push(
     w.receiptEnd(formatLocal(end, view.timeZone, view.now), formatDuration(sending, view.lang)),
   );
+  if (receipt.readersFrom) {
+    lines.push(w.receiptQuiet(formatLocal(receipt.readersFrom, view.timeZone, view.now)));
+  }
+  if (receipt.embargo && receipt.articleId) lines.push(w.receiptEmbargo(receipt.articleId));
+  if (receipt.alsoScheduled && receipt.alsoScheduled.length > 0) {
+    lines.push(w.receiptAlsoScheduled(receipt.alsoScheduled));
+  }
   if (view.paused) lines.push(w.receiptPaused);
   else if (!view.senderAlive) lines.push(w.receiptNoSender);
   lines.push(w.receiptCancel(receipt.broadcastId));

@@ -87,9 +87,16 @@ export function breakingAlert(
   text: string,
   ctx: FormatContext,
   audience: "channel" | "reader" = "reader",
+  /** When it was written, for an alert held back by the quiet hours ("23:10"). */
+  writtenAt: string | null = null,
 ): string {
   const w = catalogue(ctx.language).article;
-  return compose([w.breaking, escapeMarkup(text.trim()), audience === "reader" ? w.stopHint : ""]);
+  return compose([
+    w.breaking,
+    escapeMarkup(text.trim()),
+    writtenAt ? italic(w.writtenAt(writtenAt)) : "",
+    audience === "reader" ? w.stopHint : "",
+  ]);
 }
 
 /** One entry of a daily digest: number, title, a short line of summary. */

@@ -1,15 +1,21 @@
 import type {
   BroadcastProgress,
   BroadcastReceipt,
+  BroadcastSummary,
+  CancelSummary,
+  ConfirmationRequest,
+  DeskOutcome,
   EditorBackend,
   SendingStats,
 } from "../domain/broadcast.ts";
+import { DeskError } from "../domain/errors.ts";
 import { PRIORITY } from "../domain/message.ts";
 import { averageBulkGapMs, type SendingPolicy } from "../domain/sending-policy.ts";
 import type { Clock } from "../lib/clock.ts";
 import { localDayRange } from "../lib/zoned-time.ts";
 import type { Logger } from "../log.ts";
 import type { Broadcast, BroadcastCounts } from "../store/broadcasts.ts";
+import type { PendingAction } from "../store/confirmations.ts";
 import type { Planner, StartedBroadcast } from "./planner.ts";
 import type { DeskStore } from "./ports.ts";
 
@@ -22,15 +28,16 @@ export interface DeskDeps extends DeskStore {
 }
 
 /** What `cancel` did. */
-export interface CancelResult {
+export interface CancelResult extends CancelSummary {
   broadcast: Broadcast;
-  /** Messages that will not be sent. */
-  cancelled: number;
-  /** Messages already sent before the cancel. */
-  alreadySent: number;
 }
 
 const BULK = [PRIORITY.channel, PRIORITY.alert, PRIORITY.digest];
+
+/** An article older than this goes out only after the editor's « OUI » (a wrong id is costly). */
+export const CONFIRM_OLDER_THAN_MS = 48 * 3600_000;
+/** How long an editor has to answer « OUI »: after that nothing is sent. */
+export const CONFIRMATION_TTL_MS = 5 * 60_000;
 
 /** A heartbeat older than this means no process is sending. */
 const HEARTBEAT_STALE_MS = 60_000;
@@ -65,9 +72,117 @@ export class Desk implements EditorBackend {
     return this.#receipt(this.#d.planner.broadcastText(text, editor));
   }
 
-  /** Publishes an article at `at` (or now when `at` is past). */
+  /** Publishes an article at `at` (or now when `at` is past); says if it was already scheduled. */
   schedule(articleId: number, at: Date, editor: string): BroadcastReceipt {
-    return this.#receipt(this.#d.planner.broadcastArticle(articleId, editor, at));
+    const others = this.#d.broadcasts
+      .scheduled()
+      .filter((b) => b.articleId === articleId)
+      .map((b) => b.id);
+    const receipt = this.#receipt(this.#d.planner.broadcastArticle(articleId, editor, at));
+    return others.length > 0 ? { ...receipt, alsoScheduled: others } : receipt;
+  }
+
+  /**
+   * The publishing rules, the same from the phone and the CLI: a future-dated article is
+   * scheduled for its own date (its embargo) unless `force`; one published more than 48 h ago
+   * waits for the editor's « OUI » unless `confirmed`; otherwise it goes now.
+   */
+  requestPublish(
+    articleId: number,
+    editor: string,
+    options: { force?: boolean; confirmed?: boolean } = {},
+  ): DeskOutcome {
+    const article = this.#d.planner.broadcastableArticle(articleId);
+    const now = this.#d.clock.now();
+    const force = options.force === true;
+    if (!force && article.publishedAt.getTime() > now.getTime()) {
+      const receipt = this.schedule(articleId, article.publishedAt, editor);
+      return { kind: "done", receipt: { ...receipt, embargo: true } };
+    }
+    if (
+      !options.confirmed &&
+      now.getTime() - article.publishedAt.getTime() > CONFIRM_OLDER_THAN_MS
+    ) {
+      const request = this.#ask(editor, { kind: "publish", articleId, force }, article.title, {
+        articleId,
+        publishedAt: article.publishedAt,
+      });
+      return { kind: "confirm", request };
+    }
+    return { kind: "done", receipt: this.publish(articleId, editor) };
+  }
+
+  /** Every breaking alert goes to everyone: it waits for the editor's « OUI » unless `confirmed`. */
+  requestAlert(text: string, editor: string, options: { confirmed?: boolean } = {}): DeskOutcome {
+    const clean = this.#d.planner.alertText(text);
+    if (!options.confirmed) {
+      const request = this.#ask(editor, { kind: "alert", text: clean }, clean, {
+        articleId: null,
+        publishedAt: null,
+      });
+      return { kind: "confirm", request };
+    }
+    return { kind: "done", receipt: this.alert(clean, editor) };
+  }
+
+  /** Carries out the editor's pending request: a DeskError when there is none, or it expired. */
+  confirm(editor: string): BroadcastReceipt {
+    const { confirmations, clock } = this.#d;
+    const pending = confirmations.get(editor);
+    if (!pending) throw new DeskError("CONFIRMATION_NONE", {});
+    confirmations.delete(editor);
+    const a = pending.action;
+    if (clock.now().getTime() >= pending.expiresAt.getTime()) {
+      throw new DeskError("CONFIRMATION_EXPIRED", {
+        kind: a.kind,
+        articleId: a.kind === "publish" ? a.articleId : null,
+        minutes: Math.round(CONFIRMATION_TTL_MS / 60_000),
+      });
+    }
+    const outcome =
+      a.kind === "publish"
+        ? this.requestPublish(a.articleId, editor, { force: a.force, confirmed: true })
+        : this.requestAlert(a.text, editor, { confirmed: true });
+    // Confirmed requests never ask again.
+    if (outcome.kind !== "done") throw new Error("confirmed request asked again");
+    this.#d.log.info({ by: editor, action: a.kind }, "diffusion confirmée");
+    return outcome.receipt;
+  }
+
+  /** Forgets the editor's pending request; whether there was one. */
+  decline(editor: string): boolean {
+    const had = this.#d.confirmations.get(editor) !== null;
+    this.#d.confirmations.delete(editor);
+    return had;
+  }
+
+  /** Whether a request of the editor waits for « OUI » (an expired one included: « OUI » says so). */
+  hasPending(editor: string): boolean {
+    return this.#d.confirmations.get(editor) !== null;
+  }
+
+  #ask(
+    editor: string,
+    action: PendingAction,
+    label: string,
+    about: { articleId: number | null; publishedAt: Date | null },
+  ): ConfirmationRequest {
+    const { planner, clock, confirmations } = this.#d;
+    const now = clock.now();
+    const expiresAt = new Date(now.getTime() + CONFIRMATION_TTL_MS);
+    confirmations.put(editor, action, now, expiresAt);
+    const estimate = planner.estimate(about.articleId);
+    const from = planner.alertTime(now);
+    return {
+      kind: action.kind,
+      articleId: about.articleId,
+      label,
+      publishedAt: about.publishedAt,
+      channel: estimate.channel,
+      recipients: estimate.recipients,
+      readersFrom: from.getTime() > now.getTime() ? from : null,
+      expiresAt,
+    };
   }
 
   /** Sends a breaking alert at `at` (or now when `at` is past). */
@@ -75,11 +190,24 @@ export class Desk implements EditorBackend {
     return this.#receipt(this.#d.planner.broadcastText(text, editor, at));
   }
 
-  /** Cancels a scheduled or running broadcast: nothing more of it is sent. */
-  cancel(broadcastId: number, editor: string): CancelResult | null {
+  /**
+   * Cancels a scheduled or running broadcast: nothing more of it is sent. What already went
+   * (the Channel post first) is counted in the result. A DeskError when the number is unknown
+   * or the broadcast is already over.
+   */
+  cancel(broadcastId: number, editor: string): CancelResult {
     const { broadcasts, outbox, clock, log } = this.#d;
     const broadcast = broadcasts.get(broadcastId);
-    if (!broadcast) return null;
+    if (!broadcast) throw new DeskError("BROADCAST_NOT_FOUND", { id: broadcastId });
+    const over =
+      broadcast.state === "done" ||
+      broadcast.state === "cancelled" ||
+      // Running with nothing left to send: done, even if not yet marked so.
+      (broadcast.state === "running" && broadcasts.counts(broadcastId).waiting === 0);
+    if (over) {
+      const state = broadcast.state === "cancelled" ? "cancelled" : "done";
+      throw new DeskError("BROADCAST_FINISHED", { id: broadcastId, state });
+    }
     const now = clock.now();
     const cancelled = outbox.cancelBroadcast(broadcastId, now, `annulé par ${editor}`);
     broadcasts.markCancelled(broadcastId, now, editor);
@@ -87,9 +215,34 @@ export class Desk implements EditorBackend {
     log.info({ broadcast: broadcastId, cancelled, by: editor }, "diffusion annulée");
     return {
       broadcast: broadcasts.get(broadcastId) ?? broadcast,
+      broadcastId,
+      label: broadcast.label,
       cancelled,
       alreadySent: counts.sent,
     };
+  }
+
+  /** The latest broadcasts, newest first, with what each sent. */
+  recent(limit: number): BroadcastSummary[] {
+    const { broadcasts } = this.#d;
+    // Marks finished running broadcasts done on the way (their state is then true).
+    broadcasts.running(this.#d.clock.now());
+    return broadcasts.recent(limit).map((b) => {
+      const c = broadcasts.counts(b.id);
+      return {
+        broadcastId: b.id,
+        label: b.label,
+        state: b.state,
+        at: b.scheduledFor ?? b.startedAt ?? b.createdAt,
+        sent: c.sent,
+        total: c.total,
+      };
+    });
+  }
+
+  /** "scheduled" or "sent" for the articles that have a broadcast (/articles). */
+  articleStates(articleIds: readonly number[]): Map<number, "scheduled" | "sent"> {
+    return this.#d.broadcasts.articleStates(articleIds);
   }
 
   /** Stops all claiming at once, in every process sharing the database. */
@@ -164,8 +317,12 @@ export class Desk implements EditorBackend {
     if (counts.waiting === 0 || counts.lastNotBefore === null) return 0;
     const now = this.#d.clock.now().getTime();
     const ahead = this.#d.outbox.waitingDueBy(BULK, new Date(counts.lastNotBefore));
+    const gap = averageBulkGapMs(this.#d.policy);
     const startWait = Math.max(0, (counts.firstNotBefore ?? now) - now);
-    return Math.round(startWait + ahead * averageBulkGapMs(this.#d.policy));
+    // Rows deferred by quiet hours (the Channel post goes now, readers at 07:00): the last
+    // message cannot go before its own time, whatever the first one does.
+    const lastWait = Math.max(0, counts.lastNotBefore - now);
+    return Math.round(Math.max(startWait, lastWait) + ahead * gap);
   }
 
   #progress(b: Broadcast): BroadcastProgress {
@@ -175,7 +332,8 @@ export class Desk implements EditorBackend {
       label: b.label,
       total: c.total,
       sent: c.sent,
-      failed: c.dead + c.cancelled,
+      failed: c.dead,
+      cancelled: c.cancelled,
       etaMs: this.#eta(c),
       ...(this.#d.receipts ? { receipts: this.#d.receipts.forBroadcast(b.id) } : {}),
     };
@@ -186,10 +344,22 @@ export class Desk implements EditorBackend {
     if ("broadcast" in result) {
       return {
         broadcastId: result.broadcast.id,
+        articleId: result.broadcast.articleId,
         channel: result.channel,
         recipients: result.recipients,
         etaMs: this.etaMs(result.broadcast.id),
         startsAt: null,
+        readersFrom: result.notBefore.getTime() > now.getTime() ? result.notBefore : null,
+        zeroReason:
+          result.recipients > 0
+            ? null
+            : result.broadcast.articleId === null
+              ? "unsubscribed"
+              : result.capped > 0
+                ? "capped"
+                : this.#d.planner.estimate(result.broadcast.articleId).recipients === 0
+                  ? "nobody"
+                  : "already",
       };
     }
     // Scheduled: who would receive it if it started now, and the pace from its start.
@@ -197,7 +367,10 @@ export class Desk implements EditorBackend {
     const startsAt = result.scheduledFor ?? now;
     const messages = estimate.recipients + (estimate.channel ? 1 : 0);
     const wait = Math.max(0, startsAt.getTime() - now.getTime());
+    const from = this.#d.planner.alertTime(startsAt);
     return {
+      articleId: result.articleId,
+      readersFrom: from.getTime() > startsAt.getTime() ? from : null,
       broadcastId: result.id,
       channel: estimate.channel,
       recipients: estimate.recipients,

@@ -1,4 +1,5 @@
 import { MAX_ALERT_CHARS } from "../domain/broadcast.ts";
+import { chatIdOf } from "../domain/chat-id.ts";
 import { DeskError } from "../domain/errors.ts";
 import { fold } from "../lib/fold.ts";
 import {
@@ -9,6 +10,7 @@ import {
   nextAllowedTime,
 } from "../lib/zoned-time.ts";
 import * as templates from "../messages/templates.ts";
+import { catalogue } from "../messages/wording.ts";
 import type { StoredArticle } from "../store/articles.ts";
 import type { Broadcast } from "../store/broadcasts.ts";
 import { CHANNEL } from "../transport/transport.ts";
@@ -92,8 +94,8 @@ export class Planner {
     });
   }
 
-  /** Records an editor's breaking alert; starts it now unless `at` is in the future. */
-  broadcastText(text: string, by: string, at: Date | null = null): Broadcast | StartedBroadcast {
+  /** An alert's text as it will be sent, or a DeskError (empty, too long). */
+  alertText(text: string): string {
     const clean = text.trim();
     if (clean.length === 0) {
       throw new DeskError("ALERT_EMPTY", {});
@@ -101,6 +103,12 @@ export class Planner {
     if (clean.length > MAX_ALERT_CHARS) {
       throw new DeskError("ALERT_TOO_LONG", { length: clean.length, max: MAX_ALERT_CHARS });
     }
+    return clean;
+  }
+
+  /** Records an editor's breaking alert; starts it now unless `at` is in the future. */
+  broadcastText(text: string, by: string, at: Date | null = null): Broadcast | StartedBroadcast {
+    const clean = this.alertText(text);
     const now = this.#d.clock.now();
     const scheduled = at !== null && at.getTime() > now.getTime();
     return this.#d.transaction(() => {
@@ -146,6 +154,8 @@ export class Planner {
   planDue(options: { limit?: number } = {}): {
     started: StartedBroadcast[];
     skippedOld: number[];
+    /** Approval mode: the articles editors were asked about. */
+    awaiting: number[];
     more: boolean;
   } {
     const now = this.#d.clock.now();
@@ -156,7 +166,13 @@ export class Planner {
     const skippedOld = this.#d.articles.markOldAnnounced(cutoff, now, limit);
     const rows = this.#d.articles.dueForAnnouncement(now, { since: cutoff, limit });
     const started: StartedBroadcast[] = [];
+    const awaiting: number[] = [];
     for (const { id } of rows) {
+      if (this.#d.config.approval) {
+        this.#askApproval(id, now);
+        awaiting.push(id);
+        continue;
+      }
       try {
         const result = this.broadcastArticle(id, "auto");
         if ("broadcast" in result) started.push(result);
@@ -171,7 +187,7 @@ export class Planner {
       );
     }
     const more = skippedOld.length === limit || rows.length === limit;
-    return { started: [...this.startDue(), ...started], skippedOld, more };
+    return { started: [...this.startDue(), ...started], skippedOld, awaiting, more };
   }
 
   /**
@@ -189,6 +205,30 @@ export class Planner {
       if (!pass.more || stopping()) return total;
       await new Promise((resolve) => setImmediate(resolve));
     }
+  }
+
+  /**
+   * Approval mode: the article is not announced; each editor is told once (the dedupe key)
+   * « Nouvel article n° 12 « … » — /publier 12 ou /ignorer 12 ». Marked announced so that the
+   * question is not asked again; /publier still sends it.
+   */
+  #askApproval(articleId: number, now: Date): void {
+    const article = this.#d.articles.get(articleId);
+    if (!article) return;
+    const body = catalogue(this.#d.config.language).replies.approvalAsk(article.id, article.title);
+    this.#d.transaction(() => {
+      for (const editor of this.#d.config.editors) {
+        const chatId = chatIdOf(editor);
+        if (!chatId) continue;
+        this.#d.outbox.enqueue(
+          { kind: "reply", recipient: chatId, body, dedupeKey: `approval:${article.id}:${chatId}` },
+          now,
+        );
+      }
+      this.#d.articles.markAnnounced(article.id, now);
+    });
+    this.#d.outbox.notifyEnqueued();
+    this.#d.log.info({ article: article.id }, "article en attente d'approbation");
   }
 
   /**
@@ -316,11 +356,14 @@ export class Planner {
           ) !== null;
       }
       const audience = subscribers.instantAudience(null);
+      // Held back by the quiet hours, the alert says when it was written.
+      const written =
+        notBefore.getTime() > now.getTime() ? formatLocal(now, config.timeZone, notBefore) : null;
       const queued = outbox.queueBreakingAlerts({
         broadcastId: broadcast.id,
         bodies: {
-          fr: breakingBody(text, this.#ctx("fr")),
-          en: breakingBody(text, this.#ctx("en")),
+          fr: breakingBody(text, this.#ctx("fr"), "reader", written),
+          en: breakingBody(text, this.#ctx("en"), "reader", written),
         },
         notBefore,
         now,
@@ -379,8 +422,9 @@ function breakingBody(
   text: string,
   ctx: templates.FormatContext,
   audience: "channel" | "reader" = "reader",
+  writtenAt: string | null = null,
 ): string {
-  return templates.breakingAlert(text, ctx, audience);
+  return templates.breakingAlert(text, ctx, audience, writtenAt);
 }
 function digestBody(articles: StoredArticle[], now: Date, ctx: templates.FormatContext): string {
   return templates.digest(articles, now, ctx);

@@ -3,6 +3,7 @@ import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../log.ts";
 import type { ArticlesRepo } from "../store/articles.ts";
 import type { BroadcastsRepo } from "../store/broadcasts.ts";
+import type { ConfirmationsRepo } from "../store/confirmations.ts";
 import type { ConversationRepo } from "../store/conversation.ts";
 import type { OutboxRepo } from "../store/outbox.ts";
 import type { ReceiptsRepo } from "../store/receipts.ts";
@@ -37,7 +38,7 @@ export interface PlannerStore {
 }
 
 export interface PlannerDeps extends PlannerStore {
-  config: Pick<Config, "timeZone" | "language" | "channel" | "sending">;
+  config: Pick<Config, "timeZone" | "language" | "channel" | "sending" | "approval" | "editors">;
   clock: Clock;
   log: Logger;
 }
@@ -45,9 +46,14 @@ export interface PlannerDeps extends PlannerStore {
 /** What the editors' desk needs from the store, besides the planner. */
 export interface DeskStore {
   outbox: Pick<OutboxRepo, "cancelBroadcast" | "dayCounts" | "notifyEnqueued" | "waitingDueBy">;
-  broadcasts: Pick<BroadcastsRepo, "counts" | "get" | "markCancelled" | "running" | "scheduled">;
+  broadcasts: Pick<
+    BroadcastsRepo,
+    "counts" | "get" | "markCancelled" | "running" | "scheduled" | "recent" | "articleStates"
+  >;
   settings: Pick<SettingsRepo, "isPaused" | "heartbeat" | "setPaused">;
   subscribers: Pick<SubscribersRepo, "counts">;
   /** Delivered / read receipts: shown in stats and progress when given. */
   receipts?: Pick<ReceiptsRepo, "forBroadcast" | "forPeriod"> | undefined;
+  /** Requests waiting for an editor's « OUI ». */
+  confirmations: Pick<ConfirmationsRepo, "put" | "get" | "delete">;
 }

@@ -245,6 +245,29 @@ export class BroadcastsRepo {
     return c;
   }
 
+  /**
+   * For each of `articleIds` that has one: "sent" when a broadcast of it started, else
+   * "scheduled" when one waits for its time.
+   */
+  articleStates(articleIds: readonly number[]): Map<number, "scheduled" | "sent"> {
+    const states = new Map<number, "scheduled" | "sent">();
+    if (articleIds.length === 0) return states;
+    const rows = this.#db
+      .prepare<unknown[], { article_id: number; scheduled: number; started: number }>(
+        `SELECT article_id, max(state = 'scheduled') AS scheduled,
+           max(started_at IS NOT NULL) AS started
+         FROM broadcasts WHERE article_id IN (${articleIds.map(() => "?").join(",")})
+         GROUP BY article_id`,
+      )
+      .all(...articleIds);
+    for (const r of rows) {
+      // Already sent says more than a schedule left behind (a forced /publier … maintenant).
+      if (r.started) states.set(r.article_id, "sent");
+      else if (r.scheduled) states.set(r.article_id, "scheduled");
+    }
+    return states;
+  }
+
   /** The most recent broadcasts, newest first (for the CLI). */
   recent(limit: number): Broadcast[] {
     return (

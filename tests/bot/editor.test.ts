@@ -20,9 +20,9 @@ describe("editor commands from an editor", () => {
     const h = await harness();
     expect(await h.say("/publier 1", EDITOR)).toEqual([
       [
-        "Article 1 « AES-Russie : Les ministres du Sahel à Moscou pour sceller un partenariat stratégique » en file d'envoi.",
+        "Article 1 « AES-Russie : Les ministres du Sahel à Moscou pour sceller un partenariat stratégique » en file d'envoi (diffusion n° 7).",
         "Chaîne : oui · 42 lecteurs · fin estimée : ~28 min.",
-        "/pause pour arrêter la diffusion.",
+        "/annuler 7 pour l'arrêter, /pause pour tout arrêter.",
       ].join("\n"),
     ]);
     expect(h.backend.calls).toEqual([`publish 1 by ${EDITOR_PHONE}`]);
@@ -38,10 +38,10 @@ describe("editor commands from an editor", () => {
   it("explains a missing id, an unknown article and a refusal from delivery", async () => {
     const h = await harness();
     expect(await h.say("/publier", EDITOR)).toEqual([
-      "Écrivez /publier suivi du numéro de l'article, ex. /publier 12 (voir /apercu 12).",
+      "Écrivez /publier suivi du numéro de l'article, ex. /publier 4, ou /publier 4 maintenant pour ne pas attendre sa date (/articles pour les numéros).",
     ]);
     expect(await h.say("/publier 404", EDITOR)).toEqual([
-      "Article 404 introuvable. Vérifiez le numéro (npm run cli -- articles list).",
+      "Article 404 introuvable. Vérifiez le numéro : /articles donne la liste.",
     ]);
     h.backend.failPublish = new Error("l'article 5 est un brouillon : publiez-le d'abord");
     expect(await h.say("/publier 5", EDITOR)).toEqual([
@@ -56,7 +56,7 @@ describe("editor commands from an editor", () => {
   it("sends a breaking alert, keeps it short, and pauses and resumes everything", async () => {
     const h = await harness();
     expect((await h.say("/alerte Coupure d'électricité à Bamako ce soir", EDITOR))[0]).toMatch(
-      /^Alerte en file d'envoi\. Chaîne : oui · 120 lecteurs · fin estimée : ~1 h 35\./,
+      /^Alerte en file d'envoi \(diffusion n° 8\)\.\nChaîne : oui · 120 lecteurs · fin estimée : ~1 h 35\./,
     );
     expect(h.backend.calls).toEqual([
       `alert "Coupure d'électricité à Bamako ce soir" by ${EDITOR_PHONE}`,
@@ -84,7 +84,7 @@ describe("editor commands from an editor", () => {
         "*Statistiques*",
         "Diffusions : actives · WhatsApp : connecté",
         "Aujourd'hui : 120 envoyés, 3 en file, 1 en échec, 0 abandonné",
-        "- Article 1 : 40/42 (1 échec), fin estimée moins d'une minute",
+        "- Article 1 : 40/42 messages (1 échec), fin estimée moins d'une minute",
         "Abonnés : 42 (40 en instantané, 2 en quotidien), 3 arrêtés",
         "Articles : 4 publiés, 1 programmé, 1 brouillon",
       ].join("\n"),
@@ -96,7 +96,9 @@ describe("editor commands from an editor", () => {
     expect(await h.say("/publer 1", EDITOR)).toEqual([
       "Commande inconnue. Vouliez-vous dire /publier ? (/aide)",
     ]);
-    expect((await h.say("/aide", EDITOR))[0]).toMatch(/^\*Commandes éditeur\*\n\/apercu ID/);
+    expect((await h.say("/aide", EDITOR))[0]).toMatch(
+      /^\*Commandes éditeur\*\n\/articles \[rubrique\] \[N\]/,
+    );
     // Editors are readers too.
     expect((await h.say("/menu", EDITOR))[0]).toContain("1. *dernières*");
     expect(h.backend.calls).toEqual([]);

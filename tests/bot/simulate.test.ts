@@ -7,11 +7,15 @@ import { openDatabase } from "../../src/store/database.ts";
 import { ROOT } from "../support/bot.ts";
 
 /** Runs `npm run simulate` (tsx src/simulate.ts) with a script on stdin; returns stdout. */
-function simulate(script: string, dir: string): Promise<string> {
+function simulate(
+  script: string,
+  dir: string,
+  extra: { args?: string[]; env?: Record<string, string> } = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       path.join(ROOT, "node_modules/.bin/tsx"),
-      ["src/simulate.ts", "--db", path.join(dir, "simulateur.db")],
+      ["src/simulate.ts", "--db", path.join(dir, "simulateur.db"), ...(extra.args ?? [])],
       {
         cwd: ROOT,
         env: {
@@ -21,6 +25,7 @@ function simulate(script: string, dir: string): Promise<string> {
           EDITORS: "+22376000000",
           LOG_LEVEL: "warn",
           TZ: "Africa/Bamako",
+          ...extra.env,
         },
         timeout: 60_000,
       },
@@ -113,6 +118,7 @@ describe("npm run simulate, driven by a script", () => {
         "/publier 1",
         "/editor",
         "/publier 1",
+        "OUI",
       ].join("\n"),
       dir,
     );
@@ -121,9 +127,49 @@ describe("npm run simulate, driven by a script", () => {
       "> +22370000001 : /publier 1\nbot → vous :\n  Je n'ai pas compris « /publier 1 »",
     );
     expect(transcript).toContain("> +22376000000 (éditeur) : /publier 1");
-    expect(transcript).toContain("en file d'envoi.\n  Chaîne : oui · 1 lecteur");
+    // The seed article is more than 48 h old: the editor is asked first, then « OUI » sends it.
+    expect(transcript).toContain(
+      "date du 2 avr. 2025 (plus de 48 h).\n  Répondez OUI pour envoyer à 1 lecteur et à la chaîne (valable 5 min).",
+    );
+    expect(transcript).toContain("en file d'envoi (diffusion n° 1).\n  Chaîne : oui · 1 lecteur");
     expect(transcript).toContain("📣 [Chaîne WhatsApp] publication :\n  *AES-Russie");
     expect(transcript).toContain("bot → +22370000000 :\n  🔔 *AES-Russie");
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it("the editors' desk on a phone: list, preview, embargo, force, a quiet-hours alert, schedule and cancel", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "suivez-sim-"));
+    // The README's script. Quiet hours all day long, so the alert always meets them.
+    const script = fs
+      .readFileSync(path.join(ROOT, "README.md"), "utf8")
+      .match(/<!-- desk-script -->\n```\n([\s\S]*?)```/)?.[1];
+    expect(script).toBeDefined();
+    const transcript = await simulate(script ?? "", dir, {
+      args: ["--import", path.join(ROOT, "tests/fixtures/desk/a-venir.json")],
+      env: { QUIET_HOURS: "00:00-23:59" },
+    });
+    const a = answers(transcript);
+    const at = (command: string) => {
+      const i = transcript.indexOf(`(éditeur) : ${command}\n`);
+      expect(i, command).toBeGreaterThan(-1);
+      return transcript.slice(i).split(/\n(?=> )/)[0] ?? "";
+    };
+    expect(at("/articles")).toMatch(/n° 2 · 1er juin 2099 · programmé · Élections/);
+    expect(at("/articles")).toMatch(/n° 1 · 2 avr\. 2025 · publié · AES-Russie/);
+    expect(at("/apercu 2")).toContain("/publier 2 maintenant l'envoie tout de suite.");
+    expect(at("/publier 2")).toContain("programmé pour 01/06/2099 18:00 (sa date de publication)");
+    expect(at("/publier 2")).not.toContain("📣");
+    expect(at("/publier 2 maintenant")).toContain("en file d'envoi (diffusion n° 2)");
+    expect(at("/publier 2 maintenant")).toContain("📣 [Chaîne WhatsApp]");
+    expect(at("/alerte Coupure d'électricité à Bamako ce soir")).toMatch(
+      /Heures calmes : chaîne maintenant · lecteurs : à .*\n.*Répondez OUI pour envoyer à 1 lecteur et à la chaîne/,
+    );
+    expect(at("OUI")).toMatch(/Chaîne : maintenant · lecteurs : à .* \(heures calmes\)/);
+    expect(at("/programmer 1 demain 7h30")).toContain("Annuler : /annuler 4");
+    expect(at("/diffusions")).toMatch(/n° 4 · .* · programmée · AES-Russie/);
+    expect(at("/annuler 4")).toContain("Diffusion n° 4 « AES-Russie");
+    expect(at("/annuler 4")).toContain("annulée : rien n'était parti.");
+    expect(a.every((x) => x.length < 1500)).toBe(true);
     fs.rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 });

@@ -2,7 +2,14 @@ import path from "node:path";
 import { type App, openApp } from "../../src/app/services.ts";
 import { type Bot, type BotOptions, createBot } from "../../src/bot/bot.ts";
 import { loadConfig } from "../../src/config.ts";
-import type { BroadcastReceipt, EditorBackend, SendingStats } from "../../src/domain/broadcast.ts";
+import type {
+  BroadcastReceipt,
+  BroadcastSummary,
+  CancelSummary,
+  DeskOutcome,
+  EditorBackend,
+  SendingStats,
+} from "../../src/domain/broadcast.ts";
 import { MAX_ALERT_CHARS } from "../../src/domain/broadcast.ts";
 import { DeskError } from "../../src/domain/errors.ts";
 import { Ingest } from "../../src/ingest/ingest.ts";
@@ -52,6 +59,36 @@ export class FakeBackend implements EditorBackend {
     this.calls.push(`alert "${text}" by ${editor}`);
     return { broadcastId: 8, channel: true, recipients: 120, etaMs: 95 * 60_000, startsAt: null };
   }
+  /** The fake sends at once: the rules themselves are tested against the real Desk. */
+  requestPublish(articleId: number, editor: string): DeskOutcome {
+    return { kind: "done", receipt: this.publish(articleId, editor) };
+  }
+  requestAlert(text: string, editor: string): DeskOutcome {
+    return { kind: "done", receipt: this.alert(text, editor) };
+  }
+  confirm(): BroadcastReceipt {
+    throw new DeskError("CONFIRMATION_NONE", {});
+  }
+  decline(): boolean {
+    return false;
+  }
+  hasPending(): boolean {
+    return false;
+  }
+  schedule(articleId: number, at: Date, editor: string): BroadcastReceipt {
+    this.calls.push(`schedule ${articleId} at ${at.toISOString()} by ${editor}`);
+    return { broadcastId: 9, channel: true, recipients: 42, etaMs: 60_000, startsAt: at };
+  }
+  cancel(broadcastId: number, editor: string): CancelSummary {
+    this.calls.push(`cancel ${broadcastId} by ${editor}`);
+    return { broadcastId, label: "Article 1", cancelled: 10, alreadySent: 32 };
+  }
+  recent(): BroadcastSummary[] {
+    return [];
+  }
+  articleStates(): Map<number, "scheduled" | "sent"> {
+    return new Map();
+  }
   pause(editor: string): void {
     this.calls.push(`pause by ${editor}`);
     this.paused = true;
@@ -100,9 +137,13 @@ export async function harness(
     env?: Record<string, string>;
     /** More `@lid` → number answers for the transport. */
     phones?: Record<string, string>;
+    /** The real Desk (planner, outbox) instead of the recording fake: the publishing rules. */
+    desk?: boolean;
+    /** Where the clock starts (default 2025-04-03 09:00 UTC). */
+    start?: string;
   } = {},
 ): Promise<Harness> {
-  const clock = new ManualClock("2025-04-03T09:00:00Z");
+  const clock = new ManualClock(options.start ?? "2025-04-03T09:00:00Z");
   const log = silentLogger();
   const config = loadConfig({
     DATABASE_PATH: ":memory:",
@@ -121,7 +162,11 @@ export async function harness(
   const outbox = new RecordingOutbox(app.db);
   // The real wiring (createBot, as npm start builds it), with a recording outbox and a
   // backend that records what editors asked for instead of planning broadcasts.
-  const bot = createBot({ ...app, outbox }, { backend, transport, via: "test" }, options.bot);
+  const bot = createBot(
+    { ...app, outbox },
+    { backend: options.desk ? app.delivery.desk : backend, transport, via: "test" },
+    options.bot,
+  );
   let counter = 0;
   const since = (chatId: string): string[] => {
     const rows = outbox.queued.splice(0);

@@ -1,3 +1,4 @@
+import readline from "node:readline/promises";
 import { type Config, loadConfig } from "../../config.ts";
 import { AppError, type AppErrorOptions } from "../../domain/errors.ts";
 import { Ingest } from "../../ingest/ingest.ts";
@@ -21,6 +22,8 @@ export interface CliContext {
   out(line: string): void;
   /** stderr is a terminal: progress bars are welcome. */
   interactive: boolean;
+  /** Asks a yes/no question on the terminal; absent when no one can answer (scripts, pipes). */
+  ask?: ((question: string) => Promise<boolean>) | undefined;
   close(): void;
 }
 
@@ -57,7 +60,19 @@ export function createCliContext(env: Record<string, string | undefined>): CliCo
     },
     out: (line) => process.stdout.write(`${line}\n`),
     interactive: Boolean(process.stderr.isTTY),
+    ask: process.stdin.isTTY ? askOnTerminal : undefined,
     close: () => app?.close(),
   };
   return ctx;
+}
+
+/** A yes/no question on the terminal: « oui », « o », « yes », « y » say yes. */
+async function askOnTerminal(question: string): Promise<boolean> {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await rl.question(question);
+    return /^\s*(oui|o|yes|y)\s*$/i.test(answer);
+  } finally {
+    rl.close();
+  }
 }

@@ -1,12 +1,13 @@
 import os from "node:os";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
-import type { BroadcastReceipt } from "../../domain/broadcast.ts";
+import type { BroadcastReceipt, CancelSummary, DeskOutcome } from "../../domain/broadcast.ts";
 import { DeskError } from "../../domain/errors.ts";
-import { formatLocal, parseLocalDateTime } from "../../lib/zoned-time.ts";
+import { parseWhen as parseEditorWhen } from "../../lib/when.ts";
+import { atLocalTime, formatLocal, localDay, parseLocalDateTime } from "../../lib/zoned-time.ts";
 import { receiptText } from "../../messages/receipts.ts";
 import { progressText, receiptLines, sendingStatsLines } from "../../messages/stats.ts";
-import { deskErrorText } from "../../messages/wording.ts";
+import { catalogue, deskErrorText, formatCount, formatDay } from "../../messages/wording.ts";
 import type { App } from "../services.ts";
 import { type CliContext, CliError } from "./context.ts";
 
@@ -43,15 +44,17 @@ function parseId(text: string, what: string): number {
 function parseWhen(app: App, text: string | undefined): Date | null {
   if (text === undefined) return null;
   const tz = app.config.timeZone;
-  const at = parseLocalDateTime(text, tz);
+  const at = parseLocalDateTime(text, tz) ?? parseEditorWhen(text, app.clock.now(), tz);
+  // The example is always to come: tomorrow at 18:00 in the newsroom's zone.
+  const example = `${localDay(atLocalTime(app.clock.now(), "18:00", tz, 1), tz)} 18:00`;
   if (!at) {
     throw new CliError(
-      `Date invalide : « ${text} ». Écrivez la date et l'heure de ${tz} ainsi : --schedule "2025-04-02 18:00".`,
+      `Date invalide : « ${text} ». Écrivez la date et l'heure de ${tz} ainsi : --schedule "${example}" (ou "demain 18h").`,
     );
   }
   if (at.getTime() < app.clock.now().getTime() - 60_000) {
     throw new CliError(
-      `La date ${formatLocal(at, tz)} est passée. Choisissez une date à venir, ou retirez --schedule pour envoyer maintenant.`,
+      `La date ${formatLocal(at, tz)} est passée. Choisissez une date à venir (ex. --schedule "${example}"), ou retirez --schedule pour envoyer maintenant.`,
     );
   }
   return at;
@@ -70,23 +73,76 @@ function audit(
   );
 }
 
-/** Runs a broadcast action, turning a desk refusal into the CLI's error and auditing both. */
-function act(
+/**
+ * The publishing rules' question (an alert, an article older than 48 h), asked on the terminal
+ * as on the phone; `--yes` answers it in scripts; without either nothing is sent.
+ */
+async function settle(
+  ctx: CliContext,
   app: App,
   action: string,
   target: string,
-  run: () => BroadcastReceipt,
-): BroadcastReceipt {
+  yes: boolean,
+  run: () => DeskOutcome,
+): Promise<BroadcastReceipt | null> {
+  const desk = app.delivery.desk;
+  const outcome = act(app, action, target, run);
+  if (outcome.kind === "done") return outcome.receipt;
+  const lang = app.config.language;
+  const w = catalogue(lang).operator;
+  const r = outcome.request;
+  const tz = app.config.timeZone;
+  const now = app.clock.now();
+  const question = catalogue(lang).replies.confirmAsk({
+    kind: r.kind,
+    articleId: r.articleId,
+    label: r.label,
+    publishedAt: r.publishedAt ? formatDay(r.publishedAt, lang, tz) : null,
+    channel: r.channel,
+    recipients: r.recipients,
+    readersFrom: r.readersFrom ? formatLocal(r.readersFrom, tz, now) : null,
+    minutes: Math.round((r.expiresAt.getTime() - now.getTime()) / 60_000),
+  });
+  let confirmed = yes;
+  if (!confirmed) {
+    if (!ctx.ask) {
+      desk.decline(actor());
+      audit(app, action, target, "error", "confirmation needed, no terminal");
+      throw new CliError(`${question}\n${w.confirmWithYes}`);
+    }
+    ctx.out(question);
+    confirmed = await ctx.ask(w.confirmPrompt);
+  }
+  if (!confirmed) {
+    desk.decline(actor());
+    audit(app, action, target, "ok", "declined");
+    ctx.out(catalogue(lang).replies.declined);
+    return null;
+  }
+  return now_(app, `${action}:confirmed`, target, () => desk.confirm(actor()));
+}
+
+/** `act` for an action that cannot ask (a schedule, a confirmation): its receipt. */
+function now_(app: App, action: string, target: string, run: () => BroadcastReceipt) {
+  const outcome = act(app, action, target, () => ({ kind: "done", receipt: run() }));
+  if (outcome.kind !== "done") throw new Error(`${action} asked for a confirmation`);
+  return outcome.receipt;
+}
+
+/** Runs a broadcast action, turning a desk refusal into the CLI's error and auditing both. */
+function act(app: App, action: string, target: string, run: () => DeskOutcome): DeskOutcome {
   try {
-    const receipt = run();
+    const outcome = run();
     audit(
       app,
       action,
       target,
       "ok",
-      `broadcast ${receipt.broadcastId}, ${receipt.recipients} readers`,
+      outcome.kind === "done"
+        ? `broadcast ${outcome.receipt.broadcastId}, ${outcome.receipt.recipients} readers`
+        : "awaiting confirmation",
     );
-    return receipt;
+    return outcome;
   } catch (error) {
     if (error instanceof DeskError) {
       const text = deskErrorText(error, app.config.language);
@@ -127,8 +183,18 @@ async function follow(app: App, broadcastId: number): Promise<void> {
             timeZone: app.config.timeZone,
             now: app.clock.now(),
           }).replace(/^.*? — /, "");
-      bar.update(p.sent + p.failed, { detail });
-      if (p.sent + p.failed >= p.total) break;
+      // A cancel stops the bar where the sending stopped, saying so (not a full "terminé").
+      const cancelled = (p.cancelled ?? 0) > 0;
+      bar.update(p.sent + p.failed, {
+        detail: cancelled
+          ? progressText(p, {
+              lang: app.config.language,
+              timeZone: app.config.timeZone,
+              now: app.clock.now(),
+            }).replace(/^.*? — /, "")
+          : detail,
+      });
+      if (cancelled || p.sent + p.failed >= p.total) break;
       await new Promise((r) => setTimeout(r, 1000));
     }
   } finally {
@@ -161,36 +227,60 @@ export function deliveryStatsSection(ctx: CliContext): string[] {
 export function registerDeliveryCommands(program: Command, ctx: CliContext): void {
   program
     .command("broadcast <article-id>")
-    .description("publier un article : chaîne WhatsApp + alertes aux lecteurs de ses rubriques")
-    .option("--schedule <date>", 'envoyer plus tard, heure locale : "2025-04-02 18:00"')
+    .description(
+      "publier un article : chaîne WhatsApp + alertes aux lecteurs de ses rubriques (à sa date si elle est à venir)",
+    )
+    .option(
+      "--schedule <date>",
+      'envoyer plus tard, heure locale : "demain 18h", "2025-04-02 18:00"',
+    )
+    .option("--now", "ne pas attendre la date de l'article (embargo levé)")
+    .option(
+      "-y, --yes",
+      "répondre oui à la confirmation (article de plus de 48 h), pour les scripts",
+    )
     .option("--no-wait", "ne pas afficher la progression")
-    .action(async (idText: string, opts: { schedule?: string; wait: boolean }) => {
-      const app = ctx.app();
-      const id = parseId(idText, "Numéro d'article");
-      const at = parseWhen(app, opts.schedule);
-      const b = app.delivery.desk;
-      const receipt = act(app, at ? "schedule" : "publish", String(id), () =>
-        at ? b.schedule(id, at, actor()) : b.publish(id, actor()),
-      );
-      await report(ctx, app, receipt, opts.wait);
-    });
+    .action(
+      async (
+        idText: string,
+        opts: { schedule?: string; now?: boolean; yes?: boolean; wait: boolean },
+      ) => {
+        const app = ctx.app();
+        const id = parseId(idText, "Numéro d'article");
+        const at = parseWhen(app, opts.schedule);
+        const b = app.delivery.desk;
+        const receipt = at
+          ? now_(app, "schedule", String(id), () => b.schedule(id, at, actor()))
+          : await settle(ctx, app, "publish", String(id), opts.yes === true, () =>
+              b.requestPublish(id, actor(), { force: opts.now === true }),
+            );
+        if (receipt) await report(ctx, app, receipt, opts.wait);
+      },
+    );
 
   program
     .command("alert <text...>")
     .description(
-      "alerte info (texte libre) à tous les lecteurs abonnés aux alertes, et sur la chaîne",
+      "alerte info (texte libre) à tous les lecteurs abonnés aux alertes, et sur la chaîne (avec confirmation)",
     )
-    .option("--schedule <date>", 'envoyer plus tard, heure locale : "2025-04-02 18:00"')
+    .option(
+      "--schedule <date>",
+      'envoyer plus tard, heure locale : "demain 18h", "2025-04-02 18:00"',
+    )
+    .option("-y, --yes", "répondre oui à la confirmation, pour les scripts")
     .option("--no-wait", "ne pas afficher la progression")
-    .action(async (words: string[], opts: { schedule?: string; wait: boolean }) => {
+    .action(async (words: string[], opts: { schedule?: string; yes?: boolean; wait: boolean }) => {
       const app = ctx.app();
       const text = words.join(" ");
       const at = parseWhen(app, opts.schedule);
       const b = app.delivery.desk;
-      const receipt = act(app, "alert", text, () =>
-        at ? b.scheduleAlert(text, at, actor()) : b.alert(text, actor()),
-      );
-      await report(ctx, app, receipt, opts.wait);
+      // A scheduled alert is confirmed by the time typed; an alert now asks, as on the phone.
+      const receipt = at
+        ? now_(app, "alert", text, () => b.scheduleAlert(text, at, actor()))
+        : await settle(ctx, app, "alert", text, opts.yes === true, () =>
+            b.requestAlert(text, actor()),
+          );
+      if (receipt) await report(ctx, app, receipt, opts.wait);
     });
 
   program
@@ -199,15 +289,25 @@ export function registerDeliveryCommands(program: Command, ctx: CliContext): voi
     .action((idText: string) => {
       const app = ctx.app();
       const id = parseId(idText, "Numéro de diffusion");
-      const result = app.delivery.desk.cancel(id, actor());
-      if (!result) {
-        throw new CliError(
-          `Diffusion n° ${id} introuvable. Les numéros sont dans : npm run cli -- broadcasts`,
-        );
+      let result: CancelSummary;
+      try {
+        result = app.delivery.desk.cancel(id, actor());
+      } catch (error) {
+        if (error instanceof DeskError) {
+          throw new CliError(
+            `${deskErrorText(error, app.config.language)} (cli : npm run cli -- broadcasts)`,
+          );
+        }
+        throw error;
       }
       audit(app, "cancel", String(id), "ok", `${result.cancelled} cancelled`);
+      const n = (x: number) => formatCount(x, app.config.language);
       ctx.out(
-        `Diffusion n° ${id} annulée : ${result.cancelled} message(s) ne partiront pas, ${result.alreadySent} déjà envoyé(s).`,
+        catalogue(app.config.language).operator.cancelled(
+          id,
+          n(result.cancelled),
+          n(result.alreadySent),
+        ),
       );
     });
 

@@ -1,10 +1,13 @@
-import type { BroadcastReceipt } from "../../domain/broadcast.ts";
+import type { BroadcastReceipt, ConfirmationRequest, DeskOutcome } from "../../domain/broadcast.ts";
 import { DeskError } from "../../domain/errors.ts";
 import { dateFormat } from "../../lib/date-format.ts";
+import { fold } from "../../lib/fold.ts";
+import { parseWhen } from "../../lib/when.ts";
+import { formatLocal, localParts } from "../../lib/zoned-time.ts";
 import { maskPhone } from "../../log.ts";
-import type { ReceiptFacts } from "../../messages/i18n/catalogue.ts";
+import type { ConfirmFacts, ReceiptFacts, UsageExample } from "../../messages/i18n/catalogue.ts";
 import { statsReceiptLines } from "../../messages/receipts.ts";
-import { catalogue, deskErrorText, formatDuration } from "../../messages/wording.ts";
+import { catalogue, deskErrorText, formatDay, formatDuration } from "../../messages/wording.ts";
 import type { AuditOutcome } from "../../store/audit.ts";
 import type { EditorCommandName } from "../command-names.ts";
 import { Composer, type NextFunction } from "../composer.ts";
@@ -18,6 +21,11 @@ const AUDIT_ACTION: Record<EditorCommandName, string> = {
   stats: "stats",
   pause: "pause",
   resume: "resume",
+  articles: "articles",
+  schedule: "schedule",
+  cancel: "cancel",
+  broadcasts: "broadcasts",
+  ignore: "ignore",
   help: "help",
 };
 
@@ -34,28 +42,82 @@ function audit(
   ctx.deps.audit.record({ via: ctx.deps.via, ...entry }, ctx.now);
 }
 
-function receiptFacts(ctx: BotContext, r: BroadcastReceipt): ReceiptFacts {
+/** A date as an editor reads it, in the newsroom's zone: "05/12/2026 18:00". */
+export function editorDate(ctx: BotContext, date: Date): string {
+  return dateFormat(catalogue(ctx.lang).locale, {
+    dateStyle: "short",
+    timeStyle: "short",
+    timeZone: ctx.deps.config.timeZone,
+  }).format(date);
+}
+
+/** "18:00" today, else the short date and time. */
+function editorTime(ctx: BotContext, date: Date): string {
+  return formatLocal(date, ctx.deps.config.timeZone, ctx.now).includes(" ")
+    ? editorDate(ctx, date)
+    : formatLocal(date, ctx.deps.config.timeZone, ctx.now);
+}
+
+export function receiptFacts(ctx: BotContext, r: BroadcastReceipt): ReceiptFacts {
   return {
+    broadcastId: r.broadcastId,
     channel: r.channel,
     recipients: r.recipients,
-    eta: formatDuration(r.etaMs, ctx.lang),
-    startsAt: r.startsAt
-      ? dateFormat(catalogue(ctx.lang).locale, {
-          dateStyle: "short",
-          timeStyle: "short",
-          timeZone: ctx.deps.config.timeZone,
-        }).format(r.startsAt)
-      : null,
+    // A scheduled one says when it starts: its ETA is then the sending time alone. While
+    // paused no time is true: the receipt says so instead of a number.
+    eta: ctx.deps.backend.isPaused()
+      ? catalogue(ctx.lang).replies.etaPaused
+      : formatDuration(
+          r.startsAt ? r.etaMs - Math.max(0, r.startsAt.getTime() - ctx.now.getTime()) : r.etaMs,
+          ctx.lang,
+        ),
+    startsAt: r.startsAt ? editorDate(ctx, r.startsAt) : null,
     paused: ctx.deps.backend.isPaused(),
+    readersFrom: r.readersFrom ? editorTime(ctx, r.readersFrom) : null,
+    alsoScheduled: r.alsoScheduled ?? [],
+    embargo: r.embargo === true,
+    zeroReason: r.zeroReason ?? null,
   };
 }
 
-/** The article id an editor typed, or null ("12", "#12"). */
-function articleId(args: string): number | null {
-  const m = /^#?(\d{1,15})$/.exec(args.trim().split(/\s+/)[0] ?? "");
-  const id = m?.[1] ? Number(m[1]) : Number.NaN;
-  return Number.isSafeInteger(id) && id > 0 ? id : null;
+/** What an editor is asked before an /alerte or an old article goes out. */
+export function confirmFacts(ctx: BotContext, r: ConfirmationRequest): ConfirmFacts {
+  return {
+    kind: r.kind,
+    articleId: r.articleId,
+    label: r.label,
+    publishedAt: r.publishedAt
+      ? formatDay(r.publishedAt, ctx.lang, ctx.deps.config.timeZone)
+      : null,
+    channel: r.channel,
+    recipients: r.recipients,
+    readersFrom: r.readersFrom ? editorTime(ctx, r.readersFrom) : null,
+    minutes: Math.round((r.expiresAt.getTime() - ctx.now.getTime()) / 60_000),
+  };
 }
+
+/** Examples valid now for a command's right form: a real article, a time to come. */
+function usageExample(ctx: BotContext): UsageExample {
+  const newest = ctx.deps.articles.latest({ now: ctx.now, limit: 1 })[0];
+  const waiting = ctx.deps.backend
+    .recent(20)
+    .find((b) => b.state === "scheduled" || b.state === "running");
+  return {
+    id: newest?.id ?? 1,
+    when: ctx.lang === "en" ? "tomorrow 18:00" : "demain 18h",
+    broadcast: waiting?.broadcastId ?? null,
+  };
+}
+
+/** The article id an editor typed, or null ("12", "#12"); `rest` is what follows it. */
+function articleArgs(args: string): { id: number; rest: string } | null {
+  const m = /^#?(\d{1,15})(?:\s+(.*))?$/s.exec(args.trim());
+  const id = m?.[1] ? Number(m[1]) : Number.NaN;
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  return { id, rest: (m?.[2] ?? "").trim() };
+}
+
+const NOW_WORDS = new Set(["maintenant", "now", "tout de suite", "immediatement", "force"]);
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -82,17 +144,60 @@ async function runEditorCommand(ctx: BotContext, editor: string): Promise<void> 
     ctx.reply(t.editorFailed(reason));
   };
 
+  const usage = (command: string) => ctx.reply(t.editorUsage(command, usageExample(ctx)));
+  const outcome = (result: DeskOutcome, done: (r: BroadcastReceipt) => string, target: string) => {
+    if (result.kind === "confirm") {
+      audit(ctx, { actor: editor, action, target, outcome: "ok", detail: "awaiting confirmation" });
+      ctx.reply(t.confirmAsk(confirmFacts(ctx, result.request)));
+      return;
+    }
+    const r = result.receipt;
+    audit(ctx, {
+      actor: editor,
+      action,
+      target,
+      outcome: "ok",
+      detail: `broadcast ${r.broadcastId}${r.startsAt ? ` scheduled ${r.startsAt.toISOString()}` : ""}, channel ${r.channel}, ${r.recipients} readers`,
+    });
+    ctx.reply(done(r));
+  };
+
   switch (name) {
     case "help":
       ctx.reply(t.editorHelp);
       return;
-    case "preview":
-    case "publish": {
-      const id = articleId(args);
-      if (id === null) {
-        ctx.reply(t.editorUsage(name === "preview" ? "apercu" : "publier"));
+    case "ignore": {
+      const parsedArgs = articleArgs(args);
+      if (parsedArgs?.rest !== "") {
+        usage("ignorer");
         return;
       }
+      const article = articles.get(parsedArgs.id);
+      if (!article) {
+        ctx.reply(t.editorArticleNotFound(String(parsedArgs.id)));
+        return;
+      }
+      // Approval mode never announced it: ignoring it is recording the editor's choice.
+      audit(ctx, { actor: editor, action, target: String(article.id), outcome: "ok" });
+      ctx.reply(t.ignored(article.id, article.title));
+      return;
+    }
+    case "preview":
+    case "publish":
+    case "schedule": {
+      const command = name === "preview" ? "apercu" : name === "publish" ? "publier" : "programmer";
+      const parsedArgs = articleArgs(args);
+      const force = parsedArgs !== null && NOW_WORDS.has(fold(parsedArgs.rest));
+      // "/publier 2 3" must not silently drop the 3: only "maintenant" may follow the id.
+      const extraOk =
+        name === "schedule"
+          ? parsedArgs !== null && parsedArgs.rest !== ""
+          : parsedArgs !== null && (parsedArgs.rest === "" || (name === "publish" && force));
+      if (!parsedArgs || !extraOk) {
+        usage(command);
+        return;
+      }
+      const id = parsedArgs.id;
       const article = articles.get(id);
       if (!article) {
         audit(ctx, {
@@ -115,19 +220,34 @@ async function runEditorCommand(ctx: BotContext, editor: string): Promise<void> 
               : "published";
         const status = t.articleState[state];
         audit(ctx, { actor: editor, action, target: String(id), outcome: "ok" });
-        ctx.reply(t.editorPreview(id, status, views.channel, views.alert));
+        ctx.reply(
+          t.editorPreview(id, status, views.channel, views.alert, {
+            kind: state,
+            at: state === "scheduled" ? editorDate(ctx, article.publishedAt) : null,
+          }),
+        );
         return;
       }
       try {
-        const receipt = backend.publish(id, editor);
-        audit(ctx, {
-          actor: editor,
-          action,
-          target: String(id),
-          outcome: "ok",
-          detail: `broadcast ${receipt.broadcastId}, channel ${receipt.channel}, ${receipt.recipients} readers`,
-        });
-        ctx.reply(t.published(id, article.title, receiptFacts(ctx, receipt)));
+        if (name === "schedule") {
+          const tz = ctx.deps.config.timeZone;
+          const at = parseWhen(parsedArgs.rest, ctx.now, tz);
+          const example = usageExample(ctx).when;
+          if (!at) throw new DeskError("WHEN_INVALID", { text: parsedArgs.rest, example });
+          if (at.getTime() <= ctx.now.getTime()) {
+            throw new DeskError("WHEN_PAST", { at: editorDate(ctx, at), example });
+          }
+          // The article's own rules still hold (unknown, draft) before anything is stored.
+          const receipt = backend.schedule(id, at, editor);
+          outcome(
+            { kind: "done", receipt },
+            (r) => t.published(id, article.title, receiptFacts(ctx, r)),
+            String(id),
+          );
+          return;
+        }
+        const result = backend.requestPublish(id, editor, { force });
+        outcome(result, (r) => t.published(id, article.title, receiptFacts(ctx, r)), String(id));
       } catch (error) {
         fail(error, String(id));
       }
@@ -136,22 +256,109 @@ async function runEditorCommand(ctx: BotContext, editor: string): Promise<void> 
     case "alert": {
       const text = args.trim();
       if (!/[\p{L}\p{N}]/u.test(text)) {
-        ctx.reply(t.editorUsage("alerte"));
+        usage("alerte");
         return;
       }
       try {
-        const receipt = backend.alert(text, editor);
-        audit(ctx, {
-          actor: editor,
-          action,
-          target: text,
-          outcome: "ok",
-          detail: `broadcast ${receipt.broadcastId}, channel ${receipt.channel}, ${receipt.recipients} readers`,
-        });
-        ctx.reply(t.alerted(receiptFacts(ctx, receipt)));
+        outcome(backend.requestAlert(text, editor), (r) => t.alerted(receiptFacts(ctx, r)), text);
       } catch (error) {
         fail(error, text);
       }
+      return;
+    }
+    case "cancel": {
+      const m = /^(?:n°|no|#)?\s*(\d{1,15})$/i.exec(args.trim());
+      if (!m?.[1]) {
+        usage("annuler");
+        return;
+      }
+      try {
+        const c = backend.cancel(Number(m[1]), editor);
+        audit(ctx, {
+          actor: editor,
+          action,
+          target: m[1],
+          outcome: "ok",
+          detail: `${c.cancelled} cancelled, ${c.alreadySent} already sent`,
+        });
+        ctx.reply(
+          t.cancelled({
+            id: c.broadcastId,
+            label: c.label,
+            cancelled: c.cancelled,
+            alreadySent: c.alreadySent,
+          }),
+        );
+      } catch (error) {
+        fail(error, m[1]);
+      }
+      return;
+    }
+    case "broadcasts": {
+      const list = backend.recent(10);
+      audit(ctx, { actor: editor, action, outcome: "ok" });
+      ctx.reply(
+        list.length === 0
+          ? t.broadcastsNone
+          : t.broadcastsList(
+              list.map((b) => ({
+                id: b.broadcastId,
+                when: editorTime(ctx, b.at),
+                state: b.state,
+                label: b.label,
+                sent: b.sent,
+                total: b.total,
+              })),
+            ),
+      );
+      return;
+    }
+    case "articles": {
+      const words = args.trim() === "" ? [] : args.trim().split(/\s+/);
+      const last = words.at(-1);
+      let limit = 10;
+      if (last !== undefined && /^\d+$/.test(last)) {
+        limit = Number(last);
+        words.pop();
+        if (limit < 1 || limit > 20) {
+          usage("articles");
+          return;
+        }
+      }
+      const rubric = words.length > 0 ? words.join(" ") : null;
+      const list = articles.list({ limit, category: rubric ?? undefined });
+      audit(ctx, { actor: editor, action, target: rubric, outcome: "ok" });
+      if (list.length === 0) {
+        ctx.reply(t.articlesNone(rubric));
+        return;
+      }
+      const states = backend.articleStates(list.map((a) => a.id));
+      const tz = ctx.deps.config.timeZone;
+      const thisYear = localParts(ctx.now, tz).year;
+      ctx.reply(
+        t.articlesList(
+          rubric,
+          list.map((a) => ({
+            id: a.id,
+            date:
+              localParts(a.publishedAt, tz).year === thisYear
+                ? dateFormat(catalogue(ctx.lang).locale, {
+                    day: "numeric",
+                    month: "short",
+                    hour: "2-digit",
+                    minute: "2-digit",
+                    timeZone: tz,
+                  }).format(a.publishedAt)
+                : formatDay(a.publishedAt, ctx.lang, tz),
+            state:
+              a.status === "draft"
+                ? "draft"
+                : (states.get(a.id) ??
+                  (a.publishedAt.getTime() > ctx.now.getTime() ? "scheduled" : "published")),
+            title: a.title.length > 70 ? `${a.title.slice(0, 69)}…` : a.title,
+          })),
+        ),
+      );
       return;
     }
     case "stats": {

@@ -36,11 +36,69 @@ export interface SubscriptionFacts {
 }
 
 export interface ReceiptFacts {
+  broadcastId: number;
   channel: boolean;
   recipients: number;
   eta: string;
   startsAt: string | null;
   paused: boolean;
+  /** When readers' alerts start, if later than the Channel post (quiet hours). */
+  readersFrom: string | null;
+  /** Other broadcasts of the same article already waiting (a second schedule). */
+  alsoScheduled: number[];
+  /** Scheduled for the article's own publication date. */
+  embargo: boolean;
+  /** Why 0 readers, when none. */
+  zeroReason: "nobody" | "unsubscribed" | "capped" | "already" | null;
+}
+
+/** What an editor confirms with « OUI ». */
+export interface ConfirmFacts {
+  kind: "publish" | "alert";
+  articleId: number | null;
+  label: string;
+  /** An old article's publication date, as the editor reads it. */
+  publishedAt: string | null;
+  channel: boolean;
+  recipients: number;
+  readersFrom: string | null;
+  minutes: number;
+}
+
+/** Examples valid now, for an editor command's right form. */
+export interface UsageExample {
+  /** A published article's id. */
+  id: number;
+  /** A time to come, as editors type it ("demain 18h"). */
+  when: string;
+  /** A broadcast number to cancel, or null when none waits. */
+  broadcast: number | null;
+}
+
+/** One line of /articles. */
+export interface ArticleLine {
+  id: number;
+  date: string;
+  state: "draft" | "scheduled" | "published" | "sent";
+  title: string;
+}
+
+/** One line of /diffusions. */
+export interface BroadcastLine {
+  id: number;
+  when: string;
+  state: "scheduled" | "running" | "done" | "cancelled";
+  label: string;
+  sent: number;
+  total: number;
+}
+
+/** What /annuler did. */
+export interface CancelFacts {
+  id: number;
+  label: string;
+  cancelled: number;
+  alreadySent: number;
 }
 
 export interface StatsFacts {
@@ -109,10 +167,29 @@ export interface ReplyWords {
   askStop: string;
 
   editorHelp: string;
-  editorUsage(command: string): string;
+  editorUsage(command: string, example: UsageExample): string;
   editorSuggest(command: string): string;
   editorArticleNotFound(id: string): string;
-  editorPreview(id: number, status: string, channel: string, alert: string): string;
+  /** `next`: what /publier would do with it (send, schedule for its date, or refuse a draft). */
+  editorPreview(
+    id: number,
+    status: string,
+    channel: string,
+    alert: string,
+    next: { kind: "draft" | "scheduled" | "published"; at: string | null },
+  ): string;
+  confirmAsk(facts: ConfirmFacts): string;
+  /** Approval mode: a new article waits for an editor. */
+  approvalAsk(id: number, title: string): string;
+  ignored(id: number, title: string): string;
+  /** The ETA while sending is paused: unknown until /reprendre. */
+  etaPaused: string;
+  declined: string;
+  articlesList(rubric: string | null, lines: ArticleLine[]): string;
+  articlesNone(rubric: string | null): string;
+  broadcastsList(lines: BroadcastLine[]): string;
+  broadcastsNone: string;
+  cancelled(facts: CancelFacts): string;
   published(id: number, title: string, receipt: ReceiptFacts): string;
   alerted(receipt: ReceiptFacts): string;
   /** An article's state as /apercu names it. */
@@ -138,6 +215,8 @@ export interface ArticleWords {
   digestHint: string;
   alertPrefix: string;
   breaking: string;
+  /** An alert delivered after the quiet hours says when it was written. */
+  writtenAt(when: string): string;
   followChannel: string;
   stopHint: string;
 }
@@ -148,6 +227,8 @@ export interface OperatorWords {
     sent: string;
     total: string;
     failed: number;
+    /** Stopped by a cancel: "annulée", not "terminé". */
+    cancelled: number;
     done: boolean;
     end: string;
     eta: string;
@@ -166,6 +247,15 @@ export interface OperatorWords {
   receiptPaused: string;
   receiptNoSender: string;
   receiptCancel(id: number): string;
+  /** A future-dated article waits for its own date. */
+  receiptEmbargo(articleId: number): string;
+  /** Readers' alerts wait for the end of the quiet hours; the Channel goes now. */
+  receiptQuiet(readersFrom: string): string;
+  receiptAlsoScheduled(ids: number[]): string;
+  /** A confirmation asked where no one can answer (not a terminal). */
+  confirmWithYes: string;
+  confirmPrompt: string;
+  cancelled(id: number, cancelled: string, alreadySent: string): string;
 }
 
 /** What editors read when a broadcast cannot be done, by error code. */

@@ -1,5 +1,5 @@
 import { formatThousands } from "../../lib/numbers.ts";
-import type { Catalogue, ErrorWords, OperatorWords } from "./catalogue.ts";
+import type { Catalogue, ErrorWords, OperatorWords, ReceiptFacts } from "./catalogue.ts";
 
 const list = (items: string[], none: string) => (items.length > 0 ? items.join(", ") : none);
 const thousands = (n: number) => formatThousands(n, ",");
@@ -11,7 +11,11 @@ const LANGUAGE_NAME = { fr: "French", en: "English" } as const;
 const OPERATOR: OperatorWords = {
   progress: (p) =>
     `${p.sent}/${p.total} sent${p.failed > 0 ? ` (${p.failed} not sent)` : ""} — ` +
-    (p.done ? "done" : `ends around ${p.end} (${p.eta})`),
+    (p.cancelled > 0
+      ? `cancelled (${p.cancelled} will not go)`
+      : p.done
+        ? "done"
+        : `ends around ${p.end} (${p.eta})`),
   sendingState: {
     paused: "broadcasts PAUSED, replies active (resume: npm run cli -- resume, or /reprendre)",
     stopped: "stopped: no process is sending (start the bot: npm start)",
@@ -38,6 +42,16 @@ const OPERATOR: OperatorWords = {
   receiptNoSender:
     "Warning: no process is sending. The messages will go when the bot starts (npm start).",
   receiptCancel: (id) => `Cancel: npm run cli -- cancel ${id}`,
+  receiptEmbargo: (id) =>
+    `The article is dated then: nothing goes before. To send it now: npm run cli -- broadcast ${id} --now`,
+  receiptQuiet: (at) => `Channel: now · readers: at ${at} (quiet hours).`,
+  receiptAlsoScheduled: (ids) =>
+    `Warning: this article was already scheduled (broadcast ${ids.map((i) => `#${i}`).join(", ")}). Cancel one: npm run cli -- cancel ${ids[0]}`,
+  confirmWithYes:
+    "Confirmation needed and no terminal to answer it: nothing was sent. Run again with --yes to confirm.",
+  confirmPrompt: "Send it? (yes/no) ",
+  cancelled: (id, cancelled, alreadySent) =>
+    `Broadcast #${id} cancelled: ${cancelled} message(s) will not go, ${alreadySent} already sent.`,
 };
 
 const ERRORS: ErrorWords = {
@@ -48,7 +62,66 @@ const ERRORS: ErrorWords = {
   ALERT_EMPTY: () => "The alert text is empty: write e.g. /alerte Power cut in Bamako tonight.",
   ALERT_TOO_LONG: ({ length, max }) =>
     `Alert too long (${thousands(length)} characters): ${thousands(max)} at most, for small data plans. Shorten it.`,
+  CONFIRMATION_NONE: () =>
+    "Nothing to confirm right now: no broadcast is waiting for your YES. /aide for the commands.",
+  CONFIRMATION_EXPIRED: ({ kind, articleId, minutes }) =>
+    `Too late: the request was valid for ${minutes} min only. Nothing was sent. ` +
+    (kind === "publish"
+      ? `Start again: /publier ${articleId}`
+      : "Start again: /alerte and the text"),
+  BROADCAST_NOT_FOUND: ({ id }) => `Broadcast #${id} not found. /diffusions lists the numbers.`,
+  BROADCAST_FINISHED: ({ id, state }) =>
+    `Broadcast #${id} is already ${state === "cancelled" ? "cancelled" : "finished"}: nothing to cancel.`,
+  WHEN_INVALID: ({ text, example }) =>
+    `I can't read the date "${text}". Write e.g. ${example} (newsroom time).`,
+  WHEN_PAST: ({ at, example }) => `${at} is already past. Choose a time to come, e.g. ${example}.`,
 };
+
+const STATE = {
+  draft: "draft",
+  scheduled: "scheduled",
+  published: "published",
+  sent: "already sent",
+} as const;
+const BROADCAST_STATE = {
+  scheduled: "scheduled",
+  running: "sending",
+  done: "done",
+  cancelled: "cancelled",
+} as const;
+/** "1,250 readers and the Channel", "1 reader", "the Channel only". */
+const audience = (recipients: number, channel: boolean) =>
+  recipients === 0 && channel
+    ? "the Channel only (no subscribed reader concerned)"
+    : `${thousands(recipients)} reader${recipients === 1 ? "" : "s"}${channel ? " and the Channel" : ""}`;
+
+/** "Channel: yes · 42 readers · estimated end: ~28 min.", quiet hours said as such. */
+function receiptLine(r: ReceiptFacts): string {
+  const readers =
+    r.recipients === 0
+      ? `0 readers (${
+          r.zeroReason === "capped"
+            ? "all reached today's alert limit"
+            : r.zeroReason === "already"
+              ? "all already got this article"
+              : r.zeroReason === "unsubscribed"
+                ? "no reader subscribed to alerts"
+                : "nobody follows these rubrics"
+        })`
+      : en_(r.recipients, "reader");
+  if (r.readersFrom) {
+    return (
+      `Channel: ${r.channel ? "now" : "no"} · readers: at ${r.readersFrom} (quiet hours) · ` +
+      `${readers} · estimated end: ${r.eta}.`
+    );
+  }
+  return `Channel: ${r.channel ? "yes" : "no"} · ${readers} · estimated end: ${r.eta}.`;
+}
+function stopLine(r: ReceiptFacts): string {
+  return r.paused
+    ? "Warning: broadcasts are paused (/reprendre)."
+    : `/annuler ${r.broadcastId} to stop it, /pause to stop everything.`;
+}
 
 export const en = {
   locale: "en-GB",
@@ -203,23 +276,35 @@ export const en = {
 
     editorHelp: [
       "*Editor commands*",
+      "/articles [rubric] [N] — the latest articles, with their numbers",
       "/apercu ID — preview the messages before publishing",
-      "/publier ID — Channel + alerts to the rubrics' followers",
-      "/alerte text — breaking alert to all subscribers",
+      "/publier ID — Channel + alerts (at its date if still to come; /publier ID maintenant to force)",
+      "/programmer ID when — e.g. /programmer 12 demain 7h30",
+      "/alerte text — breaking alert to all subscribers (confirm with YES)",
+      "/diffusions — the broadcasts and their numbers",
+      "/annuler N — cancel a broadcast",
+      "/ignorer ID — do not send a new article (APPROVAL=on mode)",
       "/stats — sending figures",
       "/pause — stop all sending (emergency)",
       "/reprendre — resume sending",
     ].join("\n"),
-    editorUsage: (command) =>
+    editorUsage: (command, ex) =>
       ({
-        apercu: "Write /apercu and the article's number, e.g. /apercu 12.",
-        publier: "Write /publier and the article's number, e.g. /publier 12 (see /apercu 12).",
+        apercu: `Write /apercu and the article's number, e.g. /apercu ${ex.id} (/articles for the numbers).`,
+        publier: `Write /publier and the article's number, e.g. /publier ${ex.id}, or /publier ${ex.id} maintenant not to wait for its date (/articles for the numbers).`,
         alerte: "Write /alerte and the text, e.g. /alerte Power cut in Bamako tonight.",
+        programmer: `Write /programmer, the article's number and the time, e.g. /programmer ${ex.id} ${ex.when}.`,
+        annuler:
+          ex.broadcast === null
+            ? "Write /annuler and the broadcast number (none is waiting: /diffusions)."
+            : `Write /annuler and the broadcast number, e.g. /annuler ${ex.broadcast} (/diffusions for the list).`,
+        ignorer: `Write /ignorer and the article's number, e.g. /ignorer ${ex.id}.`,
+        articles: "Write /articles, or /articles politique 5 (a rubric, a number from 1 to 20).",
       })[command] ?? "Write /aide for the editor commands.",
     editorSuggest: (command) => `Unknown command. Did you mean ${command}? (/aide)`,
     editorArticleNotFound: (id) =>
-      `Article ${id} not found. Check the number (npm run cli -- articles list).`,
-    editorPreview: (id, status, channel, alert) =>
+      `Article ${id} not found. Check the number: /articles lists them.`,
+    editorPreview: (id, status, channel, alert, next) =>
       [
         `*Preview of article ${id}* (${status})`,
         "",
@@ -229,21 +314,76 @@ export const en = {
         "— Alert to subscribers —",
         alert,
         "",
-        `To publish: /publier ${id}`,
+        next.kind === "draft"
+          ? "Draft: publish it on the website first, it cannot be sent."
+          : next.kind === "scheduled"
+            ? `Dated ${next.at}: /publier ${id} schedules it for then, /publier ${id} maintenant sends it now.`
+            : `To publish: /publier ${id}`,
       ].join("\n"),
+    approvalAsk: (id, title) => `New article #${id} "${title}" — /publier ${id} or /ignorer ${id}`,
+    ignored: (id, title) =>
+      `Article ${id} "${title}" ignored: it will not be sent (/publier ${id} is still possible).`,
+    etaPaused: "unknown while sending is paused",
+    confirmAsk: (f) =>
+      [
+        f.kind === "publish"
+          ? `Article ${f.articleId} "${f.label}" is dated ${f.publishedAt} (over 48 h old).`
+          : `*Alert to all subscribers*: "${f.label}"`,
+        f.readersFrom ? `Quiet hours: Channel now · readers: at ${f.readersFrom}.` : null,
+        `Reply YES (or OUI) to send it to ${audience(f.recipients, f.channel)} (valid ${f.minutes} min). NO to drop it.`,
+      ]
+        .filter((l) => l !== null)
+        .join("\n"),
+    declined: "Dropped: nothing was sent.",
+    articlesList: (rubric, lines) =>
+      [
+        rubric ? `*Articles · ${rubric}*` : "*Articles*",
+        ...lines.map((l) => `#${l.id} · ${l.date} · ${STATE[l.state]} · ${l.title}`),
+        "/apercu N to preview, /publier N to send.",
+      ].join("\n"),
+    articlesNone: (rubric) =>
+      rubric ? `No articles in "${rubric}". /articles for all.` : "No articles stored.",
+    broadcastsList: (lines) =>
+      [
+        "*Broadcasts*",
+        ...lines.map(
+          (l) =>
+            `#${l.id} · ${l.when} · ${BROADCAST_STATE[l.state]} · ${l.label}` +
+            (l.total > 0 ? ` · ${thousands(l.sent)}/${thousands(l.total)} messages sent` : ""),
+        ),
+        "/annuler N to cancel.",
+      ].join("\n"),
+    broadcastsNone: "No broadcasts yet. /publier ID starts one.",
+    cancelled: (c) => {
+      const removed = `${en_(c.cancelled, "message")} taken off the queue`;
+      return c.alreadySent === 0
+        ? `Broadcast #${c.id} "${c.label}" cancelled: nothing had gone` +
+            (c.cancelled > 0 ? ` (${removed}).` : ".")
+        : `Broadcast #${c.id} "${c.label}" cancelled: ${en_(c.alreadySent, "message")} already sent (Channel included), ${removed}.`;
+    },
     published: (id, title, r) =>
-      [
-        `Article ${id} "${title}" queued.`,
-        `Channel: ${r.channel ? "yes" : "no"} · ${en_(r.recipients, "reader")}` +
-          (r.startsAt ? ` · starts: ${r.startsAt}` : "") +
-          ` · estimated end: ${r.eta}.`,
-        r.paused ? "Warning: broadcasts are paused (/reprendre)." : "/pause to stop the broadcast.",
-      ].join("\n"),
+      (r.startsAt
+        ? [
+            `Article ${id} "${title}" scheduled for ${r.startsAt}` +
+              (r.embargo ? " (its publication date): nothing goes before." : "."),
+            `Channel: ${r.channel ? "yes" : "no"} · ${en_(r.recipients, "reader")} (current count) · sending time: ${r.eta}.`,
+            ...r.alsoScheduled.map(
+              (n) =>
+                `Warning: already scheduled (broadcast #${n}). /annuler ${n} to keep only one.`,
+            ),
+            r.embargo ? `To send it right now: /publier ${id} maintenant.` : null,
+            `Cancel: /annuler ${r.broadcastId}`,
+          ]
+        : [
+            `Article ${id} "${title}" queued (broadcast #${r.broadcastId}).`,
+            receiptLine(r),
+            stopLine(r),
+          ]
+      )
+        .filter((l) => l !== null)
+        .join("\n"),
     alerted: (r) =>
-      [
-        `Alert queued. Channel: ${r.channel ? "yes" : "no"} · ${en_(r.recipients, "reader")} · estimated end: ${r.eta}.`,
-        r.paused ? "Warning: broadcasts are paused (/reprendre)." : "/pause to stop the broadcast.",
-      ].join("\n"),
+      [`Alert queued (broadcast #${r.broadcastId}).`, receiptLine(r), stopLine(r)].join("\n"),
     articleState: { draft: "draft", scheduled: "scheduled", published: "published" },
     paused:
       "Broadcasts paused: Channel posts, alerts and digests wait. Replies to readers continue. /reprendre to resume.",
@@ -256,7 +396,8 @@ export const en = {
         `Sending: ${s.paused ? "PAUSED" : "active"} · WhatsApp: ${s.transportUp ? "connected" : "disconnected"}`,
         `Today: ${s.today.sent} sent, ${s.today.queued} queued, ${s.today.failed} failing, ${s.today.dead} given up`,
         ...s.running.map(
-          (b) => `- ${b.label}: ${b.sent}/${b.total} (${b.failed} failed), estimated end ${b.eta}`,
+          (b) =>
+            `- ${b.label}: ${b.sent}/${b.total} messages (${b.failed} failed), estimated end ${b.eta}`,
         ),
         `Subscribers: ${s.subscribers.optedIn} (${s.subscribers.instant} instant, ${s.subscribers.daily} daily), ${s.subscribers.stopped} stopped`,
         `Articles: ${s.articles.published} published, ${s.articles.scheduled} scheduled, ${en_(s.articles.drafts, "draft")}`,
@@ -275,6 +416,7 @@ export const en = {
     digestHint: "Reply with a number to read the article · *stop* to receive nothing more.",
     alertPrefix: "🔔",
     breaking: "🔴 *BREAKING NEWS*",
+    writtenAt: (when) => `Written at ${when}, sent after the quiet hours`,
     followChannel: "Follow the news live on our WhatsApp Channel",
     stopHint: "To receive nothing more (alerts and summaries): *stop*",
   },

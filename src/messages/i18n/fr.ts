@@ -1,5 +1,5 @@
 import { formatThousands } from "../../lib/numbers.ts";
-import type { Catalogue, ErrorWords, OperatorWords } from "./catalogue.ts";
+import type { Catalogue, ErrorWords, OperatorWords, ReceiptFacts } from "./catalogue.ts";
 
 const list = (items: string[], none: string) => (items.length > 0 ? items.join(", ") : none);
 const thousands = (n: number) => formatThousands(n, " ");
@@ -18,7 +18,11 @@ export const frenchHour = (hhmm: string): string => {
 const OPERATOR: OperatorWords = {
   progress: (p) =>
     `${p.sent}/${p.total} envoyés${p.failed > 0 ? ` (${p.failed} non envoyé${p.failed > 1 ? "s" : ""})` : ""} — ` +
-    (p.done ? "terminé" : `fin vers ${p.end} (${p.eta})`),
+    (p.cancelled > 0
+      ? `annulée (${p.cancelled} ne partiront pas)`
+      : p.done
+        ? "terminé"
+        : `fin vers ${p.end} (${p.eta})`),
   sendingState: {
     paused:
       "diffusions EN PAUSE, réponses actives (reprendre : npm run cli -- resume, ou /reprendre)",
@@ -45,6 +49,16 @@ const OPERATOR: OperatorWords = {
   receiptNoSender:
     "Attention : aucun processus n'envoie. Les messages partiront au démarrage du bot (npm start).",
   receiptCancel: (id) => `Annuler : npm run cli -- cancel ${id}`,
+  receiptEmbargo: (id) =>
+    `L'article est daté de cette heure : rien n'est envoyé avant. Pour l'envoyer tout de suite : npm run cli -- broadcast ${id} --now`,
+  receiptQuiet: (at) => `Chaîne : maintenant · lecteurs : à ${at} (heures calmes).`,
+  receiptAlsoScheduled: (ids) =>
+    `Attention : cet article était déjà programmé (diffusion ${ids.map((i) => `n° ${i}`).join(", ")}). Annuler l'une : npm run cli -- cancel ${ids[0]}`,
+  confirmWithYes:
+    "Confirmation requise et aucun terminal pour répondre : rien n'a été envoyé. Relancez avec --yes pour confirmer.",
+  confirmPrompt: "Envoyer ? (oui/non) ",
+  cancelled: (id, cancelled, alreadySent) =>
+    `Diffusion n° ${id} annulée : ${cancelled} message(s) ne partiront pas, ${alreadySent} déjà envoyé(s).`,
 };
 
 const ERRORS: ErrorWords = {
@@ -56,7 +70,68 @@ const ERRORS: ErrorWords = {
     "Texte de l'alerte vide : écrivez par ex. /alerte Coupure d'électricité à Bamako.",
   ALERT_TOO_LONG: ({ length, max }) =>
     `Alerte trop longue (${thousands(length)} caractères) : ${thousands(max)} au plus, pour les petits forfaits. Raccourcissez-la.`,
+  CONFIRMATION_NONE: () =>
+    "Rien à confirmer en ce moment : aucune diffusion n'attend votre OUI. /aide pour les commandes.",
+  CONFIRMATION_EXPIRED: ({ kind, articleId, minutes }) =>
+    `Trop tard : la demande n'était valable que ${minutes} min. Rien n'a été envoyé. ` +
+    (kind === "publish"
+      ? `Recommencez : /publier ${articleId}`
+      : "Recommencez : /alerte suivi du texte"),
+  BROADCAST_NOT_FOUND: ({ id }) =>
+    `Diffusion n° ${id} introuvable. /diffusions pour la liste des numéros.`,
+  BROADCAST_FINISHED: ({ id, state }) =>
+    `La diffusion n° ${id} est déjà ${state === "cancelled" ? "annulée" : "terminée"} : rien à annuler.`,
+  WHEN_INVALID: ({ text, example }) =>
+    `Je ne comprends pas la date « ${text} ». Écrivez par ex. ${example} (heure de la rédaction).`,
+  WHEN_PAST: ({ at, example }) =>
+    `${at} est déjà passé. Choisissez une heure à venir, par ex. ${example}.`,
 };
+
+const STATE = {
+  draft: "brouillon",
+  scheduled: "programmé",
+  published: "publié",
+  sent: "déjà envoyé",
+} as const;
+const BROADCAST_STATE = {
+  scheduled: "programmée",
+  running: "en cours",
+  done: "terminée",
+  cancelled: "annulée",
+} as const;
+/** « 1 250 lecteurs et la chaîne », « 1 lecteur », « la chaîne seulement ». */
+const audience = (recipients: number, channel: boolean) =>
+  recipients === 0 && channel
+    ? "la chaîne seulement (aucun lecteur abonné concerné)"
+    : `${thousands(recipients)} lecteur${recipients > 1 ? "s" : ""}${channel ? " et à la chaîne" : ""}`;
+
+/** « Chaîne : oui · 42 lecteurs · fin estimée : ~28 min. », quiet hours said as such. */
+function receiptLine(r: ReceiptFacts): string {
+  const readers =
+    r.recipients === 0
+      ? `0 lecteur (${
+          r.zeroReason === "capped"
+            ? "tous ont atteint la limite d'alertes du jour"
+            : r.zeroReason === "already"
+              ? "tous ont déjà reçu cet article"
+              : r.zeroReason === "unsubscribed"
+                ? "aucun lecteur abonné aux alertes"
+                : "personne ne suit ces rubriques"
+        })`
+      : fr_(r.recipients, "lecteur");
+  if (r.readersFrom) {
+    return (
+      `Chaîne : ${r.channel ? "maintenant" : "non"} · lecteurs : à ${r.readersFrom} (heures calmes) · ` +
+      `${readers} · fin estimée : ${r.eta}.`
+    );
+  }
+  return `Chaîne : ${r.channel ? "oui" : "non"} · ${readers} · fin estimée : ${r.eta}.`;
+}
+function stopLine(r: ReceiptFacts): string {
+  return r.paused
+    ? "Attention : les diffusions sont en pause (/reprendre)."
+    : `/annuler ${r.broadcastId} pour l'arrêter, /pause pour tout arrêter.`;
+}
 
 export const fr = {
   locale: "fr-FR",
@@ -223,25 +298,37 @@ export const fr = {
 
     editorHelp: [
       "*Commandes éditeur*",
+      "/articles [rubrique] [N] — les derniers articles, avec leur numéro",
       "/apercu ID — voir les messages avant publication",
-      "/publier ID — chaîne + alertes aux abonnés des rubriques",
-      "/alerte texte — alerte urgente à tous les abonnés",
+      "/publier ID — chaîne + alertes (à sa date si elle est à venir ; /publier ID maintenant pour forcer)",
+      "/programmer ID quand — ex. /programmer 12 demain 7h30",
+      "/alerte texte — alerte urgente à tous les abonnés (confirmation par OUI)",
+      "/diffusions — les diffusions et leur numéro",
+      "/annuler N — annuler une diffusion",
+      "/ignorer ID — ne pas envoyer un nouvel article (mode APPROVAL=on)",
       "/stats — chiffres d'envoi",
       "/pause — arrêter tous les envois (urgence)",
       "/reprendre — reprendre les envois",
     ].join("\n"),
-    editorUsage: (command) =>
+    editorUsage: (command, ex) =>
       ({
-        apercu: "Écrivez /apercu suivi du numéro de l'article, ex. /apercu 12.",
-        publier:
-          "Écrivez /publier suivi du numéro de l'article, ex. /publier 12 (voir /apercu 12).",
+        apercu: `Écrivez /apercu suivi du numéro de l'article, ex. /apercu ${ex.id} (/articles pour les numéros).`,
+        publier: `Écrivez /publier suivi du numéro de l'article, ex. /publier ${ex.id}, ou /publier ${ex.id} maintenant pour ne pas attendre sa date (/articles pour les numéros).`,
         alerte:
           "Écrivez /alerte suivi du texte, ex. /alerte Coupure d'électricité à Bamako ce soir.",
+        programmer: `Écrivez /programmer, le numéro de l'article et l'heure, ex. /programmer ${ex.id} ${ex.when}.`,
+        annuler:
+          ex.broadcast === null
+            ? "Écrivez /annuler suivi du numéro de diffusion (aucune n'est en attente : /diffusions)."
+            : `Écrivez /annuler suivi du numéro de diffusion, ex. /annuler ${ex.broadcast} (/diffusions pour la liste).`,
+        ignorer: `Écrivez /ignorer suivi du numéro de l'article, ex. /ignorer ${ex.id}.`,
+        articles:
+          "Écrivez /articles, ou /articles politique 5 (une rubrique, un nombre de 1 à 20).",
       })[command] ?? "Écrivez /aide pour les commandes éditeur.",
     editorSuggest: (command) => `Commande inconnue. Vouliez-vous dire ${command} ? (/aide)`,
     editorArticleNotFound: (id) =>
-      `Article ${id} introuvable. Vérifiez le numéro (npm run cli -- articles list).`,
-    editorPreview: (id, status, channel, alert) =>
+      `Article ${id} introuvable. Vérifiez le numéro : /articles donne la liste.`,
+    editorPreview: (id, status, channel, alert, next) =>
       [
         `*Aperçu de l'article ${id}* (${status})`,
         "",
@@ -251,26 +338,81 @@ export const fr = {
         "— Alerte aux abonnés —",
         alert,
         "",
-        `Pour publier : /publier ${id}`,
+        next.kind === "draft"
+          ? "Brouillon : publiez-le d'abord sur le site, il ne peut pas être envoyé."
+          : next.kind === "scheduled"
+            ? `Daté du ${next.at} : /publier ${id} le programme à cette heure, /publier ${id} maintenant l'envoie tout de suite.`
+            : `Pour publier : /publier ${id}`,
       ].join("\n"),
+    approvalAsk: (id, title) =>
+      `Nouvel article n° ${id} « ${title} » — /publier ${id} ou /ignorer ${id}`,
+    ignored: (id, title) =>
+      `Article ${id} « ${title} » ignoré : il ne sera pas envoyé (/publier ${id} reste possible).`,
+    etaPaused: "inconnue tant que les envois sont en pause",
+    confirmAsk: (f) =>
+      [
+        f.kind === "publish"
+          ? `L'article ${f.articleId} « ${f.label} » date du ${f.publishedAt} (plus de 48 h).`
+          : `*Alerte à tous les abonnés* : « ${f.label} »`,
+        f.readersFrom ? `Heures calmes : chaîne maintenant · lecteurs : à ${f.readersFrom}.` : null,
+        `Répondez OUI pour envoyer à ${audience(f.recipients, f.channel)} (valable ${f.minutes} min). NON pour abandonner.`,
+      ]
+        .filter((l) => l !== null)
+        .join("\n"),
+    declined: "C'est abandonné : rien n'a été envoyé.",
+    articlesList: (rubric, lines) =>
+      [
+        rubric ? `*Articles · ${rubric}*` : "*Articles*",
+        ...lines.map((l) => `n° ${l.id} · ${l.date} · ${STATE[l.state]} · ${l.title}`),
+        "/apercu N pour voir, /publier N pour envoyer.",
+      ].join("\n"),
+    articlesNone: (rubric) =>
+      rubric
+        ? `Aucun article dans « ${rubric} ». /articles pour tous.`
+        : "Aucun article enregistré.",
+    broadcastsList: (lines) =>
+      [
+        "*Diffusions*",
+        ...lines.map(
+          (l) =>
+            `n° ${l.id} · ${l.when} · ${BROADCAST_STATE[l.state]} · ${l.label}` +
+            (l.total > 0 ? ` · ${thousands(l.sent)}/${thousands(l.total)} messages envoyés` : ""),
+        ),
+        "/annuler N pour annuler.",
+      ].join("\n"),
+    broadcastsNone: "Aucune diffusion pour l'instant. /publier ID pour en lancer une.",
+    cancelled: (c) => {
+      const removed = `${fr_(c.cancelled, "message")} retiré${c.cancelled > 1 ? "s" : ""} de la file`;
+      return c.alreadySent === 0
+        ? `Diffusion n° ${c.id} « ${c.label} » annulée : rien n'était parti` +
+            (c.cancelled > 0 ? ` (${removed}).` : ".")
+        : `Diffusion n° ${c.id} « ${c.label} » annulée : ${fr_(c.alreadySent, "message")} déjà envoyé${c.alreadySent > 1 ? "s" : ""} (chaîne comprise), ${removed}.`;
+    },
     published: (id, title, r) =>
-      [
-        `Article ${id} « ${title} » en file d'envoi.`,
-        `Chaîne : ${r.channel ? "oui" : "non"} · ${fr_(r.recipients, "lecteur")}` +
-          (r.startsAt ? ` · début : ${r.startsAt}` : "") +
-          ` · fin estimée : ${r.eta}.`,
-        r.paused
-          ? "Attention : les diffusions sont en pause (/reprendre)."
-          : "/pause pour arrêter la diffusion.",
-      ].join("\n"),
+      (r.startsAt
+        ? [
+            `Article ${id} « ${title} » programmé pour ${r.startsAt}` +
+              (r.embargo ? " (sa date de publication) : rien n'est envoyé avant." : "."),
+            `Chaîne : ${r.channel ? "oui" : "non"} · ${fr_(r.recipients, "lecteur")} (nombre actuel) · durée d'envoi : ${r.eta}.`,
+            ...r.alsoScheduled.map(
+              (n) =>
+                `Attention : déjà programmé (diffusion n° ${n}). /annuler ${n} pour n'en garder qu'une.`,
+            ),
+            r.embargo ? `Pour l'envoyer tout de suite : /publier ${id} maintenant.` : null,
+            `Annuler : /annuler ${r.broadcastId}`,
+          ]
+        : [
+            `Article ${id} « ${title} » en file d'envoi (diffusion n° ${r.broadcastId}).`,
+            receiptLine(r),
+            stopLine(r),
+          ]
+      )
+        .filter((l) => l !== null)
+        .join("\n"),
     alerted: (r) =>
-      [
-        `Alerte en file d'envoi. Chaîne : ${r.channel ? "oui" : "non"} · ${fr_(r.recipients, "lecteur")} · ` +
-          `fin estimée : ${r.eta}.`,
-        r.paused
-          ? "Attention : les diffusions sont en pause (/reprendre)."
-          : "/pause pour arrêter la diffusion.",
-      ].join("\n"),
+      [`Alerte en file d'envoi (diffusion n° ${r.broadcastId}).`, receiptLine(r), stopLine(r)].join(
+        "\n",
+      ),
     articleState: { draft: "brouillon", scheduled: "programmé", published: "publié" },
     paused:
       "Diffusions en pause : chaîne, alertes et résumés attendent. Les réponses aux lecteurs continuent. /reprendre pour relancer.",
@@ -284,7 +426,7 @@ export const fr = {
         `Aujourd'hui : ${fr_(s.today.sent, "envoyé")}, ${s.today.queued} en file, ${s.today.failed} en échec, ${fr_(s.today.dead, "abandonné")}`,
         ...s.running.map(
           (b) =>
-            `- ${b.label} : ${b.sent}/${b.total} (${fr_(b.failed, "échec")}), fin estimée ${b.eta}`,
+            `- ${b.label} : ${b.sent}/${b.total} messages (${fr_(b.failed, "échec")}), fin estimée ${b.eta}`,
         ),
         `Abonnés : ${s.subscribers.optedIn} (${s.subscribers.instant} en instantané, ${s.subscribers.daily} en quotidien), ${fr_(s.subscribers.stopped, "arrêté")}`,
         `Articles : ${fr_(s.articles.published, "publié")}, ${fr_(s.articles.scheduled, "programmé")}, ${fr_(s.articles.drafts, "brouillon")}`,
@@ -303,6 +445,7 @@ export const fr = {
     digestHint: "Répondez par un numéro pour lire l'article · *stop* pour ne plus rien recevoir.",
     alertPrefix: "🔔",
     breaking: "🔴 *ALERTE INFO*",
+    writtenAt: (when) => `Écrite à ${when}, envoyée après les heures calmes`,
     followChannel: "Suivez l'information en direct sur notre chaîne WhatsApp",
     stopHint: "Pour ne plus rien recevoir (alertes et résumés) : *stop*",
   },

@@ -80,10 +80,90 @@ describe("Delivery on the command line", () => {
     const { run } = await cli(h);
     await expect(run("broadcast", "douze")).rejects.toThrow(CliError);
     await expect(run("broadcast", "12")).rejects.toThrow(/introuvable/);
+    // The example is one to come (the clock says 2 April 2025, 09:00).
     await expect(run("broadcast", "1", "--schedule", "demain")).rejects.toThrow(
-      /"2025-04-02 18:00"/,
+      /"2025-04-03 18:00"/,
     );
-    await expect(run("broadcast", "1", "--schedule", "2025-04-01 18:00")).rejects.toThrow(/passée/);
-    await expect(run("cancel", "7")).rejects.toThrow(/introuvable/);
+    await expect(run("broadcast", "1", "--schedule", "2025-04-01 18:00")).rejects.toThrow(
+      /passée.*"2025-04-03 18:00"/,
+    );
+    await expect(run("cancel", "7")).rejects.toThrow(/Diffusion n° 7 introuvable/);
+  });
+});
+
+describe("The publishing rules on the command line, as on the phone", () => {
+  it("schedules a future-dated article for its date unless --now", async () => {
+    const h = await harness();
+    addReaders(h.app, [{ chatId: chat(1), follows: ["politique"] }], h.clock.now());
+    const id = h.addArticle("aes", { publishedAt: new Date("2025-04-02T18:00:00Z") });
+    const { run } = await cli(h);
+    const lines = await run("broadcast", String(id));
+    expect(lines[0]).toBe(
+      "Diffusion n° 1 programmée pour 18:00 : publication sur la chaîne + 1 lecteur (nombre actuel).",
+    );
+    expect(lines).toContain(
+      `L'article est daté de cette heure : rien n'est envoyé avant. Pour l'envoyer tout de suite : npm run cli -- broadcast ${id} --now`,
+    );
+    expect(h.app.outbox.dayCounts(new Date(0), new Date(8.64e15)).queued).toBe(0);
+    const again = await run("broadcast", String(id));
+    expect(again).toContain(
+      "Attention : cet article était déjà programmé (diffusion n° 1). Annuler l'une : npm run cli -- cancel 1",
+    );
+    expect((await run("broadcast", String(id), "--now"))[0]).toBe(
+      "Diffusion n° 3 en file : publication sur la chaîne + 1 lecteur.",
+    );
+  });
+
+  it("asks before an old article or an alert: --yes in scripts, a question on a terminal", async () => {
+    const h = await harness();
+    addReaders(h.app, [{ chatId: chat(1) }, { chatId: chat(2) }], h.clock.now());
+    const old = h.addArticle("aes", { publishedAt: new Date("2025-03-20T10:00:00Z") });
+    const { run, ctx } = await cli(h);
+    const queued = () => h.app.outbox.dayCounts(new Date(0), new Date(8.64e15)).queued;
+
+    // No terminal, no --yes: nothing is sent, and the error says how to confirm.
+    await expect(run("broadcast", String(old))).rejects.toThrow(
+      /date du 20 mars 2025 \(plus de 48 h\)\.\nRépondez OUI pour envoyer à la chaîne seulement \(aucun lecteur abonné concerné\).*\nConfirmation requise et aucun terminal pour répondre : rien n'a été envoyé\. Relancez avec --yes pour confirmer\./s,
+    );
+    expect(queued()).toBe(0);
+    expect((await run("broadcast", String(old), "--yes"))[0]).toBe(
+      "Diffusion n° 1 en file : publication sur la chaîne + 0 lecteur.",
+    );
+    expect(queued()).toBe(1);
+
+    // On a terminal the same question is asked; « non » sends nothing.
+    const asked: string[] = [];
+    let answer = false;
+    ctx.ask = async (q) => {
+      asked.push(q);
+      return answer;
+    };
+    const declined = await run("alert", "Coupure", "d'eau", "à", "Bamako");
+    expect(declined).toEqual([
+      [
+        "*Alerte à tous les abonnés* : « Coupure d'eau à Bamako »",
+        "Répondez OUI pour envoyer à 2 lecteurs et à la chaîne (valable 5 min). NON pour abandonner.",
+      ].join("\n"),
+      "C'est abandonné : rien n'a été envoyé.",
+    ]);
+    expect(asked).toEqual(["Envoyer ? (oui/non) "]);
+    expect(queued()).toBe(1);
+    answer = true;
+    const sent = await run("alert", "Coupure", "d'eau", "à", "Bamako");
+    expect(sent[1]).toBe("Diffusion n° 2 en file : publication sur la chaîne + 2 lecteurs.");
+    expect(queued()).toBe(4);
+    const audit = h.app.db.prepare("SELECT action, outcome, detail FROM audit ORDER BY id").all();
+    expect(
+      audit.map((a) => `${(a as { action: string }).action}:${(a as { outcome: string }).outcome}`),
+    ).toEqual([
+      "publish:ok",
+      "publish:error",
+      "publish:ok",
+      "publish:confirmed:ok",
+      "alert:ok",
+      "alert:ok",
+      "alert:ok",
+      "alert:confirmed:ok",
+    ]);
   });
 });
