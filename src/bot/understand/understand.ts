@@ -180,7 +180,7 @@ const GREETING =
   /^(?:(?:bonjour|bonsoir|bonne journee|bonne soiree|bonne nuit|bon apres midi|bonne matinee|salut|coucou|hello|hi|hey|yo|wesh|allo|salam|salam alaykoum|salam aleykoum|salamalekoum|salam alekoum|salamou aleykoum|assalamou alaykoum|as salam alaykoum|aleykoum|alaykoum|good morning|good evening|good afternoon|i ni ce|i ni sogoma|i ni tile|i ni wula|a ni ce|ani sogoma|nanga def|na nga def|laafi bala|ne y windiga|ne y yibeogo|mbote|akwaba|woezon|ca va|ca va bien|comment ca va|cava|cv|mola|mogo|mon vieux pere|mon vieux|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|chef|boss|la redaction|l equipe|cher|chers|madame|monsieur|dear|admin|tchie|tchrr+|ehh|eh|oh|ah|bon|donc|alors|euh|dsl|desole|pardon|excusez moi|mais)\b\s*,?\s*)+/u;
 
 const POLITENESS =
-  /\b(?:svp|stp|s il vous plait|s il vous plaît|s il te plait|sil vous plait|sil te plait|please|kindly|je vous prie|de grace|merci d avance|merci bien|deh|dêh|hein|la bas)\b/gu;
+  /\b(?:svp|stp|abeg|biko|s il vous plait|s il vous plaît|s il te plait|sil vous plait|sil te plait|please|kindly|je vous prie|de grace|merci d avance|merci bien|deh|dêh|hein|la bas)\b/gu;
 
 const THANKS =
   /^(?:(?:merci|beaucoup|grand merci|mille mercis|mercii+|thanks|thank you|thank u|thanks a lot|barka|barika|jerejef|jerejeff|akpe|akpe nami|i ni ce|a ni ce|anitche|a ni tche|dieu vous benisse|que dieu vous benisse|god bless|god bless you|on est ensemble|bon travail|beau travail|bravo|felicitations|good job|great job|nice|super|top|genial|cool|respect|courage|bonne continuation|vous etes les meilleurs|c est bien|c est top)\b\s*,?\s*)+/u;
@@ -536,7 +536,11 @@ export class Understander {
     const ask =
       hasStop || leaveAlone.test(s) || removeMe.test(s) || noMore.test(s) || cancel.test(s);
     if (!ask) return null;
-    if (/\bn\s+(arretez|arrete|arretes)\s+(pas|surtout|jamais)|\bne\s+(stoppez|cessez)\b/u.test(s))
+    if (
+      /\bn\s+(arretez|arrete|arretes)\s+(pas|surtout|jamais)|\bne\s+(stoppez|cessez)\b|\b(pas|jamais|never|don t|dont|do not)\s+(?:de\s+)?(stop|stopper|arreter|arretez|arrete)\b(?!\s*(?:de|d)\b)/u.test(
+        s,
+      )
+    )
       return null;
     if (slogan.test(s)) return result({ intent: "unknown" });
     // "arrêtez de mentir": a complaint about what we write, not a request to stop writing.
@@ -556,7 +560,7 @@ export class Understander {
       return result({ intent: "unknown" }, true);
     if (
       /\bstop\b/.test(s) &&
-      !/^\s*stop\b|\bstop\s*(?:$|[,?!]|(?:svp|stp|please|moi|tout|maintenant|now|the messages|messages|les messages|vos|envoyer|ca|c|all)\b)|\b(dit|dis|c bon|bon|mais)\s+stop\b/u.test(
+      !/^\s*stop\b|\bstop\s*(?:$|[,?!]|(?:svp|stp|please|moi|tout|maintenant|now|the messages|messages|les messages|vos|envoyer|ca|c|all|am|it|this|that|dat|everything)\b)|\b(dit|dis|c bon|bon|mais)\s+stop\b/u.test(
         s,
       )
     ) {
@@ -591,7 +595,9 @@ export class Understander {
       /\b(aucune rubrique|toutes les rubriques|toutes mes rubriques|all topics|all rubrics|unfollow all|tout)\b/.test(
         s,
       ) &&
-      /\b(ne plus suivre|plus suivre|unfollow|retirez|enlevez|supprimez)\b/.test(s)
+      /\b(ne plus suivre|plus suivre|unfollow|retirez|enlevez|supprimez|(?:ne )?suis plus|(?:ne )?suivre plus|(?:ne )?veux plus)\b/.test(
+        s,
+      )
     ) {
       return result({ intent: "unfollow", rubrics: "all" });
     }
