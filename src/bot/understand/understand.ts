@@ -177,13 +177,13 @@ const NOT_TYPOS = [
 const CUE_SET = new Set([...CUES, ...NOT_TYPOS]);
 
 const GREETING =
-  /^(?:(?:bonjour|bonsoir|bonne journee|bonne soiree|bonne nuit|bon apres midi|bonne matinee|salut|coucou|hello|hi|hey|yo|wesh|allo|salam|salam alaykoum|salam aleykoum|salamalekoum|salam alekoum|salamou aleykoum|assalamou alaykoum|as salam alaykoum|aleykoum|alaykoum|good morning|good evening|good afternoon|i ni ce|i ni sogoma|i ni tile|i ni wula|a ni ce|ani sogoma|nanga def|na nga def|laafi bala|ne y windiga|ne y yibeogo|mbote|akwaba|woezon|ca va|ca va bien|comment ca va|cava|cv|mola|mogo|mon vieux pere|mon vieux|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|chef|boss|la redaction|l equipe|cher|chers|madame|monsieur|dear|admin|tchie|tchrr+|ehh|eh|oh|ah|bon|donc|alors|euh|dsl|desole|pardon|excusez moi|mais)\b\s*,?\s*)+/u;
+  /^(?:(?:bonjour|bonsoir|bonne journee|bonne soiree|bonne nuit|bon apres midi|bonne matinee|salut|coucou|hello|hi|hey|yo|wesh|allo|salam|salam alaykoum|salam aleykoum|salamalekoum|salam alekoum|salamou aleykoum|assalamou alaykoum|as salam alaykoum|aleykoum|alaykoum|good morning|good evening|good afternoon|i ni ce|i ni sogoma|i ni tile|i ni wula|a ni ce|ani sogoma|nanga def|na nga def|laafi bala|ne y windiga|ne y yibeogo|mbote|akwaba|woezon|ca va|ca va bien|comment ca va|cava|cv|mola|mogo|mon vieux pere|mon vieux|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|chef|boss|la redaction|l equipe|cher|chers|madame|monsieur|dear|admin|tchie|tchrr+|ehh|eh|oh|ah|bon(?! (?:travail|boulot|job|continuation|courage))|donc|alors|euh|dsl|desole|pardon|excusez moi|mais)\b\s*,?\s*)+/u;
 
 const POLITENESS =
   /\b(?:svp|stp|abeg|biko|s il vous plait|s il vous plaît|s il te plait|sil vous plait|sil te plait|please|kindly|je vous prie|de grace|merci d avance|merci bien|deh|dêh|hein|la bas)\b/gu;
 
 const THANKS =
-  /^(?:(?:merci|beaucoup|grand merci|mille mercis|mercii+|thanks|thank you|thank u|thanks a lot|barka|barika|jerejef|jerejeff|akpe|akpe nami|i ni ce|a ni ce|anitche|a ni tche|dieu vous benisse|que dieu vous benisse|god bless|god bless you|on est ensemble|bon travail|beau travail|bravo|felicitations|good job|great job|nice|super|top|genial|cool|respect|courage|bonne continuation|vous etes les meilleurs|c est bien|c est top)\b\s*,?\s*)+/u;
+  /^(?:(?:merci|beaucoup|grand merci|mille mercis|mercii+|thanks|thank you|thank u|thanks a lot|barka|barika|jerejef|jerejeff|akpe|akpe nami|i ni ce|a ni ce|anitche|a ni tche|dieu vous benisse|que dieu vous benisse|god bless|god bless you|on est ensemble|bon travail|beau travail|bon boulot|beau boulot|bravo|felicitations|good job|great job|nice|super|top|genial|cool|respect|courage|bonne continuation|vous etes les meilleurs|c est bien|c est top)\b\s*,?\s*)+/u;
 
 const NEWS_WORD =
   /\b(infos?|news|actus?|actualites?|nouvelles|dernieres|derniers|derniere|dernier|titres|headlines|articles|flash|latest|kunafoni|xibaar|labaari)\b/u;
@@ -522,7 +522,7 @@ export class Understander {
     const leaveAlone =
       /\b(laissez moi|laisse moi|laisser moi|laissez nous|laisser nous|lachez moi|lache moi|lacher moi|leave me alone|leave us alone|fichez moi la paix|foutez moi la paix|tranquille|tranquil|want out|count me out|opt me out|take me off|me laisser(?! (?:un|une|le|la|les|des|du)\b)|nous laisser(?! (?:un|une|le|la|les|des|du)\b))\b/u;
     const removeMe =
-      /\b(retirez|retirer|retire|enlevez|enlever|enleve|supprimez|supprimer|supprime|effacez|effacer|efface|sortez|sortir|sors|remove|take me off|delete)\b\s*(moi|me|mon numero|mon num|le|nous|my number)\b|\b(retirez|enlevez|supprimez|effacez|sortez|remove)\b.*\b(liste|list|diffusion)\b|\bme\s+(retirer|retire|desinscrire|desabonner|enlever)\b/u;
+      /\b(retirez|retirer|retire|enlevez|enlever|enleve|supprimez|supprimer|supprime|effacez|effacer|efface|sortez|sortir|sors|barrez|barrer|barre|rayez|rayer|raye|radiez|radier|radie|excluez|exclure|remove|take me off|delete|drop|scratch)\b\s*(moi|me|mon numero|mon num|le|nous|my number)\b|\b(retirez|enlevez|supprimez|effacez|sortez|barrez|rayez|radiez|remove)\b.*\b(liste|list|diffusion)\b|\bme\s+(retirer|retire|desinscrire|desabonner|enlever|radier|rayer|barrer|sortir)\b/u;
     const noMore =
       /\b(veux|voulons|veut|souhaite|desire|want)\s+(?:plus|pas|no)\s+(?:rien|recevoir|de vos|vos|de messages|messages|de ces|ces|d infos|infos|aucun)|\bne\s+(?:m|me|nous)?\s*(?:envoyez|envoie|envoyer|ecrivez|contactez)\s+plus\b|\b(?:plus|ne suis plus|ne veux plus)\s+interesse|\bno more\s+(messages|texts|news|alerts|notifications)\b|\b(dont|don t|do not)\s+(send|text|message|contact)\b|\b(dont|don t|do not|no longer)\s+(want|need|wish)\b|\b(want|need)\b.*\b(anymore|any more|no more)\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+rien\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+plus\b(?!\s+(?:rien\s+)?(?:rater|manquer|louper|attendre|perdre))|\b(?:n ai|ai)\s+plus\s+besoin\b|\b(?:pas|plus|not|no longer)\s+interess\w*|\bne m interesse (?:pas|plus)\b|\bm interesse pas\b|\bne plus (?:m |me |nous )?(?:envoyer|ecrire|recevoir|contacter)\b|^\s*(?:je )?(?:ne )?veux plus\s*$|^\s*(?:halte|stop|assez|basta)\s+(?:aux|a vos|a ces)\s+(?:messages|sms|notifications|alertes|spams?)\s*$|\bplus\s+(?:rien|jamais)\b\s*(?:recevoir|m envoyer)?|\b(?:plus|pas) (?:la peine|besoin) (?:de|d)\b|^\s*(?:ne )?plus (?:rien )?recevoir\b|\b(?:ca|c) suffit\b|\b(?:j en ai|on en a) marre\b/u;
     const cancel =
@@ -717,7 +717,7 @@ export class Understander {
 
   #thanks(s: string) {
     if (
-      /\b(merci|thanks|thank you|barka|jerejef|akpe|bravo|felicitations|bon travail|bravo|continuez|keep it up|good job|great job|vous faites du bon travail|on est ensemble|dieu vous benisse|god bless|vous etes au top|vous etes top|vous etes les meilleurs|vous etes formidables|vous etes geniaux|super boulot|beau boulot)\b/.test(
+      /\b(merci|thanks|thank you|barka|jerejef|akpe|bravo|felicitations|(?:bon|beau|super|excellent|grand|tres bon) (?:travail|boulot|job)|bon travail|bravo|continuez|keep it up|good job|great job|vous faites du bon travail|on est ensemble|dieu vous benisse|god bless|vous etes au top|vous etes top|vous etes les meilleurs|vous etes formidables|vous etes geniaux|super boulot|beau boulot)\b/.test(
         s,
       ) &&
       !/\b(publier|diffuser|partager|envoyer|poster|relayer)\b/.test(s)
@@ -783,7 +783,7 @@ export class Understander {
     if (COMPLAINT.test(s)) return null;
     // "Info : coupure d'eau demain, partagez": a tip for the newsroom, not a request for news.
     if (
-      /\b(partagez|partager|diffusez|diffuser|faites passer|transferez|publiez|publier|relayez)\b/.test(
+      /\b(partagez|partager|diffusez|diffuser|faites passer|faites tourner|passez l info|passez le message|transferez|publiez|publier|relayez|alertez|signalez|urgent)\b/.test(
         s,
       )
     )
@@ -946,7 +946,7 @@ export class Understander {
 
 /** Ways of addressing someone ("mola", "mon frère"): set aside wherever they are. */
 const ADDRESS =
-  /\b(?:mola|mogo|mon vieux pere|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|la redaction|chers amis|chef|boss|my friend|bro|a tous|a toutes|tout le monde|la famille|les amis)\b/gu;
+  /\b(?:mola|mogo|mon vieux pere|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|la redaction|chers amis|chef|boss|my friend|bro|les gars|les amis|les frères|les freres|a tous|a toutes|tout le monde|la famille|les amis)\b/gu;
 
 /** What "arrêtez de …" may be followed by and still be an opt-out. */
 const OPT_OUT_VERBS =
