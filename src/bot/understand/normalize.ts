@@ -59,6 +59,7 @@ const SPELLINGS: Readonly<Record<string, string>> = {
   ds: "dans",
   pr: "pour",
   pa: "pas",
+  pu: "plus",
   tjrs: "toujours",
   tjr: "toujours",
   jms: "jamais",

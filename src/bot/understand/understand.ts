@@ -177,7 +177,7 @@ const NOT_TYPOS = [
 const CUE_SET = new Set([...CUES, ...NOT_TYPOS]);
 
 const GREETING =
-  /^(?:(?:bonjour|bonsoir|bonne journee|bonne soiree|bonne nuit|bon apres midi|bonne matinee|salut|coucou|hello|hi|hey|yo|wesh|allo|salam|salam alaykoum|salam aleykoum|salamalekoum|salam alekoum|salamou aleykoum|assalamou alaykoum|as salam alaykoum|aleykoum|alaykoum|good morning|good evening|good afternoon|i ni ce|i ni sogoma|i ni tile|i ni wula|a ni ce|ani sogoma|nanga def|na nga def|laafi bala|ne y windiga|ne y yibeogo|mbote|akwaba|woezon|ca va|ca va bien|comment ca va|cava|cv|mola|mogo|mon vieux pere|mon vieux|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|chef|boss|la redaction|l equipe|cher|chers|madame|monsieur|dear|admin|tchie|tchrr+|ehh|eh|oh|ah|bon(?! (?:travail|boulot|job|continuation|courage))|donc|alors|euh|dsl|desole|pardon|excusez moi|mais)\b\s*,?\s*)+/u;
+  /^(?:(?:bonjour|bonsoir|bonne journee|bonne soiree|bonne nuit|bon apres midi|bonne matinee|salut|coucou|hello|hi|hey|yo|wesh|allo|salam|salam alaykoum|salam aleykoum|salamalekoum|salam alekoum|salamou aleykoum|mbolo|sannu|how far|a vous tous|a vous|a toi|a tous|assalamou alaykoum|as salam alaykoum|aleykoum|alaykoum|good morning|good evening|good afternoon|i ni ce|i ni sogoma|i ni tile|i ni wula|a ni ce|ani sogoma|nanga def|na nga def|laafi bala|laafi|ne y windiga|ne y yibeogo|mbote|akwaba|woezon|ca va|ca va bien|comment ca va|cava|cv|mola|mogo|mon vieux pere|mon vieux|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|chef|boss|la redaction|l equipe|cher|chers|madame|monsieur|dear|admin|tchie|tchrr+|ehh|eh|oh|ah|bon(?! (?:travail|boulot|job|continuation|courage))|donc|alors|euh|dsl|desole|pardon|excusez moi|mais)\b\s*,?\s*)+/u;
 
 const POLITENESS =
   /\b(?:svp|stp|abeg|biko|s il vous plait|s il vous plaît|s il te plait|sil vous plait|sil te plait|please|kindly|je vous prie|de grace|merci d avance|merci bien|deh|dêh|hein|la bas)\b/gu;
@@ -508,7 +508,9 @@ export class Understander {
   }
 
   #optOut(s: string) {
-    const rubrics = this.#rubricsIn(s);
+    // "stop le basket, je garde le foot": rubrics the reader keeps are not the ones to drop.
+    const rubrics = this.#rubricsIn(s.replace(KEPT, " "));
+    const keepsSome = rubrics.length === 0 && this.#rubricsIn(s).length > 0;
     const stopVerb =
       /\b(stop|stopper|stoppez|arretez|arreter|arrete|cessez|cesser|cesse|desabo\w*|desinscri\w*|unsub\w*|opt out|optout|desactivez|desactiver|desactive|quitter|quit|je pars)\b/u;
     // Not a request: "vous avez arrêté", "le bus s'est arrêté", "l'arrêt de bus".
@@ -537,7 +539,7 @@ export class Understander {
       hasStop || leaveAlone.test(s) || removeMe.test(s) || noMore.test(s) || cancel.test(s);
     if (!ask) return null;
     if (
-      /\bn\s+(arretez|arrete|arretes)\s+(pas|surtout|jamais)|\bne\s+(stoppez|cessez)\b|\b(pas|jamais|never|don t|dont|do not)\s+(?:de\s+)?(stop|stopper|arreter|arretez|arrete)\b(?!\s*(?:de|d)\b)/u.test(
+      /\bn\s+(arretez|arrete|arretes)\s+(pas|surtout|jamais)|\bne\s+(stoppez|cessez)\b|\bne\s+(?:vous\s+|t\s+|te\s+|nous\s+)?(arretez|arrete|arretes|arreter|stoppez|stoppe)\s+(pas|surtout|jamais)\b|\b(pas|jamais|never|don t|dont|do not)\s+(?:de\s+)?(stop|stopper|arreter|arretez|arrete)\b(?!\s*(?:de|d)\b)/u.test(
         s,
       )
     )
@@ -549,6 +551,8 @@ export class Understander {
         s,
       )?.[1];
     if (verb && !OPT_OUT_VERBS.test(verb)) return result({ intent: "unknown" }, true);
+    // "stop tout sauf le sport": not everything, yet no rubric to drop — ask, do not act.
+    if (keepsSome) return result({ intent: "unknown" }, true);
     // A rubric named with the opt-out: only that rubric goes.
     if (rubrics.length > 0 && !/\b(parler|parlez|parle|talk)\b/.test(s)) {
       if (this.#otherClauseAsks(s)) return result({ intent: "stop" });
@@ -560,7 +564,7 @@ export class Understander {
       return result({ intent: "unknown" }, true);
     if (
       /\bstop\b/.test(s) &&
-      !/^\s*stop\b|\bstop\s*(?:$|[,?!]|(?:svp|stp|please|moi|tout|maintenant|now|the messages|messages|les messages|vos|envoyer|ca|c|all|am|it|this|that|dat|everything)\b)|\b(dit|dis|c bon|bon|mais)\s+stop\b/u.test(
+      !/^\s*stop\b|\bstop\s*(?:$|[,?!]|(?:svp|stp|please|moi|tout|maintenant|now|the messages|messages|les messages|vos|envoyer|ca|c|all|am|it|this|that|dat|everything|sending|texting|messaging|contacting|spamming|bothering|disturbing)\b)|\b(dit|dis|c bon|bon|mais)\s+stop\b/u.test(
         s,
       )
     ) {
@@ -946,11 +950,15 @@ export class Understander {
 
 /** Ways of addressing someone ("mola", "mon frère"): set aside wherever they are. */
 const ADDRESS =
-  /\b(?:mola|mogo|mon vieux pere|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|la redaction|chers amis|chef|boss|my friend|bro|les gars|les amis|les frères|les freres|a tous|a toutes|tout le monde|la famille|les amis)\b/gu;
+  /\b(?:mola|mogo|mon vieux pere|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|la redaction|chers amis|chef|boss|my friend|my guy|my brother|bro|les gars|les amis|les frères|les freres|a tous|a toutes|tout le monde|la famille|les amis)\b/gu;
 
 /** What "arrêtez de …" may be followed by and still be an opt-out. */
 const OPT_OUT_VERBS =
   /^(envoy\w*|envoi\w*|spam\w*|ecri\w*|contact\w*|derang\w*|recev\w*|recoi\w*|harcel\w*|inond\w*|texter|bombard\w*|saoul\w*|fatigu\w*|embet\w*|notifi\w*|suivre|me|m)$/u;
+
+/** A clause keeping something ("je garde le foot", "sauf la politique", "keep sport"). */
+const KEPT =
+  /(?:^|,)[^,]*?\b(?:garde|gardez|garder|conserve|conservez|je continue|keep|sauf|except|mais pas)\b[^,]*/gu;
 
 /** Complaints and insults: no request in them. */
 const COMPLAINT =

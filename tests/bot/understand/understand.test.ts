@@ -79,6 +79,22 @@ describe("understand: every way of saying « stop » is a stop, and only those",
     });
     expect(u.read("bonjour").maybeStop).toBe(false);
   });
+
+  it("asks rather than stops when the reader keeps a rubric and drops « everything else »", () => {
+    expect(u.read("stop tout sauf le sport")).toMatchObject({
+      understood: { intent: "unknown" },
+      maybeStop: true,
+    });
+    expect(understand("stop le basket, je garde le foot")).toEqual({
+      intent: "unfollow",
+      rubrics: ["basket"],
+    });
+  });
+
+  it("reads « pu » as « plus » without breaking « j'ai pu »", () => {
+    expect(understand("je veu pu recevoir vos sms").intent).toBe("stop");
+    expect(understand("j'ai pu lire l'article 2")).toEqual({ intent: "read", n: 2 });
+  });
 });
 
 describe("understand: numbers, reading, search, settings", () => {
