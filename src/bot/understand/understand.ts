@@ -327,9 +327,15 @@ export class Understander {
     t = t.replace(/\s+/g, " ").trim();
     const greet = GREETING.exec(t);
     if (greet) t = t.slice(greet[0].length).trim();
-    const thanked = THANKS.test(t);
+    let thanked = THANKS.test(t);
     const thanks = THANKS.exec(t);
     if (thanks) t = t.slice(thanks[0].length).trim();
+    // "plus besoin merci": a thanks at the end, like one in front, is set aside.
+    const trailing = /(?:^|\s|,)(?:merci|thanks|thank you)(?: beaucoup| bien)?\s*,?\s*$/u.exec(t);
+    if (trailing && trailing.index > 0) {
+      t = t.slice(0, trailing.index).trim();
+      thanked = true;
+    }
     t = t.replace(/^(?:,|\?|\s)+|(?:,|\s)+$/g, "").trim();
     // "merci pour l'info": thanks for something is thanks.
     if (thanked && /^(pour|for)\b/.test(t) && !/\b(stop|desabo\w*|arret\w*)\b/.test(t)) {
@@ -388,7 +394,7 @@ export class Understander {
     const mentionsFr = /\b(francais|french)\b/.test(s);
     const mentionsEn = /\b(anglais|english)\b/.test(s);
     const cue =
-      /\b(langue|language|lang|parle|parlez|speak|ecris|ecrivez|ecrire|write|switch|passe|passer|remets|remettez|revenez|reviens|revenir|back|in|en|fini|stop|no more|comprends|understand|prefere|traduire|traduisez|version|mode|mets|mettez|met)\b/u;
+      /\b(langue|language|lang|parle|parlez|speak|ecris|ecrivez|ecrire|write|switch|passe|passer|remets|remettez|revenez|reviens|revenir|back|in|en|fini|stop|arrete|arretez|arreter|stoppe|stoppez|assez|no more|comprends|understand|prefere|traduire|traduisez|version|mode|mets|mettez|met)\b/u;
     if (/\b(langue|language|lang)\s+(fr|en|francais|anglais|english|french)\b/.test(s)) {
       const lang = /\b(langue|language|lang)\s+(fr|francais|french)\b/.test(s) ? "fr" : "en";
       return result({ intent: "language", language: lang });
@@ -524,9 +530,9 @@ export class Understander {
     const leaveAlone =
       /\b(laissez moi|laisse moi|laisser moi|laissez nous|laisser nous|lachez moi|lache moi|lacher moi|leave me alone|leave us alone|fichez moi la paix|foutez moi la paix|tranquille|tranquil|want out|count me out|opt me out|take me off|me laisser(?! (?:un|une|le|la|les|des|du)\b)|nous laisser(?! (?:un|une|le|la|les|des|du)\b))\b/u;
     const removeMe =
-      /\b(retirez|retirer|retire|enlevez|enlever|enleve|supprimez|supprimer|supprime|effacez|effacer|efface|sortez|sortir|sors|barrez|barrer|barre|rayez|rayer|raye|radiez|radier|radie|excluez|exclure|remove|take me off|delete|drop|scratch)\b\s*(moi|me|mon numero|mon num|mon contact|mes coordonnees|le|nous|my number|my contact)\b|\b(retirez|enlevez|supprimez|effacez|sortez|sortir|barrez|rayez|radiez|remove|leave)\b.*\b(liste|list|diffusion|mailing)\b|\bme\s+(retirer|retire|desinscrire|desabonner|enlever|radier|rayer|barrer|sortir)\b/u;
+      /\b(retirez|retirer|retire|enlevez|enlever|enleve|supprimez|supprimer|supprime|effacez|effacer|efface|sortez|sortir|sors|barrez|barrer|barre|virez|virer|vire|degagez|rayez|rayer|raye|radiez|radier|radie|excluez|exclure|remove|take me off|delete|drop|scratch)\b\s*(moi|me|mon numero|mon num|mon nom|my name|mon contact|mes coordonnees|le|nous|my number|my contact)\b|\b(retirez|enlevez|supprimez|effacez|sortez|sortir|barrez|rayez|radiez|remove|leave)\b.*\b(liste|list|diffusion|mailing)\b|\bme\s+(retirer|retire|desinscrire|desabonner|enlever|radier|rayer|barrer|sortir|virer)\b/u;
     const noMore =
-      /\b(veux|voulons|veut|souhaite|desire|want)\s+(?:plus|pas|no)\s+(?:rien|recevoir|de vos|vos|de messages|messages|de ces|ces|d infos|infos|aucun)|\b(?:ne|n)\s+(?:m|me|nous)?\s*(?:envoyez|envoie|envoyer|ecrivez|contactez)\s+plus\b|\b(?:plus|ne suis plus|ne veux plus)\s+interesse|\bno more\s+(messages|texts|news|alerts|notifications)\b|\b(dont|don t|do not)\s+(send|text|message|contact)\b|\b(dont|don t|do not|no longer)\s+(want|need|wish)\b|\b(want|need)\b.*\b(anymore|any more|no more)\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+rien\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+plus\b(?!\s+(?:rien\s+)?(?:rater|manquer|louper|attendre|perdre))|\b(?:n ai|ai)\s+plus\s+besoin\b|\b(?:pas|plus|not|no longer)\s+(?:interess\w*|interest\w*)|\b(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+(?:plus|pas)\s+(?:etre|faire partie)\s+(?:\w+\s+){0,3}(?:liste|groupe|abonne\w*|inscrit\w*|membre|contacte\w*|derange\w*|diffusion)\b|^\s*(?:no more|plus jamais|jamais plus|never again|plus rien)\s*$|\bne m interesse (?:pas|plus)\b|\bm interesse pas\b|\bne plus (?:m |me |nous )?(?:envoyer|ecrire|recevoir|contacter)\b|^\s*(?:je )?(?:ne )?veux plus\s*$|^\s*(?:halte|stop|assez|basta)\s+(?:aux|a vos|a ces)\s+(?:messages|sms|notifications|alertes|spams?)\s*$|\bplus\s+(?:rien|jamais)\b\s*(?:recevoir|m envoyer)?|\b(?:plus|pas) (?:la peine|besoin) (?:de|d)\b|^\s*(?:ne )?plus (?:rien )?recevoir\b|\b(?:ca|c) suffit\b|\b(?:j en ai|on en a) marre\b/u;
+      /\b(veux|voulons|veut|souhaite|desire|want)\s+(?:plus|pas|no)\s+(?:rien|recevoir|de vos|vos|de messages|messages|de ces|ces|d infos|infos|aucun)|\b(?:ne|n)\s+(?:m|me|nous)?\s*(?:envoyez|envoie|envoyer|ecrivez|contactez|ajoutez|ajoute|inscrivez|incluez|mettez|derangez|spammez|ecris|contacte)\s+plus\b|\brefus\w*\s+(?:de\s+|d\s+)?(?:recevoir|vos|ces|les)\s+(?:\w+\s+)?(?:messages|notifications|alertes|infos|envois|sms)\b|^\s*(?:plus|pas) besoin\s*$|\b(?:plus|ne suis plus|ne veux plus)\s+interesse|\bno more\s+(messages|texts|news|alerts|notifications)\b|\b(dont|don t|do not)\s+(send|text|message|contact)\b|\b(dont|don t|do not|no longer)\s+(want|need|wish)\b|\b(want|need)\b.*\b(anymore|any more|no more)\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+rien\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+plus\b(?!\s+(?:rien\s+)?(?:rater|manquer|louper|attendre|perdre))|\b(?:n ai|ai)\s+plus\s+besoin\b|\b(?:pas|plus|not|no longer)\s+(?:interess\w*|interest\w*)|\b(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+(?:plus|pas)\s+(?:etre|faire partie)\s+(?:\w+\s+){0,3}(?:liste|groupe|abonne\w*|inscrit\w*|membre|contacte\w*|derange\w*|diffusion)\b|^\s*(?:no more|plus jamais|jamais plus|never again|plus rien)\s*$|\bne m interesse (?:pas|plus)\b|\bm interesse pas\b|\bne plus (?:m |me |nous )?(?:envoyer|ecrire|recevoir|contacter)\b|^\s*(?:je )?(?:ne )?veux plus\s*$|^\s*(?:halte|stop|assez|basta)\s+(?:aux|a vos|a ces)\s+(?:messages|sms|notifications|alertes|spams?)\s*$|\bplus\s+(?:rien|jamais)\b\s*(?:recevoir|m envoyer)?|\b(?:plus|pas) (?:la peine|besoin) (?:de|d)\b|^\s*(?:ne )?plus (?:rien )?recevoir\b|\b(?:ca|c) suffit\b|\b(?:j en ai|on en a) marre\b/u;
     const cancel =
       /\b(annulez|annuler|annule|resiliez|resilier|cancel|end|terminez|terminer)\b.*\b(abonnement|subscription|inscription)\b|^\s*(?:c est |c )?(fin|fini|finis|finish|end|quit|halte|basta|terminer|termine|arret|assez|suffit|ca suffit|resilier|resiliez|resilie|resiliation|enough|stop it)\s*(abonnement|de l abonnement|des messages|messages|alertes|tout|pour moi|pour nous|avec vous|entre nous|!)?\s*$|^\s*(?:plus|pas|no|no more)\s+(?:de |d )?(?:messages|alertes|notifications|notifs|sms|envois|texts|alerts)\s*$|\bsign me out\b|\b(?:mettez|mettre|mets|met)\s+fin\b.*\b(?:abonnement|inscription|messages|envois|alertes)\b|\bn en (?:veux|voulons|veut) plus\b|\bfin\s+(de l |d |de mon |mon )?(abonnement|inscription)\b/u;
 
@@ -545,6 +551,9 @@ export class Understander {
     )
       return null;
     if (slogan.test(s)) return result({ intent: "unknown" });
+    // "Stop ou encore ?": the word weighed against its opposite, a question, not a request.
+    if (/\b(?:stop|arret\w*)\s+(?:ou|or)\s+(?:encore|pas|continuer|go|non)\b/u.test(s))
+      return result({ intent: "unknown" }, true);
     // "arrêtez de mentir": a complaint about what we write, not a request to stop writing.
     const verb =
       /\b(?:arretez|arrete|arreter|stop|cessez|cesser)\s+(?:de|d)\s+(?:(?:m|me|nous)\s+)?(\w+)/u.exec(
@@ -774,7 +783,7 @@ export class Understander {
         s,
       ) ||
       /^\s*(?:le |la |l )?(?:pays|bled|ville|quartier)\s+(?:est|va)\s+comment\s*\??\s*$/u.test(s) ||
-      /\b(ca dit quoi|on dit quoi|c est comment|ca se passe comment|ca va comment|c est how|on dit how|ca dit how|ca go how)\s+(au|aux|en|a|sur|du|de|dans|chez|in|pour|cote)\b/u.test(
+      /\b(ca dit quoi|on dit quoi|c est comment|ca se passe comment|ca va comment|c est how|on dit how|ca dit how|ca go how)\s+(au|aux|en|a|sur|du|de|dans|chez|in|pour|cote)\b(?!\s+(?:vous|toi|nous|moi|eux|lui|you|votre|ton|ta|tes|vos)\b)/u.test(
         s,
       ) ||
       /\b(envoie|envoyez|envoyer|donne|donnez|montre|montrez)\b.*\b(plus|encore)\b/.test(s);
@@ -873,7 +882,7 @@ export class Understander {
       /\b(what can you do|how does it work|comment ca marche|comment ca fonctionne|comment utiliser|tu fais quoi|vous faites quoi|je suis nouveau|je suis nouvelle|aide moi|comment vous utiliser|comment utiliser|how to use|je viens de rejoindre|je viens d arriver|je viens de m inscrire|nouveau ici|nouvelle ici|c est quoi ce numero|c est quoi ce service|je debute|aidez moi|help me|quoi faire|on fait comment)\b/.test(
         s,
       ) ||
-      /^\s*(on dit quoi|ca dit quoi|c est comment|quoi de beau|comment tu vas|comment vous allez|la famille|la sante|ca va|ca va bien|cv)\s*\??\s*$/.test(
+      /^\s*(on dit quoi|ca dit quoi|c est comment|quoi de beau|comment tu vas|comment vous allez|la famille|la sante|ca va|ca va bien|cv)(?:\s+(?:chez (?:vous|toi|nous)|de (?:votre|ton) cote|ici|la bas|avec vous|avec toi))?\s*\??\s*$/.test(
         s,
       )
     ) {
