@@ -369,7 +369,9 @@ export class Understander {
       this.#latest(s, n) ??
       this.#rubricAlone(s) ??
       this.#menu(s) ??
-      (thanked && !/^\s*(de|d)\b/.test(s) ? done({ intent: "thanks" }) : null) ??
+      (thanked && !/^\s*(de|d)\b/.test(s) && !PUBLISH.test(s)
+        ? done({ intent: "thanks" })
+        : null) ??
       done({ intent: "unknown" }, MAYBE_STOP.test(s))
     );
   }
@@ -522,21 +524,23 @@ export class Understander {
     // Not a request: "vous avez arrêté", "le bus s'est arrêté", "l'arrêt de bus".
     const described =
       /\b(avez|avait|ont|a|as|est|s est|sont|etait|etais|suis|m a|m etais|me suis|avais)\s+(?:(?:t\s+)?(?:il|elle|ils|elles|on)\s+)?(arrete|arretes|arretee|arretees|stoppe|fini|finie|finis|finies|termine|terminee|desabonne|desabonnee|desinscrit)\b/u;
+    // "le bus s'arrête où ?": something else stopping.
+    const reflexive = /\b(?:s|se)\s+(?:arrete|arretent|arretera|arreteront|arretait|arreter)\b/u;
     const participle =
       /\b(arrete|arretes|arretee|arretees)\s+(a|au|aux|par|pour|avec|dans|hier|depuis|en|pres|sur)\b/u;
     const slogan =
       /^\s*stop\s+(au|a la|a l|aux|a)\b(?!\s+(?:messages|sms|notifications|alertes|spams?)\s*$)|\bstop\s+(les|la|le|aux?)\s+(fake|fausses?|rumeurs?|mensonges?|intox)/u;
     const complaint = /\b(pourquoi|why|depuis|since)\b/u;
     const leaveAlone =
-      /\b(laissez moi|laisse moi|laisser moi|laissez nous|laisser nous|lachez moi|lache moi|lacher moi|leave me alone|leave us alone|fichez moi la paix|foutez moi la paix|tranquille|tranquil|want out|count me out|opt me out|take me off|me laisser(?! (?:un|une|le|la|les|des|du)\b)|nous laisser(?! (?:un|une|le|la|les|des|du)\b))\b/u;
+      /\b(go away|get lost|foutez le camp|fous le camp|laissez moi|laisse moi|laisser moi|laissez nous|laisser nous|lachez moi|lache moi|lacher moi|leave me alone|leave us alone|fichez moi la paix|foutez moi la paix|tranquille|tranquil|want out|count me out|opt me out|take me off|me laisser(?! (?:un|une|le|la|les|des|du)\b)|nous laisser(?! (?:un|une|le|la|les|des|du)\b))\b/u;
     const removeMe =
       /\b(retirez|retirer|retire|enlevez|enlever|enleve|supprimez|supprimer|supprime|effacez|effacer|efface|sortez|sortir|sors|barrez|barrer|barre|virez|virer|vire|degagez|rayez|rayer|raye|radiez|radier|radie|excluez|exclure|remove|take me off|delete|drop|scratch)\b\s*(moi|me|mon numero|mon num|mon nom|my name|mon contact|mes coordonnees|le|nous|my number|my contact)\b|\b(retirez|enlevez|supprimez|effacez|sortez|sortir|barrez|rayez|radiez|remove|leave)\b.*\b(liste|list|diffusion|mailing)\b|\bme\s+(retirer|retire|desinscrire|desabonner|enlever|radier|rayer|barrer|sortir|virer)\b/u;
     const noMore =
-      /\b(veux|voulons|veut|souhaite|desire|want)\s+(?:plus|pas|no)\s+(?:rien|recevoir|de vos|vos|de messages|messages|de ces|ces|d infos|infos|aucun)|\b(?:ne|n)\s+(?:m|me|nous)?\s*(?:envoyez|envoie|envoyer|ecrivez|contactez|ajoutez|ajoute|inscrivez|incluez|mettez|derangez|spammez|ecris|contacte)\s+plus\b|\brefus\w*\s+(?:de\s+|d\s+)?(?:recevoir|vos|ces|les)\s+(?:\w+\s+)?(?:messages|notifications|alertes|infos|envois|sms)\b|^\s*(?:plus|pas) besoin\s*$|\b(?:plus|ne suis plus|ne veux plus)\s+interesse|\bno more\s+(messages|texts|news|alerts|notifications)\b|\b(dont|don t|do not)\s+(send|text|message|contact)\b|\b(dont|don t|do not|no longer)\s+(want|need|wish)\b|\b(want|need)\b.*\b(anymore|any more|no more)\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+rien\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+plus\b(?!\s+(?:rien\s+)?(?:rater|manquer|louper|attendre|perdre))|\b(?:n ai|ai)\s+plus\s+besoin\b|\b(?:pas|plus|not|no longer)\s+(?:interess\w*|interest\w*)|\b(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+(?:plus|pas)\s+(?:etre|faire partie)\s+(?:\w+\s+){0,3}(?:liste|groupe|abonne\w*|inscrit\w*|membre|contacte\w*|derange\w*|diffusion)\b|^\s*(?:no more|plus jamais|jamais plus|never again|plus rien)\s*$|\bne m interesse (?:pas|plus)\b|\bm interesse pas\b|\bne plus (?:m |me |nous )?(?:envoyer|ecrire|recevoir|contacter)\b|^\s*(?:je )?(?:ne )?veux plus\s*$|^\s*(?:halte|stop|assez|basta)\s+(?:aux|a vos|a ces)\s+(?:messages|sms|notifications|alertes|spams?)\s*$|\bplus\s+(?:rien|jamais)\b\s*(?:recevoir|m envoyer)?|\b(?:plus|pas) (?:la peine|besoin) (?:de|d)\b|^\s*(?:ne )?plus (?:rien )?recevoir\b|\b(?:ca|c) suffit\b|\b(?:j en ai|on en a) marre\b/u;
+      /\b(veux|voulons|veut|souhaite|desire|want)\s+(?:plus|pas|no)\s+(?:rien|recevoir|de vos|vos|de messages|messages|de ces|ces|d infos|infos|aucun)|\b(?:ne|n)\s+(?:m|me|nous)?\s*(?:envoyez|envoie|envoyer|ecrivez|contactez|ajoutez|ajoute|inscrivez|incluez|mettez|derangez|spammez|ecris|contacte)\s+plus\b|\brefus\w*\s+(?:de\s+|d\s+)?(?:recevoir|vos|ces|les)\s+(?:\w+\s+)?(?:messages|notifications|alertes|infos|envois|sms)\b|^\s*plus besoin\s*$|\b(?:plus|ne suis plus|ne veux plus)\s+interesse|\bno more\s+(messages|texts|news|alerts|notifications)\b|\b(dont|don t|do not)\s+(send|text|message|contact)\b|\b(dont|don t|do not|no longer)\s+(want|need|wish)\b|\b(want|need)\b.*\b(anymore|any more|no more)\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+rien\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+plus\b(?!\s+(?:rien\s+)?(?:rater|manquer|louper|attendre|perdre))|\b(?:n ai|ai)\s+plus\s+besoin\b|\b(?:pas|plus|not|no longer)\s+(?:interess\w*|interest\w*)|\b(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+(?:plus|pas)\s+(?:etre|faire partie)\s+(?:\w+\s+){0,3}(?:liste|groupe|abonne\w*|inscrit\w*|membre|contacte\w*|derange\w*|diffusion)\b|^\s*(?:no more|plus jamais|jamais plus|never again|plus rien)\s*$|\bne m interesse (?:pas|plus)\b|\bm interesse pas\b|\bne plus (?:m |me |nous )?(?:envoyer|ecrire|recevoir|contacter)\b|^\s*(?:je )?(?:ne )?veux plus\s*$|^\s*(?:halte|stop|assez|basta)\s+(?:aux|a vos|a ces)\s+(?:messages|sms|notifications|alertes|spams?)\s*$|\bplus\s+(?:rien|jamais)\b\s*(?:recevoir|m envoyer)?|\b(?:plus|pas) (?:la peine|besoin) (?:de|d)\b|^\s*(?:ne )?plus (?:rien )?recevoir\b|\b(?:ca|c) suffit\b|\b(?:j en ai|on en a) marre\b/u;
     const cancel =
       /\b(annulez|annuler|annule|resiliez|resilier|cancel|end|terminez|terminer)\b.*\b(abonnement|subscription|inscription)\b|^\s*(?:c est |c )?(fin|fini|finis|finish|end|quit|halte|basta|terminer|termine|arret|assez|suffit|ca suffit|resilier|resiliez|resilie|resiliation|enough|stop it)\s*(abonnement|de l abonnement|des messages|messages|alertes|tout|pour moi|pour nous|avec vous|entre nous|!)?\s*$|^\s*(?:plus|pas|no|no more)\s+(?:de |d )?(?:messages|alertes|notifications|notifs|sms|envois|texts|alerts)\s*$|\bsign me out\b|\b(?:mettez|mettre|mets|met)\s+fin\b.*\b(?:abonnement|inscription|messages|envois|alertes)\b|\bn en (?:veux|voulons|veut) plus\b|\bfin\s+(de l |d |de mon |mon )?(abonnement|inscription)\b/u;
 
-    const undescribed = s.replace(described, " ").replace(participle, " ");
+    const undescribed = s.replace(described, " ").replace(participle, " ").replace(reflexive, " ");
     // "Arrêt de la rubrique santé", "arrêt des messages": the noun, naming what to stop.
     const stopNoun =
       /^\s*arret\s+(?:de|des|du|d)\s+(?:la\s+|l\s+|mes\s+|mon\s+)?(rubrique|messages|alertes|notifications|abonnement|envois|infos|sms)\b/u;
@@ -733,7 +737,7 @@ export class Understander {
       /\b(merci|thanks|thank you|barka|jerejef|akpe|bravo|felicitations|(?:bon|beau|super|excellent|grand|tres bon) (?:travail|boulot|job|taf|taff)|bon travail|bravo|continuez|keep it up|good job|great job|vous faites du bon travail|on est ensemble|dieu vous benisse|god bless|vous etes au top|vous etes top|vous etes les meilleurs|vous etes formidables|vous etes geniaux|super boulot|beau boulot)\b/.test(
         s,
       ) &&
-      !/\b(publier|diffuser|partager|envoyer|poster|relayer)\b/.test(s)
+      !PUBLISH.test(s)
     ) {
       return result({ intent: "thanks" });
     }
@@ -964,6 +968,10 @@ const ADDRESS =
 /** What "arrêtez de …" may be followed by and still be an opt-out. */
 const OPT_OUT_VERBS =
   /^(envoy\w*|envoi\w*|spam\w*|ecri\w*|contact\w*|derang\w*|recev\w*|recoi\w*|harcel\w*|inond\w*|texter|bombard\w*|saoul\w*|fatigu\w*|embet\w*|notifi\w*|suivre|me|m)$/u;
+
+/** Asking the newsroom to publish something: a request for the editors, not thanks. */
+const PUBLISH =
+  /\b(publier|publiez|publie|diffuser|diffusez|partager|partagez|envoyer|poster|postez|relayer|relayez|annoncer|annoncez)\b/u;
 
 /** A clause keeping something ("je garde le foot", "sauf la politique", "keep sport"). */
 const KEPT =

@@ -70,6 +70,10 @@ describe("understand: every way of saying « stop » is a stop, and only those",
     "vous ne publiez plus ?",
     "Fin de la grève des enseignants ?",
     "Arrêtez de mentir sur le Mali",
+    // A reply to a question, not an opt-out (« plus besoin » is one).
+    "pas besoin",
+    "Le bus s'arrête où à Ouaga ?",
+    "Stop ou encore ?",
   ])("%s is not a stop", (text) => expect(understand(text).intent).not.toBe("stop"));
 
   it("marks a possible opt-out that is not clearly one, so the bot can ask", () => {
