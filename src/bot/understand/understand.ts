@@ -411,7 +411,7 @@ export class Understander {
     if (!cue.test(s) && rest.replace(/[,?]/g, "").trim() !== "") return null;
     const negated = (word: string) =>
       new RegExp(
-        `\\b(fini|finis|stop|arrete|arretez|plus|no more|pas|don t|dont|not|no)\\b[^,]*\\b${word}\\b|\\b${word}\\b[^,]*\\b(fini|termine|c est fini)\\b`,
+        `\\b(fini|finis|stop|stopper|stoppe|stoppez|arrete|arretez|arreter|cessez|assez|plus|no more|pas|don t|dont|not|no)\\b[^,]*\\b${word}\\b|\\b${word}\\b[^,]*\\b(fini|termine|c est fini)\\b`,
       ).test(s);
     let lang: "fr" | "en" | null = null;
     if (mentionsFr && mentionsEn) {
@@ -432,7 +432,7 @@ export class Understander {
     const instant =
       /\b(instantanee?s?|instant|temps reel|real time|realtime|en direct|directes?|direct|live|immediat|immediatement|des qu elles? sortent?|des que ca sort|au fur et a mesure|en continu|breaking|au moment ou elles? tombent?|quand elles? tombent?|des qu elles? tombent?|as soon as|fil de l eau)\b/u;
     const daily =
-      /\b(resumes?|recaps?|recapitulatif|digest|quotidiens?|quotidienne|journaliers?|une fois par jour|1 fois par jour|par jour|once a day|daily|chaque soir|chaque matin|every day|every evening|du soir|le soir)\b/u;
+      /\b(resumes?|recaps?|recapitulatif|digest|summary|summaries|quotidiens?|quotidienne|journaliers?|une fois par jour|1 fois par jour|par jour|once a day|a day|per day|each day|daily|chaque soir|chaque matin|every day|every evening|du soir|le soir)\b/u;
     const neg =
       "(arret\\w*|stop\\w*|fini|finis|plus|pas d|no more|no|sans|desactiv\\w*|trop|assez)";
     const hasI = instant.test(s);
@@ -446,7 +446,7 @@ export class Understander {
     // "les infos du soir" alone is a request for news, not a setting.
     // "envoyez-moi tout le soir à 21h30": a time of day with « le soir » sets the digest too.
     const dailyStrong =
-      /\b(resumes?|recaps?|recapitulatif|digest|quotidiens?|quotidienne|journaliers?|fois par jour|par jour|once a day|daily)\b/.test(
+      /\b(resumes?|recaps?|recapitulatif|digest|summary|summaries|quotidiens?|quotidienne|journaliers?|fois par jour|par jour|once a day|a day|per day|each day|daily)\b/.test(
         s,
       ) ||
       (timeOf(input) !== null &&
@@ -457,7 +457,8 @@ export class Understander {
         /\b(alertes?|notifications?|notifs?|messages|infos?|news|mode|envoi|recevoir|prefere|tout|everything|receive)\b/.test(
           s,
         ) ||
-        /\b(temps reel|real time|instantanee?s?)\b/.test(s));
+        /\b(temps reel|real time|instantanee?s?)\b/.test(s) ||
+        /^\s*(?:en direct|direct|live|immediatement|en continu)\s*$/.test(s));
     if (!dailyStrong && !instantStrong) return null;
     // "Résumé de l'actualité d'aujourd'hui": asking for the news, not for a setting.
     if (
@@ -524,6 +525,9 @@ export class Understander {
     // Not a request: "vous avez arrêté", "le bus s'est arrêté", "l'arrêt de bus".
     const described =
       /\b(avez|avait|ont|a|as|est|s est|sont|etait|etais|suis|m a|m etais|me suis|avais)\s+(?:(?:t\s+)?(?:il|elle|ils|elles|on)\s+)?(arrete|arretes|arretee|arretees|stoppe|fini|finie|finis|finies|termine|terminee|desabonne|desabonnee|desinscrit)\b/u;
+    // "ils ont fini par arrêter le voleur": others stopping someone, told about.
+    const theyStop =
+      /\b(?:ils|elles)\s+(?:\w+\s+){0,3}?(?:arreter|arrete|arretes|arretee|arretees|stopper|stoppe)\b|\bfini par (?:arreter|stopper)\b/u;
     // "le bus s'arrête où ?": something else stopping.
     const reflexive = /\b(?:s|se)\s+(?:arrete|arretent|arretera|arreteront|arretait|arreter)\b/u;
     const participle =
@@ -532,15 +536,19 @@ export class Understander {
       /^\s*stop\s+(au|a la|a l|aux|a)\b(?!\s+(?:messages|sms|notifications|alertes|spams?)\s*$)|\bstop\s+(les|la|le|aux?)\s+(fake|fausses?|rumeurs?|mensonges?|intox)/u;
     const complaint = /\b(pourquoi|why|depuis|since)\b/u;
     const leaveAlone =
-      /\b(go away|get lost|foutez le camp|fous le camp|laissez moi|laisse moi|laisser moi|laissez nous|laisser nous|lachez moi|lache moi|lacher moi|leave me alone|leave us alone|fichez moi la paix|foutez moi la paix|tranquille|tranquil|want out|count me out|opt me out|take me off|me laisser(?! (?:un|une|le|la|les|des|du)\b)|nous laisser(?! (?:un|une|le|la|les|des|du)\b))\b/u;
+      /\b(laiss\w* tomber (?:pour moi|pour nous|avec vous|vos messages)|go away|get lost|foutez le camp|fous le camp|laissez moi|laisse moi|laisser moi|laissez nous|laisser nous|lachez moi|lache moi|lacher moi|leave me alone|leave us alone|fichez moi la paix|foutez moi la paix|tranquille|tranquil|want out|count me out|opt me out|take me off|me laisser(?! (?:un|une|le|la|les|des|du)\b)|nous laisser(?! (?:un|une|le|la|les|des|du)\b))\b/u;
     const removeMe =
-      /\b(retirez|retirer|retire|enlevez|enlever|enleve|supprimez|supprimer|supprime|effacez|effacer|efface|sortez|sortir|sors|barrez|barrer|barre|virez|virer|vire|degagez|rayez|rayer|raye|radiez|radier|radie|excluez|exclure|remove|take me off|delete|drop|scratch)\b\s*(moi|me|mon numero|mon num|mon nom|my name|mon contact|mes coordonnees|le|nous|my number|my contact)\b|\b(retirez|enlevez|supprimez|effacez|sortez|sortir|barrez|rayez|radiez|remove|leave)\b.*\b(liste|list|diffusion|mailing)\b|\bme\s+(retirer|retire|desinscrire|desabonner|enlever|radier|rayer|barrer|sortir|virer)\b/u;
+      /\b(retirez|retirer|retire|enlevez|enlever|enleve|supprimez|supprimer|supprime|effacez|effacer|efface|sortez|sortir|sors|barrez|barrer|barre|virez|virer|vire|degagez|rayez|rayer|raye|radiez|radier|radie|excluez|exclure|remove|take me off|delete|drop|scratch)\b\s*(moi|me|mon numero|mon num|mon nom|my name|mon contact|mes coordonnees|le|nous|my number|my contact)\b|\b(retirez|enlevez|supprimez|effacez|sortez|sortir|barrez|rayez|radiez|remove|leave)\b.*\b(liste|list|diffusion|mailing)\b|\bme\s+(retirer|retire|desinscrire|desabonner|enlever|radier|rayer|barrer|sortir|virer)\b|\bhors (?:de |d )?(?:la |votre |cette |vos |ta |ce )?(?:liste|diffusion|groupe|service)\b/u;
     const noMore =
       /\b(veux|voulons|veut|souhaite|desire|want)\s+(?:plus|pas|no)\s+(?:rien|recevoir|de vos|vos|de messages|messages|de ces|ces|d infos|infos|aucun)|\b(?:ne|n)\s+(?:m|me|nous)?\s*(?:envoyez|envoie|envoyer|ecrivez|contactez|ajoutez|ajoute|inscrivez|incluez|mettez|derangez|spammez|ecris|contacte)\s+plus\b|\brefus\w*\s+(?:de\s+|d\s+)?(?:recevoir|vos|ces|les)\s+(?:\w+\s+)?(?:messages|notifications|alertes|infos|envois|sms)\b|^\s*plus besoin\s*$|\b(?:plus|ne suis plus|ne veux plus)\s+interesse|\bno more\s+(messages|texts|news|alerts|notifications)\b|\b(dont|don t|do not)\s+(send|text|message|contact)\b|\b(dont|don t|do not|no longer)\s+(want|need|wish)\b|\b(?:i|we|me)\s+(?:no|nor)\s+(?:want|need)\b|\b(want|need)\b.*\b(anymore|any more|no more)\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+rien\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+plus\b(?!\s+(?:rien\s+)?(?:rater|manquer|louper|attendre|perdre))|\b(?:n ai|ai)\s+plus\s+besoin\b|\b(?:pas|plus|not|no longer)\s+(?:interess\w*|interest\w*)|\b(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+(?:plus|pas)\s+(?:etre|faire partie)\s+(?:\w+\s+){0,3}(?:liste|groupe|abonne\w*|inscrit\w*|membre|contacte\w*|derange\w*|diffusion)\b|^\s*(?:no more|plus jamais|jamais plus|never again|plus rien)\s*$|\bne m interesse (?:pas|plus)\b|\bm interesse pas\b|\bne plus (?:m |me |nous )?(?:envoyer|ecrire|recevoir|contacter)\b|^\s*(?:je )?(?:ne )?veux plus\s*$|^\s*(?:halte|stop|assez|basta)\s+(?:aux|a vos|a ces)\s+(?:messages|sms|notifications|alertes|spams?)\s*$|\bplus\s+(?:rien|jamais)\b\s*(?:recevoir|m envoyer)?|\b(?:plus|pas) (?:la peine|besoin) (?:de|d)\b|^\s*(?:ne )?plus (?:rien )?recevoir\b|\b(?:ca|c) suffit\b|\b(?:j en ai|on en a) marre\b/u;
     const cancel =
-      /\b(annulez|annuler|annule|resiliez|resilier|cancel|end|terminez|terminer)\b.*\b(abonnement|subscription|inscription)\b|^\s*(?:c est |c )?(fin|fini|finis|finish|end|quit|halte|basta|terminer|termine|arret|assez|suffit|ca suffit|resilier|resiliez|resilie|resiliation|enough|stop it)\s*(abonnement|de l abonnement|des messages|messages|alertes|tout|pour moi|pour nous|avec vous|entre nous|!)?\s*$|^\s*(?:plus|pas|no|no more)\s+(?:de |d )?(?:messages?|alertes?|notifications?|notifs?|sms|envois?|texts?|alerts?)\s*$|\bsign me out\b|\b(?:mettez|mettre|mets|met)\s+fin\b.*\b(?:abonnement|inscription|messages|envois|alertes)\b|\bn en (?:veux|voulons|veut) plus\b|\bfin\s+(de l |d |de mon |mon )?(abonnement|inscription)\b/u;
+      /\b(annulez|annuler|annule|resiliez|resilier|cancel|end|terminez|terminer)\b.*\b(abonnement|subscription|inscription)\b|^\s*(?:c est |c )?(fin|fini|finis|finish|end|quit|halte|basta|terminer|termine|arret|assez|suffit|ca suffit|resilier|resiliez|resilie|resiliation|enough|stop it|remove|remove me|delete me|desactiver|desactivez)\s*(abonnement|de l abonnement|des messages|messages|alertes|tout|pour moi|pour nous|avec vous|entre nous|!)?\s*$|^\s*(?:plus|pas|no|no more)\s+(?:de |d )?(?:messages?|alertes?|notifications?|notifs?|sms|envois?|texts?|alerts?)\s*$|\bsign me out\b|\b(?:mettez|mettre|mets|met)\s+fin\b.*\b(?:abonnement|inscription|messages|envois|alertes)\b|\bn en (?:veux|voulons|veut) plus\b|\bfin\s+(de l |d |de mon |mon )?(abonnement|inscription)\b/u;
 
-    const undescribed = s.replace(described, " ").replace(participle, " ").replace(reflexive, " ");
+    const undescribed = s
+      .replace(described, " ")
+      .replace(participle, " ")
+      .replace(reflexive, " ")
+      .replace(theyStop, " ");
     // "Arrêt de la rubrique santé", "arrêt des messages": the noun, naming what to stop.
     const stopNoun =
       /^\s*arret\s+(?:de|des|du|d)\s+(?:la\s+|l\s+|mes\s+|mon\s+)?(rubrique|messages|alertes|notifications|abonnement|envois|infos|sms)\b/u;
@@ -577,7 +585,7 @@ export class Understander {
       return result({ intent: "unknown" }, true);
     if (
       /\bstop\b/.test(s) &&
-      !/^\s*stop\b|\bstop\s*(?:$|[,?!]|(?:svp|stp|please|moi|tout|maintenant|now|the messages|messages|les messages|vos|envoyer|ca|c|all|am|it|this|that|dat|everything|sending|texting|messaging|contacting|spamming|bothering|disturbing)\b)|\b(dit|dis|c bon|bon|mais)\s+stop\b/u.test(
+      !/^\s*stop\b|\bstop\s*(?:$|[,?!]|(?:svp|stp|please|moi|tout|maintenant|now|the messages|messages|les messages|vos|envoyer|ca|c|all|am|it|this|that|dat|everything|sending|texting|messaging|contacting|spamming|bothering|disturbing|receiving|getting)\b)|\b(dit|dis|c bon|bon|mais)\s+stop\b/u.test(
         s,
       )
     ) {
@@ -654,7 +662,7 @@ export class Understander {
 
   #subscribe(s: string) {
     const cue =
-      /\b(abonner|abonne|abonnez|abonnes|abonnee|abonnement|m abonner|inscrire|inscrivez|inscris|inscription|subscribe|sign me up|sign up|opt in|optin|reactivez|reactiver|reactive|reprendre|etre informe|etre informee|rester informe|etre au courant|tenez moi au courant|keep me posted|keep me informed|ajoutez mon numero|ajoute mon numero|add me|add my number|enregistrez moi|enregistrer mon numero|start|demarrer)\b|^\s*(?:ajoutez|ajoute|ajouter|add)\s+(?:moi|me)\s*$|\b(veux|voudrais|aimerais|souhaite|want)\s+(?:recevoir\s+)?(?:les|vos|des|the|your)?\s*(alertes?|notifications?|notifs?|alerts?)\b|\b(recevoir|receive|get)\s+(vos|les|des|your|the)?\s*(alertes?|notifications?|notifs?|alerts?|messages|infos?|news|articles)\b/u;
+      /\b(abonner|abonne|abonnez|abonnes|abonnee|abonnement|m abonner|inscrire|inscrivez|inscris|inscription|subscribe|sign me up|sign up|opt in|optin|reactivez|reactiver|reactive|reprendre|etre informe|etre informee|etre (?:alerte|alertee|notifie|notifiee|prevenu|prevenue|averti|avertie)|rester informe|etre au courant|tenez moi au courant|keep me posted|keep me informed|ajoutez mon numero|ajoute mon numero|add me|add my number|enregistrez moi|enregistrer mon numero|start|demarrer)\b|^\s*(?:ajoutez|ajoute|ajouter|add)\s+(?:moi|me)\s*$|\b(veux|voudrais|aimerais|souhaite|want)\s+(?:recevoir\s+)?(?:les|vos|des|the|your)?\s*(alertes?|notifications?|notifs?|alerts?)\b|\b(recevoir|receive|get)\s+(vos|les|des|your|the)?\s*(alertes?|notifications?|notifs?|alerts?|messages|infos?|news|articles)\b/u;
     if (!cue.test(s)) return null;
     if (/\b(comment|how)\b.*\bse desabonner\b/.test(s)) return null;
     if (/\?/.test(s) && /\b(pourquoi|why|quand|when|combien|how much|prix|payant)\b/.test(s))
@@ -734,7 +742,7 @@ export class Understander {
 
   #thanks(s: string) {
     if (
-      /\b(merci|thanks|thank you|barka|jerejef|akpe|bravo|felicitations|(?:ne|n)\s+(?:vous\s+)?(?:arretez|arrete|stoppez|lachez)\s+(?:surtout\s+|jamais\s+)?(?:pas|jamais|rien)|ne lachez rien|(?:bon|beau|super|excellent|grand|tres bon) (?:travail|boulot|job|taf|taff)|bon travail|bravo|continuez|keep it up|good job|great job|vous faites du bon travail|on est ensemble|dieu vous benisse|god bless|vous etes au top|vous etes top|vous etes les meilleurs|vous etes formidables|vous etes geniaux|super boulot|beau boulot)\b/.test(
+      /\b(merci|thanks|thank you|barka|jerejef|akpe|bravo|felicitations|(?:ne|n)\s+(?:vous\s+)?(?:arretez|arrete|stoppez|lachez)\s+(?:surtout\s+|jamais\s+)?(?:pas|jamais|rien)|ne lachez rien|(?:bon|beau|super|excellent|grand|tres bon) (?:travail|boulot|job|taf|taff)|bon travail|bravo|continuez|keep it up|good job|great job|vous faites du bon travail|on est ensemble|dieu vous benisse|god bless|vous etes au top|vous etes top|vous etes les meilleurs|vous etes formidables|(?:j aime bien|j adore)(?! (?:le|la|les|l|un|une|des|du)\b)|i love it|love it|vous etes geniaux|super boulot|beau boulot)\b/.test(
         s,
       ) &&
       !PUBLISH.test(s)
@@ -883,7 +891,7 @@ export class Understander {
       /^\s*(?:les |le |la |l )?(menu|aide|help|\?|commencer|accueil|commandes|options|info|instructions|mode d emploi)\s*\??\s*$/.test(
         s,
       ) ||
-      /\b(what can you do|how does it work|comment ca marche|comment ca fonctionne|comment utiliser|tu fais quoi|vous faites quoi|je suis nouveau|je suis nouvelle|aide moi|comment vous utiliser|comment utiliser|how to use|je viens de rejoindre|je viens d arriver|je viens de m inscrire|nouveau ici|nouvelle ici|c est quoi ce numero|c est quoi ce service|je debute|aidez moi|help me|quoi faire|on fait comment)\b/.test(
+      /\b(what can you do|how does it work|comment ca marche|comment ca fonctionne|comment utiliser|tu fais quoi|vous faites quoi|je suis nouveau|je suis nouvelle|aide moi|comment vous utiliser|comment utiliser|how to use|je viens de rejoindre|je viens d arriver|je viens de m inscrire|nouveau ici|nouvelle ici|c est quoi ce numero|c est quoi ce service|je debute|aidez moi|help me|quoi faire|que faire|on fait comment)\b/.test(
         s,
       ) ||
       /^\s*(on dit quoi|ca dit quoi|c est comment|quoi de beau|comment tu vas|comment vous allez|la famille|la sante|ca va|ca va bien|cv)(?:\s+(?:chez (?:vous|toi|nous)|de (?:votre|ton) cote|ici|la bas|avec vous|avec toi))?\s*\??\s*$/.test(
