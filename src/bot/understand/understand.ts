@@ -483,7 +483,7 @@ export class Understander {
 
   #search(s: string, n: Normalized) {
     const m =
-      /^\s*(?:(?:je|moi|on|tu|vous)\s+)?(?:(?:veux|voudrais|peux|peux tu|pouvez vous|aimerais|souhaite)\s+)?(?:cherche|cherches|cherchez|chercher|recherche|recherches|rechercher|recherchez|search|search for|find|trouve|trouver|trouvez|trouve moi|trouvez moi|look for|look up)\b/u.exec(
+      /^\s*(?:(?:je|moi|on|tu|vous)\s+)?(?:(?:veux|voudrais|peux|peux tu|pouvez vous|aimerais|souhaite)\s+)?(?:cherche|cherches|cherchez|chercher|recherche|recherches|rechercher|recherchez|search for|search|find|trouve|trouver|trouvez|trouve moi|trouvez moi|look for|look up)\b/u.exec(
         s,
       );
     if (!m) return null;
