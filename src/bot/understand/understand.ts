@@ -430,7 +430,7 @@ export class Understander {
 
   #mode(s: string, input: string) {
     const instant =
-      /\b(instantanee?s?|instant|temps reel|real time|realtime|en direct|directes?|direct|live|immediat|immediatement|des qu elles? sortent?|des que ca sort|au fur et a mesure|en continu|breaking|au moment ou elles? tombent?|quand elles? tombent?|des qu elles? tombent?|as soon as|fil de l eau)\b/u;
+      /\b(instantanee?s?|instant|temps reel|real time|realtime|en direct|directes?|direct|live|immediat|immediatement|des (?:que|qu) (?:ca|c|elles?|ils?|les infos|l info|une info|un article) (?:tombe\w*|sort\w*|arrive\w*|est publie\w*|sont publie\w*|parai\w*)|des qu elles? sortent?|des que ca sort|au fur et a mesure|en continu|breaking|au moment ou elles? tombent?|quand elles? tombent?|des qu elles? tombent?|as soon as|fil de l eau)\b/u;
     const daily =
       /\b(resumes?|recaps?|recapitulatif|digest|summary|summaries|quotidiens?|quotidienne|journaliers?|une fois par jour|1 fois par jour|par jour|once a day|a day|per day|each day|daily|chaque soir|chaque matin|every day|every evening|du soir|le soir)\b/u;
     const neg =
@@ -454,7 +454,7 @@ export class Understander {
     const instantStrong =
       hasI &&
       (modeWord ||
-        /\b(alertes?|notifications?|notifs?|messages|infos?|news|mode|envoi|recevoir|prefere|tout|everything|receive)\b/.test(
+        /\b(alertes?|notifications?|notifs?|messages|infos?|news|mode|envoi|envoyez|envoie|envoyer|send|recevoir|prefere|tout|everything|receive)\b/.test(
           s,
         ) ||
         /\b(temps reel|real time|instantanee?s?)\b/.test(s) ||
@@ -542,7 +542,7 @@ export class Understander {
     const noMore =
       /\b(veux|voulons|veut|souhaite|desire|want)\s+(?:plus|pas|no)\s+(?:rien|recevoir|de vos|vos|de messages|messages|de ces|ces|d infos|infos|aucun)|\b(?:ne|n)\s+(?:m|me|nous)?\s*(?:envoyez|envoie|envoyer|ecrivez|contactez|ajoutez|ajoute|inscrivez|incluez|mettez|derangez|spammez|ecris|contacte)\s+plus\b|\brefus\w*\s+(?:de\s+|d\s+)?(?:recevoir|vos|ces|les)\s+(?:\w+\s+)?(?:messages|notifications|alertes|infos|envois|sms)\b|^\s*plus besoin\s*$|\b(?:plus|ne suis plus|ne veux plus)\s+interesse|\bno more\s+(messages|texts|news|alerts|notifications)\b|\b(dont|don t|do not)\s+(send|text|message|contact)\b|\b(dont|don t|do not|no longer)\s+(want|need|wish)\b|\b(?:i|we|me)\s+(?:no|nor)\s+(?:want|need)\b|\b(want|need)\b.*\b(anymore|any more|no more)\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+rien\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+plus\b(?!\s+(?:rien\s+)?(?:rater|manquer|louper|attendre|perdre))|\b(?:n ai|ai)\s+plus\s+besoin\b|\b(?:pas|plus|not|no longer)\s+(?:interess\w*|interest\w*)|\b(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+(?:plus|pas)\s+(?:etre|faire partie)\s+(?:\w+\s+){0,3}(?:liste|groupe|abonne\w*|inscrit\w*|membre|contacte\w*|derange\w*|diffusion)\b|^\s*(?:no more|plus jamais|jamais plus|never again|plus rien)\s*$|\bne m interesse (?:pas|plus)\b|\bm interesse pas\b|\bne plus (?:m |me |nous )?(?:envoyer|ecrire|recevoir|contacter)\b|^\s*(?:je )?(?:ne )?veux plus\s*$|^\s*(?:halte|stop|assez|basta)\s+(?:aux|a vos|a ces)\s+(?:messages|sms|notifications|alertes|spams?)\s*$|\bplus\s+(?:rien|jamais)\b\s*(?:recevoir|m envoyer)?|\b(?:plus|pas) (?:la peine|besoin) (?:de|d)\b|^\s*(?:ne )?plus (?:rien )?recevoir\b|\b(?:ca|c) suffit\b|\b(?:j en ai|on en a) marre\b/u;
     const cancel =
-      /\b(annulez|annuler|annule|resiliez|resilier|cancel|end|terminez|terminer)\b.*\b(abonnement|subscription|inscription)\b|^\s*(?:c est |c )?(fin|fini|finis|finish|end|quit|halte|basta|terminer|termine|arret|assez|suffit|ca suffit|resilier|resiliez|resilie|resiliation|enough|stop it|remove|remove me|delete me|desactiver|desactivez)\s*(abonnement|de l abonnement|des messages|messages|alertes|tout|pour moi|pour nous|avec vous|entre nous|!)?\s*$|^\s*(?:plus|pas|no|no more)\s+(?:de |d )?(?:messages?|alertes?|notifications?|notifs?|sms|envois?|texts?|alerts?)\s*$|\bsign me out\b|\b(?:mettez|mettre|mets|met)\s+fin\b.*\b(?:abonnement|inscription|messages|envois|alertes)\b|\bn en (?:veux|voulons|veut) plus\b|\bfin\s+(de l |d |de mon |mon )?(abonnement|inscription)\b/u;
+      /\b(annulez|annuler|annule|resiliez|resilier|cancel|end|terminez|terminer)\b.*\b(abonnement|subscription|inscription)\b|^\s*(?:c est |c )?(fin|fini|finis|finish|end|quit|halte|basta|terminer|termine|arret|assez|suffit|ca suffit|resilier|resiliez|resilie|resiliation|enough|stop it|remove|remove me|delete me|desactiver|desactivez)\s*(abonnement|de l abonnement|des messages|messages|alertes|tout|pour moi|pour nous|avec vous|entre nous|!)?\s*$|^\s*(?:plus|pas|no|no more)\s+(?:de |d )?(?:messages?|alertes?|notifications?|notifs?|sms|envois?|texts?|alerts?)\s*$|^\s*(?:c est )?(?:fin|fini|finis|termine|terminee)\s+(?:les|des|de|mes|vos|avec)\s+(?:vos\s+)?(?:messages?|alertes?|notifs?|notifications?|envois?|sms|abonnements?|infos)\b(?:\s+(?:pour moi|pour nous|avec vous))?\s*$|\bsign me out\b|\b(?:mettez|mettre|mets|met)\s+fin\b.*\b(?:abonnement|inscription|messages|envois|alertes)\b|\bn en (?:veux|voulons|veut) plus\b|\bfin\s+(de l |d |de mon |mon )?(abonnement|inscription)\b/u;
 
     const undescribed = s
       .replace(described, " ")
@@ -617,7 +617,7 @@ export class Understander {
 
   #unfollow(s: string) {
     if (
-      /\b(aucune rubrique|toutes les rubriques|toutes mes rubriques|all topics|all rubrics|unfollow all|tout)\b/.test(
+      /\b(aucune rubrique|everything|toutes les rubriques|toutes mes rubriques|all topics|all rubrics|unfollow all|tout)\b/.test(
         s,
       ) &&
       /\b(ne plus suivre|plus suivre|unfollow|retirez|enlevez|supprimez|(?:ne )?suis plus|(?:ne )?suivre plus|(?:ne )?veux plus)\b/.test(
@@ -707,10 +707,12 @@ export class Understander {
     const readWord =
       /\b(lire|lis|lisez|ouvre|ouvrir|ouvrez|read|open|details?|detail|la suite|suite|en savoir plus|voir|montre|montrez|affiche|afficher|show)\b/u;
     const marker = /\b(numero|number|no|article|n)\s*(\d{1,3})\b/u;
-    const ordinal = s
-      .split(/\s+/)
-      .map((w) => ordinalOf(w))
-      .find((v) => v !== null);
+    // "le deuxième (article)", not "le premier ministre": an ordinal names a line of the list
+    // when nothing but a list word follows it.
+    const split = s.split(/\s+/).filter(Boolean);
+    const at = split.findIndex((w) => ordinalOf(w) !== null);
+    const ordinal =
+      at >= 0 && LIST_WORD.test(split[at + 1] ?? "") ? ordinalOf(split[at] ?? "") : undefined;
     const num = /(?:^|\s)(\d{1,3})(?:\s|$)/u.exec(
       s
         .replace(/[,?]/g, " ")
@@ -742,7 +744,7 @@ export class Understander {
 
   #thanks(s: string) {
     if (
-      /\b(merci|thanks|thank you|barka|jerejef|akpe|bravo|felicitations|(?:ne|n)\s+(?:vous\s+)?(?:arretez|arrete|stoppez|lachez)\s+(?:surtout\s+|jamais\s+)?(?:pas|jamais|rien)|ne lachez rien|(?:bon|beau|super|excellent|grand|tres bon) (?:travail|boulot|job|taf|taff)|bon travail|bravo|continuez|keep it up|good job|great job|vous faites du bon travail|on est ensemble|dieu vous benisse|god bless|vous etes au top|vous etes top|vous etes les meilleurs|vous etes formidables|(?:j aime bien|j adore)(?! (?:le|la|les|l|un|une|des|du)\b)|i love it|love it|vous etes geniaux|super boulot|beau boulot)\b/.test(
+      /\b(merci|thanks|thank you|barka|jerejef|akpe|bravo|felicitations|(?:ne|n)\s+(?:vous\s+)?(?:arretez|arrete|stoppez|lachez)\s+(?:surtout\s+|jamais\s+)?(?:pas|jamais|rien)|ne lachez rien|(?:bon|beau|super|excellent|grand|tres bon) (?:travail|boulot|job|taf|taff)|bon travail|bravo|continuez|keep it up|good job|great job|vous faites du bon travail|on est ensemble|dieu vous benisse|god bless|vous etes au top|vous etes top|vous etes les meilleurs|vous etes formidables|c est (?:top|super|genial|formidable|excellent)|(?:j aime bien|j adore)(?! (?:le|la|les|l|un|une|des|du)\b)|i love it|love it|vous etes geniaux|super boulot|beau boulot)\b/.test(
         s,
       ) &&
       !PUBLISH.test(s)
@@ -980,6 +982,10 @@ const OPT_OUT_VERBS =
 /** Asking the newsroom to publish something: a request for the editors, not thanks. */
 const PUBLISH =
   /\b(publier|publiez|publie|diffuser|diffusez|partager|partagez|envoyer|poster|postez|relayer|relayez|annoncer|annoncez)\b/u;
+
+/** What may follow an ordinal that picks a line of the list. */
+const LIST_WORD =
+  /^(?:|,|\?|articles?|infos?|titres?|liens?|news|one|item|story|link|message|sujet|stp|svp|please|de|du|sur)$/u;
 
 /** A clause keeping something ("je garde le foot", "sauf la politique", "keep sport"). */
 const KEPT =
