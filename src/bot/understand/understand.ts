@@ -322,7 +322,9 @@ export class Understander {
       }
     }
 
-    const greeted = GREETING.test(all) || /\b(bonjour|bonsoir|salut|hello)\b/.test(all);
+    // "ah bon", "euh": interjections open a message without greeting anyone.
+    const opening = (GREETING.exec(all)?.[0] ?? "").replace(INTERJECTION, " ");
+    const greeted = /\p{L}/u.test(opening) || /\b(bonjour|bonsoir|salut|hello)\b/.test(all);
     let t = ` ${all} `.replace(POLITENESS, " ").replace(ADDRESS, " ");
     t = t.replace(/\s+/g, " ").trim();
     const greet = GREETING.exec(t);
@@ -330,6 +332,8 @@ export class Understander {
     let thanked = THANKS.test(t);
     const thanks = THANKS.exec(t);
     if (thanks) t = t.slice(thanks[0].length).trim();
+    // "ok merci bien": the politeness set aside was a thanks.
+    if (/\bmerci (?:bien|d avance)\b/.test(all)) thanked = true;
     // "plus besoin merci": a thanks at the end, like one in front, is set aside.
     const trailing = /(?:^|\s|,)(?:merci|thanks|thank you)(?: beaucoup| bien)?\s*,?\s*$/u.exec(t);
     if (trailing && trailing.index > 0) {
@@ -346,7 +350,7 @@ export class Understander {
     const s = ` ${t} `;
 
     if (!/[\p{L}\p{N}]/u.test(t)) {
-      if (thanked) return done({ intent: "thanks" });
+      if (thanked || /\b(merci|thanks|thank you)\b/.test(all)) return done({ intent: "thanks" });
       if (greeted || n.emoji || /\?/.test(all)) return done({ intent: "menu" });
       return done({ intent: "unknown" });
     }
@@ -378,7 +382,7 @@ export class Understander {
 
   #erase(s: string) {
     const verb =
-      /\b(supprimer|supprimez|supprime|effacer|effacez|efface|delete|erase|remove|detruisez|detruire|vider|videz)\b/u;
+      /\b(supprimer|supprimez|supprime|suppression|effacer|effacez|efface|effacement|delete|erase|remove|detruisez|detruire|vider|videz)\b/u;
     const object =
       /\b(donnees|historique|data|compte|account|profil|infos personnelles|informations|mes infos|tout ce que|history|personal)\b/u;
     if (
@@ -498,7 +502,7 @@ export class Understander {
       .replace(/[,?]/g, " ")
       .trim()
       .replace(
-        /^(?:moi\s+)?(?:(?:l|un|le|les|des|d|du|de la)\s+)?(?:(?:article|articles|infos?|informations|nouvelles|news|actus?|quelque chose|truc|trucs|dernieres|derniers|plus d infos|plus d informations)\s+)?(?:(?:sur|about|on|concernant|a propos de|au sujet de|de)\s+)?(?:(?:l|le|la|les|the)\s+)?/u,
+        /^(?:moi\s+)?(?:(?:l|un|le|les|des|d|du|de la|the|a|an|some)\s+)?(?:(?:article|articles|story|stories|report|infos?|informations|nouvelles|news|actus?|quelque chose|truc|trucs|dernieres|derniers|plus d infos|plus d informations)\s+)?(?:(?:sur|about|on|concernant|a propos de|au sujet de|de)\s+)?(?:(?:l|le|la|les|the)\s+)?/u,
         "",
       )
       .replace(/^(?:en savoir plus sur|tout sur)\s+(?:(?:l|le|la|les)\s+)?/u, "")
@@ -538,11 +542,11 @@ export class Understander {
     const leaveAlone =
       /\b(laiss\w* tomber (?:pour moi|pour nous|avec vous|vos messages)|go away|get lost|foutez le camp|fous le camp|laissez moi|laisse moi|laisser moi|laissez nous|laisser nous|lachez moi|lache moi|lacher moi|leave me alone|leave us alone|fichez moi la paix|foutez moi la paix|tranquille|tranquil|want out|count me out|opt me out|take me off|me laisser(?! (?:un|une|le|la|les|des|du)\b)|nous laisser(?! (?:un|une|le|la|les|des|du)\b))\b/u;
     const removeMe =
-      /\b(retirez|retirer|retire|enlevez|enlever|enleve|supprimez|supprimer|supprime|effacez|effacer|efface|sortez|sortir|sors|barrez|barrer|barre|virez|virer|vire|degagez|rayez|rayer|raye|radiez|radier|radie|excluez|exclure|remove|take me off|delete|drop|scratch)\b\s*(moi|me|mon numero|mon num|mon nom|my name|mon contact|mes coordonnees|le|nous|my number|my contact)\b|\b(retirez|enlevez|supprimez|effacez|sortez|sortir|barrez|rayez|radiez|remove|leave)\b.*\b(liste|list|diffusion|mailing)\b|\bme\s+(retirer|retire|desinscrire|desabonner|enlever|radier|rayer|barrer|sortir|virer)\b|\bhors (?:de |d )?(?:la |votre |cette |vos |ta |ce )?(?:liste|diffusion|groupe|service)\b/u;
+      /\b(retirez|retirer|retire|enlevez|enlever|enleve|supprimez|supprimer|supprime|effacez|effacer|efface|sortez|sortir|sors|barrez|barrer|barre|virez|virer|vire|degagez|rayez|rayer|raye|radiez|radier|radie|excluez|exclure|remove|take me off|delete|drop|scratch)\b\s*(moi|me|mon numero|mon num|mon nom|my name|mon contact|mes coordonnees|le|nous|my number|my contact)\b|\b(retirez|enlevez|supprimez|effacez|sortez|sortir|barrez|rayez|radiez|remove|leave)\b.*\b(liste|list|diffusion|mailing)\b|\bme\s+(retirer|retire|desinscrire|desabonner|enlever|radier|rayer|barrer|sortir|virer|supprimer|effacer)\b|\b(?:retrait|suppression|radiation)\s+(?:de|du)\s+(?:mon numero|mon num|mon contact|mon nom|ma ligne|la liste|moi)\b|\bhors (?:de |d )?(?:la |votre |cette |vos |ta |ce )?(?:liste|diffusion|groupe|service)\b/u;
     const noMore =
       /\b(veux|voulons|veut|souhaite|desire|want)\s+(?:plus|pas|no)\s+(?:rien|recevoir|de vos|vos|de messages|messages|de ces|ces|d infos|infos|aucun)|\b(?:ne|n)\s+(?:m|me|nous)?\s*(?:envoyez|envoie|envoyer|ecrivez|contactez|ajoutez|ajoute|inscrivez|incluez|mettez|derangez|spammez|ecris|contacte)\s+plus\b|\brefus\w*\s+(?:de\s+|d\s+)?(?:recevoir|vos|ces|les)\s+(?:\w+\s+)?(?:messages|notifications|alertes|infos|envois|sms)\b|^\s*plus besoin\s*$|\b(?:plus|ne suis plus|ne veux plus)\s+interesse|\bno more\s+(messages|texts|news|alerts|notifications)\b|\b(dont|don t|do not)\s+(send|text|message|contact)\b|\b(dont|don t|do not|no longer)\s+(want|need|wish)\b|\b(?:i|we|me)\s+(?:no|nor)\s+(?:want|need)\b|\b(want|need)\b.*\b(anymore|any more|no more)\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+rien\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+plus\b(?!\s+(?:rien\s+)?(?:rater|manquer|louper|attendre|perdre))|\b(?:n ai|ai)\s+plus\s+besoin\b|\b(?:pas|plus|not|no longer)\s+(?:interess\w*|interest\w*)|\b(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+(?:plus|pas)\s+(?:etre|faire partie)\s+(?:\w+\s+){0,3}(?:liste|groupe|abonne\w*|inscrit\w*|membre|contacte\w*|derange\w*|diffusion)\b|^\s*(?:no more|plus jamais|jamais plus|never again|plus rien)\s*$|\bne m interesse (?:pas|plus)\b|\bm interesse pas\b|\bne plus (?:m |me |nous )?(?:envoyer|ecrire|recevoir|contacter)\b|^\s*(?:je )?(?:ne )?veux plus\s*$|^\s*(?:halte|stop|assez|basta)\s+(?:aux|a vos|a ces)\s+(?:messages|sms|notifications|alertes|spams?)\s*$|\bplus\s+(?:rien|jamais)\b\s*(?:recevoir|m envoyer)?|\b(?:plus|pas) (?:la peine|besoin) (?:de|d)\b|^\s*(?:ne )?plus (?:rien )?recevoir\b|\b(?:ca|c) suffit\b|\b(?:j en ai|on en a) marre\b/u;
     const cancel =
-      /\b(annulez|annuler|annule|resiliez|resilier|cancel|end|terminez|terminer)\b.*\b(abonnement|subscription|inscription)\b|^\s*(?:c est |c )?(fin|fini|finis|finish|end|quit|halte|basta|terminer|termine|arret|assez|suffit|ca suffit|resilier|resiliez|resilie|resiliation|enough|stop it|remove|remove me|delete me|desactiver|desactivez)\s*(abonnement|de l abonnement|des messages|messages|alertes|tout|pour moi|pour nous|avec vous|entre nous|!)?\s*$|^\s*(?:plus|pas|no|no more)\s+(?:de |d )?(?:messages?|alertes?|notifications?|notifs?|sms|envois?|texts?|alerts?)\s*$|^\s*(?:c est )?(?:fin|fini|finis|termine|terminee)\s+(?:les|des|de|mes|vos|avec)\s+(?:vos\s+)?(?:messages?|alertes?|notifs?|notifications?|envois?|sms|abonnements?|infos)\b(?:\s+(?:pour moi|pour nous|avec vous))?\s*$|\bsign me out\b|\b(?:mettez|mettre|mets|met)\s+fin\b.*\b(?:abonnement|inscription|messages|envois|alertes)\b|\bn en (?:veux|voulons|veut) plus\b|\bfin\s+(de l |d |de mon |mon )?(abonnement|inscription)\b/u;
+      /\b(annulez|annuler|annule|resiliez|resilier|cancel|end|terminez|terminer)\b.*\b(abonnement|subscription|inscription)\b|^\s*(?:c est |c )?(fin|fini|finis|finish|end|quit|halte|basta|terminer|termine|arret|assez|suffit|ca suffit|resilier|resiliez|resilie|resiliation|enough|stop it|remove|remove me|delete me|desactiver|desactivez|cancel|stopall)\s*(abonnement|de l abonnement|des messages|messages|alertes|tout|pour moi|pour nous|avec vous|entre nous|!)?\s*$|^\s*(?:plus|pas|no|no more)\s+(?:de |d )?(?:messages?|alertes?|notifications?|notifs?|sms|envois?|texts?|alerts?)\s*$|^\s*(?:c est )?(?:fin|fini|finis|termine|terminee)\s+(?:les|des|de|mes|vos|avec)\s+(?:vos\s+)?(?:messages?|alertes?|notifs?|notifications?|envois?|sms|abonnements?|infos)\b(?:\s+(?:pour moi|pour nous|avec vous))?\s*$|\bsign me out\b|\b(?:mettez|mettre|mets|met)\s+fin\b.*\b(?:abonnement|inscription|messages|envois|alertes)\b|\bn en (?:veux|voulons|veut) plus\b|\bfin\s+(de l |d |de mon |mon )?(abonnement|inscription)\b/u;
 
     const undescribed = s
       .replace(described, " ")
@@ -593,7 +597,7 @@ export class Understander {
       return result({ intent: "unknown" }, true);
     }
     const other =
-      /\b(fake|rumeurs?|terrorisme|guerre|violence|corruption|arnaques?|escroquerie|racisme|injustice|vie chere|insecurite|ebola|covid|coronavirus|paludisme|sida|excision|mariage force|pollution|delestages?|coupures|tracasseries|impunite|drogue|tribalisme|xenophobie|feminicides?|viols?|braquages?|enlevements?)\b/u;
+      /\b(fake|rumeurs?|terrorisme|guerre|violence|corruption|arnaques?|escroquerie|racisme|injustice|desinformation|manipulation|propagande|haine|vie chere|insecurite|ebola|covid|coronavirus|paludisme|sida|excision|mariage force|pollution|delestages?|coupures|tracasseries|impunite|drogue|tribalisme|xenophobie|feminicides?|viols?|braquages?|enlevements?)\b/u;
     if (other.test(s)) return result({ intent: "unknown" }, true);
     return result({ intent: "stop" });
   }
@@ -982,6 +986,9 @@ const OPT_OUT_VERBS =
 /** Asking the newsroom to publish something: a request for the editors, not thanks. */
 const PUBLISH =
   /\b(publier|publiez|publie|diffuser|diffusez|partager|partagez|envoyer|poster|postez|relayer|relayez|annoncer|annoncez)\b/u;
+
+/** Interjections that may open a message: not a greeting. */
+const INTERJECTION = /\b(?:ah|oh|eh|ehh|bon|donc|alors|euh|mais)\b/gu;
 
 /** What may follow an ordinal that picks a line of the list. */
 const LIST_WORD =

@@ -95,6 +95,12 @@ describe("understand: every way of saying « stop » is a stop, and only those",
     });
   });
 
+  it("tells an interjection from a greeting, and a thanks set aside as politeness", () => {
+    expect(understand("ah bon").intent).toBe("unknown");
+    expect(understand("euh bonjour").intent).toBe("menu");
+    expect(understand("ok merci bien").intent).toBe("thanks");
+  });
+
   it("reads « pu » as « plus » without breaking « j'ai pu »", () => {
     expect(understand("je veu pu recevoir vos sms").intent).toBe("stop");
     expect(understand("j'ai pu lire l'article 2")).toEqual({ intent: "read", n: 2 });
