@@ -177,13 +177,13 @@ const NOT_TYPOS = [
 const CUE_SET = new Set([...CUES, ...NOT_TYPOS]);
 
 const GREETING =
-  /^(?:(?:bonjour|bonsoir|bonne journee|bonne soiree|bonne nuit|bon apres midi|bonne matinee|salut|coucou|hello|hi|hey|yo|wesh|allo|salam|salam alaykoum|salam aleykoum|salamalekoum|salam alekoum|salamou aleykoum|assalamou alaykoum|as salam alaykoum|aleykoum|alaykoum|good morning|good evening|good afternoon|i ni ce|i ni sogoma|i ni tile|i ni wula|a ni ce|ani sogoma|nanga def|na nga def|laafi bala|ne y windiga|ne y yibeogo|mbote|akwaba|woezon|ca va|ca va bien|comment ca va|cava|cv|mola|mogo|mon vieux pere|mon vieux|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|chef|boss|la redaction|l equipe|cher|chers|madame|monsieur|dear|admin|tchie|tchrr+|ehh|eh|oh|ah|bon|donc|alors|euh|dsl|desole|pardon|excusez moi|mais)\b\s*,?\s*)+/u;
+  /^(?:(?:bonjour|bonsoir|bonne journee|bonne soiree|bonne nuit|bon apres midi|bonne matinee|salut|coucou|hello|hi|hey|yo|wesh|allo|salam|salam alaykoum|salam aleykoum|salamalekoum|salam alekoum|salamou aleykoum|ici|mbolo|sannu|how far|a vous tous|a vous|a toi|a tous|assalamou alaykoum|as salam alaykoum|aleykoum|alaykoum|good morning|good evening|good afternoon|i ni ce|i ni sogoma|i ni tile|i ni wula|a ni ce|ani sogoma|nanga def|na nga def|laafi bala|laafi|ne y windiga|ne y yibeogo|mbote|akwaba|woezon|ca va|ca va bien|comment ca va|cava|cv|mola|mogo|mon vieux pere|mon vieux|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|chef|boss|la redaction|l equipe|cher|chers|madame|monsieur|dear|admin|tchie|tchrr+|ehh|eh|oh|ah|bon(?! (?:travail|boulot|job|taf|taff|continuation|courage))|donc|alors|euh|dsl|desole|pardon|excusez moi|mais)\b\s*,?\s*)+/u;
 
 const POLITENESS =
-  /\b(?:svp|stp|s il vous plait|s il vous plaît|s il te plait|sil vous plait|sil te plait|please|kindly|je vous prie|de grace|merci d avance|merci bien|deh|dêh|hein|la bas)\b/gu;
+  /\b(?:svp|stp|abeg|biko|s il vous plait|s il vous plaît|s il te plait|sil vous plait|sil te plait|please|kindly|je vous prie|de grace|merci d avance|merci bien|deh|dêh|hein|la bas)\b/gu;
 
 const THANKS =
-  /^(?:(?:merci|beaucoup|grand merci|mille mercis|mercii+|thanks|thank you|thank u|thanks a lot|barka|barika|jerejef|jerejeff|akpe|akpe nami|i ni ce|a ni ce|anitche|a ni tche|dieu vous benisse|que dieu vous benisse|god bless|god bless you|on est ensemble|bon travail|beau travail|bravo|felicitations|good job|great job|nice|super|top|genial|cool|respect|courage|bonne continuation|vous etes les meilleurs|c est bien|c est top)\b\s*,?\s*)+/u;
+  /^(?:(?:merci|beaucoup|grand merci|mille mercis|mercii+|thanks|thank you|thank u|thanks a lot|barka|barika|jerejef|jerejeff|akpe|akpe nami|i ni ce|a ni ce|anitche|a ni tche|dieu vous benisse|que dieu vous benisse|god bless|god bless you|on est ensemble|bon travail|beau travail|bon boulot|beau boulot|bravo|felicitations|good job|great job|nice|super|top|genial|cool|respect|courage|bonne continuation|vous etes les meilleurs|c est bien|c est top)\b\s*,?\s*)+/u;
 
 const NEWS_WORD =
   /\b(infos?|news|actus?|actualites?|nouvelles|dernieres|derniers|derniere|dernier|titres|headlines|articles|flash|latest|kunafoni|xibaar|labaari)\b/u;
@@ -322,14 +322,24 @@ export class Understander {
       }
     }
 
-    const greeted = GREETING.test(all) || /\b(bonjour|bonsoir|salut|hello)\b/.test(all);
+    // "ah bon", "euh": interjections open a message without greeting anyone.
+    const opening = (GREETING.exec(all)?.[0] ?? "").replace(INTERJECTION, " ");
+    const greeted = /\p{L}/u.test(opening) || /\b(bonjour|bonsoir|salut|hello)\b/.test(all);
     let t = ` ${all} `.replace(POLITENESS, " ").replace(ADDRESS, " ");
     t = t.replace(/\s+/g, " ").trim();
     const greet = GREETING.exec(t);
     if (greet) t = t.slice(greet[0].length).trim();
-    const thanked = THANKS.test(t);
+    let thanked = THANKS.test(t);
     const thanks = THANKS.exec(t);
     if (thanks) t = t.slice(thanks[0].length).trim();
+    // "ok merci bien": the politeness set aside was a thanks.
+    if (/\bmerci (?:bien|d avance)\b/.test(all)) thanked = true;
+    // "plus besoin merci": a thanks at the end, like one in front, is set aside.
+    const trailing = /(?:^|\s|,)(?:merci|thanks|thank you)(?: beaucoup| bien)?\s*,?\s*$/u.exec(t);
+    if (trailing && trailing.index > 0) {
+      t = t.slice(0, trailing.index).trim();
+      thanked = true;
+    }
     t = t.replace(/^(?:,|\?|\s)+|(?:,|\s)+$/g, "").trim();
     // "merci pour l'info": thanks for something is thanks.
     if (thanked && /^(pour|for)\b/.test(t) && !/\b(stop|desabo\w*|arret\w*)\b/.test(t)) {
@@ -340,7 +350,7 @@ export class Understander {
     const s = ` ${t} `;
 
     if (!/[\p{L}\p{N}]/u.test(t)) {
-      if (thanked) return done({ intent: "thanks" });
+      if (thanked || /\b(merci|thanks|thank you)\b/.test(all)) return done({ intent: "thanks" });
       if (greeted || n.emoji || /\?/.test(all)) return done({ intent: "menu" });
       return done({ intent: "unknown" });
     }
@@ -363,14 +373,16 @@ export class Understander {
       this.#latest(s, n) ??
       this.#rubricAlone(s) ??
       this.#menu(s) ??
-      (thanked && !/^\s*(de|d)\b/.test(s) ? done({ intent: "thanks" }) : null) ??
+      (thanked && !/^\s*(de|d)\b/.test(s) && !PUBLISH.test(s)
+        ? done({ intent: "thanks" })
+        : null) ??
       done({ intent: "unknown" }, MAYBE_STOP.test(s))
     );
   }
 
   #erase(s: string) {
     const verb =
-      /\b(supprimer|supprimez|supprime|effacer|effacez|efface|delete|erase|remove|detruisez|detruire|vider|videz)\b/u;
+      /\b(supprimer|supprimez|supprime|suppression|effacer|effacez|efface|effacement|delete|erase|remove|detruisez|detruire|vider|videz)\b/u;
     const object =
       /\b(donnees|historique|data|compte|account|profil|infos personnelles|informations|mes infos|tout ce que|history|personal)\b/u;
     if (
@@ -388,7 +400,7 @@ export class Understander {
     const mentionsFr = /\b(francais|french)\b/.test(s);
     const mentionsEn = /\b(anglais|english)\b/.test(s);
     const cue =
-      /\b(langue|language|lang|parle|parlez|speak|ecris|ecrivez|ecrire|write|switch|passe|passer|remets|remettez|revenez|reviens|revenir|back|in|en|fini|stop|no more|comprends|understand|prefere|traduire|traduisez|version|mode|mets|mettez|met)\b/u;
+      /\b(langue|language|lang|parle|parlez|speak|ecris|ecrivez|ecrire|write|switch|passe|passer|remets|remettez|revenez|reviens|revenir|retour|return|repasse|repassez|retourne|retournez|back|in|en|fini|stop|arrete|arretez|arreter|stoppe|stoppez|assez|no more|comprends|understand|prefere|traduire|traduisez|version|mode|mets|mettez|met)\b/u;
     if (/\b(langue|language|lang)\s+(fr|en|francais|anglais|english|french)\b/.test(s)) {
       const lang = /\b(langue|language|lang)\s+(fr|francais|french)\b/.test(s) ? "fr" : "en";
       return result({ intent: "language", language: lang });
@@ -403,7 +415,7 @@ export class Understander {
     if (!cue.test(s) && rest.replace(/[,?]/g, "").trim() !== "") return null;
     const negated = (word: string) =>
       new RegExp(
-        `\\b(fini|finis|stop|arrete|arretez|plus|no more|pas|don t|dont|not|no)\\b[^,]*\\b${word}\\b|\\b${word}\\b[^,]*\\b(fini|termine|c est fini)\\b`,
+        `\\b(fini|finis|stop|stopper|stoppe|stoppez|arrete|arretez|arreter|cessez|assez|plus|no more|pas|don t|dont|not|no)\\b[^,]*\\b${word}\\b|\\b${word}\\b[^,]*\\b(fini|termine|c est fini)\\b`,
       ).test(s);
     let lang: "fr" | "en" | null = null;
     if (mentionsFr && mentionsEn) {
@@ -422,9 +434,9 @@ export class Understander {
 
   #mode(s: string, input: string) {
     const instant =
-      /\b(instantanee?s?|instant|temps reel|real time|realtime|en direct|directes?|direct|live|immediat|immediatement|des qu elles? sortent?|des que ca sort|au fur et a mesure|en continu|breaking|au moment ou elles? tombent?|quand elles? tombent?|des qu elles? tombent?|as soon as|fil de l eau)\b/u;
+      /\b(instantanee?s?|instant|temps reel|real time|realtime|en direct|directes?|direct|live|immediat|immediatement|des (?:que|qu) (?:ca|c|elles?|ils?|les infos|l info|une info|un article) (?:tombe\w*|sort\w*|arrive\w*|est publie\w*|sont publie\w*|parai\w*)|des qu elles? sortent?|des que ca sort|au fur et a mesure|en continu|breaking|au moment ou elles? tombent?|quand elles? tombent?|des qu elles? tombent?|as soon as|fil de l eau)\b/u;
     const daily =
-      /\b(resumes?|recaps?|recapitulatif|digest|quotidiens?|quotidienne|journaliers?|une fois par jour|1 fois par jour|par jour|once a day|daily|chaque soir|chaque matin|every day|every evening|du soir|le soir)\b/u;
+      /\b(resumes?|recaps?|recapitulatif|digest|summary|summaries|quotidiens?|quotidienne|journaliers?|une fois par jour|1 fois par jour|par jour|once a day|a day|per day|each day|daily|chaque soir|chaque matin|every day|every evening|du soir|le soir)\b/u;
     const neg =
       "(arret\\w*|stop\\w*|fini|finis|plus|pas d|no more|no|sans|desactiv\\w*|trop|assez)";
     const hasI = instant.test(s);
@@ -435,10 +447,13 @@ export class Understander {
         : daily.test(s);
     const modeWord = /\bmode\b/.test(s);
     if (!hasI && !hasD) return null;
+    // "breaking news", "flash info": asking for the news, not for a setting.
+    if (/^\s*(?:the |les |des )?(?:breaking news|flash infos?|derniere minute)\s*\??\s*$/u.test(s))
+      return null;
     // "les infos du soir" alone is a request for news, not a setting.
     // "envoyez-moi tout le soir à 21h30": a time of day with « le soir » sets the digest too.
     const dailyStrong =
-      /\b(resumes?|recaps?|recapitulatif|digest|quotidiens?|quotidienne|journaliers?|fois par jour|par jour|once a day|daily)\b/.test(
+      /\b(resumes?|recaps?|recapitulatif|digest|summary|summaries|quotidiens?|quotidienne|journaliers?|fois par jour|par jour|once a day|a day|per day|each day|daily)\b/.test(
         s,
       ) ||
       (timeOf(input) !== null &&
@@ -446,10 +461,11 @@ export class Understander {
     const instantStrong =
       hasI &&
       (modeWord ||
-        /\b(alertes?|notifications?|notifs?|messages|infos?|news|mode|envoi|recevoir|prefere|tout|everything|receive)\b/.test(
+        /\b(alertes?|notifications?|notifs?|messages|infos?|news|mode|envoi|envoyez|envoie|envoyer|send|recevoir|prefere|tout|everything|receive)\b/.test(
           s,
         ) ||
-        /\b(temps reel|real time|instantanee?s?)\b/.test(s));
+        /\b(temps reel|real time|instantanee?s?)\b/.test(s) ||
+        /^\s*(?:en direct|direct|live|immediatement|en continu)\s*$/.test(s));
     if (!dailyStrong && !instantStrong) return null;
     // "Résumé de l'actualité d'aujourd'hui": asking for the news, not for a setting.
     if (
@@ -474,7 +490,7 @@ export class Understander {
 
   #search(s: string, n: Normalized) {
     const m =
-      /^\s*(?:(?:je|moi|on|tu|vous)\s+)?(?:(?:veux|voudrais|peux|peux tu|pouvez vous|aimerais|souhaite)\s+)?(?:cherche|cherches|cherchez|chercher|recherche|recherches|rechercher|recherchez|search|search for|find|trouve|trouver|trouvez|trouve moi|trouvez moi|look for|look up)\b/u.exec(
+      /^\s*(?:(?:je|moi|on|tu|vous)\s+)?(?:(?:veux|voudrais|peux|peux tu|pouvez vous|aimerais|souhaite)\s+)?(?:cherche|cherches|cherchez|chercher|recherche|recherches|rechercher|recherchez|search for|search|find|trouve|trouver|trouvez|trouve moi|trouvez moi|look for|look up)\b/u.exec(
         s,
       );
     if (!m) return null;
@@ -489,7 +505,7 @@ export class Understander {
       .replace(/[,?]/g, " ")
       .trim()
       .replace(
-        /^(?:moi\s+)?(?:(?:l|un|le|les|des|d|du|de la)\s+)?(?:(?:article|articles|infos?|informations|nouvelles|news|actus?|quelque chose|truc|trucs|dernieres|derniers|plus d infos|plus d informations)\s+)?(?:(?:sur|about|on|concernant|a propos de|au sujet de|de)\s+)?(?:(?:l|le|la|les|the)\s+)?/u,
+        /^(?:moi\s+)?(?:(?:l|un|le|les|des|d|du|de la|the|a|an|some)\s+)?(?:(?:article|articles|story|stories|report|infos?|informations|nouvelles|news|actus?|quelque chose|truc|trucs|dernieres|derniers|plus d infos|plus d informations)\s+)?(?:(?:sur|about|on|concernant|a propos de|au sujet de|de)\s+)?(?:(?:l|le|la|les|the)\s+)?/u,
         "",
       )
       .replace(/^(?:en savoir plus sur|tout sur)\s+(?:(?:l|le|la|les)\s+)?/u, "")
@@ -508,27 +524,42 @@ export class Understander {
   }
 
   #optOut(s: string) {
-    const rubrics = this.#rubricsIn(s);
+    // "stop le basket, je garde le foot": rubrics the reader keeps are not the ones to drop.
+    const rubrics = this.#rubricsIn(s.replace(KEPT, " "));
+    const keepsSome = rubrics.length === 0 && this.#rubricsIn(s).length > 0;
     const stopVerb =
       /\b(stop|stopper|stoppez|arretez|arreter|arrete|cessez|cesser|cesse|desabo\w*|desinscri\w*|unsub\w*|opt out|optout|desactivez|desactiver|desactive|quitter|quit|je pars)\b/u;
     // Not a request: "vous avez arrêté", "le bus s'est arrêté", "l'arrêt de bus".
     const described =
       /\b(avez|avait|ont|a|as|est|s est|sont|etait|etais|suis|m a|m etais|me suis|avais)\s+(?:(?:t\s+)?(?:il|elle|ils|elles|on)\s+)?(arrete|arretes|arretee|arretees|stoppe|fini|finie|finis|finies|termine|terminee|desabonne|desabonnee|desinscrit)\b/u;
+    // "vous allez arrêter le service ?": asking about our plans, not asking us to stop.
+    const plans =
+      /\b(?:vous allez|allez vous|vous comptez|comptez vous|vous voulez|voulez vous)\s+(?:\w+\s+)?(?:arreter|stopper|fermer)\s+(?:le|la|les|l|votre|vos|ce|cette)\s+(?:service|journal|publication|site|application|appli|emission|bot|diffusion|radio|tele)\b/u;
+    // "ils ont fini par arrêter le voleur": others stopping someone, told about.
+    const theyStop =
+      /\b(?:ils|elles)\s+(?:\w+\s+){0,3}?(?:arreter|arrete|arretes|arretee|arretees|stopper|stoppe)\b|\bfini par (?:arreter|stopper)\b/u;
+    // "le bus s'arrête où ?": something else stopping.
+    const reflexive = /\b(?:s|se)\s+(?:arrete|arretent|arretera|arreteront|arretait|arreter)\b/u;
     const participle =
       /\b(arrete|arretes|arretee|arretees)\s+(a|au|aux|par|pour|avec|dans|hier|depuis|en|pres|sur)\b/u;
     const slogan =
       /^\s*stop\s+(au|a la|a l|aux|a)\b(?!\s+(?:messages|sms|notifications|alertes|spams?)\s*$)|\bstop\s+(les|la|le|aux?)\s+(fake|fausses?|rumeurs?|mensonges?|intox)/u;
     const complaint = /\b(pourquoi|why|depuis|since)\b/u;
     const leaveAlone =
-      /\b(laissez moi|laisse moi|laisser moi|laissez nous|laisser nous|lachez moi|lache moi|lacher moi|leave me alone|leave us alone|fichez moi la paix|foutez moi la paix|tranquille|tranquil|want out|count me out|opt me out|take me off|me laisser(?! (?:un|une|le|la|les|des|du)\b)|nous laisser(?! (?:un|une|le|la|les|des|du)\b))\b/u;
+      /\b(laiss\w* tomber (?:pour moi|pour nous|avec vous|vos messages)|go away|get lost|foutez le camp|fous le camp|laissez moi|laisse moi|laisser moi|laissez nous|laisser nous|lachez moi|lache moi|lacher moi|leave me alone|leave us alone|fichez moi la paix|foutez moi la paix|tranquille|tranquil|want out|count me out|opt me out|take me off|me laisser(?! (?:un|une|le|la|les|des|du)\b)|nous laisser(?! (?:un|une|le|la|les|des|du)\b))\b/u;
     const removeMe =
-      /\b(retirez|retirer|retire|enlevez|enlever|enleve|supprimez|supprimer|supprime|effacez|effacer|efface|sortez|sortir|sors|remove|take me off|delete)\b\s*(moi|me|mon numero|mon num|le|nous|my number)\b|\b(retirez|enlevez|supprimez|effacez|sortez|remove)\b.*\b(liste|list|diffusion)\b|\bme\s+(retirer|retire|desinscrire|desabonner|enlever)\b/u;
+      /\b(retirez|retirer|retire|enlevez|enlever|enleve|supprimez|supprimer|supprime|effacez|effacer|efface|sortez|sortir|sors|barrez|barrer|barre|virez|virer|vire|degagez|rayez|rayer|raye|radiez|radier|radie|excluez|exclure|remove|take me off|delete|drop|scratch)\b\s*(moi|me|mon numero|mon num|mon nom|my name|mon contact|mes coordonnees|le|nous|my number|my contact)\b|\b(retirez|enlevez|supprimez|effacez|sortez|sortir|barrez|rayez|radiez|remove|leave)\b.*\b(liste|list|diffusion|mailing)\b|\bme\s+(retirer|retire|desinscrire|desabonner|enlever|radier|rayer|barrer|sortir|virer|supprimer|effacer)\b|\b(?:retrait|suppression|radiation)\s+(?:de|du)\s+(?:mon numero|mon num|mon contact|mon nom|ma ligne|la liste|moi)\b|\bhors (?:de |d )?(?:la |votre |cette |vos |ta |ce )?(?:liste|diffusion|groupe|service)\b/u;
     const noMore =
-      /\b(veux|voulons|veut|souhaite|desire|want)\s+(?:plus|pas|no)\s+(?:rien|recevoir|de vos|vos|de messages|messages|de ces|ces|d infos|infos|aucun)|\bne\s+(?:m|me|nous)?\s*(?:envoyez|envoie|envoyer|ecrivez|contactez)\s+plus\b|\b(?:plus|ne suis plus|ne veux plus)\s+interesse|\bno more\s+(messages|texts|news|alerts|notifications)\b|\b(dont|don t|do not)\s+(send|text|message|contact)\b|\b(dont|don t|do not|no longer)\s+(want|need|wish)\b|\b(want|need)\b.*\b(anymore|any more|no more)\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+rien\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+plus\b(?!\s+(?:rien\s+)?(?:rater|manquer|louper|attendre|perdre))|\b(?:n ai|ai)\s+plus\s+besoin\b|\b(?:pas|plus|not|no longer)\s+interess\w*|\bne m interesse (?:pas|plus)\b|\bm interesse pas\b|\bne plus (?:m |me |nous )?(?:envoyer|ecrire|recevoir|contacter)\b|^\s*(?:je )?(?:ne )?veux plus\s*$|^\s*(?:halte|stop|assez|basta)\s+(?:aux|a vos|a ces)\s+(?:messages|sms|notifications|alertes|spams?)\s*$|\bplus\s+(?:rien|jamais)\b\s*(?:recevoir|m envoyer)?|\b(?:plus|pas) (?:la peine|besoin) (?:de|d)\b|^\s*(?:ne )?plus (?:rien )?recevoir\b|\b(?:ca|c) suffit\b|\b(?:j en ai|on en a) marre\b/u;
+      /\b(veux|voulons|veut|souhaite|desire|want)\s+(?:plus|pas|no)\s+(?:rien|recevoir|de vos|vos|de messages?|messages?|de ces|ces|d infos|infos|aucun)|\b(?:ne|n)\s+(?:m|me|nous)?\s*(?:envoyez|envoie|envoyer|ecrivez|contactez|ajoutez|ajoute|inscrivez|incluez|mettez|derangez|spammez|ecris|contacte)\s+plus\b|\brefus\w*\s+(?:de\s+|d\s+)?(?:recevoir|vos|ces|les)\s+(?:\w+\s+)?(?:messages|notifications|alertes|infos|envois|sms)\b|^\s*plus besoin\s*$|\b(?:plus|ne suis plus|ne veux plus)\s+interesse|\bno more\s+(messages|texts|news|alerts|notifications)\b|\b(dont|don t|do not)\s+(send|text|message|contact)\b|\b(dont|don t|do not|no longer)\s+(want|need|wish)\b|\b(?:i|we|me)\s+(?:no|nor)\s+(?:want|need)\b|\b(want|need)\b.*\b(anymore|any more|no more)\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+rien\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+plus\b(?!\s+(?:rien\s+)?(?:rater|manquer|louper|attendre|perdre))|\b(?:n ai|ai)\s+plus\s+besoin\b|\b(?:pas|plus|not|no longer)\s+(?:interess\w*|interest\w*)|\b(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+(?:plus|pas)\s+(?:etre|faire partie)\s+(?:\w+\s+){0,3}(?:liste|groupe|abonne\w*|inscrit\w*|membre|contacte\w*|derange\w*|diffusion)\b|^\s*(?:no more|plus jamais|jamais plus|never again|plus rien)\s*$|\bne m interesse (?:pas|plus)\b|\bm interesse pas\b|\bne plus (?:m |me |nous )?(?:envoyer|ecrire|recevoir|contacter)\b|^\s*(?:je )?(?:ne )?veux plus\s*$|^\s*(?:halte|stop|assez|basta)\s+(?:aux|a vos|a ces)\s+(?:messages|sms|notifications|alertes|spams?)\s*$|\bplus\s+(?:rien|jamais)\b\s*(?:recevoir|m envoyer)?|\b(?:plus|pas) (?:la peine|besoin) (?:de|d)\b|^\s*(?:ne )?plus (?:rien )?recevoir\b|\b(?:ca|c) suffit\b|\b(?:j en ai|on en a) marre\b/u;
     const cancel =
-      /\b(annulez|annuler|annule|resiliez|resilier|cancel|end|terminez|terminer)\b.*\b(abonnement|subscription|inscription)\b|^\s*(?:c est |c )?(fin|fini|finis|finish|end|quit|halte|basta|terminer|termine|arret|assez|suffit|ca suffit|resilier|resiliez|resilie|resiliation|enough|stop it)\s*(abonnement|de l abonnement|des messages|messages|alertes|tout|pour moi|pour nous|avec vous|entre nous|!)?\s*$|^\s*(?:plus|pas|no|no more)\s+(?:de |d )?(?:messages|alertes|notifications|notifs|sms|envois|texts|alerts)\s*$|\bsign me out\b|\b(?:mettez|mettre|mets|met)\s+fin\b.*\b(?:abonnement|inscription|messages|envois|alertes)\b|\bn en (?:veux|voulons|veut) plus\b|\bfin\s+(de l |d |de mon |mon )?(abonnement|inscription)\b/u;
+      /\b(annulez|annuler|annule|resiliez|resilier|cancel|end|terminez|terminer)\b.*\b(abonnement|subscription|inscription)\b|^\s*(?:c est |c )?(fin|fini|finis|finish|end|quit|halte|basta|terminer|termine|arret|assez|suffit|ca suffit|resilier|resiliez|resilie|resiliation|enough|stop it|remove|remove me|delete me|desactiver|desactivez|cancel|stopall)\s*(abonnement|de l abonnement|des messages|messages|alertes|tout|pour moi|pour nous|avec vous|entre nous|!)?\s*$|^\s*(?:plus|pas|no|no more)\s+(?:de |d )?(?:messages?|alertes?|notifications?|notifs?|sms|envois?|texts?|alerts?)\s*$|^\s*(?:c est )?(?:fin|fini|finis|termine|terminee)\s+(?:les|des|de|mes|vos|avec)\s+(?:vos\s+)?(?:messages?|alertes?|notifs?|notifications?|envois?|sms|abonnements?|infos)\b(?:\s+(?:pour moi|pour nous|avec vous))?\s*$|\bsign me out\b|\b(?:mettez|mettre|mets|met)\s+fin\b.*\b(?:abonnement|inscription|messages|envois|alertes)\b|\bn en (?:veux|voulons|veut) plus\b|\bfin\s+(de l |d |de mon |mon )?(abonnement|inscription)\b/u;
 
-    const undescribed = s.replace(described, " ").replace(participle, " ");
+    const undescribed = s
+      .replace(described, " ")
+      .replace(participle, " ")
+      .replace(reflexive, " ")
+      .replace(theyStop, " ")
+      .replace(plans, " ");
     // "Arrêt de la rubrique santé", "arrêt des messages": the noun, naming what to stop.
     const stopNoun =
       /^\s*arret\s+(?:de|des|du|d)\s+(?:la\s+|l\s+|mes\s+|mon\s+)?(rubrique|messages|alertes|notifications|abonnement|envois|infos|sms)\b/u;
@@ -536,15 +567,24 @@ export class Understander {
     const ask =
       hasStop || leaveAlone.test(s) || removeMe.test(s) || noMore.test(s) || cancel.test(s);
     if (!ask) return null;
-    if (/\bn\s+(arretez|arrete|arretes)\s+(pas|surtout|jamais)|\bne\s+(stoppez|cessez)\b/u.test(s))
+    if (
+      /\bn\s+(arretez|arrete|arretes)\s+(pas|surtout|jamais)|\bne\s+(stoppez|cessez)\b|\bne\s+(?:vous\s+|t\s+|te\s+|nous\s+)?(arretez|arrete|arretes|arreter|stoppez|stoppe)\s+(pas|surtout|jamais)\b|\b(pas|jamais|never|don t|dont|do not)\s+(?:de\s+|tout\s+)?(stop|stopper|arreter|arretez|arrete)\b(?!\s*(?:de|d)\b)/u.test(
+        s,
+      )
+    )
       return null;
     if (slogan.test(s)) return result({ intent: "unknown" });
+    // "Stop ou encore ?": the word weighed against its opposite, a question, not a request.
+    if (/\b(?:stop|arret\w*)\s+(?:ou|or)\s+(?:encore|pas|continuer|go|non)\b/u.test(s))
+      return result({ intent: "unknown" }, true);
     // "arrêtez de mentir": a complaint about what we write, not a request to stop writing.
     const verb =
       /\b(?:arretez|arrete|arreter|stop|cessez|cesser)\s+(?:de|d)\s+(?:(?:m|me|nous)\s+)?(\w+)/u.exec(
         s,
       )?.[1];
     if (verb && !OPT_OUT_VERBS.test(verb)) return result({ intent: "unknown" }, true);
+    // "stop tout sauf le sport": not everything, yet no rubric to drop — ask, do not act.
+    if (keepsSome) return result({ intent: "unknown" }, true);
     // A rubric named with the opt-out: only that rubric goes.
     if (rubrics.length > 0 && !/\b(parler|parlez|parle|talk)\b/.test(s)) {
       if (this.#otherClauseAsks(s)) return result({ intent: "stop" });
@@ -556,7 +596,7 @@ export class Understander {
       return result({ intent: "unknown" }, true);
     if (
       /\bstop\b/.test(s) &&
-      !/^\s*stop\b|\bstop\s*(?:$|[,?!]|(?:svp|stp|please|moi|tout|maintenant|now|the messages|messages|les messages|vos|envoyer|ca|c|all)\b)|\b(dit|dis|c bon|bon|mais)\s+stop\b/u.test(
+      !/^\s*stop\b|\bstop\s*(?:$|[,?!]|(?:svp|stp|please|moi|tout|maintenant|now|the messages|messages|les messages|vos|envoyer|ca|c|all|am|it|this|that|dat|everything|sending|texting|messaging|contacting|spamming|bothering|disturbing|receiving|getting)\b)|\b(dit|dis|c bon|bon|mais)\s+stop\b/u.test(
         s,
       )
     ) {
@@ -564,7 +604,7 @@ export class Understander {
       return result({ intent: "unknown" }, true);
     }
     const other =
-      /\b(fake|rumeurs?|terrorisme|guerre|violence|corruption|arnaques?|escroquerie|racisme|injustice|vie chere|insecurite)\b/u;
+      /\b(fake|rumeurs?|terrorisme|guerre|violence|corruption|arnaques?|escroquerie|racisme|injustice|desinformation|manipulation|propagande|haine|vie chere|insecurite|ebola|covid|coronavirus|paludisme|sida|excision|mariage force|pollution|delestages?|coupures|tracasseries|impunite|drogue|tribalisme|xenophobie|feminicides?|viols?|braquages?|enlevements?)\b/u;
     if (other.test(s)) return result({ intent: "unknown" }, true);
     return result({ intent: "stop" });
   }
@@ -588,10 +628,12 @@ export class Understander {
 
   #unfollow(s: string) {
     if (
-      /\b(aucune rubrique|toutes les rubriques|toutes mes rubriques|all topics|all rubrics|unfollow all|tout)\b/.test(
+      /\b(aucune rubrique|everything|toutes les rubriques|toutes mes rubriques|all topics|all rubrics|unfollow all|tout)\b/.test(
         s,
       ) &&
-      /\b(ne plus suivre|plus suivre|unfollow|retirez|enlevez|supprimez)\b/.test(s)
+      /\b(ne plus suivre|plus suivre|unfollow|retirez|enlevez|supprimez|(?:ne )?suis plus|(?:ne )?suivre plus|(?:ne )?veux plus)\b/.test(
+        s,
+      )
     ) {
       return result({ intent: "unfollow", rubrics: "all" });
     }
@@ -631,7 +673,7 @@ export class Understander {
 
   #subscribe(s: string) {
     const cue =
-      /\b(abonner|abonne|abonnez|abonnes|abonnee|abonnement|m abonner|inscrire|inscrivez|inscris|inscription|subscribe|sign me up|sign up|opt in|optin|reactivez|reactiver|reactive|reprendre|etre informe|etre informee|rester informe|etre au courant|tenez moi au courant|keep me posted|keep me informed|ajoutez mon numero|ajoute mon numero|add me|add my number|enregistrez moi|enregistrer mon numero|start|demarrer)\b|^\s*(?:ajoutez|ajoute|ajouter|add)\s+(?:moi|me)\s*$|\b(veux|voudrais|aimerais|souhaite|want)\s+(?:recevoir\s+)?(?:les|vos|des|the|your)?\s*(alertes?|notifications?|notifs?|alerts?)\b|\b(recevoir|receive|get)\s+(vos|les|des|your|the)?\s*(alertes?|notifications?|notifs?|alerts?|messages|infos?|news|articles)\b/u;
+      /\b(abonner|abonne|abonnez|abonnes|abonnee|abonnement|m abonner|inscrire|inscrivez|inscris|inscription|subscribe|sign me up|sign up|opt in|optin|reactivez|reactiver|reactive|reprendre|etre informe|etre informee|etre (?:alerte|alertee|notifie|notifiee|prevenu|prevenue|averti|avertie)|rester informe|etre au courant|tenez moi au courant|keep me posted|keep me informed|ajoutez mon numero|ajoute mon numero|add me|add my number|enregistrez moi|enregistrer mon numero|start|demarrer)\b|^\s*(?:ajoutez|ajoute|ajouter|add)\s+(?:moi|me)\s*$|\b(veux|voudrais|aimerais|souhaite|want)\s+(?:recevoir\s+)?(?:les|vos|des|the|your)?\s*(alertes?|notifications?|notifs?|alerts?)\b|\b(recevoir|receive|get)\s+(vos|les|des|your|the)?\s*(alertes?|notifications?|notifs?|alerts?|messages|infos?|news|articles)\b/u;
     if (!cue.test(s)) return null;
     if (/\b(comment|how)\b.*\bse desabonner\b/.test(s)) return null;
     if (/\?/.test(s) && /\b(pourquoi|why|quand|when|combien|how much|prix|payant)\b/.test(s))
@@ -676,10 +718,12 @@ export class Understander {
     const readWord =
       /\b(lire|lis|lisez|ouvre|ouvrir|ouvrez|read|open|details?|detail|la suite|suite|en savoir plus|voir|montre|montrez|affiche|afficher|show)\b/u;
     const marker = /\b(numero|number|no|article|n)\s*(\d{1,3})\b/u;
-    const ordinal = s
-      .split(/\s+/)
-      .map((w) => ordinalOf(w))
-      .find((v) => v !== null);
+    // "le deuxième (article)", not "le premier ministre": an ordinal names a line of the list
+    // when nothing but a list word follows it.
+    const split = s.split(/\s+/).filter(Boolean);
+    const at = split.findIndex((w) => ordinalOf(w) !== null);
+    const ordinal =
+      at >= 0 && LIST_WORD.test(split[at + 1] ?? "") ? ordinalOf(split[at] ?? "") : undefined;
     const num = /(?:^|\s)(\d{1,3})(?:\s|$)/u.exec(
       s
         .replace(/[,?]/g, " ")
@@ -696,7 +740,7 @@ export class Understander {
     if (
       ordinal !== undefined &&
       ordinal !== null &&
-      /\b(article|info|titre|lien|news|un|une|le|la)\b/.test(s)
+      /\b(article|info|titre|lien|news|un|une|le|la|the|one|item|story|link)\b/.test(s)
     ) {
       return result({ intent: "read", n: ordinal });
     }
@@ -711,10 +755,10 @@ export class Understander {
 
   #thanks(s: string) {
     if (
-      /\b(merci|thanks|thank you|barka|jerejef|akpe|bravo|felicitations|bon travail|bravo|continuez|keep it up|good job|great job|vous faites du bon travail|on est ensemble|dieu vous benisse|god bless|vous etes au top|vous etes top|vous etes les meilleurs|vous etes formidables|vous etes geniaux|super boulot|beau boulot)\b/.test(
+      /\b(merci|thanks|thank you|barka|jerejef|akpe|bravo|felicitations|(?:ne|n)\s+(?:vous\s+)?(?:arretez|arrete|stoppez|lachez)\s+(?:surtout\s+|jamais\s+)?(?:pas|jamais|rien)|ne lachez rien|(?:bon|beau|super|excellent|grand|tres bon) (?:travail|boulot|job|taf|taff)|bon travail|bravo|continuez|keep it up|good job|great job|vous faites du bon travail|on est ensemble|dieu vous benisse|god bless|vous etes au top|vous etes top|vous etes les meilleurs|vous etes formidables|c est (?:top|super|genial|formidable|excellent)|(?:j aime bien|j adore)(?! (?:le|la|les|l|un|une|des|du)\b)|i love it|love it|vous etes geniaux|super boulot|beau boulot)\b/.test(
         s,
       ) &&
-      !/\b(publier|diffuser|partager|envoyer|poster|relayer)\b/.test(s)
+      !PUBLISH.test(s)
     ) {
       return result({ intent: "thanks" });
     }
@@ -764,7 +808,7 @@ export class Understander {
         s,
       ) ||
       /^\s*(?:le |la |l )?(?:pays|bled|ville|quartier)\s+(?:est|va)\s+comment\s*\??\s*$/u.test(s) ||
-      /\b(ca dit quoi|on dit quoi|c est comment|ca se passe comment|ca va comment|c est how|on dit how|ca dit how|ca go how)\s+(au|aux|en|a|sur|du|de|dans|chez|in|pour|cote)\b/u.test(
+      /\b(ca dit quoi|on dit quoi|c est comment|ca se passe comment|ca va comment|c est how|on dit how|ca dit how|ca go how)\s+(au|aux|en|a|sur|du|de|dans|chez|in|pour|cote)\b(?!\s+(?:vous|toi|nous|moi|eux|lui|you|votre|ton|ta|tes|vos)\b)/u.test(
         s,
       ) ||
       /\b(envoie|envoyez|envoyer|donne|donnez|montre|montrez)\b.*\b(plus|encore)\b/.test(s);
@@ -777,7 +821,7 @@ export class Understander {
     if (COMPLAINT.test(s)) return null;
     // "Info : coupure d'eau demain, partagez": a tip for the newsroom, not a request for news.
     if (
-      /\b(partagez|partager|diffusez|diffuser|faites passer|transferez|publiez|publier|relayez)\b/.test(
+      /\b(partagez|partager|diffusez|diffuser|faites passer|faites tourner|passez l info|passez le message|transferez|publiez|publier|relayez|alertez|signalez|urgent)\b/.test(
         s,
       )
     )
@@ -860,10 +904,10 @@ export class Understander {
       /^\s*(?:les |le |la |l )?(menu|aide|help|\?|commencer|accueil|commandes|options|info|instructions|mode d emploi)\s*\??\s*$/.test(
         s,
       ) ||
-      /\b(what can you do|how does it work|comment ca marche|comment ca fonctionne|comment utiliser|tu fais quoi|vous faites quoi|je suis nouveau|je suis nouvelle|aide moi|comment vous utiliser|comment utiliser|how to use|je viens de rejoindre|je viens d arriver|je viens de m inscrire|nouveau ici|nouvelle ici|c est quoi ce numero|c est quoi ce service|je debute|aidez moi|help me|quoi faire|on fait comment)\b/.test(
+      /\b(what can you do|how does it work|comment ca marche|comment ca fonctionne|comment utiliser|tu fais quoi|vous faites quoi|je suis nouveau|je suis nouvelle|aide moi|comment vous utiliser|comment utiliser|how to use|je viens de rejoindre|je viens d arriver|je viens de m inscrire|nouveau ici|nouvelle ici|c est quoi ce numero|c est quoi ce service|je debute|aidez moi|help me|quoi faire|que faire|on fait comment)\b/.test(
         s,
       ) ||
-      /^\s*(on dit quoi|ca dit quoi|c est comment|quoi de beau|comment tu vas|comment vous allez|la famille|la sante|ca va|ca va bien|cv)\s*\??\s*$/.test(
+      /^\s*(on dit quoi|ca dit quoi|c est comment|quoi de beau|comment tu vas|comment vous allez|la famille|la sante|ca va|ca va bien|cv)(?:\s+(?:chez (?:vous|toi|nous)|de (?:votre|ton) cote|ici|la bas|avec vous|avec toi))?\s*\??\s*$/.test(
         s,
       )
     ) {
@@ -940,11 +984,26 @@ export class Understander {
 
 /** Ways of addressing someone ("mola", "mon frère"): set aside wherever they are. */
 const ADDRESS =
-  /\b(?:mola|mogo|mon vieux pere|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|la redaction|chers amis|chef|boss|my friend|bro|a tous|a toutes|tout le monde|la famille|les amis)\b/gu;
+  /\b(?:mola|mogo|mon vieux pere|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|la redaction|chers amis|chef|boss|my friend|my guy|my brother|bro|les gars|les amis|les frères|les freres|a tous|a toutes|tout le monde|la famille|les amis)\b/gu;
 
 /** What "arrêtez de …" may be followed by and still be an opt-out. */
 const OPT_OUT_VERBS =
   /^(envoy\w*|envoi\w*|spam\w*|ecri\w*|contact\w*|derang\w*|recev\w*|recoi\w*|harcel\w*|inond\w*|texter|bombard\w*|saoul\w*|fatigu\w*|embet\w*|notifi\w*|suivre|me|m)$/u;
+
+/** Asking the newsroom to publish something: a request for the editors, not thanks. */
+const PUBLISH =
+  /\b(publier|publiez|publie|diffuser|diffusez|partager|partagez|envoyer|poster|postez|relayer|relayez|annoncer|annoncez)\b/u;
+
+/** Interjections that may open a message: not a greeting. */
+const INTERJECTION = /\b(?:ah|oh|eh|ehh|bon|donc|alors|euh|mais)\b/gu;
+
+/** What may follow an ordinal that picks a line of the list. */
+const LIST_WORD =
+  /^(?:|,|\?|articles?|infos?|titres?|liens?|news|one|item|story|link|message|sujet|stp|svp|please|de|du|sur)$/u;
+
+/** A clause keeping something ("je garde le foot", "sauf la politique", "keep sport"). */
+const KEPT =
+  /(?:^|,)[^,]*?\b(?:garde|gardez|garder|conserve|conservez|je continue|keep|sauf|except|mais pas)\b[^,]*/gu;
 
 /** Complaints and insults: no request in them. */
 const COMPLAINT =
