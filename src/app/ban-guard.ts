@@ -1,6 +1,8 @@
 import { chatIdOf } from "../domain/chat-id.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../log.ts";
+import type { DeliveryWords } from "../messages/i18n/catalogue.ts";
+import { catalogue, type Lang } from "../messages/wording.ts";
 import type { OutboxRepo } from "../store/outbox.ts";
 import type { SettingsRepo } from "../store/settings.ts";
 import type { CloudSignal } from "../transport/cloud/graph-errors.ts";
@@ -14,13 +16,12 @@ const THRESHOLDS: Partial<Record<CloudSignal, number>> = {
 };
 const WINDOW_MS = 10 * 60_000;
 
-/** Why the guard paused, as editors read it (to fold into the wording catalogue). */
-const WHY: Partial<Record<CloudSignal, string>> = {
-  "spam-rate":
-    "Meta limite le numéro (131048 : trop de messages signalés ou ignorés par les lecteurs)",
-  "not-delivered": "Meta refuse de livrer beaucoup de messages (131049 : engagement trop faible)",
-  undeliverable: "beaucoup de messages impossibles à livrer (131026)",
-  auth: "l'API WhatsApp refuse le jeton (CLOUD_API_TOKEN)",
+/** Which sentence of the catalogue says why the guard paused. */
+const WHY: Partial<Record<CloudSignal, keyof DeliveryWords["guardWhy"]>> = {
+  "spam-rate": "spamRate",
+  "not-delivered": "notDelivered",
+  undeliverable: "undeliverable",
+  auth: "auth",
 };
 
 export interface BanGuardDeps {
@@ -30,6 +31,8 @@ export interface BanGuardDeps {
   log: Logger;
   /** Editors' E.164 numbers: each is told why sending stopped. */
   editors: readonly string[];
+  /** The newsroom's language: what editors read the guard's notice in. */
+  language: Lang;
 }
 
 /**
@@ -56,13 +59,17 @@ export class BanGuard {
     this.#seen.set(signal, times);
     if (times.length < threshold) return false;
     this.#seen.set(signal, []);
-    return this.#pause(`${WHY[signal] ?? signal} : ${times.length} en ${WINDOW_MS / 60_000} min`);
+    const w = catalogue(this.#d.language).delivery;
+    const key = WHY[signal];
+    return this.#pause(
+      w.guardSpike(key ? w.guardWhy[key] : signal, times.length, WINDOW_MS / 60_000),
+    );
   }
 
   /** WhatsApp Web went down: a logout or a ban is a reason to stop, a network drop is not. */
   transportDown(reason: string | undefined): boolean {
     if (!reason || !/LOGOUT|BANNED|restrict|UNPAIRED|CONFLICT/i.test(reason)) return false;
-    return this.#pause(`WhatsApp Web : session fermée (${reason})`);
+    return this.#pause(catalogue(this.#d.language).delivery.guardLoggedOut(reason));
   }
 
   #pause(why: string): boolean {
@@ -71,7 +78,7 @@ export class BanGuard {
     const now = clock.now();
     settings.setPaused(true, "garde-fou", now);
     log.warn({ why }, "diffusions mises en pause par le garde-fou");
-    const body = `⚠️ Diffusions mises en pause automatiquement : ${why}. Les réponses aux lecteurs continuent. Vérifiez la qualité du numéro (Meta Business Manager), puis /reprendre.`;
+    const body = catalogue(this.#d.language).delivery.guardPaused(why);
     for (const editor of editors) {
       outbox.enqueue({ kind: "notice", recipient: chatIdOf(editor) ?? editor, body }, now);
     }

@@ -70,7 +70,13 @@ export async function startBot(config: Config, deps: StartDeps): Promise<Running
     await importArticlesFolder(config, ingest, log);
 
     // Pauses broadcasts on signs the number is in trouble (Cloud refusals, a logout).
-    const guard = new BanGuard({ ...app, clock, log, editors: config.editors });
+    const guard = new BanGuard({
+      ...app,
+      clock,
+      log,
+      editors: config.editors,
+      language: config.language,
+    });
     const chosen = deps.createTransport
       ? { transport: deps.createTransport(config, log), cloud: null }
       : chooseTransport(config, app, log, { onSignal: (signal) => guard.signal(signal) });

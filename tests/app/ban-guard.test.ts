@@ -11,6 +11,7 @@ describe("the ban guard", () => {
       clock: h.clock,
       log: h.app.log,
       editors: h.app.config.editors,
+      language: "fr",
     });
     for (let i = 0; i < 4; i++) expect(guard.signal("spam-rate")).toBe(false);
     expect(guard.signal("throughput")).toBe(false);
@@ -27,6 +28,25 @@ describe("the ban guard", () => {
     h.app.close();
   });
 
+  it("tells editors in the newsroom's language", async () => {
+    const h = await harness({ env: { EDITORS: "+22370000099", LANGUAGE: "en" } });
+    const guard = new BanGuard({
+      settings: h.app.settings,
+      outbox: h.app.outbox,
+      clock: h.clock,
+      log: h.app.log,
+      editors: h.app.config.editors,
+      language: h.app.config.language,
+    });
+    expect(guard.signal("auth")).toBe(true);
+    await h.dispatcher.drain();
+    const told = h.transport.sentTo("22370000099@c.us");
+    expect(told[0]).toMatch(
+      /^⚠️ Broadcasts paused automatically: the WhatsApp API refuses the token/,
+    );
+    h.app.close();
+  });
+
   it("a WhatsApp Web logout pauses, a network drop does not", async () => {
     const h = await harness();
     const guard = new BanGuard({
@@ -35,6 +55,7 @@ describe("the ban guard", () => {
       clock: h.clock,
       log: h.app.log,
       editors: [],
+      language: "fr",
     });
     expect(guard.transportDown("NAVIGATION")).toBe(false);
     expect(h.app.settings.isPaused()).toBe(false);

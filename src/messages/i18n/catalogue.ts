@@ -261,6 +261,19 @@ export interface OperatorWords {
 /** What editors read when a broadcast cannot be done, by error code. */
 export type ErrorWords = { [C in DeskErrorCode]: (params: DeskErrorParams[C]) => string };
 
+/** Delivery and read receipts, and what the ban guard tells editors when it pauses. */
+export interface DeliveryWords {
+  /** « 1 250 envoyés · 1 190 reçus · 640 lus » (figures already formatted). */
+  receipts(sent: number, delivered: number, read: number, count: (n: number) => string): string;
+  todayHead: string;
+  /** « Titre : … » in French, « Title: … » in English. */
+  labelled(label: string, text: string): string;
+  guardWhy: { spamRate: string; notDelivered: string; undeliverable: string; auth: string };
+  guardSpike(why: string, times: number, minutes: number): string;
+  guardLoggedOut(reason: string): string;
+  guardPaused(why: string): string;
+}
+
 /** Everything one language says. */
 export interface Catalogue {
   /** BCP 47 locale for dates and numbers. */
@@ -274,5 +287,6 @@ export interface Catalogue {
   replies: ReplyWords;
   article: ArticleWords;
   operator: OperatorWords;
+  delivery: DeliveryWords;
   errors: ErrorWords;
 }

@@ -1,5 +1,11 @@
 import { formatThousands } from "../../lib/numbers.ts";
-import type { Catalogue, ErrorWords, OperatorWords, ReceiptFacts } from "./catalogue.ts";
+import type {
+  Catalogue,
+  DeliveryWords,
+  ErrorWords,
+  OperatorWords,
+  ReceiptFacts,
+} from "./catalogue.ts";
 
 const list = (items: string[], none: string) => (items.length > 0 ? items.join(", ") : none);
 const thousands = (n: number) => formatThousands(n, ",");
@@ -122,6 +128,24 @@ function stopLine(r: ReceiptFacts): string {
     ? "Warning: broadcasts are paused (/reprendre)."
     : `/annuler ${r.broadcastId} to stop it, /pause to stop everything.`;
 }
+
+const DELIVERY: DeliveryWords = {
+  receipts: (sent, delivered, read, count) =>
+    `${count(sent)} sent · ${count(delivered)} delivered · ${count(read)} read`,
+  todayHead: "Today's broadcasts",
+  labelled: (label, text) => `${label}: ${text}`,
+  guardWhy: {
+    spamRate:
+      "Meta is limiting the number (131048: too many messages reported or ignored by readers)",
+    notDelivered: "Meta refuses to deliver many messages (131049: engagement too low)",
+    undeliverable: "many messages could not be delivered (131026)",
+    auth: "the WhatsApp API refuses the token (CLOUD_API_TOKEN)",
+  },
+  guardSpike: (why, times, minutes) => `${why}: ${times} in ${minutes} min`,
+  guardLoggedOut: (reason) => `WhatsApp Web: session closed (${reason})`,
+  guardPaused: (why) =>
+    `⚠️ Broadcasts paused automatically: ${why}. Replies to readers go on. Check the number's quality (Meta Business Manager), then /reprendre.`,
+};
 
 export const en = {
   locale: "en-GB",
@@ -421,5 +445,6 @@ export const en = {
     stopHint: "To receive nothing more (alerts and summaries): *stop*",
   },
   operator: OPERATOR,
+  delivery: DELIVERY,
   errors: ERRORS,
 } satisfies Catalogue;

@@ -1,5 +1,11 @@
 import { formatThousands } from "../../lib/numbers.ts";
-import type { Catalogue, ErrorWords, OperatorWords, ReceiptFacts } from "./catalogue.ts";
+import type {
+  Catalogue,
+  DeliveryWords,
+  ErrorWords,
+  OperatorWords,
+  ReceiptFacts,
+} from "./catalogue.ts";
 
 const list = (items: string[], none: string) => (items.length > 0 ? items.join(", ") : none);
 const thousands = (n: number) => formatThousands(n, " ");
@@ -132,6 +138,24 @@ function stopLine(r: ReceiptFacts): string {
     ? "Attention : les diffusions sont en pause (/reprendre)."
     : `/annuler ${r.broadcastId} pour l'arrêter, /pause pour tout arrêter.`;
 }
+
+const DELIVERY: DeliveryWords = {
+  receipts: (sent, delivered, read, count) =>
+    `${count(sent)} envoyé${sent > 1 ? "s" : ""} · ${count(delivered)} reçu${delivered > 1 ? "s" : ""} · ${count(read)} lu${read > 1 ? "s" : ""}`,
+  todayHead: "Diffusions du jour",
+  labelled: (label, text) => `${label} : ${text}`,
+  guardWhy: {
+    spamRate:
+      "Meta limite le numéro (131048 : trop de messages signalés ou ignorés par les lecteurs)",
+    notDelivered: "Meta refuse de livrer beaucoup de messages (131049 : engagement trop faible)",
+    undeliverable: "beaucoup de messages impossibles à livrer (131026)",
+    auth: "l'API WhatsApp refuse le jeton (CLOUD_API_TOKEN)",
+  },
+  guardSpike: (why, times, minutes) => `${why} : ${times} en ${minutes} min`,
+  guardLoggedOut: (reason) => `WhatsApp Web : session fermée (${reason})`,
+  guardPaused: (why) =>
+    `⚠️ Diffusions mises en pause automatiquement : ${why}. Les réponses aux lecteurs continuent. Vérifiez la qualité du numéro (Meta Business Manager), puis /reprendre.`,
+};
 
 export const fr = {
   locale: "fr-FR",
@@ -450,5 +474,6 @@ export const fr = {
     stopHint: "Pour ne plus rien recevoir (alertes et résumés) : *stop*",
   },
   operator: OPERATOR,
+  delivery: DELIVERY,
   errors: ERRORS,
 } satisfies Catalogue;
