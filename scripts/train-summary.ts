@@ -9,6 +9,7 @@
  * training split is read; part of it is held out to report how the model does on articles it
  * did not see.
  */
+
 import { createReadStream, existsSync, writeFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -33,6 +34,7 @@ import {
 } from "../src/ingest/summary/model.ts";
 import { frenchTokens, rouge } from "../src/ingest/summary/rouge.ts";
 import { best, candidates, leadingSentences } from "../src/ingest/summary/selection.ts";
+import { seededRandom } from "../src/lib/random.ts";
 import { fitCentredLinear, fitListwise, fitLogistic, Rows } from "./lib/fit.ts";
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -64,18 +66,6 @@ interface Article {
   abstract: string;
   /** Abstract word counts. */
   reference: Map<string, number>;
-}
-
-/** mulberry32: a small seeded generator, enough for a reproducible shuffle. */
-function random(seedValue: number): () => number {
-  let a = seedValue >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 async function readArticles(path: string): Promise<Article[]> {
@@ -235,7 +225,7 @@ async function main(): Promise<void> {
     `${all.length} training articles read and split in ${((Date.now() - started) / 1000).toFixed(0)} s`,
   );
   // Seeded shuffle (Fisher–Yates), then: held-out | word-model rows | candidate-model rows.
-  const next = random(seed);
+  const next = seededRandom(seed);
   for (let i = all.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     [all[i], all[j]] = [all[j] as Article, all[i] as Article];
