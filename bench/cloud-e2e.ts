@@ -4,9 +4,7 @@
  * to the local fake of Meta's API (bench/cloud-fake.ts) at CLOUD_RATE_PER_SECOND=1000.
  * Prints Figure[] JSON. Usage: cloud-e2e.js <dir> [readers]
  */
-import { spawn } from "node:child_process";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createDispatcher } from "../src/app/delivery.ts";
 import { openApp } from "../src/app/services.ts";
 import { loadConfig } from "../src/config.ts";
@@ -14,30 +12,12 @@ import { prepareArticle } from "../src/ingest/prepare.ts";
 import { systemClock } from "../src/lib/clock.ts";
 import { silentLogger } from "../src/log.ts";
 import { CloudTransport } from "../src/transport/cloud/cloud-transport.ts";
-import { seedReaders } from "./lib.ts";
+import { seedReaders, startCloudFake } from "./lib.ts";
 
 const dir = process.argv[2] ?? ".";
 const N = Number(process.argv[3] ?? 100_000);
 const RATE = 1000;
-const here = path.dirname(fileURLToPath(import.meta.url));
-const compiled = import.meta.url.endsWith(".js");
-const fake = spawn(
-  process.execPath,
-  compiled
-    ? [path.join(here, "cloud-fake.js")]
-    : ["--import", "tsx", path.join(here, "cloud-fake.ts")],
-  { stdio: ["ignore", "pipe", "inherit"] },
-);
-const port = await new Promise<number>((resolve, reject) => {
-  let out = "";
-  fake.stdout?.on("data", (c: Buffer) => {
-    out += c.toString();
-    const m = /port=(\d+)/.exec(out);
-    if (m) resolve(Number(m[1]));
-  });
-  fake.once("exit", (code) => reject(new Error(`fake API exited (${code})`)));
-});
-const base = `http://127.0.0.1:${port}`;
+const { process: fake, base } = await startCloudFake();
 const config = loadConfig({
   DATABASE_PATH: path.join(dir, "cloud-e2e.db"),
   LOG_LEVEL: "silent",

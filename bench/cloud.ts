@@ -5,37 +5,17 @@
  * the fake saw in any 1-second window (must not pass the limit) and this process's peak RSS.
  * Usage: cloud.js [messages] [callers]
  */
-import { spawn } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { loadConfig } from "../src/config.ts";
 import { silentLogger } from "../src/log.ts";
 import { CloudTransport } from "../src/transport/cloud/cloud-transport.ts";
+import { startCloudFake } from "./lib.ts";
 
 const N = Number(process.argv[2] ?? 100_000);
 /** Sends handed to the transport at once; default what the dispatcher keeps in flight (250 at 1,000/s). */
 const CALLER_ARG = process.argv[3];
 const RATE = 1000;
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const compiled = import.meta.url.endsWith(".js");
-const fake = spawn(
-  process.execPath,
-  compiled
-    ? [path.join(here, "cloud-fake.js")]
-    : ["--import", "tsx", path.join(here, "cloud-fake.ts")],
-  { stdio: ["ignore", "pipe", "inherit"] },
-);
-const port = await new Promise<number>((resolve, reject) => {
-  let out = "";
-  fake.stdout?.on("data", (c: Buffer) => {
-    out += c.toString();
-    const m = /port=(\d+)/.exec(out);
-    if (m) resolve(Number(m[1]));
-  });
-  fake.once("exit", (code) => reject(new Error(`fake API exited (${code})`)));
-});
-const base = `http://127.0.0.1:${port}`;
+const { process: fake, base } = await startCloudFake();
 
 const config = loadConfig({
   DATABASE_PATH: ":memory:",

@@ -1,5 +1,8 @@
 /** What the benchmarks share: reader ids, a transport that only counts, percentiles, seeding. */
 
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { createDispatcher } from "../src/app/delivery.ts";
 import type { App } from "../src/app/services.ts";
 import type { Dispatcher } from "../src/dispatcher/dispatcher.ts";
@@ -134,4 +137,30 @@ export function inboundFrom(clock: Clock, prefix: string) {
     isGroup: false,
     timestamp: clock.now(),
   });
+}
+
+/**
+ * Starts the local fake of Meta's API (bench/cloud-fake.ts) in its own process, compiled or
+ * through tsx like the caller; resolves with its address once it listens.
+ */
+export async function startCloudFake(): Promise<{ process: ChildProcess; base: string }> {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const compiled = import.meta.url.endsWith(".js");
+  const fake = spawn(
+    process.execPath,
+    compiled
+      ? [path.join(here, "cloud-fake.js")]
+      : ["--import", "tsx", path.join(here, "cloud-fake.ts")],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = "";
+    fake.stdout?.on("data", (c: Buffer) => {
+      out += c.toString();
+      const m = /port=(\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    fake.once("exit", (code) => reject(new Error(`fake API exited (${code})`)));
+  });
+  return { process: fake, base: `http://127.0.0.1:${port}` };
 }
