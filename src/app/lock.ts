@@ -1,20 +1,9 @@
 import { randomUUID } from "node:crypto";
-import {
-  closeSync,
-  linkSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  utimesSync,
-  writeFileSync,
-  writeSync,
-} from "node:fs";
+import { mkdirSync, readFileSync, statSync, unlinkSync, utimesSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
 import { AppError, type AppErrorOptions } from "../domain/errors.ts";
+import { createWhole, releaseMutex, takeMutex } from "./takeover.ts";
 
 /** Another live instance holds the lock: the message says which and what to do. */
 export class LockError extends AppError {
@@ -135,82 +124,12 @@ function staleReason(owner: LockOwner | null, file: string, probe: LockProbe): s
   return null;
 }
 
-/**
- * Creates `file` with its whole content at once, or returns false when it exists: written
- * beside it, then hard-linked into place (atomic), so no reader ever sees it empty or half
- * written — an empty file read as « illisible » was one way two starters both took the lock.
- */
-function createWhole(file: string, content: string): boolean {
-  const temporary = `${file}.${randomUUID()}.tmp`;
-  writeFileSync(temporary, content, { flag: "wx" });
-  try {
-    linkSync(temporary, file);
-    return true;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") return false;
-    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP") throw error;
-    // A file system without hard links: exclusive create, then write.
-    let fd: number;
-    try {
-      fd = openSync(file, "wx");
-    } catch (inner) {
-      if ((inner as NodeJS.ErrnoException).code === "EEXIST") return false;
-      throw inner;
-    }
-    try {
-      writeSync(fd, content);
-    } finally {
-      closeSync(fd);
-    }
-    return true;
-  } finally {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // Already gone.
-    }
-  }
-}
-
 function pause(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-/** A takeover mutex older than this was left by a starter that died during its takeover. */
-const TAKEOVER_STALE_MS = 10_000;
 /** How long a starter waits for another's takeover to finish (takeovers take milliseconds). */
 const TAKEOVER_WAIT_MS = 5_000;
-
-/**
- * The right to replace a stale lock: one starter at a time. Three starters that all see the
- * same stale lock must not each delete « it » — the second would delete the first one's fresh
- * lock (13 runs in 30 gave two owners). Only the mutex holder deletes, after checking again.
- */
-function takeMutex(file: string, token: string, now: () => number): boolean {
-  const mutex = `${file}.takeover`;
-  if (createWhole(mutex, token)) return true;
-  if (now() - modifiedAt(mutex) > TAKEOVER_STALE_MS && modifiedAt(mutex) > 0) {
-    // Left by a crash mid-takeover: moved aside (one remover wins the rename), then retried.
-    const aside = `${mutex}.${randomUUID()}.stale`;
-    try {
-      renameSync(mutex, aside);
-      unlinkSync(aside);
-    } catch {
-      // Another starter cleared it first.
-    }
-  }
-  return false;
-}
-
-function releaseMutex(file: string, token: string): void {
-  const mutex = `${file}.takeover`;
-  try {
-    if (readFileSync(mutex, "utf8") === token) unlinkSync(mutex);
-  } catch {
-    // Already gone.
-  }
-}
 
 function busy(what: string, owner: LockOwner, file: string): LockError {
   return new LockError(

@@ -27,13 +27,15 @@ for (;;) {
   round = Atomics.load(shared, 0);
   if (round < 0) break;
   let got = false;
+  let why = "";
   try {
     acquireLock(file, "la base", { probe });
     got = true;
   } catch (error) {
     if (!(error instanceof LockError)) throw error;
+    why = error.message;
   }
-  parentPort?.postMessage({ round, pid, got });
+  parentPort?.postMessage({ round, pid, got, why });
   Atomics.add(shared, 1, 1);
   Atomics.notify(shared, 1);
 }

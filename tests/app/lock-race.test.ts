@@ -18,6 +18,8 @@ describe("lock takeover race", () => {
     const control = new SharedArrayBuffer(8);
     const shared = new Int32Array(control);
     const owners = new Map<number, number[]>();
+    // Why the others were refused, by round: what a failure report needs to be understood.
+    const refusals = new Map<number, string[]>();
     const workers = CONTENDERS.map((pid) =>
       tsWorker(new URL("./lock-race-worker.ts", import.meta.url), {
         file,
@@ -31,8 +33,11 @@ describe("lock takeover race", () => {
       worker.on("error", (error) => {
         failure = error;
       });
-      worker.on("message", (m: { round: number; pid: number; got: boolean }) => {
-        if (!m.got) return;
+      worker.on("message", (m: { round: number; pid: number; got: boolean; why: string }) => {
+        if (!m.got) {
+          refusals.set(m.round, [...(refusals.get(m.round) ?? []), `${m.pid}: ${m.why}`]);
+          return;
+        }
         owners.set(m.round, [...(owners.get(m.round) ?? []), m.pid]);
       });
     }
@@ -66,7 +71,11 @@ describe("lock takeover race", () => {
     const bad = [...Array(ROUNDS).keys()]
       .map((i) => i + 1)
       .filter((round) => owners.get(round)?.length !== 1)
-      .map((round) => `round ${round}: ${owners.get(round)?.join(", ") ?? "personne"}`);
+      .map(
+        (round) =>
+          `round ${round}: ${owners.get(round)?.join(", ") ?? "personne"} ` +
+          `(refusés : ${refusals.get(round)?.join(" | ") ?? "aucun"})`,
+      );
     expect(bad).toEqual([]);
   }, 120_000);
 });
