@@ -5,7 +5,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { createWhole, releaseMutex } from "../../src/app/takeover.ts";
 
 const { file, control } = workerData as { file: string; control: SharedArrayBuffer };
-// [0]: set to 1 by the test to stop.
+// [0]: set to 1 by the test to stop; [1]: how many times this thread held the mutex.
 const shared = new Int32Array(control);
 const mutex = `${file}.takeover`;
 let held = 0;
@@ -14,6 +14,7 @@ for (let i = 0; Atomics.load(shared, 0) === 0; i++) {
   const token = `autre ${i}`;
   if (!createWhole(mutex, token)) continue;
   held++;
+  Atomics.store(shared, 1, held);
   let still = "";
   try {
     still = readFileSync(mutex, "utf8");

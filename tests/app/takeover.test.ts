@@ -64,27 +64,28 @@ describe("takeover mutex", () => {
   // The same race, for real: two threads take and release the mutex as fast as they can.
   it("never removes the mutex of a starter that holds it, however the two race", async () => {
     const file = lockFile();
-    const control = new SharedArrayBuffer(4);
+    const control = new SharedArrayBuffer(8);
+    const shared = new Int32Array(control);
     const worker = tsWorker(new URL("./takeover-worker.ts", import.meta.url), { file, control });
     const report = new Promise<{ held: number; lost: number }>((resolve, reject) => {
       worker.once("message", resolve);
       worker.once("error", reject);
     });
-    await new Promise((resolve) => worker.once("online", resolve));
+    // Until the other thread has held the mutex 1,000 times (however slow the machine is).
     let mine = 0;
-    const until = Date.now() + 1_000;
-    while (Date.now() < until) {
-      for (let i = 0; i < 200; i++) {
+    const giveUp = Date.now() + 20_000;
+    while (Atomics.load(shared, 1) < 1_000 && Date.now() < giveUp) {
+      for (let i = 0; i < 50; i++) {
         if (takeMutex(file, "moi", Date.now)) {
           mine++;
           releaseMutex(file, "moi");
         }
       }
     }
-    Atomics.store(new Int32Array(control), 0, 1);
+    Atomics.store(shared, 0, 1);
     const { held, lost } = await report;
     await worker.terminate();
-    expect(held).toBeGreaterThan(100); // the two really raced
+    expect(held).toBeGreaterThanOrEqual(1_000); // the two really raced
     expect(mine).toBeGreaterThan(0);
     expect(lost).toBe(0);
   }, 30_000);
