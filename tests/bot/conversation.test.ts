@@ -84,6 +84,10 @@ describe("subscribing and following", () => {
     expect(await h.say("suivre cuisine")).toEqual([
       "Je ne connais pas la rubrique « cuisine ». Rubriques : Diplomatie, Économie, Politique, Société, Sport. Exemple : *suivre diplomatie*.",
     ]);
+    // Said as the reader wrote it, accents and all (the understanding step folds them).
+    expect((await h.say("je veux suivre la météo"))[0]).toMatch(
+      /^Je ne connais pas la rubrique « météo »/,
+    );
     expect(await h.say("suivre")).toEqual([
       "Quelle rubrique ? Exemple : *suivre politique*. Écrivez *rubriques* pour la liste.",
     ]);
@@ -107,6 +111,16 @@ describe("subscribing and following", () => {
     await h.say("menu");
     const [reply] = await h.say("abonner politique");
     expect(reply).toContain("Vos rubriques : Politique.");
+  });
+
+  it("abonner with a rubric we do not have subscribes and says the rubric is not on offer", async () => {
+    const h = await harness();
+    await h.say("menu");
+    const [reply = ""] = await h.say("abonne moi à la météo");
+    const lines = reply.split("\n");
+    expect(lines[0]).toBe("C'est noté : vous êtes abonné(e). Merci !");
+    expect(lines[1]).toMatch(/^Je ne connais pas la rubrique « météo »\. Rubriques : .*Politique/);
+    expect(reply).not.toContain("Vos rubriques");
   });
 });
 

@@ -295,6 +295,20 @@ function namedRubrics(ctx: BotContext): string[] {
     .filter(Boolean);
 }
 
+/**
+ * A rubric name as the reader wrote it: the understanding step gives folded keys (« meteo »),
+ * the reply quotes the reader's own words (« météo ») when they are in the message.
+ */
+function asWritten(ctx: BotContext, name: string): string {
+  const words = ctx.text.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
+  const size = name.split(/\s+/).length;
+  for (let i = 0; i + size <= words.length; i++) {
+    const span = words.slice(i, i + size).join(" ");
+    if (fold(span) === fold(name)) return span;
+  }
+  return name;
+}
+
 /** Resolves each named rubric; the first unknown one is reported with the list on offer. */
 function resolveAll(
   ctx: BotContext,
@@ -305,7 +319,7 @@ function resolveAll(
   for (const name of names) {
     const rubric = resolveRubric(ctx, name, extraKeys);
     if (!rubric) {
-      ctx.reply(ctx.t.unknownRubric(echo(name), rubricNames(ctx)));
+      ctx.reply(ctx.t.unknownRubric(echo(asWritten(ctx, name)), rubricNames(ctx)));
       return null;
     }
     if (!found.some((r) => r.key === rubric.key)) found.push(rubric);
@@ -369,12 +383,19 @@ function unfollow(ctx: BotContext): void {
 function subscribe(ctx: BotContext): void {
   const again = isSubscribed(ctx);
   if (!again) ctx.subscriber = ctx.deps.subscribers.subscribe(ctx.chatId, ctx.now);
-  // "abonner politique": subscribe and follow in one go.
+  // "abonner politique": subscribe and follow in one go. A rubric we do not have is said,
+  // with the list on offer: « abonne-moi au sport » must not quietly mean « everything ».
+  const unknown: string[] = [];
   for (const name of namedRubrics(ctx)) {
     const rubric = resolveRubric(ctx, name);
     if (rubric) ctx.deps.subscribers.follow(ctx.chatId, rubric.key, ctx.now);
+    else unknown.push(name);
   }
-  ctx.reply(ctx.t.subscribed(subscriptionFacts(ctx), again));
+  const [first = "", ...rest] = ctx.t.subscribed(subscriptionFacts(ctx), again).split("\n");
+  const missing = unknown[0]
+    ? [ctx.t.unknownRubric(echo(asWritten(ctx, unknown[0])), rubricNames(ctx))]
+    : [];
+  ctx.reply([first, ...missing, ...rest].join("\n"));
 }
 
 async function stop(ctx: BotContext): Promise<void> {
