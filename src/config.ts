@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { AppError } from "./domain/errors.ts";
+import { DEFAULT_WARM_UP_SCHEDULE, type WarmUp } from "./domain/warm-up.ts";
 
 /** A bad `.env`: every wrong value is named with what to write instead. */
 export class ConfigError extends AppError {
@@ -182,7 +183,33 @@ const schema = z.object({
   ),
   HTTP_HOST: z.string().min(1).default("127.0.0.1"),
   HTTP_PORT: int(8080, 0, 65535),
+  /** A new number's first day (YYYY-MM-DD): its alerts and digests grow day by day. */
+  WARMUP_START: z
+    .string()
+    .refine((s) => s.toLowerCase() === "off" || isDay(s), {
+      message: "date du premier jour d'envoi du numéro (AAAA-MM-JJ, ex. 2026-12-01) ou off",
+    })
+    .transform((s) => (s.toLowerCase() === "off" ? null : s))
+    .optional(),
+  WARMUP_SCHEDULE: list
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(/^[1-9]\d{0,8}$/, "plafonds par jour : des nombres entiers, ex. 50,100,200"),
+      ),
+    )
+    .transform((days) => days.map(Number)),
+  /** First messages of the day to readers silent for COLD_READER_AFTER_HOURS (0: no cap). */
+  COLD_READERS_PER_DAY: int(0, 0, 1_000_000),
+  COLD_READER_AFTER_HOURS: int(24, 1, 24 * 365),
 });
+
+function isDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
 
 /** With the official API, these must be set (Meta's app dashboard gives each). */
 const CLOUD_REQUIRED = [
@@ -246,6 +273,15 @@ export interface Config {
     templateParams: ("title" | "summary" | "link" | "text")[];
   };
   http: { host: string; port: number };
+  /** Limits that keep a number out of trouble (README: « Ban guard »). */
+  guard: {
+    /** Null: no ramp (WARMUP_START unset or off). */
+    warmUp: WarmUp | null;
+    /** First messages a day to long-silent readers; null: no cap. */
+    coldPerDay: number | null;
+    /** Silent this long (since their last message), a reader is « long silent ». */
+    coldAfterMs: number;
+  };
 }
 
 /** Parses the environment (after dotenv) into a Config, or throws a ConfigError naming every fix. */
@@ -330,5 +366,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         v.CLOUD_TEMPLATE_PARAMS.length > 0 ? v.CLOUD_TEMPLATE_PARAMS : ["title", "link"],
     },
     http: { host: v.HTTP_HOST, port: v.HTTP_PORT },
+    guard: {
+      warmUp: v.WARMUP_START
+        ? {
+            start: v.WARMUP_START,
+            schedule: v.WARMUP_SCHEDULE.length > 0 ? v.WARMUP_SCHEDULE : DEFAULT_WARM_UP_SCHEDULE,
+          }
+        : null,
+      coldPerDay: v.COLD_READERS_PER_DAY > 0 ? v.COLD_READERS_PER_DAY : null,
+      coldAfterMs: v.COLD_READER_AFTER_HOURS * 3_600_000,
+    },
   };
 }

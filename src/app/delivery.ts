@@ -1,6 +1,7 @@
 import type { Database } from "better-sqlite3";
 import type { Config } from "../config.ts";
-import { Dispatcher, type Sleep } from "../dispatcher/dispatcher.ts";
+import { Dispatcher, type DispatcherDeps, type Sleep } from "../dispatcher/dispatcher.ts";
+import { SendBudget } from "../dispatcher/send-budget.ts";
 import { type SendingPolicy, sendingPolicy } from "../domain/sending-policy.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Random } from "../lib/random.ts";
@@ -11,6 +12,7 @@ import type { ArticlesRepo } from "../store/articles.ts";
 import type { BroadcastsRepo } from "../store/broadcasts.ts";
 import type { ConfirmationsRepo } from "../store/confirmations.ts";
 import type { ConversationRepo } from "../store/conversation.ts";
+import type { DailySendsRepo } from "../store/daily-sends.ts";
 import type { OutboxRepo } from "../store/outbox.ts";
 import type { ReceiptsRepo } from "../store/receipts.ts";
 import type { SettingsRepo } from "../store/settings.ts";
@@ -32,6 +34,7 @@ export interface DeliveryStore {
   confirmations: ConfirmationsRepo;
   conversation?: Pick<ConversationRepo, "remember"> | undefined;
   receipts?: ReceiptsRepo | undefined;
+  dailySends?: DailySendsRepo | undefined;
 }
 
 /** Delivery without a transport: what the CLI and the bot's editor commands need. */
@@ -81,10 +84,24 @@ export function createDispatcher(
   store: DeliveryStore,
   core: DeliveryCore,
   transport: Transport,
-  options: { random?: Random; sleep?: Sleep } = {},
+  options: {
+    random?: Random;
+    sleep?: Sleep;
+    onOutcome?: DispatcherDeps["onOutcome"];
+  } = {},
 ): Dispatcher {
   core.desk.attachSender(() => transport.isUp());
+  const dailySends = store.dailySends;
+  const budget = dailySends
+    ? new SendBudget({
+        limits: store.config.guard,
+        timeZone: store.config.timeZone,
+        store: dailySends,
+        lastSeenAt: (chatId) => store.subscribers.get(chatId)?.lastSeenAt ?? null,
+      })
+    : null;
   return new Dispatcher({
+    budget,
     outbox: store.outbox,
     settings: store.settings,
     transport,

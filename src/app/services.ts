@@ -7,6 +7,7 @@ import { AuditRepo } from "../store/audit.ts";
 import { BroadcastsRepo } from "../store/broadcasts.ts";
 import { ConfirmationsRepo } from "../store/confirmations.ts";
 import { ConversationRepo } from "../store/conversation.ts";
+import { DailySendsRepo } from "../store/daily-sends.ts";
 import { openDatabase } from "../store/database.ts";
 import { FeedsRepo } from "../store/feeds.ts";
 import { InboundRepo } from "../store/inbound.ts";
@@ -38,6 +39,8 @@ export interface App {
   /** Delivered / read receipts, and readers' other ids (Cloud API). */
   receipts: ReceiptsRepo;
   readerAliases: ReaderAliasesRepo;
+  /** What the ban guard counts per day (warm-up ramp, long-silent readers). */
+  dailySends: DailySendsRepo;
   /** Planner, audience and the desk (the EditorBackend): src/app/delivery.ts. */
   delivery: DeliveryCore;
   close(): void;
@@ -66,6 +69,7 @@ export function openApp(config: Config, deps: { clock: Clock; log: Logger }): Ap
     feeds: new FeedsRepo(db),
     receipts: new ReceiptsRepo(db),
     readerAliases: new ReaderAliasesRepo(db),
+    dailySends: new DailySendsRepo(db),
     close: () => db.close(),
   };
   return { ...app, delivery: createDeliveryCore(app) };

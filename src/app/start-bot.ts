@@ -11,6 +11,7 @@ import { FeedPoller } from "../sources/feeds/poller.ts";
 import { CloudTransport } from "../transport/cloud/cloud-transport.ts";
 import type { Transport } from "../transport/transport.ts";
 import { BanGuard } from "./ban-guard.ts";
+import { ChannelReadBack } from "./channel-read-back.ts";
 import { createDispatcher, createSchedules } from "./delivery.ts";
 import { startHttp } from "./http.ts";
 import { Lifecycle, STAGE_TIMEOUT_MS } from "./lifecycle.ts";
@@ -84,7 +85,23 @@ export async function startBot(config: Config, deps: StartDeps): Promise<Running
     const cloud = transport instanceof CloudTransport ? transport : chosen.cloud;
     // The dispatcher starts first: it refuses to run when another live process already sends
     // from this database, before a browser is opened for nothing.
-    const dispatcher = createDispatcher(app, app.delivery, transport);
+    // After a Channel post, the Channel is read back (WhatsApp Web only): missing, sent again.
+    const readBack = new ChannelReadBack({
+      transport,
+      outbox: app.outbox,
+      clock,
+      log,
+      editors: config.editors,
+      language: config.language,
+    });
+    held.hold("envois", () => readBack.stop());
+    const dispatcher = createDispatcher(app, app.delivery, transport, {
+      onOutcome: (row, outcome) => {
+        guard.sent();
+        if (!outcome.ok && outcome.error.kind === "permanent") guard.refused();
+        readBack.onOutcome(row, outcome);
+      },
+    });
     dispatcher.start();
     held.hold("envois", () => dispatcher.stop({ timeoutMs: STAGE_TIMEOUT_MS }));
     const schedules = createSchedules(app, app.delivery);
@@ -105,6 +122,9 @@ export async function startBot(config: Config, deps: StartDeps): Promise<Running
       onStatus: (status, reason) => {
         if (status === "down") guard.transportDown(reason);
         dispatcher.onTransportStatus(status, reason);
+      },
+      onState: (state) => {
+        guard.state(state);
       },
       onReceipt: (receipt) => {
         try {

@@ -6,10 +6,11 @@ import type { Clock } from "../lib/clock.ts";
 import type { Random } from "../lib/random.ts";
 import type { Logger } from "../log.ts";
 import { DISK_FULL_ADVICE, isDiskFull } from "../store/database.ts";
-import type { OutboxRepo, OutboxRow } from "../store/outbox.ts";
+import { type OutboxRepo, type OutboxRow, POSTPONED_COLD } from "../store/outbox.ts";
 import type { SettingsRepo } from "../store/settings.ts";
 import { CHANNEL, type Transport, TransportError } from "../transport/transport.ts";
 import { Pacer } from "./pacer.ts";
+import type { SendBudget } from "./send-budget.ts";
 
 /** Waits `ms`, or less when `signal` aborts (the dispatcher is woken). */
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
@@ -53,6 +54,13 @@ export interface DispatcherDeps {
   policy: SendingPolicy;
   random?: Random;
   sleep?: Sleep;
+  /** The ban guard's daily limits on alerts and digests (warm-up ramp, long-silent readers). */
+  budget?: SendBudget | null | undefined;
+  /**
+   * What the transport answered for each message (the ban guard counts refusals, the Channel
+   * read-back watches Channel posts). Called once per attempt, outside any transaction.
+   */
+  onOutcome?: ((row: OutboxRow, outcome: SendOutcome) => void) | null | undefined;
 }
 
 /** Another process is already sending from this database. */
@@ -62,12 +70,19 @@ export class DispatcherBusyError extends AppError {
   }
 }
 
+/** What the transport answered for one attempt. */
+export type SendOutcome =
+  | { ok: true; transportId: string | null }
+  | { ok: false; error: TransportError };
+
 type Tick =
   | { kind: "progress" }
   | { kind: "wait"; until: number; rowsDueBy: number | null }
   | { kind: "blocked"; reason: "paused" | "transport-down" | "store" };
 
 const INTERACTIVE = new Set<number>(INTERACTIVE_KINDS.map((k) => PRIORITY[k]));
+/** Broadcasts to readers one by one: what the daily limits count. */
+const BUDGETED = new Set<number>([PRIORITY.alert, PRIORITY.digest]);
 
 function laneOf(priority: number): Lane {
   return INTERACTIVE.has(priority) ? "interactive" : "bulk";
@@ -106,9 +121,10 @@ export class Dispatcher {
    * Their outcomes are written as they come, one commit each.
    */
   readonly #inFlight = new Set<Promise<void>>();
+  readonly #budgetNoted = new Set<string>();
 
   constructor(deps: DispatcherDeps) {
-    this.#d = { random: Math.random, sleep: realSleep, ...deps };
+    this.#d = { random: Math.random, sleep: realSleep, budget: null, onOutcome: null, ...deps };
     this.#pacer = new Pacer(deps.policy, this.#d.random);
   }
 
@@ -300,23 +316,55 @@ export class Dispatcher {
       const nextDue = nextDueByPriority.get(priority) ?? null;
       if (nextDue === null) continue;
       const laneAt = toWall + this.#pacer.laneReadyAt(laneOf(priority));
-      rowsDueBy = rowsDueBy === null ? nextDue : Math.min(rowsDueBy, nextDue);
+      const budget = BUDGETED.has(priority) && this.#d.budget?.active ? this.#d.budget : null;
+      // The warm-up ceiling of today is reached: alerts and digests wait for tomorrow.
+      const closed = budget?.closedUntil(now)?.getTime() ?? null;
+      const dueBy = closed === null ? nextDue : Math.max(nextDue, closed);
+      rowsDueBy = rowsDueBy === null ? dueBy : Math.min(rowsDueBy, dueBy);
+      if (closed !== null) {
+        this.#budgetNote("warm-up", closed);
+        until = Math.min(until, dueBy);
+        continue;
+      }
       if (nextDue > nowMs || laneAt > nowMs) {
         until = Math.min(until, Math.max(nextDue, laneAt));
         continue;
       }
-      // The oldest due row whose chat may receive now; a chat still in its gap is skipped.
+      // The oldest due row whose chat may receive now; a chat still in its gap is skipped, and
+      // so is a long-silent reader over today's cap (moved to tomorrow below).
+      let cold = false;
+      const postponed: number[] = [];
+      let postponeUntil: Date | null = null;
       const candidate = outbox.firstDue(priority, now, (c) => {
         const chatAt = toWall + this.#pacer.chatReadyAt(c.recipient);
-        if (chatAt <= nowMs) return true;
-        until = Math.min(until, chatAt);
+        if (chatAt > nowMs) {
+          until = Math.min(until, chatAt);
+          return false;
+        }
+        if (!budget) return true;
+        const verdict = budget.check(c.recipient, now);
+        if (verdict.go) {
+          cold = verdict.cold;
+          return true;
+        }
+        if (verdict.why === "cold") {
+          postponed.push(c.id);
+          postponeUntil = verdict.until;
+        }
         return false;
       });
+      if (postponeUntil !== null && postponed.length > 0) {
+        const moved = outbox.postpone(postponed, postponeUntil, now, POSTPONED_COLD);
+        this.#budgetNote("cold", (postponeUntil as Date).getTime(), moved);
+        // Rows moved: look again at once (other readers of this priority may be due).
+        if (candidate === null) until = Math.min(until, nowMs);
+      }
       if (candidate === null) continue;
       // The previous send's outcome commits with this claim (rolled back together on error).
       const outcome = outbox.claim(candidate.id, now, this.#unrecorded?.write);
       this.#unrecorded = null;
       if ("claimed" in outcome) {
+        if (budget) budget.record(outcome.claimed.recipient, cold, now);
         const parallel = Math.max(1, transport.maxInFlight ?? 1);
         if (parallel === 1) {
           await this.#send(outcome.claimed, laneOf(priority), false);
@@ -337,6 +385,25 @@ export class Dispatcher {
     }
     if (paused && rowsDueBy === null) return this.#blocked("paused");
     return { kind: "wait", until, rowsDueBy };
+  }
+
+  /** Logs a daily limit once per limit and day, not at every tick. */
+  #budgetNote(why: "warm-up" | "cold", until: number, moved = 0): void {
+    const key = `${why}:${until}`;
+    if (moved > 0) {
+      this.#d.log.info(
+        { moved, until: new Date(until) },
+        "plafond du jour des lecteurs silencieux atteint : messages reportés au lendemain",
+      );
+    }
+    if (this.#budgetNoted.has(key)) return;
+    this.#budgetNoted.add(key);
+    if (why === "warm-up") {
+      this.#d.log.info(
+        { until: new Date(until) },
+        "montée en charge du numéro : plafond du jour atteint, alertes et résumés attendent demain",
+      );
+    }
   }
 
   #blocked(reason: "paused" | "transport-down" | "store"): Tick {
@@ -398,6 +465,7 @@ export class Dispatcher {
       });
       const sentAt = clock.now();
       succeeded = true;
+      this.#notify(row, { ok: true, transportId: result.transportId });
       outcome = () => {
         outbox.markSent(row.id, sentAt, result.transportId);
         if (isReader) readers.recordSuccess(row.recipient);
@@ -410,6 +478,7 @@ export class Dispatcher {
           : new TransportError(String((caught as Error)?.message ?? caught), "transient", {
               cause: caught,
             });
+      this.#notify(row, { ok: false, error });
       const now = clock.now();
       const context = { row: row.id, kind: row.kind, recipient: row.recipient, err: error.message };
       const up = transport.isUp();
@@ -455,6 +524,14 @@ export class Dispatcher {
         outcome();
       };
     } else this.#record(row.id, outcome);
+  }
+
+  #notify(row: OutboxRow, outcome: SendOutcome): void {
+    try {
+      this.#d.onOutcome?.(row, outcome);
+    } catch (error) {
+      this.#d.log.warn({ err: error, row: row.id }, "suivi d'un envoi en échec");
+    }
   }
 
   #beat(force: boolean): void {

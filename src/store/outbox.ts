@@ -134,6 +134,10 @@ function toRow(r: RawRow): OutboxRow {
 export const INTERRUPTED =
   "interrompu pendant l'envoi (arrêt brutal) : renvoyé une fois, le destinataire a pu le recevoir deux fois";
 
+/** Written on alerts and digests moved to the next day by the cap on long-silent readers. */
+export const POSTPONED_COLD =
+  "reporté au lendemain : plafond du jour atteint pour les premiers messages aux lecteurs silencieux depuis longtemps";
+
 /** The outbox table: every message the bot will send is a row here first. */
 export class OutboxRepo {
   readonly #db: Database;
@@ -534,6 +538,32 @@ export class OutboxRepo {
     let total = 0;
     for (const p of priorities) total += count.pluck().get({ p, by: by.getTime() }) as number;
     return total;
+  }
+
+  /**
+   * Moves waiting rows to `until` (a daily cap reached: they go the next day, never lost), with
+   * the reason an operator reads in last_error; returns how many moved.
+   */
+  postpone(ids: readonly number[], until: Date, now: Date, reason: string): number {
+    const move = this.#db.prepare(
+      `UPDATE outbox SET not_before = @until, last_error = @reason, updated_at = @now
+       WHERE id = @id AND state IN ('queued', 'failed')`,
+    );
+    return this.#db.transaction(() => {
+      let moved = 0;
+      for (const id of ids) {
+        moved += move.run({ id, until: until.getTime(), now: now.getTime(), reason }).changes;
+      }
+      return moved;
+    })();
+  }
+
+  /** Waiting rows whose last_error is `reason` (rows postponed by a daily cap). */
+  waitingWith(reason: string): number {
+    return this.#db
+      .prepare("SELECT count(*) FROM outbox WHERE state IN ('queued', 'failed') AND last_error = ?")
+      .pluck()
+      .get(reason) as number;
   }
 
   /** Deletes sent, dead and cancelled rows older than `before`; returns how many. */

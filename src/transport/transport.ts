@@ -62,7 +62,12 @@ export interface TransportHandlers {
   onStatus(status: "up" | "down", reason?: string): void;
   /** Delivered / read receipts of sent messages (both WhatsApp transports give them). */
   onReceipt?(receipt: Receipt): void;
+  /** A connection state that may mean trouble for the number (WhatsApp Web's TOS_BLOCK…). */
+  onState?(state: string): void;
 }
+
+/** Whether a Channel post shows in the Channel: `unknown` when it cannot be told now. */
+export type ChannelPostCheck = "seen" | "missing" | "unknown";
 
 /** What the core needs from WhatsApp, the console simulator or the in-memory test double. */
 export interface Transport {
@@ -81,4 +86,9 @@ export interface Transport {
    * it cannot be known: used to recognise editors.
    */
   resolvePhones(ids: readonly string[]): Promise<Map<string, string | null>>;
+  /**
+   * Optional capability: reads the Channel's recent posts back and says whether this one (its
+   * transport id from send(), its text) is there and accepted by WhatsApp's server.
+   */
+  checkChannelPost?(post: { transportId: string | null; text: string }): Promise<ChannelPostCheck>;
 }

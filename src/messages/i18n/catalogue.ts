@@ -272,6 +272,20 @@ export interface DeliveryWords {
   guardSpike(why: string, times: number, minutes: number): string;
   guardLoggedOut(reason: string): string;
   guardPaused(why: string): string;
+  /** Meta blocked or locked the account (368, 131031). */
+  guardRestricted: string;
+  /** Many messages refused for good, whatever the transport. */
+  guardRefused: string;
+  /** WhatsApp Web's state says the number is blocked or unpaired (TOS_BLOCK…). */
+  guardBlocked(state: string): string;
+  /** A Channel post not found in the Channel: sent again (attempt 1) or given up (2). */
+  channelMissing(attempt: 1 | 2, excerpt: string): string;
+  /** /stats: today's alerts and digests against the warm-up ceiling (figures formatted). */
+  budgetWarmUp(sent: string, ceiling: string): string;
+  /** /stats: long-silent readers written to today against the cap, and rows moved to tomorrow. */
+  budgetCold(cold: string, cap: string, postponed: string): string;
+  /** A broadcast receipt: part of it waits for the next days' ceilings (warm-up ramp). */
+  warmUpLater(days: number): string;
 }
 
 /** Everything one language says. */

@@ -145,6 +145,21 @@ const DELIVERY: DeliveryWords = {
   guardLoggedOut: (reason) => `WhatsApp Web: session closed (${reason})`,
   guardPaused: (why) =>
     `⚠️ Broadcasts paused automatically: ${why}. Replies to readers go on. Check the number's quality (Meta Business Manager), then /reprendre.`,
+  guardRestricted: "Meta blocked or restricted the WhatsApp Business account (368 or 131031)",
+  guardRefused: "many messages refused for good by WhatsApp",
+  guardBlocked: (state) =>
+    `WhatsApp Web: the number is blocked or no longer linked to the phone (${state})`,
+  channelMissing: (attempt, excerpt) =>
+    attempt === 1
+      ? `⚠️ The post “${excerpt}” does not appear in the Channel: it is sent once more.`
+      : `⚠️ Sent again, the post “${excerpt}” still does not appear in the Channel. Open the Channel in WhatsApp: is the bot's number still an admin? Post it by hand if needed.`,
+  budgetWarmUp: (sent, ceiling) =>
+    `Number warm-up: ${sent} alerts and digests of ${ceiling} allowed today`,
+  budgetCold: (cold, cap, postponed) =>
+    `Long-silent readers: ${cold} first messages of ${cap} allowed today` +
+    (postponed === "0" ? "" : `, ${postponed} moved to tomorrow`),
+  warmUpLater: (days) =>
+    `Number warm-up: part of it goes ${days === 1 ? "tomorrow" : `in ${days} days`} (today's ceiling).`,
 };
 
 export const en = {

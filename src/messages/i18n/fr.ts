@@ -155,6 +155,21 @@ const DELIVERY: DeliveryWords = {
   guardLoggedOut: (reason) => `WhatsApp Web : session fermée (${reason})`,
   guardPaused: (why) =>
     `⚠️ Diffusions mises en pause automatiquement : ${why}. Les réponses aux lecteurs continuent. Vérifiez la qualité du numéro (Meta Business Manager), puis /reprendre.`,
+  guardRestricted: "Meta a bloqué ou restreint le compte WhatsApp Business (368 ou 131031)",
+  guardRefused: "beaucoup de messages refusés définitivement par WhatsApp",
+  guardBlocked: (state) =>
+    `WhatsApp Web : le numéro est bloqué ou n'est plus relié au téléphone (${state})`,
+  channelMissing: (attempt, excerpt) =>
+    attempt === 1
+      ? `⚠️ La publication « ${excerpt} » n'apparaît pas dans la chaîne : elle est renvoyée une fois.`
+      : `⚠️ Renvoyée, la publication « ${excerpt} » n'apparaît toujours pas dans la chaîne. Ouvrez la chaîne dans WhatsApp : le numéro du bot en est-il encore administrateur ? Publiez-la à la main si besoin.`,
+  budgetWarmUp: (sent, ceiling) =>
+    `Montée en charge du numéro : ${sent} alertes et résumés sur ${ceiling} permis aujourd'hui`,
+  budgetCold: (cold, cap, postponed) =>
+    `Lecteurs silencieux depuis longtemps : ${cold} premiers messages sur ${cap} permis aujourd'hui` +
+    (postponed === "0" ? "" : `, ${postponed} reportés à demain`),
+  warmUpLater: (days) =>
+    `Montée en charge du numéro : une partie partira ${days === 1 ? "demain" : `dans ${days} jours`} (plafond du jour).`,
 };
 
 export const fr = {

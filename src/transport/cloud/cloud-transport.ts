@@ -310,7 +310,9 @@ export class CloudTransport implements Transport {
       this.#authTimer.unref();
     }
     if (
-      ["throughput", "spam-rate", "not-delivered", "undeliverable", "auth"].includes(error.signal)
+      ["throughput", "spam-rate", "not-delivered", "undeliverable", "auth", "restricted"].includes(
+        error.signal,
+      )
     ) {
       this.#d.onSignal?.(error.signal, error);
     }

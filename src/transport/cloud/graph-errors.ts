@@ -12,6 +12,7 @@ export type CloudSignal =
   | "window" // 131047: more than 24 h since the reader wrote: only a template may go
   | "undeliverable" // 131026: no WhatsApp, old app, or the reader blocked the number
   | "auth" // 190 and friends: the token is wrong or expired, nothing can go
+  | "restricted" // 368, 131031: Meta blocked or locked the account (policy): nothing should go
   | "invalid" // the request itself (a parameter, a template) is wrong
   | "server" // Meta's side or the network: try again
   | "other";
@@ -117,8 +118,15 @@ const BY_CODE: Record<
   131005: { kind: "transient", signal: "auth", hint: "accès refusé au numéro" },
   131031: {
     kind: "transient",
-    signal: "auth",
+    signal: "restricted",
+    retryAfterMs: 60 * 60 * SECOND,
     hint: "compte WhatsApp Business bloqué ou restreint",
+  },
+  368: {
+    kind: "transient",
+    signal: "restricted",
+    retryAfterMs: 60 * 60 * SECOND,
+    hint: "numéro bloqué temporairement par Meta pour non-respect de ses règles",
   },
   100: { kind: "permanent", signal: "invalid", hint: "paramètre refusé par l'API" },
   131008: { kind: "permanent", signal: "invalid", hint: "paramètre obligatoire manquant" },

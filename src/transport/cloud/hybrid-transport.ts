@@ -1,5 +1,6 @@
 import {
   CHANNEL,
+  type ChannelPostCheck,
   type Recipient,
   type SendMeta,
   type SendResult,
@@ -53,6 +54,14 @@ export class HybridTransport implements Transport {
       );
     }
     return side.send(to, text, meta);
+  }
+
+  /** The Channel is WhatsApp Web's: it reads the post back, when it can. */
+  async checkChannelPost(post: {
+    transportId: string | null;
+    text: string;
+  }): Promise<ChannelPostCheck> {
+    return this.channel.checkChannelPost ? this.channel.checkChannelPost(post) : "unknown";
   }
 
   async resolvePhones(ids: readonly string[]): Promise<Map<string, string | null>> {

@@ -5,9 +5,11 @@ import type { Channel, Client, ClientOptions, Message, WAState } from "whatsapp-
 import wwebjs from "whatsapp-web.js";
 import type { Config } from "../../config.ts";
 import { chatIdOf, normalisePhone, phoneOfChatId } from "../../domain/chat-id.ts";
+import { stripBidiControls } from "../../lib/bidi.ts";
 import { type Logger, maskPhone } from "../../log.ts";
 import {
   CHANNEL,
+  type ChannelPostCheck,
   type Recipient,
   type SendResult,
   type Transport,
@@ -139,6 +141,8 @@ export class WhatsAppTransport implements Transport {
   #failures = 0;
   #retryTimer: NodeJS.Timeout | null = null;
   #channelId: string | null = null;
+  /** The Channel as whatsapp-web.js gave it: its recent posts are read back from it. */
+  #channel: Pick<Channel, "fetchMessages"> | null = null;
   #channelProblem: string | null = null;
   readonly #seen = new Set<string>();
   readonly #disposing = new Set<Promise<void>>();
@@ -241,6 +245,38 @@ export class WhatsAppTransport implements Transport {
       );
     }
     return { transportId: sent.id?._serialized ?? null };
+  }
+
+  /**
+   * Reads the Channel's last posts by this number (whatsapp-web.js `Channel.fetchMessages`)
+   * and looks for this one, by id or by text: `seen` once WhatsApp's server acknowledged it
+   * (ack 1 or more), `missing` when it is not there or still pending or in error, `unknown`
+   * when WhatsApp Web cannot be asked now.
+   */
+  async checkChannelPost(post: {
+    transportId: string | null;
+    text: string;
+  }): Promise<ChannelPostCheck> {
+    const channel = this.#channel;
+    if (!channel || !this.#up) return "unknown";
+    let recent: Message[];
+    try {
+      recent = await withTimeout(
+        channel.fetchMessages({ limit: 20, fromMe: true }),
+        30_000,
+        "délai dépassé",
+      );
+    } catch (error) {
+      this.#log.warn({ err: errorText(error) }, "WhatsApp : publications de la chaîne non lues");
+      return "unknown";
+    }
+    const text = stripBidiControls(post.text).trim();
+    const found = recent.find(
+      (m) =>
+        (post.transportId !== null && m?.id?._serialized === post.transportId) ||
+        stripBidiControls(m?.body ?? "").trim() === text,
+    );
+    return found && typeof found.ack === "number" && found.ack >= 1 ? "seen" : "missing";
   }
 
   /** `NUMBER@c.us` answers itself; an `…@lid` is asked to WhatsApp (cached), null when unknown. */
@@ -359,7 +395,9 @@ export class WhatsAppTransport implements Transport {
       if (current()) void this.#ready(client);
     });
     client.on("change_state", (state: WAState) => {
-      if (current()) this.#log.info({ state }, "WhatsApp : état de la connexion");
+      if (!current()) return;
+      this.#log.info({ state }, "WhatsApp : état de la connexion");
+      this.#handlers?.onState?.(String(state));
     });
     client.on("disconnected", (reason: WAState | "LOGOUT") => {
       if (current()) void this.#lost(client, String(reason));
@@ -391,6 +429,7 @@ export class WhatsAppTransport implements Transport {
   async #resolveChannel(client: WhatsAppClient): Promise<void> {
     const { invite, id } = this.#config.channel;
     this.#channelId = null;
+    this.#channel = null;
     this.#channelProblem = null;
     if (!invite && !id) return;
     const what = invite ? `CHANNEL_INVITE=${invite}` : `CHANNEL_ID=${id}`;
@@ -428,6 +467,7 @@ export class WhatsAppTransport implements Transport {
       return;
     }
     this.#channelId = channel.id._serialized;
+    this.#channel = channel;
     this.#log.info({ channel: channel.name }, "WhatsApp : chaîne prête");
   }
 
