@@ -1,3 +1,4 @@
+import type { SendOutcome } from "../dispatcher/dispatcher.ts";
 import { chatIdOf } from "../domain/chat-id.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../log.ts";
@@ -108,6 +109,12 @@ export class BanGuard {
   /** A message was handed to WhatsApp (accepted or refused): what shares are judged against. */
   sent(): void {
     this.#sends.add(this.#d.clock.now().getTime());
+  }
+
+  /** The dispatcher's outcome hook: every attempt counts, a permanent refusal is watched. */
+  onOutcome(_row: unknown, outcome: SendOutcome): void {
+    this.sent();
+    if (!outcome.ok && outcome.error.kind === "permanent") this.refused();
   }
 
   /** One refusal from the Cloud API. Returns true when it paused broadcasts. */

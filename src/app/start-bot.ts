@@ -97,8 +97,7 @@ export async function startBot(config: Config, deps: StartDeps): Promise<Running
     held.hold("envois", () => readBack.stop());
     const dispatcher = createDispatcher(app, app.delivery, transport, {
       onOutcome: (row, outcome) => {
-        guard.sent();
-        if (!outcome.ok && outcome.error.kind === "permanent") guard.refused();
+        guard.onOutcome(row, outcome);
         readBack.onOutcome(row, outcome);
       },
     });
