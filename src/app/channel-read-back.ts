@@ -16,7 +16,7 @@ const realLater: Later = (ms, run) => {
 };
 
 export interface ChannelReadBackDeps {
-  transport: Pick<Transport, "checkChannelPost">;
+  transport: Pick<Transport, "name" | "checkChannelPost">;
   outbox: Pick<OutboxRepo, "enqueue">;
   clock: Clock;
   log: Logger;
