@@ -75,6 +75,12 @@ export function createDeliveryCore(store: DeliveryStore, policy?: SendingPolicy)
     policy: effective,
     timeZone: store.config.timeZone,
     receipts: store.receipts,
+    budget: store.dailySends
+      ? {
+          limits: store.config.guard,
+          totals: (day) => store.dailySends?.totals(day) ?? { messages: 0, cold: 0 },
+        }
+      : undefined,
   });
   return { policy: effective, planner, desk };
 }

@@ -1,3 +1,4 @@
+import type { BudgetFigures } from "./send-budget.ts";
 /** An editor's breaking alert stays a short message: small data plans, small screens. */
 export const MAX_ALERT_CHARS = 1000;
 
@@ -12,6 +13,8 @@ export interface BroadcastReceipt {
   recipients: number;
   /** Honest estimate of when the last message goes out, at the current pace. */
   etaMs: number;
+  /** Days part of it waits for the warm-up ramp's next ceilings (0 or absent: none). */
+  warmUpDays?: number;
   /** For a scheduled broadcast: when it starts. */
   startsAt: Date | null;
   /** When readers' alerts may start, if later than now (quiet hours): the Channel goes first. */
@@ -97,6 +100,8 @@ export interface SendingStats {
   subscribers: { optedIn: number; instant: number; daily: number; stopped: number };
   /** Today's broadcast messages (newsroom's day): receipts in all, and per rubric. */
   receipts?: { today: ReceiptFigures; byRubric: (ReceiptFigures & { rubric: string })[] };
+  /** Today against the ban guard's daily limits (absent: no limit set). */
+  budget?: BudgetFigures;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ReceiptFigures, SendingStats } from "../domain/broadcast.ts";
 import { formatThousands } from "../lib/numbers.ts";
+import { budgetLines } from "./budget.ts";
 import { catalogue, type Lang } from "./wording.ts";
 
 /**
@@ -32,5 +33,9 @@ export function statsReceiptLines(stats: SendingStats, lang: Lang): string[] {
       ? [w.labelled(`« ${b.label} »`, receiptText(b.receipts, lang))]
       : [],
   );
-  return [...running, ...(stats.receipts ? todayReceiptLines(stats.receipts, lang) : [])];
+  return [
+    ...running,
+    ...(stats.receipts ? todayReceiptLines(stats.receipts, lang) : []),
+    ...budgetLines(stats.budget, lang),
+  ];
 }

@@ -1,6 +1,7 @@
 import type { BroadcastReceipt, SendingStats } from "../domain/broadcast.ts";
 import { formatLocal } from "../lib/zoned-time.ts";
 import type { Broadcast } from "../store/broadcasts.ts";
+import { budgetLines } from "./budget.ts";
 import { receiptText, todayReceiptLines } from "./receipts.ts";
 import { catalogue, formatCount, formatDuration, type Lang } from "./wording.ts";
 
@@ -63,6 +64,7 @@ export function sendingStatsLines(
     lines.push(`${w.runningLine(b.broadcastId, b.label, progressText(b, view))}${r}`);
   }
   if (stats.receipts) lines.push(...todayReceiptLines(stats.receipts, view.lang));
+  lines.push(...budgetLines(stats.budget, view.lang));
   for (const b of scheduled) {
     const at = b.scheduledFor ? formatLocal(b.scheduledFor, view.timeZone, view.now) : w.now;
     lines.push(w.scheduledLine(b.id, b.label, at));
@@ -98,6 +100,8 @@ export function receiptLines(
   if (receipt.readersFrom) {
     lines.push(w.receiptQuiet(formatLocal(receipt.readersFrom, view.timeZone, view.now)));
   }
+  if (receipt.warmUpDays)
+    lines.push(`${catalogue(view.lang).delivery.warmUpLater(receipt.warmUpDays)}.`);
   if (receipt.embargo && receipt.articleId) lines.push(w.receiptEmbargo(receipt.articleId));
   if (receipt.alsoScheduled && receipt.alsoScheduled.length > 0) {
     lines.push(w.receiptAlsoScheduled(receipt.alsoScheduled));

@@ -10,12 +10,15 @@ import type {
 } from "../domain/broadcast.ts";
 import { DeskError } from "../domain/errors.ts";
 import { PRIORITY } from "../domain/message.ts";
+import { type BudgetLimits, budgetFigures, warmUpDaysAhead } from "../domain/send-budget.ts";
 import { averageBulkGapMs, type SendingPolicy } from "../domain/sending-policy.ts";
 import type { Clock } from "../lib/clock.ts";
-import { localDayRange } from "../lib/zoned-time.ts";
+import { fromLocal, localDay, localDayRange } from "../lib/zoned-time.ts";
 import type { Logger } from "../log.ts";
 import type { Broadcast, BroadcastCounts } from "../store/broadcasts.ts";
 import type { PendingAction } from "../store/confirmations.ts";
+import type { DailyTotals } from "../store/daily-sends.ts";
+import { POSTPONED_COLD } from "../store/outbox.ts";
 import type { Planner, StartedBroadcast } from "./planner.ts";
 import type { DeskStore } from "./ports.ts";
 
@@ -25,6 +28,8 @@ export interface DeskDeps extends DeskStore {
   log: Logger;
   policy: SendingPolicy;
   timeZone: string;
+  /** The ban guard's daily limits and counts: /stats shows them, ETAs honour the ramp. */
+  budget?: { limits: BudgetLimits; totals(day: string): DailyTotals } | undefined;
 }
 
 /** What `cancel` did. */
@@ -289,7 +294,37 @@ export class Desk implements EditorBackend {
             return { receipts: { today: r.total, byRubric: r.byRubric } };
           })()
         : {}),
+      ...(this.#budgetFigures(now) ?? {}),
     };
+  }
+
+  /** Today against the ban guard's daily limits, when any is set. */
+  #budgetFigures(now: Date): Pick<SendingStats, "budget"> | null {
+    const budget = this.#d.budget;
+    if (!budget || (!budget.limits.warmUp && budget.limits.coldPerDay === null)) return null;
+    const day = localDay(now, this.#d.timeZone);
+    const postponed = this.#d.outbox.waitingWith(POSTPONED_COLD);
+    return { budget: budgetFigures(budget.limits, day, budget.totals(day), postponed) };
+  }
+
+  /**
+   * How many days from today the last of `messages` alerts and digests goes under the warm-up
+   * ramp, and when that day starts (null: today, or no ramp).
+   */
+  #warmUpWait(messages: number, now: Date): { days: number; startsAt: Date } | null {
+    const budget = this.#d.budget;
+    if (!budget?.limits.warmUp) return null;
+    const today = localDay(now, this.#d.timeZone);
+    const days = warmUpDaysAhead(
+      budget.limits.warmUp,
+      today,
+      budget.totals(today).messages,
+      messages,
+      addDays,
+    );
+    if (days === 0) return null;
+    const [y, m, d] = addDays(today, days).split("-").map(Number) as [number, number, number];
+    return { days, startsAt: fromLocal(this.#d.timeZone, y, m, d) };
   }
 
   /** Scheduled broadcasts not started yet. */
@@ -322,7 +357,18 @@ export class Desk implements EditorBackend {
     // Rows deferred by quiet hours (the Channel post goes now, readers at 07:00): the last
     // message cannot go before its own time, whatever the first one does.
     const lastWait = Math.max(0, counts.lastNotBefore - now);
-    return Math.round(Math.max(startWait, lastWait) + ahead * gap);
+    const eta = Math.round(Math.max(startWait, lastWait) + ahead * gap);
+    // The warm-up ramp: what today's ceiling cannot take goes on the next days.
+    const later = this.#warmUpWait(ahead, new Date(now));
+    return later ? Math.max(eta, later.startsAt.getTime() - now) : eta;
+  }
+
+  /** Days a broadcast waits for the warm-up ramp (0: it all fits today). */
+  #warmUpDays(broadcastId: number): number {
+    const counts = this.#d.broadcasts.counts(broadcastId);
+    if (counts.waiting === 0 || counts.lastNotBefore === null) return 0;
+    const ahead = this.#d.outbox.waitingDueBy(BULK, new Date(counts.lastNotBefore));
+    return this.#warmUpWait(ahead, this.#d.clock.now())?.days ?? 0;
   }
 
   #progress(b: Broadcast): BroadcastProgress {
@@ -348,6 +394,7 @@ export class Desk implements EditorBackend {
         channel: result.channel,
         recipients: result.recipients,
         etaMs: this.etaMs(result.broadcast.id),
+        warmUpDays: this.#warmUpDays(result.broadcast.id),
         startsAt: null,
         readersFrom: result.notBefore.getTime() > now.getTime() ? result.notBefore : null,
         zeroReason:
@@ -378,4 +425,10 @@ export class Desk implements EditorBackend {
       startsAt,
     };
   }
+}
+
+/** `YYYY-MM-DD` plus `k` days. */
+function addDays(day: string, k: number): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + k)).toISOString().slice(0, 10);
 }

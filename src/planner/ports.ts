@@ -45,7 +45,10 @@ export interface PlannerDeps extends PlannerStore {
 
 /** What the editors' desk needs from the store, besides the planner. */
 export interface DeskStore {
-  outbox: Pick<OutboxRepo, "cancelBroadcast" | "dayCounts" | "notifyEnqueued" | "waitingDueBy">;
+  outbox: Pick<
+    OutboxRepo,
+    "cancelBroadcast" | "dayCounts" | "notifyEnqueued" | "waitingDueBy" | "waitingWith"
+  >;
   broadcasts: Pick<
     BroadcastsRepo,
     "counts" | "get" | "markCancelled" | "running" | "scheduled" | "recent" | "articleStates"

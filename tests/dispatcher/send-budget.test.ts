@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createDispatcher } from "../../src/app/delivery.ts";
 import { clockSleep } from "../../src/dispatcher/dispatcher.ts";
 import { seededRandom } from "../../src/lib/random.ts";
+import { statsReceiptLines } from "../../src/messages/receipts.ts";
+import { receiptLines, sendingStatsLines } from "../../src/messages/stats.ts";
 import { POSTPONED_COLD } from "../../src/store/outbox.ts";
 import { harness } from "../support/delivery.ts";
 import { addReaders, chat } from "../support/delivery-helpers.ts";
@@ -97,6 +99,61 @@ describe("the daily cap on first messages to long-silent readers", () => {
     await h.dispatcher.drain();
     expect(new Set(alertsTo(h))).toEqual(new Set([1, 2, 3, 4, 5, 6].map(chat)));
     expect(h.app.outbox.waitingWith(POSTPONED_COLD)).toBe(0);
+    h.app.close();
+  });
+});
+
+describe("what editors see of the daily limits", () => {
+  it("the receipt's ETA and words say part of a broadcast waits for the ramp; /stats and cli stats show the day", async () => {
+    const h = await harness({ env: { WARMUP_START: "2025-04-02", WARMUP_SCHEDULE: "3,5" } });
+    const readers = Array.from({ length: 10 }, (_, i) => ({ chatId: chat(i), follows: ["sport"] }));
+    addReaders(h.app, readers, h.clock.now());
+    const receipt = h.app.delivery.desk.publish(h.addArticle("aigles"), "cli");
+    expect(receipt.recipients).toBe(10);
+    // 3 today, 5 tomorrow, the rest on day 3: the ETA is at least until day 3 begins.
+    expect(receipt.warmUpDays).toBe(2);
+    expect(h.clock.now().getTime() + receipt.etaMs).toBeGreaterThanOrEqual(
+      Date.parse("2025-04-04T00:00:00Z"),
+    );
+    const view = { lang: "fr" as const, timeZone: "Africa/Bamako", now: h.clock.now() };
+    expect(receiptLines(receipt, { ...view, senderAlive: true, paused: false })).toContain(
+      "Montée en charge du numéro : une partie partira dans 2 jours (plafond du jour).",
+    );
+    await h.dispatcher.drain();
+    const stats = h.app.delivery.desk.stats();
+    expect(stats.budget).toMatchObject({ sent: 3, ceiling: 3, coldCap: null });
+    expect(statsReceiptLines(stats, "fr")).toContain(
+      "Montée en charge du numéro : 3 alertes et résumés sur 3 permis aujourd'hui",
+    );
+    expect(sendingStatsLines(stats, [], { ...view, senderAlive: true })).toContain(
+      "Montée en charge du numéro : 3 alertes et résumés sur 3 permis aujourd'hui",
+    );
+    h.app.close();
+  });
+
+  it("/stats counts long-silent readers written to and the rows moved to tomorrow", async () => {
+    const h = await harness({ env: { COLD_READERS_PER_DAY: "1", LANGUAGE: "en" } });
+    const longAgo = new Date(h.clock.now().getTime() - 3 * 86_400_000);
+    addReaders(
+      h.app,
+      [1, 2, 3].map((n) => ({ chatId: chat(n) })),
+      longAgo,
+    );
+    for (const n of [1, 2, 3]) {
+      h.app.outbox.enqueue({ kind: "alert", recipient: chat(n), body: "🔔 A" }, h.clock.now());
+    }
+    await h.dispatcher.drain();
+    const stats = h.app.delivery.desk.stats();
+    expect(stats.budget).toMatchObject({ cold: 1, coldCap: 1, postponed: 2, ceiling: null });
+    expect(statsReceiptLines(stats, "en")).toContain(
+      "Long-silent readers: 1 first messages of 1 allowed today, 2 moved to tomorrow",
+    );
+    h.app.close();
+  });
+
+  it("shows nothing when no limit is set", async () => {
+    const h = await harness();
+    expect(h.app.delivery.desk.stats().budget).toBeUndefined();
     h.app.close();
   });
 });

@@ -70,7 +70,7 @@ export function receiptFacts(ctx: BotContext, r: BroadcastReceipt): ReceiptFacts
       : formatDuration(
           r.startsAt ? r.etaMs - Math.max(0, r.startsAt.getTime() - ctx.now.getTime()) : r.etaMs,
           ctx.lang,
-        ),
+        ) + (r.warmUpDays ? ` — ${catalogue(ctx.lang).delivery.warmUpLater(r.warmUpDays)}` : ""),
     startsAt: r.startsAt ? editorDate(ctx, r.startsAt) : null,
     paused: ctx.deps.backend.isPaused(),
     readersFrom: r.readersFrom ? editorTime(ctx, r.readersFrom) : null,

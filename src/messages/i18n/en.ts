@@ -159,7 +159,7 @@ const DELIVERY: DeliveryWords = {
     `Long-silent readers: ${cold} first messages of ${cap} allowed today` +
     (postponed === "0" ? "" : `, ${postponed} moved to tomorrow`),
   warmUpLater: (days) =>
-    `Number warm-up: part of it goes ${days === 1 ? "tomorrow" : `in ${days} days`} (today's ceiling).`,
+    `Number warm-up: part of it goes ${days === 1 ? "tomorrow" : `in ${days} days`} (today's ceiling)`,
 };
 
 export const en = {

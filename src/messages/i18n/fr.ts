@@ -169,7 +169,7 @@ const DELIVERY: DeliveryWords = {
     `Lecteurs silencieux depuis longtemps : ${cold} premiers messages sur ${cap} permis aujourd'hui` +
     (postponed === "0" ? "" : `, ${postponed} reportés à demain`),
   warmUpLater: (days) =>
-    `Montée en charge du numéro : une partie partira ${days === 1 ? "demain" : `dans ${days} jours`} (plafond du jour).`,
+    `Montée en charge du numéro : une partie partira ${days === 1 ? "demain" : `dans ${days} jours`} (plafond du jour)`,
 };
 
 export const fr = {
