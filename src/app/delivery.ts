@@ -130,6 +130,7 @@ export function createSchedules(
     planner: core.planner,
     outbox: store.outbox,
     receipts: store.receipts,
+    dailySends: store.dailySends,
     clock: store.clock,
     log: store.log,
     timeZone: store.config.timeZone,

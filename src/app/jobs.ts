@@ -1,8 +1,10 @@
 import type { Database } from "better-sqlite3";
 import cron, { type ScheduledTask } from "node-cron";
 import type { Clock } from "../lib/clock.ts";
+import { localDay } from "../lib/zoned-time.ts";
 import type { Logger } from "../log.ts";
 import type { Planner } from "../planner/planner.ts";
+import type { DailySendsRepo } from "../store/daily-sends.ts";
 import { checkpointWal } from "../store/database.ts";
 import type { OutboxRepo } from "../store/outbox.ts";
 import type { ReceiptsRepo } from "../store/receipts.ts";
@@ -28,6 +30,8 @@ export interface SchedulesDeps {
   outbox: Pick<OutboxRepo, "prune">;
   /** Receipts go with the messages they are about. */
   receipts?: Pick<ReceiptsRepo, "prune"> | undefined;
+  /** The ban guard's daily counts: only today's matter, a few days are kept. */
+  dailySends?: Pick<DailySendsRepo, "prune"> | undefined;
   clock: Clock;
   log: Logger;
   timeZone: string;
@@ -111,6 +115,7 @@ export class Schedules {
         const before = new Date(clock.now().getTime() - days * 86_400_000);
         const removed = outbox.prune(before);
         this.#d.receipts?.prune(before);
+        this.#d.dailySends?.prune(localDay(before, this.#d.timeZone));
         if (removed > 0) log.info({ removed, days }, "anciens messages envoyés supprimés");
         return;
       }

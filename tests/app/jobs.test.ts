@@ -28,7 +28,9 @@ describe("Schedules", () => {
     const { app, clock, dispatcher } = await harness();
     app.outbox.enqueue({ kind: "reply", recipient: chat(1), body: "Bonjour" }, clock.now());
     await dispatcher.drain();
+    app.dailySends.add("2025-04-02", chat(1), true); // the ban guard's count of that day
     clock.advance(31 * 86_400_000);
+    app.dailySends.add("2025-05-03", chat(1), false);
     const kept = app.outbox.enqueue(
       { kind: "reply", recipient: chat(1), body: "Encore" },
       clock.now(),
@@ -46,6 +48,8 @@ describe("Schedules", () => {
       queued: 1,
     });
     expect(app.outbox.get(kept ?? 0)?.body).toBe("Encore");
+    expect(app.dailySends.totals("2025-04-02")).toEqual({ messages: 0, cold: 0 });
+    expect(app.dailySends.totals("2025-05-03")).toEqual({ messages: 1, cold: 0 });
     await schedules.run("checkpoint");
     await expect(schedules.run("digests")).resolves.toBeUndefined();
   });
