@@ -333,7 +333,8 @@ export class Dispatcher {
       // The oldest due row whose chat may receive now; a chat still in its gap is skipped, and
       // so is a long-silent reader over today's cap (moved to tomorrow below).
       let cold = false;
-      const postponed: number[] = [];
+      // Allocated only when the cap is reached: nothing extra per message otherwise.
+      let postponed: number[] | null = null;
       let postponeUntil: Date | null = null;
       const candidate = outbox.firstDue(priority, now, (c) => {
         const chatAt = toWall + this.#pacer.chatReadyAt(c.recipient);
@@ -348,12 +349,13 @@ export class Dispatcher {
           return true;
         }
         if (verdict.why === "cold") {
+          postponed ??= [];
           postponed.push(c.id);
           postponeUntil = verdict.until;
         }
         return false;
       });
-      if (postponeUntil !== null && postponed.length > 0) {
+      if (postponeUntil !== null && postponed !== null) {
         const moved = outbox.postpone(postponed, postponeUntil, now, POSTPONED_COLD);
         this.#budgetNote("cold", (postponeUntil as Date).getTime(), moved);
         // Rows moved: look again at once (other readers of this priority may be due).
