@@ -467,7 +467,7 @@ export class Dispatcher {
       });
       const sentAt = clock.now();
       succeeded = true;
-      this.#notify(row, { ok: true, transportId: result.transportId });
+      if (this.#d.onOutcome) this.#notify(row, { ok: true, transportId: result.transportId });
       outcome = () => {
         outbox.markSent(row.id, sentAt, result.transportId);
         if (isReader) readers.recordSuccess(row.recipient);
@@ -480,7 +480,7 @@ export class Dispatcher {
           : new TransportError(String((caught as Error)?.message ?? caught), "transient", {
               cause: caught,
             });
-      this.#notify(row, { ok: false, error });
+      if (this.#d.onOutcome) this.#notify(row, { ok: false, error });
       const now = clock.now();
       const context = { row: row.id, kind: row.kind, recipient: row.recipient, err: error.message };
       const up = transport.isUp();
