@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
-    testTimeout: 20_000,
+    // Generous: some tests start the CLI or the bot as processes, and CI machines are shared (2 cores).
+    testTimeout: 60_000,
     pool: "forks",
   },
 });
