@@ -16,6 +16,7 @@ import { ReaderAliasesRepo } from "../store/reader-aliases.ts";
 import { ReceiptsRepo } from "../store/receipts.ts";
 import { SettingsRepo } from "../store/settings.ts";
 import { SubscribersRepo } from "../store/subscribers.ts";
+import { TipsRepo } from "../store/tips.ts";
 import { createDeliveryCore, type DeliveryCore } from "./delivery.ts";
 
 /** Everything the bot, the CLI and the simulator share: one database, its tables, the clock. */
@@ -41,6 +42,8 @@ export interface App {
   readerAliases: ReaderAliasesRepo;
   /** What the ban guard counts per day (warm-up ramp, long-silent readers). */
   dailySends: DailySendsRepo;
+  /** Readers' tips (rumours, questions) and who sent them: the editors' inbox. */
+  tips: TipsRepo;
   /** Planner, audience and the desk (the EditorBackend): src/app/delivery.ts. */
   delivery: DeliveryCore;
   close(): void;
@@ -70,6 +73,7 @@ export function openApp(config: Config, deps: { clock: Clock; log: Logger }): Ap
     receipts: new ReceiptsRepo(db),
     readerAliases: new ReaderAliasesRepo(db),
     dailySends: new DailySendsRepo(db),
+    tips: new TipsRepo(db),
     close: () => db.close(),
   };
   return { ...app, delivery: createDeliveryCore(app) };
