@@ -37,6 +37,18 @@ const bool = (fallback: boolean) =>
     .default(fallback ? "true" : "false")
     .transform((v) => ["true", "1", "yes", "oui", "on"].includes(v));
 
+/**
+ * A duration as an operator writes it in .env: « 45 » or « 45min » (minutes), « 2h », « 1h30 »;
+ * null when it is none of these.
+ */
+export function parseMinutes(text: string): number | null {
+  const t = text.trim().toLowerCase().replace(/\s+/g, "");
+  const m = /^(?:(\d{1,3})h(?:(\d{1,2})(?:min|mn|m)?)?|(\d{1,5})(?:min|mn|m)?)$/.exec(t);
+  if (!m) return null;
+  const minutes = m[3] !== undefined ? Number(m[3]) : Number(m[1]) * 60 + Number(m[2] ?? 0);
+  return minutes > 0 && minutes <= 7 * 24 * 60 ? minutes : null;
+}
+
 const timeZone = z.string().refine(
   (tz) => {
     try {
@@ -99,6 +111,32 @@ const schema = z.object({
   CHANNEL_RUBRICS: list,
   /** on: a new article from files or feeds waits for an editor's /publier (or /ignorer). */
   APPROVAL: bool(false),
+  /** With APPROVAL=on: how long an article may wait for an editor ("45min", "2h"). */
+  APPROVAL_TIMEOUT: z
+    .string()
+    .transform((s, ctx) => {
+      const minutes = parseMinutes(s);
+      if (minutes === null) {
+        ctx.addIssue({
+          code: "custom",
+          message:
+            "une durée entre 1 minute et 7 jours, ex. 45min, 2h ou 1h30 (laissez vide : l'article attend un éditeur sans limite)",
+        });
+        return z.NEVER;
+      }
+      return minutes;
+    })
+    .optional(),
+  /** What happens when APPROVAL_TIMEOUT passes: the article goes out, or never does. */
+  APPROVAL_TIMEOUT_ACTION: z
+    .enum(["publier", "publish", "ignorer", "ignore", "drop", "abandonner"], {
+      message:
+        "écrivez publier (l'article part seul à l'échéance) ou ignorer (il n'est jamais envoyé sans /publier)",
+    })
+    .transform(
+      (v) => (v === "publier" || v === "publish" ? "publish" : "drop") as "publish" | "drop",
+    )
+    .optional(),
 
   FEEDS: list,
   FEEDS_ALLOW_HOSTS: list,
@@ -238,6 +276,8 @@ export interface Config {
   editors: string[];
   /** New articles wait for an editor's /publier instead of going out by themselves. */
   approval: boolean;
+  /** APPROVAL_TIMEOUT: an article nobody handled in time is published or dropped; null = waits. */
+  approvalTimeout: { minutes: number; action: "publish" | "drop" } | null;
   channel: { invite: string | null; id: string | null; rubrics: string[] };
   feeds: string[];
   /** Private destinations feeds may reach (default none: see sources/feeds/destination.ts). */
@@ -312,6 +352,23 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       );
     }
   }
+  const approvalProblems: string[] = [];
+  if (v.APPROVAL_TIMEOUT !== undefined && !v.APPROVAL) {
+    approvalProblems.push(
+      `APPROVAL_TIMEOUT=${cleaned.APPROVAL_TIMEOUT} : n'a d'effet qu'avec APPROVAL=on (ajoutez-le, ou videz APPROVAL_TIMEOUT)`,
+    );
+  }
+  if (v.APPROVAL_TIMEOUT !== undefined && v.APPROVAL_TIMEOUT_ACTION === undefined) {
+    approvalProblems.push(
+      "APPROVAL_TIMEOUT_ACTION : obligatoire avec APPROVAL_TIMEOUT — écrivez publier (l'article part seul à l'échéance) ou ignorer (il n'est jamais envoyé sans /publier)",
+    );
+  }
+  if (v.APPROVAL_TIMEOUT === undefined && v.APPROVAL_TIMEOUT_ACTION !== undefined) {
+    approvalProblems.push(
+      `APPROVAL_TIMEOUT_ACTION=${cleaned.APPROVAL_TIMEOUT_ACTION} : sans APPROVAL_TIMEOUT (ex. 2h) il ne sert à rien`,
+    );
+  }
+  if (approvalProblems.length > 0) throw new ConfigError(approvalProblems);
   const [quietStart = "22:00", quietEnd = "07:00"] = v.QUIET_HOURS.split("-");
   return {
     dataDir: v.DATA_DIR,
@@ -327,6 +384,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     siteUrl: v.SITE_URL ?? null,
     editors: v.EDITORS,
     approval: v.APPROVAL,
+    approvalTimeout:
+      v.APPROVAL_TIMEOUT !== undefined && v.APPROVAL_TIMEOUT_ACTION !== undefined
+        ? { minutes: v.APPROVAL_TIMEOUT, action: v.APPROVAL_TIMEOUT_ACTION }
+        : null,
     channel: {
       invite: v.CHANNEL_INVITE ?? null,
       id: v.CHANNEL_ID ?? null,

@@ -8,7 +8,9 @@ import type { Random } from "../lib/random.ts";
 import type { Logger } from "../log.ts";
 import { Desk } from "../planner/desk.ts";
 import { Planner } from "../planner/planner.ts";
+import type { ApprovalsRepo } from "../store/approvals.ts";
 import type { ArticlesRepo } from "../store/articles.ts";
+import type { AuditRepo } from "../store/audit.ts";
 import type { BroadcastsRepo } from "../store/broadcasts.ts";
 import type { ConfirmationsRepo } from "../store/confirmations.ts";
 import type { ConversationRepo } from "../store/conversation.ts";
@@ -35,6 +37,8 @@ export interface DeliveryStore {
   conversation?: Pick<ConversationRepo, "remember"> | undefined;
   receipts?: ReceiptsRepo | undefined;
   dailySends?: DailySendsRepo | undefined;
+  approvals?: ApprovalsRepo | undefined;
+  audit?: AuditRepo | undefined;
 }
 
 /** Delivery without a transport: what the CLI and the bot's editor commands need. */
@@ -58,6 +62,8 @@ export function createDeliveryCore(store: DeliveryStore, policy?: SendingPolicy)
     subscribers: store.subscribers,
     broadcasts: store.broadcasts,
     conversation: store.conversation,
+    approvals: store.approvals,
+    audit: store.audit,
     transaction: (fn) => store.db.transaction(fn)(),
     config: store.config,
     clock: store.clock,

@@ -2,6 +2,7 @@ import type { Database } from "better-sqlite3";
 import type { Config } from "../config.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../log.ts";
+import { ApprovalsRepo } from "../store/approvals.ts";
 import { ArticlesRepo } from "../store/articles.ts";
 import { AuditRepo } from "../store/audit.ts";
 import { BroadcastsRepo } from "../store/broadcasts.ts";
@@ -44,6 +45,8 @@ export interface App {
   dailySends: DailySendsRepo;
   /** Readers' tips (rumours, questions) and who sent them: the editors' inbox. */
   tips: TipsRepo;
+  /** Approval mode: articles editors were asked about, and what became of them. */
+  approvals: ApprovalsRepo;
   /** Planner, audience and the desk (the EditorBackend): src/app/delivery.ts. */
   delivery: DeliveryCore;
   close(): void;
@@ -74,6 +77,7 @@ export function openApp(config: Config, deps: { clock: Clock; log: Logger }): Ap
     readerAliases: new ReaderAliasesRepo(db),
     dailySends: new DailySendsRepo(db),
     tips: new TipsRepo(db),
+    approvals: new ApprovalsRepo(db),
     close: () => db.close(),
   };
   return { ...app, delivery: createDeliveryCore(app) };

@@ -141,4 +141,6 @@ export interface EditorBackend {
   resume(editor: string): void;
   isPaused(): boolean;
   stats(): SendingStats;
+  /** Approval mode: the editor's /ignorer (the article will not go out by itself). */
+  ignore(articleId: number, editor: string): void;
 }

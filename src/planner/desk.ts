@@ -72,6 +72,11 @@ export class Desk implements EditorBackend {
     return this.#receipt(this.#d.planner.broadcastArticle(articleId, editor));
   }
 
+  /** Approval mode: the article will not go out by itself, nor at APPROVAL_TIMEOUT. */
+  ignore(articleId: number, editor: string): void {
+    this.#d.planner.ignoreArticle(articleId, editor);
+  }
+
   /** A breaking alert to every instant-mode reader (and the Channel), now. */
   alert(text: string, editor: string): BroadcastReceipt {
     return this.#receipt(this.#d.planner.broadcastText(text, editor));

@@ -80,6 +80,8 @@ export class Planner {
     const now = this.#d.clock.now();
     const scheduled = at !== null && at.getTime() > now.getTime();
     return this.#d.transaction(() => {
+      // An article waiting for approval is handled once an editor publishes or schedules it.
+      this.#d.approvals?.settle(articleId, "published", by, now);
       const broadcast = this.#d.broadcasts.create(
         {
           kind: "article",
@@ -160,6 +162,7 @@ export class Planner {
   } {
     const now = this.#d.clock.now();
     const limit = options.limit ?? PLAN_BATCH;
+    const timedOut = this.expireApprovals(now);
     const cutoff = new Date(now.getTime() - AUTO_ANNOUNCE_MAX_AGE_MS);
     // One statement marks a batch of old ones (409,101 imported articles were 409,101
     // statements and minutes of frozen event loop).
@@ -187,7 +190,12 @@ export class Planner {
       );
     }
     const more = skippedOld.length === limit || rows.length === limit;
-    return { started: [...this.startDue(), ...started], skippedOld, awaiting, more };
+    return {
+      started: [...this.startDue(), ...timedOut.started, ...started],
+      skippedOld,
+      awaiting,
+      more,
+    };
   }
 
   /**
@@ -215,8 +223,16 @@ export class Planner {
   #askApproval(articleId: number, now: Date): void {
     const article = this.#d.articles.get(articleId);
     if (!article) return;
-    const body = catalogue(this.#d.config.language).replies.approvalAsk(article.id, article.title);
+    const words = catalogue(this.#d.config.language).replies;
+    const timeout = this.#d.config.approvalTimeout;
+    const deadline = timeout ? new Date(now.getTime() + timeout.minutes * 60_000) : null;
+    const ask = words.approvalAsk(article.id, article.title);
+    const body =
+      timeout && deadline
+        ? `${ask}\n${words.approvalDeadline(formatLocal(deadline, this.#d.config.timeZone, now), timeout.action)}`
+        : ask;
     this.#d.transaction(() => {
+      this.#d.approvals?.ask(article.id, now, deadline);
       for (const editor of this.#d.config.editors) {
         const chatId = chatIdOf(editor);
         if (!chatId) continue;
@@ -229,6 +245,92 @@ export class Planner {
     });
     this.#d.outbox.notifyEnqueued();
     this.#d.log.info({ article: article.id }, "article en attente d'approbation");
+  }
+
+  /** An editor's /ignorer: the article will not go out by itself; false if it was not waiting. */
+  ignoreArticle(articleId: number, editor: string): boolean {
+    return this.#d.approvals?.settle(articleId, "ignored", editor, this.#d.clock.now()) ?? false;
+  }
+
+  /**
+   * APPROVAL_TIMEOUT: articles nobody handled in time are published or dropped as .env says;
+   * every editor is told, and the audit says what the bot did on its own.
+   */
+  expireApprovals(now = this.#d.clock.now()): { started: StartedBroadcast[]; dropped: number[] } {
+    const timeout = this.#d.config.approvalTimeout;
+    const started: StartedBroadcast[] = [];
+    const dropped: number[] = [];
+    const { approvals } = this.#d;
+    if (!timeout || !approvals) return { started, dropped };
+    const words = catalogue(this.#d.config.language).replies;
+    for (const waiting of approvals.expired(now)) {
+      const id = waiting.articleId;
+      const article = this.#d.articles.get(id);
+      const publish = timeout.action === "publish" && article?.status === "published";
+      let broadcastId: number | null = null;
+      let detail = "dropped";
+      try {
+        this.#d.transaction(() => {
+          approvals.settle(id, publish ? "timeout-published" : "timeout-dropped", "auto", now);
+          if (publish) {
+            const result = this.broadcastArticle(id, "approval-timeout");
+            if ("broadcast" in result) {
+              broadcastId = result.broadcast.id;
+              started.push(result);
+            } else {
+              broadcastId = result.id;
+            }
+            detail = `published: broadcast ${broadcastId}`;
+          } else {
+            dropped.push(id);
+          }
+        });
+      } catch (error) {
+        this.#d.log.error(
+          { err: error, article: id },
+          "délai d'approbation : publication impossible",
+        );
+        approvals.settle(id, "timeout-dropped", "auto", now);
+        detail = `not published: ${(error as Error).message}`;
+        dropped.push(id);
+      }
+      this.#d.audit?.record(
+        {
+          actor: "APPROVAL_TIMEOUT",
+          via: "auto",
+          action: "approval-timeout",
+          target: String(id),
+          outcome: "ok",
+          detail: `${detail} after ${timeout.minutes} min`,
+        },
+        now,
+      );
+      if (article) {
+        const body = words.approvalTimedOut(
+          id,
+          article.title,
+          broadcastId === null ? "drop" : "publish",
+          timeout.minutes,
+          broadcastId,
+        );
+        for (const editor of this.#d.config.editors) {
+          const chatId = chatIdOf(editor);
+          if (!chatId) continue;
+          this.#d.outbox.enqueue(
+            {
+              kind: "reply",
+              recipient: chatId,
+              body,
+              dedupeKey: `approval-timeout:${id}:${chatId}`,
+            },
+            now,
+          );
+        }
+      }
+      this.#d.log.info({ article: id, detail }, "délai d'approbation écoulé");
+    }
+    if (started.length > 0 || dropped.length > 0) this.#d.outbox.notifyEnqueued();
+    return { started, dropped };
   }
 
   /**

@@ -1,7 +1,9 @@
 import type { Config } from "../config.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../log.ts";
+import type { ApprovalsRepo } from "../store/approvals.ts";
 import type { ArticlesRepo } from "../store/articles.ts";
+import type { AuditRepo } from "../store/audit.ts";
 import type { BroadcastsRepo } from "../store/broadcasts.ts";
 import type { ConfirmationsRepo } from "../store/confirmations.ts";
 import type { ConversationRepo } from "../store/conversation.ts";
@@ -34,11 +36,18 @@ export interface PlannerStore {
   broadcasts: Pick<BroadcastsRepo, "create" | "due" | "get" | "markStarted">;
   /** Remembers what a digest listed, so a reader's "2" opens its second article. */
   conversation?: Pick<ConversationRepo, "remember"> | undefined;
+  /** Approval mode: what editors were asked and what became of it (APPROVAL_TIMEOUT). */
+  approvals?: Pick<ApprovalsRepo, "ask" | "settle" | "expired"> | undefined;
+  /** What the planner does on its own (APPROVAL_TIMEOUT) is audited like an editor's action. */
+  audit?: Pick<AuditRepo, "record"> | undefined;
   transaction: Transaction;
 }
 
 export interface PlannerDeps extends PlannerStore {
-  config: Pick<Config, "timeZone" | "language" | "channel" | "sending" | "approval" | "editors">;
+  config: Pick<
+    Config,
+    "timeZone" | "language" | "channel" | "sending" | "approval" | "approvalTimeout" | "editors"
+  >;
   clock: Clock;
   log: Logger;
 }

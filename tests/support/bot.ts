@@ -46,6 +46,10 @@ export class FakeBackend implements EditorBackend {
   paused = false;
   failPublish: Error | null = null;
 
+  ignore(articleId: number, editor: string): void {
+    this.calls.push(`ignore ${articleId} by ${editor}`);
+  }
+
   publish(articleId: number, editor: string): BroadcastReceipt {
     if (this.failPublish) throw this.failPublish;
     this.calls.push(`publish ${articleId} by ${editor}`);

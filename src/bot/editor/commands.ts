@@ -180,7 +180,9 @@ async function runEditorCommand(ctx: BotContext, editor: string): Promise<void> 
         ctx.reply(t.editorArticleNotFound(String(parsedArgs.id)));
         return;
       }
-      // Approval mode never announced it: ignoring it is recording the editor's choice.
+      // Approval mode never announced it: ignoring it is recording the editor's choice (and
+      // APPROVAL_TIMEOUT will not publish it).
+      backend.ignore(article.id, editor);
       audit(ctx, { actor: editor, action, target: String(article.id), outcome: "ok" });
       ctx.reply(t.ignored(article.id, article.title));
       return;

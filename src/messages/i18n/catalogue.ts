@@ -200,6 +200,16 @@ export interface ReplyWords {
   notPaused: string;
   stats(facts: StatsFacts): string;
   editorFailed(reason: string): string;
+  /** Approval mode with APPROVAL_TIMEOUT: what happens if nobody answers by `at`. */
+  approvalDeadline(at: string, action: "publish" | "drop"): string;
+  /** APPROVAL_TIMEOUT passed: what was done with the article, told to every editor. */
+  approvalTimedOut(
+    id: number,
+    title: string,
+    action: "publish" | "drop",
+    minutes: number,
+    broadcastId: number | null,
+  ): string;
 }
 
 /** Words the article templates use. */

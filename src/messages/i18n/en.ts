@@ -444,6 +444,12 @@ export const en = {
         ...(s.receipts ?? []),
       ].join("\n"),
     editorFailed: (reason) => `Failed: ${reason}`,
+    approvalDeadline: (at, action) =>
+      `Without an answer by ${at}, it will be ${action === "publish" ? "published automatically" : "dropped (never sent without /publier)"}.`,
+    approvalTimedOut: (id, title, action, minutes, broadcastId) =>
+      action === "publish"
+        ? `Article #${id} "${title}" published automatically: nobody handled it within ${minutes} min (APPROVAL_TIMEOUT).${broadcastId === null ? "" : ` /annuler ${broadcastId} to stop it.`}`
+        : `Article #${id} "${title}" dropped: nobody handled it within ${minutes} min (APPROVAL_TIMEOUT). /publier ${id} is still possible.`,
   },
   article: {
     keyPoints: "Key points",

@@ -473,6 +473,12 @@ export const fr = {
         ...(s.receipts ?? []),
       ].join("\n"),
     editorFailed: (reason) => `Échec : ${reason}`,
+    approvalDeadline: (at, action) =>
+      `Sans réponse d'ici ${at}, il sera ${action === "publish" ? "publié automatiquement" : "abandonné (jamais envoyé sans /publier)"}.`,
+    approvalTimedOut: (id, title, action, minutes, broadcastId) =>
+      action === "publish"
+        ? `Article n° ${id} « ${title} » publié automatiquement : personne ne l'a traité en ${minutes} min (APPROVAL_TIMEOUT).${broadcastId === null ? "" : ` /annuler ${broadcastId} pour l'arrêter.`}`
+        : `Article n° ${id} « ${title} » abandonné : personne ne l'a traité en ${minutes} min (APPROVAL_TIMEOUT). /publier ${id} reste possible.`,
   },
   article: {
     keyPoints: "Points clés",
