@@ -50,6 +50,13 @@ export type DeskOutcome =
   | { kind: "confirm"; request: ConfirmationRequest };
 
 /** One broadcast as /diffusions lists it. */
+/** Where a broadcast's Channel post is: none (no Channel, or not for it), waiting, sent… */
+export type ChannelState = "none" | "waiting" | "sent" | "failed" | "cancelled";
+
+/**
+ * Figures of a broadcast, counted as its receipt counts them: `sent`/`total` (and `failed`,
+ * `cancelled`) are readers' messages, one per reader; the Channel post is `channel`, apart.
+ */
 export interface BroadcastSummary {
   broadcastId: number;
   label: string;
@@ -58,6 +65,7 @@ export interface BroadcastSummary {
   at: Date;
   sent: number;
   total: number;
+  channel: ChannelState;
 }
 
 /** What a cancel did. */
@@ -87,6 +95,8 @@ export interface BroadcastProgress {
   /** Messages an editor's cancel stopped. */
   cancelled?: number;
   etaMs: number;
+  /** Its Channel post, apart from the readers' figures above. */
+  channel?: ChannelState;
   /** Receipts of its sent messages, when the store keeps them. */
   receipts?: ReceiptFigures;
 }

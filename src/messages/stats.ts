@@ -1,4 +1,4 @@
-import type { BroadcastReceipt, SendingStats } from "../domain/broadcast.ts";
+import type { BroadcastReceipt, ChannelState, SendingStats } from "../domain/broadcast.ts";
 import { formatLocal } from "../lib/zoned-time.ts";
 import type { Broadcast } from "../store/broadcasts.ts";
 import { budgetLines } from "./budget.ts";
@@ -14,9 +14,16 @@ export interface StatsView {
   senderAlive: boolean;
 }
 
-/** "12/200 envoyés (1 non envoyé) — fin vers 09:21 (~21 min)". */
+/** "12/200 lecteurs (1 non envoyé) · chaîne : envoyée — fin vers 09:21 (~21 min)". */
 export function progressText(
-  p: { sent: number; total: number; failed: number; cancelled?: number; etaMs: number },
+  p: {
+    sent: number;
+    total: number;
+    failed: number;
+    cancelled?: number;
+    etaMs: number;
+    channel?: ChannelState;
+  },
   view: Pick<StatsView, "lang" | "timeZone" | "now">,
 ): string {
   const n = (x: number) => formatCount(x, view.lang);
@@ -26,7 +33,8 @@ export function progressText(
     total: n(p.total),
     failed: p.failed,
     cancelled: p.cancelled ?? 0,
-    done: p.sent + p.failed + (p.cancelled ?? 0) >= p.total,
+    channel: p.channel ?? "none",
+    done: p.sent + p.failed + (p.cancelled ?? 0) >= p.total && p.channel !== "waiting",
     end: formatLocal(end, view.timeZone, view.now),
     eta: formatDuration(p.etaMs, view.lang),
   });

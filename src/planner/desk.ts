@@ -3,6 +3,7 @@ import type {
   BroadcastReceipt,
   BroadcastSummary,
   CancelSummary,
+  ChannelState,
   ConfirmationRequest,
   DeskOutcome,
   EditorBackend,
@@ -43,6 +44,27 @@ const BULK = [PRIORITY.channel, PRIORITY.alert, PRIORITY.digest];
 export const CONFIRM_OLDER_THAN_MS = 48 * 3600_000;
 /** How long an editor has to answer « OUI »: after that nothing is sent. */
 export const CONFIRMATION_TTL_MS = 5 * 60_000;
+
+/**
+ * A broadcast's figures as its receipt counts them: readers' messages, the Channel post apart
+ * (« 12/30 lecteurs · chaîne : envoyée », where the outbox holds 31 rows).
+ */
+export function readerFigures(c: BroadcastCounts): {
+  total: number;
+  sent: number;
+  failed: number;
+  cancelled: number;
+  channel: ChannelState;
+} {
+  const one = (state: ChannelState) => (c.channel === state ? 1 : 0);
+  return {
+    total: c.total - (c.channel === "none" ? 0 : 1),
+    sent: c.sent - one("sent"),
+    failed: c.dead - one("failed"),
+    cancelled: c.cancelled - one("cancelled"),
+    channel: c.channel,
+  };
+}
 
 /** A heartbeat older than this means no process is sending. */
 const HEARTBEAT_STALE_MS = 60_000;
@@ -223,6 +245,7 @@ export class Desk implements EditorBackend {
     broadcasts.markCancelled(broadcastId, now, editor);
     const counts = broadcasts.counts(broadcastId);
     log.info({ broadcast: broadcastId, cancelled, by: editor }, "diffusion annulée");
+    // Messages, the Channel post included: the /annuler answer says « chaîne comprise ».
     return {
       broadcast: broadcasts.get(broadcastId) ?? broadcast,
       broadcastId,
@@ -244,8 +267,7 @@ export class Desk implements EditorBackend {
         label: b.label,
         state: b.state,
         at: b.scheduledFor ?? b.startedAt ?? b.createdAt,
-        sent: c.sent,
-        total: c.total,
+        ...readerFigures(c),
       };
     });
   }
@@ -381,10 +403,7 @@ export class Desk implements EditorBackend {
     return {
       broadcastId: b.id,
       label: b.label,
-      total: c.total,
-      sent: c.sent,
-      failed: c.dead,
-      cancelled: c.cancelled,
+      ...readerFigures(c),
       etaMs: this.#eta(c),
       ...(this.#d.receipts ? { receipts: this.#d.receipts.forBroadcast(b.id) } : {}),
     };

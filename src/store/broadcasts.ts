@@ -1,4 +1,5 @@
 import type { Database, Statement } from "better-sqlite3";
+import type { ChannelState } from "../domain/broadcast.ts";
 
 export type BroadcastKind = "article" | "alert";
 export type BroadcastState = "scheduled" | "running" | "done" | "cancelled";
@@ -71,6 +72,11 @@ export interface BroadcastCounts {
   /** The earliest and latest `not_before` of its queued or failed rows (ms), or null. */
   firstNotBefore: number | null;
   lastNotBefore: number | null;
+  /**
+   * Its Channel post, apart (included in the figures above): receipts count readers and the
+   * Channel separately, and so do progress lines, on the phone and in the CLI.
+   */
+  channel: ChannelState;
 }
 
 export interface NewBroadcast {
@@ -86,7 +92,7 @@ export interface NewBroadcast {
 export class BroadcastsRepo {
   readonly #db: Database;
   readonly #get: Statement<[number], RawBroadcast>;
-  readonly #byState: Statement<[number], { state: string; n: number }>;
+  readonly #byState: Statement<[number], { state: string; channel: number; n: number }>;
   readonly #edge: Statement<
     [{ id: number }],
     { q1: number | null; f1: number | null; q2: number | null; f2: number | null }
@@ -96,7 +102,8 @@ export class BroadcastsRepo {
     this.#db = db;
     this.#get = db.prepare("SELECT * FROM broadcasts WHERE id = ?");
     this.#byState = db.prepare(
-      "SELECT state, count(*) AS n FROM outbox WHERE broadcast_id = ? GROUP BY state",
+      `SELECT state, recipient = 'channel' AS channel, count(*) AS n FROM outbox
+       WHERE broadcast_id = ? GROUP BY state, recipient = 'channel'`,
     );
     // One state at a time: each is a min/max lookup on the outbox_broadcast index.
     this.#edge = db.prepare(
@@ -227,8 +234,19 @@ export class BroadcastsRepo {
       cancelled: 0,
       firstNotBefore: null,
       lastNotBefore: null,
+      channel: "none",
     };
-    for (const { state, n } of this.#byState.all(id)) {
+    for (const { state, channel, n } of this.#byState.all(id)) {
+      if (channel === 1) {
+        c.channel =
+          state === "sent"
+            ? "sent"
+            : state === "dead"
+              ? "failed"
+              : state === "cancelled"
+                ? "cancelled"
+                : "waiting";
+      }
       c.total += n;
       if (state === "sent") c.sent += n;
       else if (state === "dead") c.dead += n;

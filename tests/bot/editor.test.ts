@@ -84,7 +84,7 @@ describe("editor commands from an editor", () => {
         "*Statistiques*",
         "Diffusions : actives · WhatsApp : connecté",
         "Aujourd'hui : 120 envoyés, 3 en file, 1 en échec, 0 abandonné",
-        "- Article 1 : 40/42 messages (1 échec), fin estimée moins d'une minute",
+        "- Article 1 : 40/42 lecteurs (1 échec), fin estimée moins d'une minute",
         "Abonnés : 42 (40 en instantané, 2 en quotidien), 3 arrêtés",
         "Articles : 4 publiés, 1 programmé, 1 brouillon",
       ].join("\n"),

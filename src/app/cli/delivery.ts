@@ -160,7 +160,7 @@ async function follow(app: App, broadcastId: number): Promise<void> {
   if (!first || first.total === 0) return;
   const bar = new cliProgress.SingleBar(
     {
-      format: "Envoi {bar} {value}/{total} | {detail}",
+      format: "Envoi {bar} {value}/{total} lecteurs | {detail}",
       hideCursor: true,
       clearOnComplete: false,
     },
@@ -194,7 +194,7 @@ async function follow(app: App, broadcastId: number): Promise<void> {
             }).replace(/^.*? — /, "")
           : detail,
       });
-      if (cancelled || p.sent + p.failed >= p.total) break;
+      if (cancelled || (p.sent + p.failed >= p.total && p.channel !== "waiting")) break;
       await new Promise((r) => setTimeout(r, 1000));
     }
   } finally {

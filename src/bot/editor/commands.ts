@@ -313,6 +313,7 @@ async function runEditorCommand(ctx: BotContext, editor: string): Promise<void> 
                 label: b.label,
                 sent: b.sent,
                 total: b.total,
+                channel: b.channel,
               })),
             ),
       );
@@ -382,6 +383,7 @@ async function runEditorCommand(ctx: BotContext, editor: string): Promise<void> 
               total: b.total,
               failed: b.failed,
               eta: formatDuration(b.etaMs, ctx.lang),
+              channel: b.channel ?? "none",
             })),
             subscribers: s.subscribers,
             articles: counts,

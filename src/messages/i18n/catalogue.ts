@@ -1,3 +1,4 @@
+import type { ChannelState } from "../../domain/broadcast.ts";
 import type { DeskErrorCode, DeskErrorParams } from "../../domain/errors.ts";
 
 /**
@@ -91,6 +92,7 @@ export interface BroadcastLine {
   label: string;
   sent: number;
   total: number;
+  channel: ChannelState;
 }
 
 /** What /annuler did. */
@@ -105,7 +107,14 @@ export interface StatsFacts {
   paused: boolean;
   transportUp: boolean;
   today: { queued: number; sent: number; failed: number; dead: number };
-  running: { label: string; sent: number; total: number; failed: number; eta: string }[];
+  running: {
+    label: string;
+    sent: number;
+    total: number;
+    failed: number;
+    eta: string;
+    channel: ChannelState;
+  }[];
   subscribers: { optedIn: number; instant: number; daily: number; stopped: number };
   articles: { published: number; scheduled: number; drafts: number };
   /** Receipt lines (« 1 250 envoyés · 1 190 reçus · 640 lus »), already worded. */
@@ -239,6 +248,8 @@ export interface OperatorWords {
     failed: number;
     /** Stopped by a cancel: "annulée", not "terminé". */
     cancelled: number;
+    /** The Channel post, apart from the readers counted in sent/total. */
+    channel: ChannelState;
     done: boolean;
     end: string;
     eta: string;

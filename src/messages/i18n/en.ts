@@ -14,9 +14,17 @@ const en_ = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one 
 
 const LANGUAGE_NAME = { fr: "French", en: "English" } as const;
 
+const CHANNEL_STATE_EN = {
+  none: "",
+  waiting: " · Channel: waiting",
+  sent: " · Channel: sent",
+  failed: " · Channel: failed",
+  cancelled: " · Channel: cancelled",
+} as const;
+
 const OPERATOR: OperatorWords = {
   progress: (p) =>
-    `${p.sent}/${p.total} sent${p.failed > 0 ? ` (${p.failed} not sent)` : ""} — ` +
+    `${p.sent}/${p.total} readers${p.failed > 0 ? ` (${p.failed} not sent)` : ""}${CHANNEL_STATE_EN[p.channel]} — ` +
     (p.cancelled > 0
       ? `cancelled (${p.cancelled} will not go)`
       : p.done
@@ -389,7 +397,8 @@ export const en = {
         ...lines.map(
           (l) =>
             `#${l.id} · ${l.when} · ${BROADCAST_STATE[l.state]} · ${l.label}` +
-            (l.total > 0 ? ` · ${thousands(l.sent)}/${thousands(l.total)} messages sent` : ""),
+            (l.total > 0 ? ` · ${thousands(l.sent)}/${thousands(l.total)} readers` : "") +
+            CHANNEL_STATE_EN[l.channel],
         ),
         "/annuler N to cancel.",
       ].join("\n"),
@@ -437,7 +446,7 @@ export const en = {
         `Today: ${s.today.sent} sent, ${s.today.queued} queued, ${s.today.failed} failing, ${s.today.dead} given up`,
         ...s.running.map(
           (b) =>
-            `- ${b.label}: ${b.sent}/${b.total} messages (${b.failed} failed), estimated end ${b.eta}`,
+            `- ${b.label}: ${b.sent}/${b.total} readers (${b.failed} failed)${CHANNEL_STATE_EN[b.channel]}, estimated end ${b.eta}`,
         ),
         `Subscribers: ${s.subscribers.optedIn} (${s.subscribers.instant} instant, ${s.subscribers.daily} daily), ${s.subscribers.stopped} stopped`,
         `Articles: ${s.articles.published} published, ${s.articles.scheduled} scheduled, ${en_(s.articles.drafts, "draft")}`,

@@ -15,6 +15,14 @@ const fr_ = (n: number, one: string, many = `${one}s`) => `${n} ${n < 2 ? one : 
 const LANGUAGE_NAME = { fr: "français", en: "anglais" } as const;
 
 /** French writes hours "22 h", "7 h 30" (not "22:00"). */
+const CHANNEL_STATE_FR = {
+  none: "",
+  waiting: " · chaîne : en attente",
+  sent: " · chaîne : envoyée",
+  failed: " · chaîne : en échec",
+  cancelled: " · chaîne : annulée",
+} as const;
+
 export const frenchHour = (hhmm: string): string => {
   const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm);
   if (!m) return hhmm;
@@ -23,7 +31,7 @@ export const frenchHour = (hhmm: string): string => {
 
 const OPERATOR: OperatorWords = {
   progress: (p) =>
-    `${p.sent}/${p.total} envoyés${p.failed > 0 ? ` (${p.failed} non envoyé${p.failed > 1 ? "s" : ""})` : ""} — ` +
+    `${p.sent}/${p.total} lecteurs${p.failed > 0 ? ` (${p.failed} non envoyé${p.failed > 1 ? "s" : ""})` : ""}${CHANNEL_STATE_FR[p.channel]} — ` +
     (p.cancelled > 0
       ? `annulée (${p.cancelled} ne partiront pas)`
       : p.done
@@ -416,7 +424,8 @@ export const fr = {
         ...lines.map(
           (l) =>
             `n° ${l.id} · ${l.when} · ${BROADCAST_STATE[l.state]} · ${l.label}` +
-            (l.total > 0 ? ` · ${thousands(l.sent)}/${thousands(l.total)} messages envoyés` : ""),
+            (l.total > 0 ? ` · ${thousands(l.sent)}/${thousands(l.total)} lecteurs` : "") +
+            CHANNEL_STATE_FR[l.channel],
         ),
         "/annuler N pour annuler.",
       ].join("\n"),
@@ -466,7 +475,7 @@ export const fr = {
         `Aujourd'hui : ${fr_(s.today.sent, "envoyé")}, ${s.today.queued} en file, ${s.today.failed} en échec, ${fr_(s.today.dead, "abandonné")}`,
         ...s.running.map(
           (b) =>
-            `- ${b.label} : ${b.sent}/${b.total} messages (${fr_(b.failed, "échec")}), fin estimée ${b.eta}`,
+            `- ${b.label} : ${b.sent}/${b.total} lecteurs (${fr_(b.failed, "échec")})${CHANNEL_STATE_FR[b.channel]}, fin estimée ${b.eta}`,
         ),
         `Abonnés : ${s.subscribers.optedIn} (${s.subscribers.instant} en instantané, ${s.subscribers.daily} en quotidien), ${fr_(s.subscribers.stopped, "arrêté")}`,
         `Articles : ${fr_(s.articles.published, "publié")}, ${fr_(s.articles.scheduled, "programmé")}, ${fr_(s.articles.drafts, "brouillon")}`,

@@ -37,7 +37,7 @@ describe("receipts on the command line (cli broadcasts, cli stats)", () => {
     await program.parseAsync(["broadcasts"], { from: "user" });
     expect(lines[0]).toMatch(
       new RegExp(
-        `^n° ${receipt.broadcastId} .*4/4 envoyés — terminé — 4 envoyés · 3 reçus · 1 lu$`,
+        `^n° ${receipt.broadcastId} .*4/4 lecteurs — terminé — 4 envoyés · 3 reçus · 1 lu$`,
       ),
     );
     const stats = deliveryStatsSection(ctx);
