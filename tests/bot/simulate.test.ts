@@ -169,6 +169,16 @@ describe("npm run simulate, driven by a script", () => {
     expect(at("/diffusions")).toMatch(/n° 4 · .* · programmée · AES-Russie/);
     expect(at("/annuler 4")).toContain("Diffusion n° 4 « AES-Russie");
     expect(at("/annuler 4")).toContain("annulée : rien n'était parti.");
+    // A reader's rumour, answered from the phone.
+    expect(transcript).toContain(
+      "C'est vrai que le pont de Kaya est fermé ?\nbot → vous :\n  Merci, c'est noté : la rédaction va vérifier.",
+    );
+    expect(at("/signalements")).toMatch(
+      /n° 1 · 1× \(1 lecteur\) · .*\n.*« C'est vrai que le pont de Kaya est fermé \? » — \+223•+00/,
+    );
+    expect(at("/repondre 1 Non : le pont est ouvert, la mairie l'a confirmé ce matin.")).toMatch(
+      /bot → \+22370000000 :\n {2}\*Réponse de la rédaction\* à votre message « C'est vrai que le pont de Kaya est fermé \? » :\n\n {2}Non : le pont est ouvert/,
+    );
     expect(a.every((x) => x.length < 1500)).toBe(true);
     fs.rmSync(dir, { recursive: true, force: true });
   }, 60_000);

@@ -84,7 +84,7 @@ describe("the editors' inbox", () => {
       EDITOR,
     );
     expect(receipt).toBe(
-      "Réponse enregistrée (signalement n° 1).\nEnvoyée maintenant à 2 lecteurs (message dans les 24 h).",
+      "Réponse enregistrée (signalement n° 1).\nEnvoyée maintenant à 2 lecteurs (leur message date de moins de 24 h).",
     );
     expect(h.repliesTo(chat(1)).at(-1)).toBe(
       "*Réponse de la rédaction* à votre message « C'est vrai que le pont de Kaya est fermé ? » :\n\nNon : le pont est ouvert, la mairie l'a confirmé ce matin.",
@@ -124,7 +124,7 @@ describe("the editors' inbox", () => {
     const [receipt] = await h.say("/repondre 1 Non, aucun couvre-feu n'est annoncé.", EDITOR);
     expect(receipt?.split("\n")).toEqual([
       "Réponse enregistrée (signalement n° 1).",
-      "Envoyée maintenant à 1 lecteur (message dans les 24 h).",
+      "Envoyée maintenant à 1 lecteur (leur message date de moins de 24 h).",
       "1 lecteur nous a écrit il y a plus de 24 h : WhatsApp n'autorise alors qu'un message modèle approuvé, la réponse partira donc à son prochain message.",
       "1 lecteur s'est désabonné : rien ne lui est envoyé.",
     ]);

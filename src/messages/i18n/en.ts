@@ -511,7 +511,7 @@ export const en = {
     answered: (f) =>
       [
         `${f.replaced ? "Answer replaced" : "Answer saved"} (tip no. ${f.id}).`,
-        `Sent now to ${f.now} reader${f.now === 1 ? "" : "s"} (message within 24 h).`,
+        `Sent now to ${f.now} reader${f.now === 1 ? "" : "s"} (they wrote less than 24 h ago).`,
         ...(f.later > 0
           ? [
               `${f.later} reader${f.later === 1 ? "" : "s"} wrote more than 24 h ago: WhatsApp then allows only an approved template, so the answer goes with their next message.`,
