@@ -155,11 +155,39 @@ describe("the editors' inbox", () => {
     ]);
     const [filter] = await h.say("/signalements hier", EDITOR);
     expect(filter).toBe(
-      "Écrivez /signalements, ou /signalements frequents, repondus, classes, tous.",
+      "Écrivez /signalements, ou /signalements frequents, repondus, classes, tous, ou /signalements N pour un signalement en entier.",
     );
     const [long] = await h.say(`/repondre 1 ${"x".repeat(1001)}`, EDITOR);
     expect(long).toBe("Réponse trop longue : 1000 caractères au plus. Raccourcissez-la.");
     expect(h.app.tips.get(1)?.status).toBe("open");
+  });
+
+  it("shows one tip in full with every reader masked, and speaks English to an English editor", async () => {
+    const h = await inbox();
+    await h.say("C'est vrai que le pont de Kaya est fermé ?", chat(1));
+    await h.say("le pont de Kaya est fermé ?? vérifiez svp", chat(2));
+    await h.say("le pont de Kaya est fermé ?? vérifiez svp", chat(2));
+    const [detail] = await h.say("/signalements 1", EDITOR);
+    expect(detail?.split("\n")).toEqual([
+      "*Signalement n° 1* · 3× (2 lecteurs) · à traiter",
+      "« C'est vrai que le pont de Kaya est fermé ? »",
+      "- +223••••••01 · 10:00 : « C'est vrai que le pont de Kaya est fermé ? »",
+      "- +223••••••02 · 10:00 · 2× : « le pont de Kaya est fermé ?? vérifiez svp »",
+      "/repondre 1 texte · /classer 1",
+    ]);
+    await h.say("langue en", EDITOR);
+    const [list] = await h.say("/signalements", EDITOR);
+    expect(list?.split("\n").slice(0, 2)).toEqual([
+      "*Tips* — 1 to handle, 0 answered, 0 closed",
+      "no. 1 · 3× (2 readers) · 10:00",
+    ]);
+    const [receipt] = await h.say("/repondre 1 No: the bridge is open.", EDITOR);
+    expect(receipt).toBe(
+      "Answer saved (tip no. 1).\nSent now to 2 readers (they wrote less than 24 h ago).",
+    );
+    // Each reader in their own language, whatever the editor's.
+    expect(h.repliesTo(chat(1)).at(-1)).toMatch(/^\*Réponse de la rédaction\*/);
+    expect(h.repliesTo(chat(2)).at(-1)).toMatch(/^\*The newsroom's answer\*/);
   });
 
   it("is closed to readers: their attempt is audited with a masked number", async () => {

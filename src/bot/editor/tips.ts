@@ -75,6 +75,36 @@ export function editorTips(): Composer<BotContext> {
       tips.list({ limit: 1 })[0]?.id ?? tips.list({ status: "all", limit: 1 })[0]?.id ?? null;
     const args = parsed.args.trim();
 
+    if (name === "tips" && /^(?:n°|no|#)?\s*\d{1,15}$/iu.test(args)) {
+      const id = Number(/\d+/.exec(args)?.[0]);
+      const tip = tips.get(id);
+      if (!tip) {
+        record("tips", "refused", String(id), "not found");
+        ctx.reply(words.notFound(id));
+        return;
+      }
+      record("tips", "ok", String(id), "detail");
+      const when = (d: Date) => formatLocal(d, ctx.deps.config.timeZone, ctx.now);
+      ctx.reply(
+        words.detail(
+          tipLine(ctx, tip),
+          truncate(tip.text, 600, { hard: true }),
+          tips
+            .senders(id)
+            .slice(0, 10)
+            .map((s) => ({
+              from: maskedReader(s.chatId),
+              when: when(s.lastAt),
+              text: truncate(s.text.replace(/\s+/g, " "), 120, { hard: true }),
+              count: s.count,
+              answered: s.answeredAt !== null,
+            })),
+          tip.answer,
+        ),
+      );
+      return;
+    }
+
     if (name === "tips") {
       const filter = FILTERS[fold(args)];
       if (!filter) {

@@ -369,6 +369,13 @@ export interface TipWords {
   /** The right forms, with an example valid now (a tip that exists, or none yet). */
   usage(command: "signalements" | "repondre" | "classer", exampleId: number | null): string;
   notFound(id: number): string;
+  /** /signalements N: one tip in full, each reader masked with their own words. */
+  detail(
+    line: TipLine,
+    full: string,
+    senders: { from: string; when: string; text: string; count: number; answered: boolean }[],
+    answer: string | null,
+  ): string;
   answered(facts: TipAnswerFacts): string;
   answerTooLong(max: number): string;
   closed(id: number, count: number): string;

@@ -505,9 +505,20 @@ export const en = {
       if (command === "classer") {
         return `Write /classer followed by the tip number, e.g. /classer ${n} (/signalements for the list).`;
       }
-      return "Write /signalements, or /signalements frequents, repondus, classes, tous.";
+      return "Write /signalements, or /signalements frequents, repondus, classes, tous, or /signalements N for one tip in full.";
     },
     notFound: (id) => `No tip no. ${id}. /signalements for the list.`,
+    detail: (l, full, senders, answer) =>
+      [
+        `*Tip no. ${l.id}* · ${l.count}× (${l.readers} reader${l.readers > 1 ? "s" : ""}) · ${l.status === "answered" ? "answered" : l.status === "closed" ? "closed" : "to handle"}`,
+        `“${full}”`,
+        ...senders.map(
+          (s) =>
+            `- ${s.from} · ${s.when}${s.count > 1 ? ` · ${s.count}×` : ""}${s.answered ? " · got the answer" : ""}: “${s.text}”`,
+        ),
+        ...(answer ? [`Answer: ${answer}`] : []),
+        `/repondre ${l.id} text · /classer ${l.id}`,
+      ].join("\n"),
     answered: (f) =>
       [
         `${f.replaced ? "Answer replaced" : "Answer saved"} (tip no. ${f.id}).`,

@@ -536,9 +536,20 @@ export const fr = {
       if (command === "classer") {
         return `Écrivez /classer suivi du numéro du signalement, ex. /classer ${n} (/signalements pour la liste).`;
       }
-      return "Écrivez /signalements, ou /signalements frequents, repondus, classes, tous.";
+      return "Écrivez /signalements, ou /signalements frequents, repondus, classes, tous, ou /signalements N pour un signalement en entier.";
     },
     notFound: (id) => `Aucun signalement n° ${id}. /signalements pour la liste.`,
+    detail: (l, full, senders, answer) =>
+      [
+        `*Signalement n° ${l.id}* · ${l.count}× (${l.readers} lecteur${l.readers > 1 ? "s" : ""}) · ${l.status === "answered" ? "répondu" : l.status === "closed" ? "classé" : "à traiter"}`,
+        `« ${full} »`,
+        ...senders.map(
+          (s) =>
+            `- ${s.from} · ${s.when}${s.count > 1 ? ` · ${s.count}×` : ""}${s.answered ? " · réponse reçue" : ""} : « ${s.text} »`,
+        ),
+        ...(answer ? [`Réponse : ${answer}`] : []),
+        `/repondre ${l.id} texte · /classer ${l.id}`,
+      ].join("\n"),
     answered: (f) =>
       [
         `${f.replaced ? "Réponse remplacée" : "Réponse enregistrée"} (signalement n° ${f.id}).`,
