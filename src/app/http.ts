@@ -1,10 +1,12 @@
 import type { Config } from "../config.ts";
+import type { PairingSource } from "../http/desk/deps.ts";
 import { createMetrics } from "../http/metrics.ts";
 import { type RunningHttpServer, startHttpServer } from "../http/server.ts";
 import { localDayRange } from "../lib/zoned-time.ts";
 import type { Logger } from "../log.ts";
 import type { CloudTransport } from "../transport/cloud/cloud-transport.ts";
 import type { Transport } from "../transport/transport.ts";
+import { deskDeps } from "./desk.ts";
 import type { App } from "./services.ts";
 
 /**
@@ -17,6 +19,7 @@ export async function startHttp(
   transport: Transport,
   cloud: CloudTransport | null,
   log: Logger,
+  desk: { pairing?: PairingSource } = {},
 ): Promise<RunningHttpServer | null> {
   const metrics = createMetrics({
     outbox: () => app.outbox.countsByStateAndKind(),
@@ -34,6 +37,7 @@ export async function startHttp(
       port: config.http.port,
       log,
       metrics,
+      desk: deskDeps(app, desk),
       healthy: () => ({
         ok: transport.isUp(),
         detail: { transport: transport.name, paused: app.settings.isPaused() },

@@ -9,6 +9,9 @@ import { ConfirmationsRepo } from "../store/confirmations.ts";
 import { ConversationRepo } from "../store/conversation.ts";
 import { DailySendsRepo } from "../store/daily-sends.ts";
 import { openDatabase } from "../store/database.ts";
+import { DeskSessionsRepo } from "../store/desk-sessions.ts";
+import { DeskSignInAttemptsRepo } from "../store/desk-sign-in-attempts.ts";
+import { DeskSignInTokensRepo } from "../store/desk-sign-in-tokens.ts";
 import { FeedsRepo } from "../store/feeds.ts";
 import { InboundRepo } from "../store/inbound.ts";
 import { OutboxRepo } from "../store/outbox.ts";
@@ -41,6 +44,10 @@ export interface App {
   readerAliases: ReaderAliasesRepo;
   /** What the ban guard counts per day (warm-up ramp, long-silent readers). */
   dailySends: DailySendsRepo;
+  /** The web desk's sessions, one-time codes and links, and wrong-code counts. */
+  deskSessions: DeskSessionsRepo;
+  deskSignInTokens: DeskSignInTokensRepo;
+  deskSignInAttempts: DeskSignInAttemptsRepo;
   /** Planner, audience and the desk (the EditorBackend): src/app/delivery.ts. */
   delivery: DeliveryCore;
   close(): void;
@@ -70,6 +77,9 @@ export function openApp(config: Config, deps: { clock: Clock; log: Logger }): Ap
     receipts: new ReceiptsRepo(db),
     readerAliases: new ReaderAliasesRepo(db),
     dailySends: new DailySendsRepo(db),
+    deskSessions: new DeskSessionsRepo(db),
+    deskSignInTokens: new DeskSignInTokensRepo(db),
+    deskSignInAttempts: new DeskSignInAttemptsRepo(db),
     close: () => db.close(),
   };
   return { ...app, delivery: createDeliveryCore(app) };

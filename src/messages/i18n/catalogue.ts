@@ -288,6 +288,58 @@ export interface DeliveryWords {
   warmUpLater(days: number): string;
 }
 
+/**
+ * The web desk's words (src/http/desk/). Each page adds its words at the END of this interface
+ * (and of `desk` in fr.ts / en.ts) so that several pages can grow at once.
+ */
+export interface DeskWords {
+  /** « Bureau » — the desk's name in the title bar. */
+  title(newsroom: string): string;
+  /** The nav, one label per page. */
+  nav: {
+    articles: string;
+    broadcasts: string;
+    pairing: string;
+    reach: string;
+    tips: string;
+    audit: string;
+    tryIt: string;
+  };
+  /** The other language's link in the header (« English » on French pages). */
+  otherLanguage: string;
+  signedInAs(maskedPhone: string): string;
+  signOut: string;
+  notFound: string;
+  /** A POST without the form's token (or with a stale one). */
+  csrfRefused: string;
+  /** A page behind sign-in opened without a session (fetch/EventSource get this). */
+  signInNeeded: string;
+  serverError: string;
+  back: string;
+  // Sign-in
+  signInTitle: string;
+  signInIntro: string;
+  phoneLabel: string;
+  sendCode: string;
+  phoneInvalid(text: string): string;
+  /** Said whether or not the number is an editor's: the page never tells who is one. */
+  codeSent(maskedPhone: string, minutes: number): string;
+  codeLabel: string;
+  signIn: string;
+  codeWrong(left: number): string;
+  codeExpired: string;
+  locked(minutes: number): string;
+  tooManyCodes(minutes: number): string;
+  /** The WhatsApp message that carries the code. */
+  codeMessage(code: string, minutes: number): string;
+  linkTitle: string;
+  linkIntro: string;
+  linkInvalid: string;
+  signedOut: string;
+  /** Why the desk is not yet usable: no EDITORS in .env. */
+  noEditors: string;
+}
+
 /** Everything one language says. */
 export interface Catalogue {
   /** BCP 47 locale for dates and numbers. */
@@ -303,4 +355,5 @@ export interface Catalogue {
   operator: OperatorWords;
   delivery: DeliveryWords;
   errors: ErrorWords;
+  desk: DeskWords;
 }

@@ -2,6 +2,7 @@ import { formatThousands } from "../../lib/numbers.ts";
 import type {
   Catalogue,
   DeliveryWords,
+  DeskWords,
   ErrorWords,
   OperatorWords,
   ReceiptFacts,
@@ -160,6 +161,54 @@ const DELIVERY: DeliveryWords = {
     (postponed === "0" ? "" : `, ${postponed} moved to tomorrow`),
   warmUpLater: (days) =>
     `Number warm-up: part of it goes ${days === 1 ? "tomorrow" : `in ${days} days`} (today's ceiling)`,
+};
+
+const DESK: DeskWords = {
+  title: (newsroom) => `${newsroom} · desk`,
+  nav: {
+    articles: "Articles",
+    broadcasts: "Broadcasts",
+    pairing: "Pairing",
+    reach: "Reach",
+    tips: "Tips",
+    audit: "Audit log",
+    tryIt: "Try it",
+  },
+  otherLanguage: "Français",
+  signedInAs: (phone) => `Signed in: ${phone}`,
+  signOut: "Sign out",
+  notFound: "This page does not exist (yet).",
+  csrfRefused:
+    "Form refused: it expired or did not come from the desk. Reload the page and try again.",
+  signInNeeded: "Sign in first.",
+  serverError: "Internal error: nothing was done. The bot's logs say more.",
+  back: "Back",
+  signInTitle: "Sign in to the desk",
+  signInIntro:
+    "Type your editor's number (the one in EDITORS): a one-time code is sent to you on WhatsApp.",
+  phoneLabel: "Your WhatsApp number",
+  sendCode: "Send me a code",
+  phoneInvalid: (text) =>
+    `"${text}" is not a phone number: write it with the country code, e.g. +223 70 00 00 00.`,
+  codeSent: (phone, minutes) =>
+    `If ${phone} is an editor's number, a code was just sent to it on WhatsApp (valid ${minutes} min).`,
+  codeLabel: "Code received",
+  signIn: "Sign in",
+  codeWrong: (left) =>
+    `Wrong code. ${left > 1 ? `${left} tries left` : "Last try"} before this number is locked.`,
+  codeExpired: "This code expired or was already used: ask for a new one.",
+  locked: (minutes) =>
+    `Too many wrong codes: sign-in for this number is locked for ${minutes} min.`,
+  tooManyCodes: (minutes) =>
+    `Several codes were just sent to this number: wait ${minutes} min before asking for another.`,
+  codeMessage: (code, minutes) =>
+    `Desk sign-in code: *${code}* (valid ${minutes} min). If you did not ask for it, ignore this message.`,
+  linkTitle: "Sign-in link",
+  linkIntro: "This one-time link opens a session in this browser.",
+  linkInvalid: "This link expired or was already used: make another (npm run cli -- desk-link).",
+  signedOut: "You are signed out.",
+  noEditors:
+    "No editor is declared: add EDITORS=+223… to .env, or open a link from npm run cli -- desk-link.",
 };
 
 export const en = {
@@ -462,4 +511,5 @@ export const en = {
   operator: OPERATOR,
   delivery: DELIVERY,
   errors: ERRORS,
+  desk: DESK,
 } satisfies Catalogue;

@@ -2,6 +2,7 @@ import { formatThousands } from "../../lib/numbers.ts";
 import type {
   Catalogue,
   DeliveryWords,
+  DeskWords,
   ErrorWords,
   OperatorWords,
   ReceiptFacts,
@@ -170,6 +171,54 @@ const DELIVERY: DeliveryWords = {
     (postponed === "0" ? "" : `, ${postponed} reportés à demain`),
   warmUpLater: (days) =>
     `Montée en charge du numéro : une partie partira ${days === 1 ? "demain" : `dans ${days} jours`} (plafond du jour)`,
+};
+
+const DESK: DeskWords = {
+  title: (newsroom) => `${newsroom} · bureau`,
+  nav: {
+    articles: "Articles",
+    broadcasts: "Diffusions",
+    pairing: "Appairage",
+    reach: "Audience",
+    tips: "Signalements",
+    audit: "Journal",
+    tryIt: "Essayer",
+  },
+  otherLanguage: "English",
+  signedInAs: (phone) => `Connecté : ${phone}`,
+  signOut: "Se déconnecter",
+  notFound: "Cette page n'existe pas (encore).",
+  csrfRefused:
+    "Formulaire refusé : il a expiré ou ne vient pas du bureau. Rechargez la page et recommencez.",
+  signInNeeded: "Connectez-vous d'abord.",
+  serverError: "Erreur interne : l'action n'a pas été faite. Les journaux du bot en disent plus.",
+  back: "Retour",
+  signInTitle: "Connexion au bureau",
+  signInIntro:
+    "Saisissez votre numéro d'éditeur (celui de EDITORS) : un code à usage unique vous est envoyé sur WhatsApp.",
+  phoneLabel: "Votre numéro WhatsApp",
+  sendCode: "Recevoir un code",
+  phoneInvalid: (text) =>
+    `« ${text} » n'est pas un numéro : écrivez-le avec l'indicatif, ex. +223 70 00 00 00.`,
+  codeSent: (phone, minutes) =>
+    `Si ${phone} est un numéro d'éditeur, un code vient de lui être envoyé sur WhatsApp (valable ${minutes} min).`,
+  codeLabel: "Code reçu",
+  signIn: "Se connecter",
+  codeWrong: (left) =>
+    `Code inexact. ${left > 1 ? `Encore ${left} essais` : "Dernier essai"} avant le blocage de ce numéro.`,
+  codeExpired: "Ce code a expiré ou a déjà servi : demandez-en un nouveau.",
+  locked: (minutes) =>
+    `Trop de codes inexacts : la connexion de ce numéro est bloquée pendant ${minutes} min.`,
+  tooManyCodes: (minutes) =>
+    `Plusieurs codes viennent d'être envoyés à ce numéro : attendez ${minutes} min avant d'en demander un autre.`,
+  codeMessage: (code, minutes) =>
+    `Code de connexion au bureau : *${code}* (valable ${minutes} min). Si vous n'avez rien demandé, ignorez ce message.`,
+  linkTitle: "Lien de connexion",
+  linkIntro: "Ce lien à usage unique ouvre une session sur ce navigateur.",
+  linkInvalid: "Ce lien a expiré ou a déjà servi : faites-en un autre (npm run cli -- desk-link).",
+  signedOut: "Vous êtes déconnecté.",
+  noEditors:
+    "Aucun éditeur n'est déclaré : ajoutez EDITORS=+223… dans .env, ou ouvrez un lien de npm run cli -- desk-link.",
 };
 
 export const fr = {
@@ -491,4 +540,5 @@ export const fr = {
   operator: OPERATOR,
   delivery: DELIVERY,
   errors: ERRORS,
+  desk: DESK,
 } satisfies Catalogue;
