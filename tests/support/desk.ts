@@ -1,11 +1,10 @@
 import { deskDeps } from "../../src/app/desk.ts";
-import { type App, openApp } from "../../src/app/services.ts";
-import { loadConfig } from "../../src/config.ts";
+import type { App } from "../../src/app/services.ts";
 import type { DeskDeps } from "../../src/http/desk/deps.ts";
 import { createDeskApp } from "../../src/http/desk/desk-app.ts";
 import type { DeskRouter } from "../../src/http/desk/env.ts";
-import { ManualClock } from "../../src/lib/clock.ts";
-import { silentLogger } from "../../src/log.ts";
+import type { ManualClock } from "../../src/lib/clock.ts";
+import { type Harness, harness } from "./delivery.ts";
 
 export const EDITOR = "+22370000009";
 
@@ -13,6 +12,8 @@ export const EDITOR = "+22370000009";
 export interface DeskHarness {
   app: App;
   clock: ManualClock;
+  /** The newsroom under the desk: memory transport, dispatcher, fixture articles. */
+  newsroom: Harness;
   deps: DeskDeps;
   desk: DeskRouter;
   /** A request with the jar's cookies; the answer's Set-Cookie lines fill the jar. */
@@ -25,17 +26,16 @@ export interface DeskHarness {
   close(): void;
 }
 
-export function deskHarness(
+/** A desk over the delivery harness (Bamako, a Channel, the memory transport), EDITOR signed up. */
+export async function deskHarness(
   env: Record<string, string> = {},
   extras: Partial<DeskDeps> = {},
-): DeskHarness {
-  const clock = new ManualClock("2026-12-01T09:00:00Z");
-  const config = loadConfig({
-    DATABASE_PATH: ":memory:",
-    EDITORS: EDITOR,
-    ...env,
+): Promise<DeskHarness> {
+  const newsroom = await harness({
+    env: { EDITORS: EDITOR, ...env },
+    start: "2026-12-01T09:00:00Z",
   });
-  const app = openApp(config, { clock, log: silentLogger() });
+  const { app, clock } = newsroom;
   const deps: DeskDeps = { ...deskDeps(app), ...extras };
   const desk = createDeskApp(deps);
   const cookies = new Map<string, string>();
@@ -71,9 +71,10 @@ export function deskHarness(
     const text = await res.text();
     return /name="csrf-token" content="([^"]+)"/.exec(text)?.[1] ?? "";
   };
-  const harness: DeskHarness = {
+  const h: DeskHarness = {
     app,
     clock,
+    newsroom,
     deps,
     desk,
     request,
@@ -98,7 +99,7 @@ export function deskHarness(
     },
     close: () => app.close(),
   };
-  return harness;
+  return h;
 }
 
 /** The code of the last sign-in message queued for an editor. */

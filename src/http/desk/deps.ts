@@ -45,7 +45,10 @@ export interface DeskCheck {
  * that needs more adds an optional field at the END of this interface.
  */
 export interface DeskDeps {
-  config: Pick<Config, "language" | "timeZone" | "editors" | "newsroomName" | "channel">;
+  config: Pick<
+    Config,
+    "language" | "timeZone" | "editors" | "newsroomName" | "channel" | "approval"
+  >;
   clock: Clock;
   log: Logger;
   /** The desk's rules (publish, schedule, pause, cancel): pages call it, never the store. */

@@ -338,6 +338,91 @@ export interface DeskWords {
   signedOut: string;
   /** Why the desk is not yet usable: no EDITORS in .env. */
   noEditors: string;
+  // Articles
+  searchLabel: string;
+  searchPlaceholder: string;
+  rubricLabel: string;
+  rubricAll: string;
+  filter: string;
+  columns: { id: string; date: string; title: string; rubrics: string; state: string };
+  /** An article's state on the desk. */
+  articleState: {
+    draft: string;
+    future: string;
+    scheduled: string;
+    published: string;
+    sent: string;
+  };
+  articlesNone: string;
+  searchNone(query: string): string;
+  older: string;
+  articleNotFound(id: string): string;
+  previewChannel: string;
+  previewAlert(language: string): string;
+  publishNow: string;
+  /** A future-dated article: publishing waits for its date unless forced. */
+  futureNote(at: string): string;
+  publishForce: string;
+  draftNote: string;
+  scheduleLabel(timeZone: string): string;
+  schedule: string;
+  ignore: string;
+  ignoredNotice(id: number): string;
+  approvalNote: string;
+  confirmTitle: string;
+  confirmQuestion(facts: ConfirmFacts): string;
+  confirmYes: string;
+  confirmNo: string;
+  declined: string;
+  receiptTitle: string;
+  // Broadcasts
+  runningTitle: string;
+  scheduledTitle: string;
+  historyTitle: string;
+  noneRunning: string;
+  noneScheduled: string;
+  noneHistory: string;
+  pause: string;
+  pauseConfirm: string;
+  resume: string;
+  resumeConfirm: string;
+  pausedBanner: string;
+  activeBanner: string;
+  /** No process sends: the bot is stopped, or WhatsApp is down. */
+  noSender: string;
+  cancel: string;
+  cancelConfirm(id: number): string;
+  cancelledNotice(id: number, cancelled: number, alreadySent: number): string;
+  progress(p: {
+    sent: string;
+    total: string;
+    failed: number;
+    cancelled: number;
+    done: boolean;
+    eta: string;
+  }): string;
+  broadcastState: { scheduled: string; running: string; done: string; cancelled: string };
+  broadcastColumns: {
+    id: string;
+    when: string;
+    label: string;
+    state: string;
+    sent: string;
+    delivered: string;
+    read: string;
+  };
+  // Pairing
+  pairingStatus: { connected: string; qr: string; starting: string; unreachable: string };
+  transportLabel(name: string): string;
+  scanHelp: string;
+  noQrYet: string;
+  pairingCodeTitle: string;
+  pairingCodeHelp: string;
+  pairingCodeAsk: string;
+  pairingCodeShow(code: string): string;
+  pairingCodeFailed(reason: string): string;
+  checksTitle: string;
+  noPairingSource: string;
 }
 
 /** Everything one language says. */

@@ -34,3 +34,7 @@ CREATE TABLE desk_sign_in_attempts (
   codes_sent INTEGER NOT NULL DEFAULT 0,
   codes_since INTEGER NOT NULL DEFAULT 0
 );
+
+-- The desk's article list: every article (drafts and future-dated ones too), newest first,
+-- read a page at a time from this index instead of sorting 100,000 rows per page.
+CREATE INDEX articles_newest ON articles (published_at DESC, id DESC);

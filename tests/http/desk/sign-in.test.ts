@@ -3,8 +3,8 @@ import { LOCK_MS, MAX_WRONG_CODES } from "../../../src/http/desk/sign-in.ts";
 import { type DeskHarness, deskHarness, EDITOR, lastCode, pageText } from "../../support/desk.ts";
 
 let h: DeskHarness;
-beforeEach(() => {
-  h = deskHarness();
+beforeEach(async () => {
+  h = await deskHarness();
 });
 afterEach(() => h.close());
 
