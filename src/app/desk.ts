@@ -24,3 +24,26 @@ export function deskDeps(
     checks: extras.checks,
   };
 }
+
+/** `load` run at most once per `ms` (the doctor's Chromium probe launches a browser). */
+export function cachedFor<T>(ms: number, load: () => Promise<T>, now = () => Date.now()) {
+  let kept: { at: number; value: Promise<T> } | null = null;
+  return (): Promise<T> => {
+    if (!kept || now() - kept.at >= ms) {
+      const value = load();
+      kept = { at: now(), value };
+      // A failure is not kept: the next visit tries again.
+      value.catch(() => {
+        kept = null;
+      });
+    }
+    return kept.value;
+  };
+}
+
+/** The desk's address as the operator's browser reaches it (HTTP_HOST 0.0.0.0 → 127.0.0.1). */
+export function deskAddress(host: string, port: number): string {
+  const reachable = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+  const name = reachable.includes(":") ? `[${reachable}]` : reachable;
+  return `http://${name}:${port}/desk`;
+}

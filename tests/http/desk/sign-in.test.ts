@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { LOCK_MS, MAX_WRONG_CODES } from "../../../src/http/desk/sign-in.ts";
+import {
+  createSignInLink,
+  LINK_TTL_MS,
+  LOCK_MS,
+  MAX_WRONG_CODES,
+} from "../../../src/http/desk/sign-in.ts";
 import { type DeskHarness, deskHarness, EDITOR, lastCode, pageText } from "../../support/desk.ts";
 
 let h: DeskHarness;
@@ -119,5 +124,36 @@ describe("desk sign-in without passwords", () => {
     const res = await h.request("/desk/connexion?lang=en");
     expect(await pageText(res)).toContain("Sign in to the desk");
     expect(await (await h.request("/desk/connexion")).text()).toContain('lang="en"');
+  });
+
+  it("opens a session once from a desk-link link; its GET only shows a button", async () => {
+    const secret = createSignInLink(h.deps, EDITOR);
+    const shown = await h.request(`/desk/connexion/lien/${secret}`);
+    expect(shown.status).toBe(200);
+    expect(h.cookies.has("desk_session")).toBe(false);
+    const token = await h.csrf();
+    const used = await h.request(`/desk/connexion/lien/${secret}`, {
+      method: "POST",
+      form: { _csrf: token },
+    });
+    expect(used.status).toBe(303);
+    expect((await h.request("/desk/articles")).status).toBe(200);
+    h.cookies.clear();
+    const again = await h.request(`/desk/connexion/lien/${secret}`, {
+      method: "POST",
+      form: { _csrf: await h.csrf() },
+    });
+    expect(again.status).toBe(403);
+  });
+
+  it("refuses an expired link", async () => {
+    const secret = createSignInLink(h.deps, EDITOR);
+    h.clock.advance(LINK_TTL_MS + 1);
+    const res = await h.request(`/desk/connexion/lien/${secret}`, {
+      method: "POST",
+      form: { _csrf: await h.csrf() },
+    });
+    expect(res.status).toBe(403);
+    expect(await pageText(res)).toContain("Ce lien a expiré");
   });
 });

@@ -27,7 +27,7 @@ function viewOf(c: DeskContext, state: PairingState): PairingView {
   const base = w.pairingStatus[state.status];
   return {
     status: state.status,
-    text: state.reason ? `${base} (${state.reason})` : base,
+    text: state.reason ? `${base.replace(/\.$/, "")} (${state.reason}).` : base,
     qrVersion: state.qr ? createHash("sha256").update(state.qr).digest("hex").slice(0, 12) : null,
   };
 }
