@@ -16,14 +16,20 @@ import type { DeskRouter } from "../src/http/desk/env.ts";
 import { prepareArticle } from "../src/ingest/prepare.ts";
 import { ManualClock } from "../src/lib/clock.ts";
 import { silentLogger } from "../src/log.ts";
-import { percentile, seedArticles, seedReaders } from "./lib.ts";
+import {
+  CountingTransport,
+  percentile,
+  seedArticles,
+  seedReaders,
+  unpacedDispatcher,
+} from "./lib.ts";
 import type { Figure } from "./run.ts";
 
 const [dirArg, articlesArg = "100000", readersArg = "100000"] = process.argv.slice(2);
 const EDITOR = "+22376000000";
 const progress = (line: string) => process.stderr.write(`  ${line}\n`);
 
-const dir = dirArg ?? fs.mkdtempSync(path.join(os.tmpdir(), "suivez-desk-bench-"));
+const dir = dirArg || fs.mkdtempSync(path.join(os.tmpdir(), "suivez-desk-bench-"));
 const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: "silent", EDITORS: EDITOR });
 const clock = new ManualClock("2025-04-02T10:00:00Z");
 const app = openApp(config, { clock, log: silentLogger() });
@@ -47,11 +53,25 @@ if (!dirArg) {
   seedReaders(app, Number(readersArg), base);
 }
 
-// 49 finished broadcasts and, last, one to every reader that is under way.
-const latest = app.articles.deskPage({ limit: 50, category: "politique" });
-for (const a of latest.slice(1)) app.delivery.planner.broadcastText(`Flash ${a.id}`, EDITOR);
-const running = latest[0];
+// A history of 49 broadcasts of other rubrics' articles (a Channel post each; no reader of
+// the bench follows them), and, last, one to every reader under way.
+const latest = app.articles.deskPage({ limit: 300 });
+const others = latest.filter((a) => !a.categories.includes("Politique")).slice(0, 49);
+for (const a of others) app.delivery.desk.publish(a.id, EDITOR);
+const running = latest.find((a) => a.categories.includes("Politique"));
 if (running) app.delivery.desk.publish(running.id, EDITOR);
+// Half of it sent, with delivered receipts (read for one in three): the history's received /
+// read counts join real rows.
+const sender = new CountingTransport();
+const sentBefore = sender.sent;
+await unpacedDispatcher(app, sender).drain({ maxRows: Math.floor(Number(readersArg) / 2) });
+app.db.transaction(() => {
+  for (let i = sentBefore + 1; i <= sender.sent; i++) {
+    const status = i % 3 === 0 ? "read" : "delivered";
+    app.receipts.record({ transportId: `b${i}`, status, at: clock.now() });
+  }
+})();
+const runningBroadcast = app.broadcasts.recent(1)[0]?.id ?? 0;
 const deps = deskDeps(app);
 const desk: DeskRouter = createDeskApp(deps);
 
@@ -89,15 +109,16 @@ async function signIn(router: DeskRouter): Promise<string> {
   return `desk_session=${session}`;
 }
 
-const article = latest[1]?.id ?? 1;
+const article = running?.id ?? 1;
 const pages: [string, string][] = [
   ["articles, newest first", "/desk/articles"],
   ["articles, one rubric", "/desk/articles?rubrique=Politique"],
   ["articles, search", "/desk/articles?q=ministres%20sahel"],
   ["articles, page 100", ""],
   ["one article with its previews", `/desk/articles/${article}`],
-  ["broadcasts (one to every reader running)", "/desk/diffusions"],
+  ["broadcasts (one to every reader, half sent)", "/desk/diffusions"],
   ["broadcasts progress event", "/desk/diffusions/flux?once=1"],
+  ["receipts of the broadcast to every reader (fetched after the page)", "RECEIPTS"],
   ["pairing", "/desk/appairage"],
 ];
 
@@ -120,7 +141,8 @@ const deepUrl = deep
 
 const figures: Figure[] = [];
 for (const [name, url0] of pages) {
-  const url = url0 || deepUrl;
+  const url =
+    url0 === "RECEIPTS" ? `/desk/diffusions/${runningBroadcast}/accuses` : url0 || deepUrl;
   await get(url); // warm: prepared statements, caches
   const times: number[] = [];
   for (let i = 0; i < 30; i++) times.push(await get(url));
@@ -136,5 +158,7 @@ for (const [name, url0] of pages) {
   progress(`desk: ${name}: p95 ${p95.toFixed(1)} ms`);
 }
 app.close();
-if (!dirArg) fs.rmSync(dir, { recursive: true, force: true });
+if (!dirArg && process.env.DESK_BENCH_KEEP !== "1")
+  fs.rmSync(dir, { recursive: true, force: true });
+else progress(`desk: store kept in ${dir}`);
 process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -442,15 +442,14 @@ export class ArticlesRepo {
     before?: { publishedAt: Date; id: number } | undefined;
   }): ArticleCard[] {
     const cursor = options.before ? "(a.published_at, a.id) < (@beforeAt, @beforeId)" : "1 = 1";
-    const sql = options.category
-      ? `SELECT ${CARD_COLUMNS.split(", ")
-          .map((c) => `a.${c}`)
-          .join(", ")}
-         FROM article_categories c JOIN articles a ON a.id = c.article_id
-         WHERE c.category_key = @category AND ${cursor}
-         ORDER BY a.published_at DESC, a.id DESC LIMIT @limit`
-      : `SELECT ${CARD_COLUMNS} FROM articles a INDEXED BY articles_newest WHERE ${cursor}
-         ORDER BY a.published_at DESC, a.id DESC LIMIT @limit`;
+    // Newest first along articles_newest, keeping those of the rubric (a primary-key lookup
+    // each): a page reads about 50 × (articles / articles of the rubric) index entries instead
+    // of sorting every article of the rubric (152 ms for 16,700 of 100,000).
+    const rubric = options.category
+      ? "EXISTS (SELECT 1 FROM article_categories c WHERE c.category_key = @category AND c.article_id = a.id) AND "
+      : "";
+    const sql = `SELECT ${CARD_COLUMNS} FROM articles a INDEXED BY articles_newest
+         WHERE ${rubric}${cursor} ORDER BY a.published_at DESC, a.id DESC LIMIT @limit`;
     return this.#db
       .prepare<[object], CardRow>(sql)
       .all({

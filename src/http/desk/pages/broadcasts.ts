@@ -12,6 +12,12 @@ import { type Html, notice, page, postForm } from "../layout.ts";
 export const PROGRESS_EVERY_MS = 1000;
 /** Broadcasts the history shows. */
 export const HISTORY_LENGTH = 50;
+/**
+ * Receipts are counted inline for broadcasts up to this many sent messages; bigger ones (a join
+ * over every sent message: ~80 ms at 50,000) are fetched by broadcasts.js from
+ * /desk/diffusions/<id>/accuses after the page is shown, so that the page itself stays fast.
+ */
+export const INLINE_RECEIPTS_UP_TO = 5_000;
 
 /** One progress bar as the page draws it and the stream updates it. */
 export interface ProgressView {
@@ -63,24 +69,24 @@ function view(c: DeskContext, f: DeskFormat, p: BroadcastProgress): ProgressView
   };
 }
 
-/** Running broadcasts, and those the page already shows (so a bar reaches its end). */
+/**
+ * Running broadcasts, and those the page already shows (so a bar reaches its end). Each
+ * broadcast's messages are counted once (the Desk's progress); no receipts join here.
+ */
 function progressEvent(c: DeskContext, deps: DeskDeps, watched: readonly number[]): ProgressEvent {
   const f = formatOf(c, deps);
-  const stats = deps.desk.stats();
-  const seen = new Set(stats.running.map((p) => p.broadcastId));
-  const more = watched
-    .filter((id) => !seen.has(id))
-    .map((id) => deps.desk.progress(id))
+  const ids = new Set([...deps.broadcasts.running(f.now).map((b) => b.id), ...watched]);
+  const list = [...ids]
+    .sort((a, b) => a - b)
+    .map((id) => deps.desk.progress(id, { receipts: false }))
     .filter((p): p is BroadcastProgress => p !== null);
   const w = c.get("words");
-  const sending = stats.transportUp;
+  const sending = deps.desk.sending();
   return {
-    paused: stats.paused,
+    paused: f.paused,
     sending,
-    banner: stats.paused ? w.pausedBanner : sending ? w.activeBanner : w.noSender,
-    broadcasts: [...stats.running, ...more]
-      .sort((a, b) => a.broadcastId - b.broadcastId)
-      .map((p) => view(c, f, p)),
+    banner: f.paused ? w.pausedBanner : sending ? w.activeBanner : w.noSender,
+    broadcasts: list.map((p) => view(c, f, p)),
   };
 }
 
@@ -151,7 +157,20 @@ export function registerBroadcasts(desk: DeskRouter, deps: DeskDeps): void {
             (b) =>
               html`<tr><td>${b.id}</td><td>${b.scheduledFor ? deskDate(f, b.scheduledFor) : ""}</td><td>${b.label}</td><td>${cancelForm(b.id)}</td></tr>`,
           )}</tbody></table>`;
-    const history = deps.desk.recent(HISTORY_LENGTH);
+    // The history: the running ones' figures come from their progress, counted just above.
+    const live = new Map(event.broadcasts.map((p) => [p.id, p]));
+    const history = deps.broadcasts.recent(HISTORY_LENGTH).map((b) => {
+      const p = live.get(b.id);
+      const counts = p ? null : deps.broadcasts.counts(b.id);
+      return {
+        id: b.id,
+        label: b.label,
+        state: b.state,
+        at: b.scheduledFor ?? b.startedAt ?? b.createdAt,
+        sent: p?.sent ?? counts?.sent ?? 0,
+        total: p?.total ?? counts?.total ?? 0,
+      };
+    });
     const cols = w.broadcastColumns;
     const lang = c.get("lang");
     const historyTable =
@@ -159,8 +178,14 @@ export function registerBroadcasts(desk: DeskRouter, deps: DeskDeps): void {
         ? html`<p class="muted">${w.noneHistory}</p>`
         : html`<table id="history"><thead><tr><th>${cols.id}</th><th>${cols.when}</th><th>${cols.label}</th><th>${cols.state}</th><th>${cols.sent}</th><th>${cols.delivered}</th><th>${cols.read}</th></tr></thead><tbody>${history.map(
             (b) => {
-              const r = deps.receipts?.forBroadcast(b.broadcastId);
-              return html`<tr data-broadcast="${b.broadcastId}"><td>${b.broadcastId}</td><td>${deskDate(f, b.at)}</td><td>${b.label}</td><td><span class="state ${b.state}">${w.broadcastState[b.state]}</span></td><td>${formatCount(b.sent, lang)}/${formatCount(b.total, lang)}</td><td>${r ? formatCount(r.delivered, lang) : "—"}</td><td>${r ? formatCount(r.read, lang) : "—"}</td></tr>`;
+              const inline = b.sent <= INLINE_RECEIPTS_UP_TO;
+              const r = inline ? deps.receipts?.forBroadcast(b.id) : undefined;
+              const cells = !deps.receipts
+                ? html`<td>—</td><td>—</td>`
+                : r
+                  ? html`<td>${formatCount(r.delivered, lang)}</td><td>${formatCount(r.read, lang)}</td>`
+                  : html`<td class="receipts" data-receipts="${deskHref(`/diffusions/${b.id}/accuses`)}">…</td><td class="receipts-read">…</td>`;
+              return html`<tr data-broadcast="${b.id}"><td>${b.id}</td><td>${deskDate(f, b.at)}</td><td>${b.label}</td><td><span class="state ${b.state}">${w.broadcastState[b.state]}</span></td><td>${formatCount(b.sent, lang)}/${formatCount(b.total, lang)}</td>${cells}</tr>`;
             },
           )}</tbody></table>`;
     return c.html(
@@ -194,6 +219,17 @@ export function registerBroadcasts(desk: DeskRouter, deps: DeskDeps): void {
         if (once) break;
         await stream.sleep(PROGRESS_EVERY_MS);
       }
+    });
+  });
+
+  /** A big broadcast's received / read counts (the history fetches them after the page). */
+  desk.get("/diffusions/:id{[0-9]+}/accuses", (c) => {
+    const id = Number(c.req.param("id"));
+    const r = deps.receipts?.forBroadcast(id) ?? { sent: 0, delivered: 0, read: 0 };
+    const lang = c.get("lang");
+    return c.json({
+      ...r,
+      text: { delivered: formatCount(r.delivered, lang), read: formatCount(r.read, lang) },
     });
   });
 
