@@ -195,6 +195,16 @@ async function main(): Promise<void> {
   if (e2e.status !== 0) throw new Error(`bench/cloud-e2e.ts failed (${e2e.status})`);
   figures.push(...(JSON.parse(e2e.stdout) as Figure[]));
 
+  // --- the web desk's pages over the same store, in a fresh process ----------------------
+  log("Web desk: every page over the store …");
+  const desk = spawnSync(
+    process.execPath,
+    [...sibling("desk"), dir, String(N_ARTICLES), String(N_SUBSCRIBERS)],
+    { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+  );
+  if (desk.status !== 0) throw new Error(`bench/desk.ts failed (${desk.status})`);
+  figures.push(...(JSON.parse(desk.stdout) as Figure[]));
+
   const cpu = os.cpus();
   const machine = `${cpu.length} × ${cpu[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const result = {

@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { registerArticleCommands } from "./app/cli/articles.ts";
 import { createCliContext } from "./app/cli/context.ts";
 import { deliveryStatsSection, registerDeliveryCommands } from "./app/cli/delivery.ts";
+import { registerDeskCommands } from "./app/cli/desk.ts";
 import { registerDoctorCommand } from "./app/cli/doctor.ts";
 import { feedsStatsSection, registerFeedCommands } from "./app/cli/feeds.ts";
 import { registerHealthCommand } from "./app/cli/health.ts";
@@ -26,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
   registerDoctorCommand(program, ctx);
   registerUnderstandCommand(program, ctx);
   registerHealthCommand(program, ctx);
+  registerDeskCommands(program, ctx);
   try {
     await program.parseAsync(argv);
     return Number(process.exitCode ?? 0);

@@ -278,6 +278,25 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorCheck[]> {
 
 const LABEL = { ok: "ok    ", warn: "à voir", fail: "ÉCHEC " } as const;
 
+/**
+ * The checks the web desk's pairing page shows: Chromium (found, starts) and the Channel. The
+ * Chromium probe launches a browser (about a second): callers keep the answer a while.
+ */
+export async function pairingChecks(
+  config: Config,
+  deps: Pick<DoctorDeps, "findBrowser" | "probeBrowser"> = {},
+): Promise<DoctorCheck[]> {
+  const chromium =
+    config.transport === "cloud"
+      ? []
+      : await checkChromium(
+          config,
+          deps.findBrowser ?? findChromium,
+          deps.probeBrowser ?? ((file) => probeChromium(file)),
+        );
+  return [...chromium, checkChannel(config)];
+}
+
 /** The report as the operator reads it: one line per check, the fix indented below. */
 export function formatDoctor(checks: readonly DoctorCheck[]): string {
   const lines = checks.flatMap((c) => {

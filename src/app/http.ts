@@ -1,10 +1,12 @@
 import type { Config } from "../config.ts";
+import type { DeskDeps, PairingSource } from "../http/desk/deps.ts";
 import { createMetrics } from "../http/metrics.ts";
 import { type RunningHttpServer, startHttpServer } from "../http/server.ts";
 import { localDayRange } from "../lib/zoned-time.ts";
 import type { Logger } from "../log.ts";
 import type { CloudTransport } from "../transport/cloud/cloud-transport.ts";
 import type { Transport } from "../transport/transport.ts";
+import { deskAddress, deskDeps } from "./desk.ts";
 import type { App } from "./services.ts";
 
 /**
@@ -17,6 +19,7 @@ export async function startHttp(
   transport: Transport,
   cloud: CloudTransport | null,
   log: Logger,
+  desk: { pairing?: PairingSource; checks?: DeskDeps["checks"] } = {},
 ): Promise<RunningHttpServer | null> {
   const metrics = createMetrics({
     outbox: () => app.outbox.countsByStateAndKind(),
@@ -29,11 +32,12 @@ export async function startHttp(
     ...(cloud ? { cloudRefusals: () => cloud.counters.refused } : {}),
   });
   try {
-    return await startHttpServer({
+    const server = await startHttpServer({
       host: config.http.host,
       port: config.http.port,
       log,
       metrics,
+      desk: deskDeps(app, desk),
       healthy: () => ({
         ok: transport.isUp(),
         detail: { transport: transport.name, paused: app.settings.isPaused() },
@@ -48,6 +52,13 @@ export async function startHttp(
           }
         : {}),
     });
+    // What an operator opens first: said on its own line at start (npm start).
+    const url = deskAddress(config.http.host, server.port);
+    log.info(
+      { url },
+      `bureau web : ${url} (connexion : numéro d'éditeur, ou npm run cli -- desk-link)`,
+    );
+    return server;
   } catch (error) {
     if (cloud) throw error;
     log.warn({ err: (error as Error).message }, "serveur HTTP non démarré (/healthz, /metrics)");

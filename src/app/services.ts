@@ -10,6 +10,9 @@ import { ConfirmationsRepo } from "../store/confirmations.ts";
 import { ConversationRepo } from "../store/conversation.ts";
 import { DailySendsRepo } from "../store/daily-sends.ts";
 import { openDatabase } from "../store/database.ts";
+import { DeskSessionsRepo } from "../store/desk-sessions.ts";
+import { DeskSignInAttemptsRepo } from "../store/desk-sign-in-attempts.ts";
+import { DeskSignInTokensRepo } from "../store/desk-sign-in-tokens.ts";
 import { FeedsRepo } from "../store/feeds.ts";
 import { InboundRepo } from "../store/inbound.ts";
 import { OutboxRepo } from "../store/outbox.ts";
@@ -47,6 +50,10 @@ export interface App {
   tips: TipsRepo;
   /** Approval mode: articles editors were asked about, and what became of them. */
   approvals: ApprovalsRepo;
+  /** The web desk's sessions, one-time codes and links, and wrong-code counts. */
+  deskSessions: DeskSessionsRepo;
+  deskSignInTokens: DeskSignInTokensRepo;
+  deskSignInAttempts: DeskSignInAttemptsRepo;
   /** Planner, audience and the desk (the EditorBackend): src/app/delivery.ts. */
   delivery: DeliveryCore;
   close(): void;
@@ -78,6 +85,9 @@ export function openApp(config: Config, deps: { clock: Clock; log: Logger }): Ap
     dailySends: new DailySendsRepo(db),
     tips: new TipsRepo(db),
     approvals: new ApprovalsRepo(db),
+    deskSessions: new DeskSessionsRepo(db),
+    deskSignInTokens: new DeskSignInTokensRepo(db),
+    deskSignInAttempts: new DeskSignInAttemptsRepo(db),
     close: () => db.close(),
   };
   return { ...app, delivery: createDeliveryCore(app) };

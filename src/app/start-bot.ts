@@ -10,12 +10,16 @@ import { FETCH_DEFAULTS } from "../sources/feeds/fetch.ts";
 import { FeedPoller } from "../sources/feeds/poller.ts";
 import { CloudTransport } from "../transport/cloud/cloud-transport.ts";
 import type { Transport } from "../transport/transport.ts";
+import { WhatsAppTransport } from "../transport/whatsapp/whatsapp.ts";
 import { BanGuard } from "./ban-guard.ts";
 import { ChannelReadBack } from "./channel-read-back.ts";
 import { createDispatcher, createSchedules } from "./delivery.ts";
+import { cachedFor } from "./desk.ts";
+import { pairingChecks } from "./doctor.ts";
 import { startHttp } from "./http.ts";
 import { Lifecycle, STAGE_TIMEOUT_MS } from "./lifecycle.ts";
 import { acquireInstanceLocks, LOCK_HEARTBEAT_MS } from "./lock.ts";
+import { PairingWatch } from "./pairing.ts";
 import { type App, openApp } from "./services.ts";
 import { chooseTransport } from "./transport.ts";
 
@@ -78,10 +82,31 @@ export async function startBot(config: Config, deps: StartDeps): Promise<Running
       editors: config.editors,
       language: config.language,
     });
+    // The web desk's pairing page follows the QR and the connection (src/app/pairing.ts).
+    const web: { transport: WhatsAppTransport | null; pairing: PairingWatch | null } = {
+      transport: null,
+      pairing: null,
+    };
     const chosen = deps.createTransport
       ? { transport: deps.createTransport(config, log), cloud: null }
-      : chooseTransport(config, app, log, { onSignal: (signal) => guard.signal(signal) });
+      : chooseTransport(config, app, log, {
+          onSignal: (signal) => guard.signal(signal),
+          web: () => {
+            web.transport = new WhatsAppTransport({
+              config,
+              log,
+              onQr: (qr) => web.pairing?.qr(qr),
+            });
+            return web.transport;
+          },
+        });
     const transport = chosen.transport;
+    const linked = web.transport;
+    const pairing = new PairingWatch(
+      transport.name,
+      linked ? (phone) => linked.requestPairingCode(phone) : null,
+    );
+    web.pairing = pairing;
     const cloud = transport instanceof CloudTransport ? transport : chosen.cloud;
     // The dispatcher starts first: it refuses to run when another live process already sends
     // from this database, before a browser is opened for nothing.
@@ -119,6 +144,7 @@ export async function startBot(config: Config, deps: StartDeps): Promise<Running
         await bot.handle(message);
       },
       onStatus: (status, reason) => {
+        pairing.status(status, reason);
         if (status === "down") guard.transportDown(reason);
         dispatcher.onTransportStatus(status, reason);
       },
@@ -134,7 +160,10 @@ export async function startBot(config: Config, deps: StartDeps): Promise<Running
       },
     });
     held.hold("navigateur", () => transport.stop());
-    const http = await startHttp(config, app, transport, cloud, log);
+    const http = await startHttp(config, app, transport, cloud, log, {
+      pairing,
+      checks: cachedFor(5 * 60_000, () => pairingChecks(config)),
+    });
     if (http) held.hold("serveur HTTP", () => http.close());
 
     const poller = new FeedPoller({

@@ -3,6 +3,8 @@ import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import type { Registry } from "prom-client";
 import type { Logger } from "../log.ts";
+import type { DeskDeps } from "./desk/deps.ts";
+import { createDeskApp } from "./desk/desk-app.ts";
 import { type WebhookDeps, webhookRoutes } from "./webhook.ts";
 
 export interface HttpServerOptions {
@@ -14,6 +16,8 @@ export interface HttpServerOptions {
   healthy(): { ok: boolean; detail: Record<string, unknown> };
   /** The Cloud API webhook; absent with WhatsApp Web alone. */
   webhook?: Omit<WebhookDeps, "log">;
+  /** The editors' web desk at /desk (src/http/desk/); absent in tests of the webhook alone. */
+  desk?: DeskDeps;
 }
 
 export interface RunningHttpServer {
@@ -35,6 +39,10 @@ export function httpApp(options: Omit<HttpServerOptions, "host" | "port">): Hono
   });
   if (options.webhook) {
     app.route("/webhooks/whatsapp", webhookRoutes({ ...options.webhook, log: options.log }));
+  }
+  if (options.desk) {
+    app.route("/", createDeskApp(options.desk));
+    app.get("/", (c) => c.redirect("/desk", 303));
   }
   app.notFound((c) => c.text("introuvable", 404));
   app.onError((error, c) => {

@@ -295,10 +295,13 @@ export class Desk implements EditorBackend {
     return this.#d.settings.isPaused();
   }
 
-  /** Progress and honest ETA of one broadcast. */
-  progress(broadcastId: number): BroadcastProgress | null {
+  /**
+   * Progress and honest ETA of one broadcast; `receipts: false` leaves out the delivered / read
+   * counts (a join over every sent message: a live progress bar does not need it).
+   */
+  progress(broadcastId: number, options: { receipts?: boolean } = {}): BroadcastProgress | null {
     const broadcast = this.#d.broadcasts.get(broadcastId);
-    return broadcast ? this.#progress(broadcast) : null;
+    return broadcast ? this.#progress(broadcast, options.receipts !== false) : null;
   }
 
   /** Queued / sent / failed / dead today (newsroom's day), running broadcasts, readers. */
@@ -359,6 +362,17 @@ export class Desk implements EditorBackend {
     return this.#d.broadcasts.scheduled();
   }
 
+  /** Whether messages can go now: a process sends and its WhatsApp is up (stats' transportUp). */
+  sending(): boolean {
+    if (this.#localSender) return this.#localSender();
+    const beat = this.#d.settings.heartbeat();
+    return (
+      beat !== null &&
+      this.#d.clock.now().getTime() - beat.at.getTime() < HEARTBEAT_STALE_MS &&
+      beat.transportUp
+    );
+  }
+
   /** Whether a process is sending right now (its heartbeat is fresh). */
   senderAlive(): boolean {
     if (this.#localSender) return true;
@@ -398,14 +412,16 @@ export class Desk implements EditorBackend {
     return this.#warmUpWait(ahead, this.#d.clock.now())?.days ?? 0;
   }
 
-  #progress(b: Broadcast): BroadcastProgress {
+  #progress(b: Broadcast, withReceipts = true): BroadcastProgress {
     const c = this.#d.broadcasts.counts(b.id);
     return {
       broadcastId: b.id,
       label: b.label,
       ...readerFigures(c),
       etaMs: this.#eta(c),
-      ...(this.#d.receipts ? { receipts: this.#d.receipts.forBroadcast(b.id) } : {}),
+      ...(this.#d.receipts && withReceipts
+        ? { receipts: this.#d.receipts.forBroadcast(b.id) }
+        : {}),
     };
   }
 

@@ -424,9 +424,52 @@ export class ArticlesRepo {
       .all({ sid: subscriberId, since: since.getTime(), now: now.getTime(), limit }) as number[];
   }
 
-  /** Full-text search over published articles (src/store/search.ts). */
-  search(text: string, options: { now: Date; limit: number }): ArticleHit[] {
+  /** Full-text search over published articles (src/store/search.ts); the desk's includes all. */
+  search(
+    text: string,
+    options: { now: Date; limit: number; includeUnpublished?: boolean },
+  ): ArticleHit[] {
     return this.#search.search(text, options);
+  }
+
+  /**
+   * The editors' desk: every article (drafts and future-dated ones included) without bodies,
+   * newest first, a page at a time: `before` is the last card of the previous page.
+   */
+  deskPage(options: {
+    limit: number;
+    category?: string | undefined;
+    before?: { publishedAt: Date; id: number } | undefined;
+  }): ArticleCard[] {
+    const cursor = options.before ? "(a.published_at, a.id) < (@beforeAt, @beforeId)" : "1 = 1";
+    // Newest first along articles_newest, keeping those of the rubric (a primary-key lookup
+    // each): a page reads about 50 × (articles / articles of the rubric) index entries instead
+    // of sorting every article of the rubric (152 ms for 16,700 of 100,000).
+    const rubric = options.category
+      ? "EXISTS (SELECT 1 FROM article_categories c WHERE c.category_key = @category AND c.article_id = a.id) AND "
+      : "";
+    const sql = `SELECT ${CARD_COLUMNS} FROM articles a INDEXED BY articles_newest
+         WHERE ${rubric}${cursor} ORDER BY a.published_at DESC, a.id DESC LIMIT @limit`;
+    return this.#db
+      .prepare<[object], CardRow>(sql)
+      .all({
+        limit: options.limit,
+        category: fold(options.category ?? ""),
+        beforeAt: options.before?.publishedAt.getTime() ?? 0,
+        beforeId: options.before?.id ?? 0,
+      })
+      .map(toCard);
+  }
+
+  /** Cards of these ids, in no particular order (the desk's search results). */
+  cards(ids: readonly number[]): ArticleCard[] {
+    if (ids.length === 0) return [];
+    return this.#db
+      .prepare<number[], CardRow>(
+        `SELECT ${CARD_COLUMNS} FROM articles WHERE id IN (${ids.map(() => "?").join(", ")})`,
+      )
+      .all(...ids)
+      .map(toCard);
   }
 
   /** Counts for `stats`. */

@@ -47,6 +47,8 @@ export function searchWords(text: string): string[] {
  */
 export class ArticleSearch {
   readonly #searchPool: Statement<[{ match: string; now: number; pool: number }], HitRow>;
+  /** The same, drafts and future-dated articles included (the editors' desk). */
+  readonly #searchPoolAll: Statement<[{ match: string; now: number; pool: number }], HitRow>;
   readonly #vocabulary: Statement<[string, string, number], string>;
   readonly #generation: Statement<[], number>;
   /** Search word → the index terms it prefixes (null: left to FTS5); see #expand. */
@@ -64,6 +66,12 @@ export class ArticleSearch {
        CROSS JOIN articles a ON a.id = m.id
        WHERE a.status = 'published' AND a.published_at <= @now`,
     );
+    this.#searchPoolAll = db.prepare(
+      `SELECT a.id, a.title, a.categories, a.published_at
+       FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH @match
+             ORDER BY rowid DESC LIMIT @pool) AS m
+       CROSS JOIN articles a ON a.id = m.id`,
+    );
     this.#vocabulary = db
       .prepare<[string, string, number], string>(
         "SELECT term FROM articles_fts_vocab WHERE term >= ? AND term < ? LIMIT ?",
@@ -80,13 +88,17 @@ export class ArticleSearch {
    * most recently stored matching articles come first: words found in the title count most,
    * then in the rubric; ties go to the newest.
    */
-  search(text: string, options: { now: Date; limit: number }): ArticleHit[] {
+  search(
+    text: string,
+    options: { now: Date; limit: number; includeUnpublished?: boolean },
+  ): ArticleHit[] {
+    const pool = options.includeUnpublished ? this.#searchPoolAll : this.#searchPool;
     const words = searchWords(text);
     if (words.length === 0) return [];
     const terms = words.map((w) => this.#expand(w));
     for (const joiner of ["AND", "OR"] as const) {
       if (joiner === "OR" && words.length === 1) break;
-      const rows = this.#searchPool.all({
+      const rows = pool.all({
         match: terms.join(` ${joiner} `),
         now: options.now.getTime(),
         pool: SEARCH_POOL,

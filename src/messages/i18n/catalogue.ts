@@ -309,6 +309,143 @@ export interface DeliveryWords {
   warmUpLater(days: number): string;
 }
 
+/**
+ * The web desk's words (src/http/desk/). Each page adds its words at the END of this interface
+ * (and of `desk` in fr.ts / en.ts) so that several pages can grow at once.
+ */
+export interface DeskWords {
+  /** « Bureau » — the desk's name in the title bar. */
+  title(newsroom: string): string;
+  /** The nav, one label per page. */
+  nav: {
+    articles: string;
+    broadcasts: string;
+    pairing: string;
+    reach: string;
+    tips: string;
+    audit: string;
+    tryIt: string;
+  };
+  /** The other language's link in the header (« English » on French pages). */
+  otherLanguage: string;
+  signedInAs(maskedPhone: string): string;
+  signOut: string;
+  notFound: string;
+  /** A POST without the form's token (or with a stale one). */
+  csrfRefused: string;
+  /** A page behind sign-in opened without a session (fetch/EventSource get this). */
+  signInNeeded: string;
+  serverError: string;
+  back: string;
+  // Sign-in
+  signInTitle: string;
+  signInIntro: string;
+  phoneLabel: string;
+  sendCode: string;
+  phoneInvalid(text: string): string;
+  /** Said whether or not the number is an editor's: the page never tells who is one. */
+  codeSent(maskedPhone: string, minutes: number): string;
+  codeLabel: string;
+  signIn: string;
+  codeWrong(left: number): string;
+  codeExpired: string;
+  locked(minutes: number): string;
+  tooManyCodes(minutes: number): string;
+  /** The WhatsApp message that carries the code. */
+  codeMessage(code: string, minutes: number): string;
+  linkTitle: string;
+  linkIntro: string;
+  linkInvalid: string;
+  signedOut: string;
+  /** Why the desk is not yet usable: no EDITORS in .env. */
+  noEditors: string;
+  // Articles
+  searchLabel: string;
+  searchPlaceholder: string;
+  rubricLabel: string;
+  rubricAll: string;
+  filter: string;
+  columns: { id: string; date: string; title: string; rubrics: string; state: string };
+  /** An article's state on the desk. */
+  articleState: {
+    draft: string;
+    future: string;
+    scheduled: string;
+    published: string;
+    sent: string;
+  };
+  articlesNone: string;
+  searchNone(query: string): string;
+  older: string;
+  articleNotFound(id: string): string;
+  previewChannel: string;
+  previewAlert(language: string): string;
+  publishNow: string;
+  /** A future-dated article: publishing waits for its date unless forced. */
+  futureNote(at: string): string;
+  publishForce: string;
+  draftNote: string;
+  scheduleLabel(timeZone: string): string;
+  schedule: string;
+  ignore: string;
+  ignoredNotice(id: number): string;
+  approvalNote: string;
+  confirmTitle: string;
+  confirmQuestion(facts: ConfirmFacts): string;
+  confirmYes: string;
+  confirmNo: string;
+  declined: string;
+  receiptTitle: string;
+  // Broadcasts
+  runningTitle: string;
+  scheduledTitle: string;
+  historyTitle: string;
+  noneRunning: string;
+  noneScheduled: string;
+  noneHistory: string;
+  pause: string;
+  pauseConfirm: string;
+  resume: string;
+  resumeConfirm: string;
+  pausedBanner: string;
+  activeBanner: string;
+  /** No process sends: the bot is stopped, or WhatsApp is down. */
+  noSender: string;
+  cancel: string;
+  cancelConfirm(id: number): string;
+  cancelledNotice(id: number, cancelled: number, alreadySent: number): string;
+  progress(p: {
+    sent: string;
+    total: string;
+    failed: number;
+    cancelled: number;
+    done: boolean;
+    eta: string;
+  }): string;
+  broadcastState: { scheduled: string; running: string; done: string; cancelled: string };
+  broadcastColumns: {
+    id: string;
+    when: string;
+    label: string;
+    state: string;
+    sent: string;
+    delivered: string;
+    read: string;
+  };
+  // Pairing
+  pairingStatus: { connected: string; qr: string; starting: string; unreachable: string };
+  transportLabel(name: string): string;
+  scanHelp: string;
+  noQrYet: string;
+  pairingCodeTitle: string;
+  pairingCodeHelp: string;
+  pairingCodeAsk: string;
+  pairingCodeShow(code: string): string;
+  pairingCodeFailed(reason: string): string;
+  checksTitle: string;
+  noPairingSource: string;
+}
+
 /** Everything one language says. */
 export interface Catalogue {
   /** BCP 47 locale for dates and numbers. */
@@ -325,6 +462,7 @@ export interface Catalogue {
   delivery: DeliveryWords;
   errors: ErrorWords;
   tips: TipWords;
+  desk: DeskWords;
 }
 
 /** One tip as an editor reads it in /signalements. */

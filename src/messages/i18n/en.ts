@@ -2,6 +2,7 @@ import { formatThousands } from "../../lib/numbers.ts";
 import type {
   Catalogue,
   DeliveryWords,
+  DeskWords,
   ErrorWords,
   OperatorWords,
   ReceiptFacts,
@@ -168,6 +169,145 @@ const DELIVERY: DeliveryWords = {
     (postponed === "0" ? "" : `, ${postponed} moved to tomorrow`),
   warmUpLater: (days) =>
     `Number warm-up: part of it goes ${days === 1 ? "tomorrow" : `in ${days} days`} (today's ceiling)`,
+};
+
+const DESK: DeskWords = {
+  title: (newsroom) => `${newsroom} · desk`,
+  nav: {
+    articles: "Articles",
+    broadcasts: "Broadcasts",
+    pairing: "Pairing",
+    reach: "Reach",
+    tips: "Tips",
+    audit: "Audit log",
+    tryIt: "Try it",
+  },
+  otherLanguage: "Français",
+  signedInAs: (phone) => `Signed in: ${phone}`,
+  signOut: "Sign out",
+  notFound: "This page does not exist (yet).",
+  csrfRefused:
+    "Form refused: it expired or did not come from the desk. Reload the page and try again.",
+  signInNeeded: "Sign in first.",
+  serverError: "Internal error: nothing was done. The bot's logs say more.",
+  back: "Back",
+  signInTitle: "Sign in to the desk",
+  signInIntro:
+    "Type your editor's number (the one in EDITORS): a one-time code is sent to you on WhatsApp.",
+  phoneLabel: "Your WhatsApp number",
+  sendCode: "Send me a code",
+  phoneInvalid: (text) =>
+    `"${text}" is not a phone number: write it with the country code, e.g. +223 70 00 00 00.`,
+  codeSent: (phone, minutes) =>
+    `If ${phone} is an editor's number, a code was just sent to it on WhatsApp (valid ${minutes} min).`,
+  codeLabel: "Code received",
+  signIn: "Sign in",
+  codeWrong: (left) =>
+    `Wrong code. ${left > 1 ? `${left} tries left` : "Last try"} before this number is locked.`,
+  codeExpired: "This code expired or was already used: ask for a new one.",
+  locked: (minutes) =>
+    `Too many wrong codes: sign-in for this number is locked for ${minutes} min.`,
+  tooManyCodes: (minutes) =>
+    `Several codes were just sent to this number: wait ${minutes} min before asking for another.`,
+  codeMessage: (code, minutes) =>
+    `Desk sign-in code: *${code}* (valid ${minutes} min). If you did not ask for it, ignore this message.`,
+  linkTitle: "Sign-in link",
+  linkIntro: "This one-time link opens a session in this browser.",
+  linkInvalid: "This link expired or was already used: make another (npm run cli -- desk-link).",
+  signedOut: "You are signed out.",
+  noEditors:
+    "No editor is declared: add EDITORS=+223… to .env, or open a link from npm run cli -- desk-link.",
+  searchLabel: "Search",
+  searchPlaceholder: "words of the title or text",
+  rubricLabel: "Topic",
+  rubricAll: "All",
+  filter: "Show",
+  columns: { id: "No.", date: "Date", title: "Title", rubrics: "Topics", state: "State" },
+  articleState: {
+    draft: "draft",
+    future: "dated in the future",
+    scheduled: "broadcast scheduled",
+    published: "published, not broadcast yet",
+    sent: "broadcast",
+  },
+  articlesNone: "No articles.",
+  searchNone: (q) => `No article contains "${q}".`,
+  older: "Older →",
+  articleNotFound: (id) => `No article no. ${id}.`,
+  previewChannel: "On the Channel",
+  previewAlert: (language) => `Alert to the topic's followers (${language})`,
+  publishNow: "Publish now",
+  futureNote: (at) =>
+    `Article dated ${at}: "Publish now" schedules it for that time (its embargo).`,
+  publishForce: "Publish right away, before its date",
+  draftNote: "Draft: it cannot be published until it is marked published.",
+  scheduleLabel: (tz) => `Schedule for (${tz} time)`,
+  schedule: "Schedule",
+  ignore: "Ignore",
+  ignoredNotice: (id) => `Article no. ${id} ignored: it will not be broadcast (logged).`,
+  approvalNote: "Approval mode: this article waits for an editor to publish or ignore it.",
+  confirmTitle: "Confirmation",
+  confirmQuestion: (f) =>
+    `${f.kind === "alert" ? `Alert "${f.label}"` : `Article no. ${f.articleId} "${f.label}"${f.publishedAt ? `, published ${f.publishedAt}` : ""}`}: send to ${f.recipients} reader${f.recipients === 1 ? "" : "s"}${f.channel ? " and the Channel" : ""}${f.readersFrom ? ` (readers from ${f.readersFrom}, quiet hours)` : ""}? This question expires in ${f.minutes} min.`,
+  confirmYes: "Yes, send",
+  confirmNo: "No, send nothing",
+  declined: "Nothing was sent.",
+  receiptTitle: "Broadcast receipt (as it reaches the phone)",
+  runningTitle: "Running",
+  scheduledTitle: "Scheduled",
+  historyTitle: "History",
+  noneRunning: "No broadcast running.",
+  noneScheduled: "No broadcast scheduled.",
+  noneHistory: "No broadcast yet.",
+  pause: "Pause everything",
+  pauseConfirm: "Pause ALL broadcasts (Channel, alerts, digests)? Replies to readers keep going.",
+  resume: "Resume sending",
+  resumeConfirm: "Resume every waiting broadcast?",
+  pausedBanner:
+    "Broadcasts PAUSED: Channel, alerts and digests wait. Replies to readers keep going.",
+  activeBanner: "Broadcasts active.",
+  noSender:
+    "No process is sending: the bot is stopped or WhatsApp is disconnected. Messages go when it is back.",
+  cancel: "Cancel",
+  cancelConfirm: (id) => `Cancel broadcast no. ${id}? Nothing not yet sent will go.`,
+  cancelledNotice: (id, cancelled, sent) =>
+    `Broadcast no. ${id} cancelled: ${cancelled} message${cancelled === 1 ? "" : "s"} will not go, ${sent} already sent.`,
+  progress: (p) =>
+    `${p.sent}/${p.total} sent${p.failed > 0 ? ` (${p.failed} not sent)` : ""} — ` +
+    (p.cancelled > 0 ? "cancelled" : p.done ? "done" : `estimated end ${p.eta}`),
+  broadcastState: {
+    scheduled: "scheduled",
+    running: "running",
+    done: "done",
+    cancelled: "cancelled",
+  },
+  broadcastColumns: {
+    id: "No.",
+    when: "When",
+    label: "Broadcast",
+    state: "State",
+    sent: "sent",
+    delivered: "received",
+    read: "read",
+  },
+  pairingStatus: {
+    connected: "WhatsApp is connected.",
+    qr: "Waiting: scan the QR with the bot number's phone.",
+    starting: "WhatsApp is starting…",
+    unreachable: "WhatsApp is unreachable.",
+  },
+  transportLabel: (name) => `Transport: ${name}`,
+  scanHelp:
+    "On the bot's phone: WhatsApp > Linked devices > Link a device, then aim at this QR. It changes about every 20 seconds: the page follows.",
+  noQrYet: "No QR yet: it shows here as soon as WhatsApp Web gives it.",
+  pairingCodeTitle: "Or with a pairing code",
+  pairingCodeHelp:
+    "Without a camera: type the bot's number, then enter the 8-character code in WhatsApp > Linked devices > Link with phone number.",
+  pairingCodeAsk: "Get a code",
+  pairingCodeShow: (code) => `Pairing code: ${code}`,
+  pairingCodeFailed: (reason) => `No pairing code: ${reason}`,
+  checksTitle: "Checks (doctor)",
+  noPairingSource: "This transport does not pair with a QR (Cloud API or simulator).",
 };
 
 export const en = {
@@ -538,4 +678,5 @@ export const en = {
     closed: (id, count) =>
       `Tip no. ${id} closed without an answer (${count} message${count === 1 ? "" : "s"}). If it comes back, it is “to handle” again.`,
   },
+  desk: DESK,
 } satisfies Catalogue;

@@ -2,6 +2,7 @@ import { formatThousands } from "../../lib/numbers.ts";
 import type {
   Catalogue,
   DeliveryWords,
+  DeskWords,
   ErrorWords,
   OperatorWords,
   ReceiptFacts,
@@ -178,6 +179,147 @@ const DELIVERY: DeliveryWords = {
     (postponed === "0" ? "" : `, ${postponed} reportés à demain`),
   warmUpLater: (days) =>
     `Montée en charge du numéro : une partie partira ${days === 1 ? "demain" : `dans ${days} jours`} (plafond du jour)`,
+};
+
+const DESK: DeskWords = {
+  title: (newsroom) => `${newsroom} · bureau`,
+  nav: {
+    articles: "Articles",
+    broadcasts: "Diffusions",
+    pairing: "Appairage",
+    reach: "Audience",
+    tips: "Signalements",
+    audit: "Journal",
+    tryIt: "Essayer",
+  },
+  otherLanguage: "English",
+  signedInAs: (phone) => `Connecté : ${phone}`,
+  signOut: "Se déconnecter",
+  notFound: "Cette page n'existe pas (encore).",
+  csrfRefused:
+    "Formulaire refusé : il a expiré ou ne vient pas du bureau. Rechargez la page et recommencez.",
+  signInNeeded: "Connectez-vous d'abord.",
+  serverError: "Erreur interne : l'action n'a pas été faite. Les journaux du bot en disent plus.",
+  back: "Retour",
+  signInTitle: "Connexion au bureau",
+  signInIntro:
+    "Saisissez votre numéro d'éditeur (celui de EDITORS) : un code à usage unique vous est envoyé sur WhatsApp.",
+  phoneLabel: "Votre numéro WhatsApp",
+  sendCode: "Recevoir un code",
+  phoneInvalid: (text) =>
+    `« ${text} » n'est pas un numéro : écrivez-le avec l'indicatif, ex. +223 70 00 00 00.`,
+  codeSent: (phone, minutes) =>
+    `Si ${phone} est un numéro d'éditeur, un code vient de lui être envoyé sur WhatsApp (valable ${minutes} min).`,
+  codeLabel: "Code reçu",
+  signIn: "Se connecter",
+  codeWrong: (left) =>
+    `Code inexact. ${left > 1 ? `Encore ${left} essais` : "Dernier essai"} avant le blocage de ce numéro.`,
+  codeExpired: "Ce code a expiré ou a déjà servi : demandez-en un nouveau.",
+  locked: (minutes) =>
+    `Trop de codes inexacts : la connexion de ce numéro est bloquée pendant ${minutes} min.`,
+  tooManyCodes: (minutes) =>
+    `Plusieurs codes viennent d'être envoyés à ce numéro : attendez ${minutes} min avant d'en demander un autre.`,
+  codeMessage: (code, minutes) =>
+    `Code de connexion au bureau : *${code}* (valable ${minutes} min). Si vous n'avez rien demandé, ignorez ce message.`,
+  linkTitle: "Lien de connexion",
+  linkIntro: "Ce lien à usage unique ouvre une session sur ce navigateur.",
+  linkInvalid: "Ce lien a expiré ou a déjà servi : faites-en un autre (npm run cli -- desk-link).",
+  signedOut: "Vous êtes déconnecté.",
+  noEditors:
+    "Aucun éditeur n'est déclaré : ajoutez EDITORS=+223… dans .env, ou ouvrez un lien de npm run cli -- desk-link.",
+  searchLabel: "Recherche",
+  searchPlaceholder: "mots du titre ou du texte",
+  rubricLabel: "Rubrique",
+  rubricAll: "Toutes",
+  filter: "Afficher",
+  columns: { id: "N°", date: "Date", title: "Titre", rubrics: "Rubriques", state: "État" },
+  articleState: {
+    draft: "brouillon",
+    future: "daté dans le futur",
+    scheduled: "diffusion programmée",
+    published: "publié, pas encore diffusé",
+    sent: "diffusé",
+  },
+  articlesNone: "Aucun article.",
+  searchNone: (q) => `Aucun article ne contient « ${q} ».`,
+  older: "Plus anciens →",
+  articleNotFound: (id) => `Pas d'article n° ${id}.`,
+  previewChannel: "Sur la chaîne",
+  previewAlert: (language) => `Alerte aux abonnés de la rubrique (${language})`,
+  publishNow: "Publier maintenant",
+  futureNote: (at) =>
+    `Article daté du ${at} : « Publier maintenant » le programme pour cette date (son embargo).`,
+  publishForce: "Publier tout de suite, avant sa date",
+  draftNote: "Brouillon : il ne peut pas être publié tant qu'il n'est pas marqué publié.",
+  scheduleLabel: (tz) => `Programmer pour (heure de ${tz})`,
+  schedule: "Programmer",
+  ignore: "Ignorer",
+  ignoredNotice: (id) => `Article n° ${id} ignoré : il ne sera pas diffusé (noté au journal).`,
+  approvalNote: "Mode approbation : cet article attend qu'un éditeur le publie ou l'ignore.",
+  confirmTitle: "Confirmation",
+  confirmQuestion: (f) =>
+    `${f.kind === "alert" ? `Alerte « ${f.label} »` : `Article n° ${f.articleId} « ${f.label} »${f.publishedAt ? `, publié le ${f.publishedAt}` : ""}`} : envoyer à ${f.recipients} lecteur${f.recipients > 1 ? "s" : ""}${f.channel ? " et à la chaîne" : ""}${f.readersFrom ? ` (lecteurs à partir de ${f.readersFrom}, heures calmes)` : ""} ? Cette question expire dans ${f.minutes} min.`,
+  confirmYes: "Oui, envoyer",
+  confirmNo: "Non, ne rien envoyer",
+  declined: "Rien n'a été envoyé.",
+  receiptTitle: "Accusé de diffusion (tel qu'il arrive sur le téléphone)",
+  runningTitle: "En cours",
+  scheduledTitle: "Programmées",
+  historyTitle: "Historique",
+  noneRunning: "Aucune diffusion en cours.",
+  noneScheduled: "Aucune diffusion programmée.",
+  noneHistory: "Aucune diffusion pour le moment.",
+  pause: "Tout mettre en pause",
+  pauseConfirm:
+    "Mettre TOUTES les diffusions en pause (chaîne, alertes, résumés) ? Les réponses aux lecteurs continuent.",
+  resume: "Reprendre les envois",
+  resumeConfirm: "Reprendre toutes les diffusions en attente ?",
+  pausedBanner:
+    "Diffusions EN PAUSE : chaîne, alertes et résumés attendent. Les réponses aux lecteurs continuent.",
+  activeBanner: "Diffusions actives.",
+  noSender:
+    "Aucun processus n'envoie : le bot est arrêté ou WhatsApp est déconnecté. Les messages partiront à la reprise.",
+  cancel: "Annuler",
+  cancelConfirm: (id) =>
+    `Annuler la diffusion n° ${id} ? Ce qui n'est pas encore parti ne partira pas.`,
+  cancelledNotice: (id, cancelled, sent) =>
+    `Diffusion n° ${id} annulée : ${cancelled} message${cancelled > 1 ? "s" : ""} ne partiront pas, ${sent} déjà envoyé${sent > 1 ? "s" : ""}.`,
+  progress: (p) =>
+    `${p.sent}/${p.total} envoyés${p.failed > 0 ? ` (${p.failed} non envoyé${p.failed > 1 ? "s" : ""})` : ""} — ` +
+    (p.cancelled > 0 ? "annulée" : p.done ? "terminé" : `fin estimée ${p.eta}`),
+  broadcastState: {
+    scheduled: "programmée",
+    running: "en cours",
+    done: "terminée",
+    cancelled: "annulée",
+  },
+  broadcastColumns: {
+    id: "N°",
+    when: "Quand",
+    label: "Diffusion",
+    state: "État",
+    sent: "envoyés",
+    delivered: "reçus",
+    read: "lus",
+  },
+  pairingStatus: {
+    connected: "WhatsApp est connecté.",
+    qr: "En attente : scannez le QR avec le téléphone du numéro du bot.",
+    starting: "WhatsApp démarre…",
+    unreachable: "WhatsApp est injoignable.",
+  },
+  transportLabel: (name) => `Transport : ${name}`,
+  scanHelp:
+    "Sur le téléphone du bot : WhatsApp > Appareils connectés > Connecter un appareil, puis visez ce QR. Il change toutes les 20 secondes environ : la page le suit.",
+  noQrYet: "Le QR n'est pas encore arrivé : il s'affiche ici dès que WhatsApp Web le donne.",
+  pairingCodeTitle: "Ou avec un code d'appairage",
+  pairingCodeHelp:
+    "Sans appareil photo : saisissez le numéro du bot, puis entrez le code de 8 caractères dans WhatsApp > Appareils connectés > Connecter avec un numéro.",
+  pairingCodeAsk: "Obtenir un code",
+  pairingCodeShow: (code) => `Code d'appairage : ${code}`,
+  pairingCodeFailed: (reason) => `Pas de code d'appairage : ${reason}`,
+  checksTitle: "Vérifications (doctor)",
+  noPairingSource: "Ce transport ne s'appaire pas par QR (Cloud API ou simulateur).",
 };
 
 export const fr = {
@@ -569,4 +711,5 @@ export const fr = {
     closed: (id, count) =>
       `Signalement n° ${id} classé sans réponse (${count} message${count > 1 ? "s" : ""}). S'il revient, il repasse « à traiter ».`,
   },
+  desk: DESK,
 } satisfies Catalogue;

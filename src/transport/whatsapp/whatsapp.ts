@@ -76,6 +76,8 @@ export interface WhatsAppTransportOptions {
   sendTimeoutMs?: number;
   /** Where the QR goes: the terminal by default. */
   printQr?: (qr: string) => void;
+  /** Told each new QR as well (the web desk's pairing page draws it). */
+  onQr?: (qr: string) => void;
   /** For jitter on the backoff; tests pass a constant. */
   random?: () => number;
 }
@@ -130,6 +132,7 @@ export class WhatsAppTransport implements Transport {
   readonly #initTimeoutMs: number;
   readonly #sendTimeoutMs: number;
   readonly #printQr: (qr: string) => void;
+  readonly #onQr: ((qr: string) => void) | null;
   readonly #random: () => number;
 
   #handlers: TransportHandlers | null = null;
@@ -160,6 +163,7 @@ export class WhatsAppTransport implements Transport {
     this.#initTimeoutMs = options.initTimeoutMs ?? 120_000;
     this.#sendTimeoutMs = options.sendTimeoutMs ?? 60_000;
     this.#printQr = options.printQr ?? printQrToTerminal;
+    this.#onQr = options.onQr ?? null;
     this.#random = options.random ?? Math.random;
   }
 
@@ -380,6 +384,7 @@ export class WhatsAppTransport implements Transport {
         "WhatsApp : scannez ce QR avec le téléphone du numéro du bot (WhatsApp > Appareils connectés > Connecter un appareil)",
       );
       this.#printQr(qr);
+      this.#onQr?.(qr);
     });
     client.on("authenticated", () => {
       if (current()) this.#log.info("WhatsApp : session acceptée, synchronisation…");
@@ -570,6 +575,21 @@ export class WhatsAppTransport implements Transport {
       this.#retryTimer = null;
       void this.#connect();
     }, delay);
+  }
+
+  /**
+   * An 8-character pairing code for the bot's own number, the alternative to scanning the QR
+   * (WhatsApp > Linked devices > Link with phone number). Only while WhatsApp Web waits for a
+   * device to link it: before it has loaded, an error says to try again.
+   */
+  async requestPairingCode(phone: string): Promise<string> {
+    const client = this.#client as
+      | (WhatsAppClient & Partial<Pick<Client, "requestPairingCode">>)
+      | null;
+    if (!client?.requestPairingCode) {
+      throw new Error("WhatsApp Web n'est pas encore chargé : réessayez dans quelques secondes");
+    }
+    return client.requestPairingCode(phone.replace(/\D/g, ""), true);
   }
 
   #setDown(reason: string): void {

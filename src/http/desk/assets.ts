@@ -1,0 +1,34 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { DeskRouter } from "./env.ts";
+
+/** The desk's own files: style and the small scripts of progressive enhancement. */
+export const ASSETS_DIR = path.join(import.meta.dirname, "assets");
+
+const TYPES: Record<string, string> = {
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+};
+
+/**
+ * GET /desk/assets/<name>: the files of src/http/desk/assets, read once at start (a handful of
+ * small files), with a short cache. No directory walking: only names listed at start exist.
+ */
+export function registerAssets(desk: DeskRouter, dir = ASSETS_DIR): void {
+  const files = new Map<string, { body: Uint8Array; type: string }>();
+  for (const name of fs.readdirSync(dir)) {
+    const type = TYPES[path.extname(name)];
+    if (type) files.set(name, { body: fs.readFileSync(path.join(dir, name)), type });
+  }
+  desk.get("/assets/:name", (c) => {
+    const file = files.get(c.req.param("name"));
+    if (!file) return c.notFound();
+    return c.body(file.body.slice(), 200, {
+      "content-type": file.type,
+      "cache-control": "public, max-age=300",
+      "x-content-type-options": "nosniff",
+    });
+  });
+}

@@ -1,0 +1,70 @@
+import type { Config } from "../../config.ts";
+import type { Clock } from "../../lib/clock.ts";
+import type { Logger } from "../../log.ts";
+import type { Desk } from "../../planner/desk.ts";
+import type { ArticlesRepo } from "../../store/articles.ts";
+import type { AuditRepo } from "../../store/audit.ts";
+import type { BroadcastsRepo } from "../../store/broadcasts.ts";
+import type { DeskSessionsRepo } from "../../store/desk-sessions.ts";
+import type { DeskSignInAttemptsRepo } from "../../store/desk-sign-in-attempts.ts";
+import type { DeskSignInTokensRepo } from "../../store/desk-sign-in-tokens.ts";
+import type { OutboxRepo } from "../../store/outbox.ts";
+import type { ReceiptsRepo } from "../../store/receipts.ts";
+import type { SubscribersRepo } from "../../store/subscribers.ts";
+
+/** WhatsApp as the pairing page shows it (the composition root adapts the transport to it). */
+export interface PairingState {
+  /** connected; waiting for a QR scan (or a pairing code); starting; unreachable (`reason`). */
+  status: "connected" | "qr" | "starting" | "unreachable";
+  /** The text to draw as a QR code while `status` is "qr". */
+  qr: string | null;
+  reason: string | null;
+  /** The transport's name (whatsapp, cloud, hybrid, memory, console). */
+  transport: string;
+  /** Whether this transport can link with an 8-character pairing code instead of a QR. */
+  pairingCode: boolean;
+}
+
+/** What the pairing page reads: the state now, and the pairing code alternative. */
+export interface PairingSource {
+  state(): PairingState;
+  /** Asks WhatsApp for a pairing code for the bot's own number (whatsapp-web.js only). */
+  requestPairingCode?(phone: string): Promise<string>;
+}
+
+/** One line of `doctor`, as the pairing page shows it. */
+export interface DeskCheck {
+  name: string;
+  status: "ok" | "warn" | "fail";
+  detail: string;
+  fix?: string;
+}
+
+/**
+ * Everything the desk's pages use, passed in by the composition root (src/app/http.ts). A page
+ * that needs more adds an optional field at the END of this interface.
+ */
+export interface DeskDeps {
+  config: Pick<
+    Config,
+    "language" | "timeZone" | "editors" | "newsroomName" | "channel" | "approval"
+  >;
+  clock: Clock;
+  log: Logger;
+  /** The desk's rules (publish, schedule, pause, cancel): pages call it, never the store. */
+  desk: Desk;
+  articles: ArticlesRepo;
+  broadcasts: BroadcastsRepo;
+  subscribers: SubscribersRepo;
+  outbox: OutboxRepo;
+  audit: AuditRepo;
+  receipts?: ReceiptsRepo | undefined;
+  sessions: DeskSessionsRepo;
+  signInTokens: DeskSignInTokensRepo;
+  signInAttempts: DeskSignInAttemptsRepo;
+  pairing?: PairingSource | undefined;
+  /** doctor's Chromium and Channel checks (src/app/doctor.ts), run when the page asks. */
+  checks?: (() => Promise<DeskCheck[]>) | undefined;
+  /** Cookies get `Secure` (the desk is behind a TLS proxy). Default: when the request is https. */
+  secureCookies?: boolean | undefined;
+}
