@@ -414,11 +414,13 @@ export interface DeskWords {
   cancel: string;
   cancelConfirm(id: number): string;
   cancelledNotice(id: number, cancelled: number, alreadySent: number): string;
+  /** Readers counted as on the phone and in the CLI, the Channel post apart. */
   progress(p: {
     sent: string;
     total: string;
     failed: number;
     cancelled: number;
+    channel: ChannelState;
     done: boolean;
     eta: string;
   }): string;

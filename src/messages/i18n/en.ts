@@ -273,7 +273,7 @@ const DESK: DeskWords = {
   cancelledNotice: (id, cancelled, sent) =>
     `Broadcast no. ${id} cancelled: ${cancelled} message${cancelled === 1 ? "" : "s"} will not go, ${sent} already sent.`,
   progress: (p) =>
-    `${p.sent}/${p.total} sent${p.failed > 0 ? ` (${p.failed} not sent)` : ""} — ` +
+    `${p.sent}/${p.total} readers${p.failed > 0 ? ` (${p.failed} not sent)` : ""}${CHANNEL_STATE_EN[p.channel]} — ` +
     (p.cancelled > 0 ? "cancelled" : p.done ? "done" : `estimated end ${p.eta}`),
   broadcastState: {
     scheduled: "scheduled",

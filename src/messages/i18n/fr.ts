@@ -285,7 +285,7 @@ const DESK: DeskWords = {
   cancelledNotice: (id, cancelled, sent) =>
     `Diffusion n° ${id} annulée : ${cancelled} message${cancelled > 1 ? "s" : ""} ne partiront pas, ${sent} déjà envoyé${sent > 1 ? "s" : ""}.`,
   progress: (p) =>
-    `${p.sent}/${p.total} envoyés${p.failed > 0 ? ` (${p.failed} non envoyé${p.failed > 1 ? "s" : ""})` : ""} — ` +
+    `${p.sent}/${p.total} lecteurs${p.failed > 0 ? ` (${p.failed} non envoyé${p.failed > 1 ? "s" : ""})` : ""}${CHANNEL_STATE_FR[p.channel]} — ` +
     (p.cancelled > 0 ? "annulée" : p.done ? "terminé" : `fin estimée ${p.eta}`),
   broadcastState: {
     scheduled: "programmée",

@@ -37,14 +37,14 @@ describe("desk broadcasts", () => {
     const receipt = h.app.delivery.desk.publish(id, "+22370000009");
     const page = await pageText(await h.request("/desk/diffusions"));
     expect(page).toContain(`data-broadcast="${receipt.broadcastId}"`);
-    expect(page).toMatch(/0\/7 envoyés — fin estimée/);
+    expect(page).toMatch(/0\/6 lecteurs · chaîne : en attente — fin estimée/);
     let event = await firstEvent();
-    expect(event.broadcasts[0]).toMatchObject({ id: receipt.broadcastId, sent: 0, total: 7 });
+    expect(event.broadcasts[0]).toMatchObject({ id: receipt.broadcastId, sent: 0, total: 6 });
     // The dispatcher sends everything: the bar the page watches ends « terminé ».
     await h.newsroom.dispatcher.drain();
     event = await firstEvent(`&ids=${receipt.broadcastId}`);
-    expect(event.broadcasts[0]).toMatchObject({ sent: 7, total: 7, done: true });
-    expect(event.broadcasts[0]?.text).toBe("7/7 envoyés — terminé");
+    expect(event.broadcasts[0]).toMatchObject({ sent: 6, total: 6, done: true });
+    expect(event.broadcasts[0]?.text).toBe("6/6 lecteurs · chaîne : envoyée — terminé");
   });
 
   it("pauses and resumes all sending (the kill switch), audited, and the ETA says paused", async () => {

@@ -93,10 +93,10 @@ describe.skipIf(!hasChromium)("the desk in a browser", () => {
 
     await page.getByRole("link", { name: "Diffusions", exact: true }).first().click();
     const bar = page.locator(`.progress[data-broadcast="${broadcast?.id}"]`);
-    await bar.getByText("0/13 envoyés").waitFor();
+    await bar.getByText("0/12 lecteurs").waitFor();
     await h.newsroom.dispatcher.drain({ maxRows: 5 });
-    await bar.getByText("5/13 envoyés").waitFor({ timeout: 5000 });
-    expect(await bar.locator("progress").getAttribute("value")).toBe("5");
+    await bar.getByText(/^4\/12 lecteurs · chaîne : envoyée/).waitFor({ timeout: 5000 });
+    expect(await bar.locator("progress").getAttribute("value")).toBe("4");
 
     await page.getByRole("button", { name: "Tout mettre en pause" }).click();
     await page.getByText("Diffusions EN PAUSE").first().waitFor();
@@ -110,7 +110,7 @@ describe.skipIf(!hasChromium)("the desk in a browser", () => {
     await h.newsroom.dispatcher.drain();
     await page
       .locator(`.progress[data-broadcast="${broadcast?.id}"]`)
-      .getByText("13/13 envoyés — terminé")
+      .getByText("12/12 lecteurs · chaîne : envoyée — terminé")
       .waitFor({ timeout: 5000 });
 
     await page.getByRole("button", { name: "Se déconnecter" }).click();

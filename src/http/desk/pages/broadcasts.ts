@@ -26,7 +26,7 @@ export interface ProgressView {
   sent: number;
   total: number;
   done: boolean;
-  /** « 120/1 250 envoyés — fin estimée ~28 min », in the page's language. */
+  /** « 120/1 250 lecteurs · chaîne : envoyée — fin estimée ~28 min », in the page's language. */
   text: string;
 }
 
@@ -50,7 +50,9 @@ function formatOf(c: DeskContext, deps: DeskDeps): DeskFormat {
 
 function view(c: DeskContext, f: DeskFormat, p: BroadcastProgress): ProgressView {
   const cancelled = p.cancelled ?? 0;
-  const done = p.sent + p.failed + cancelled >= p.total;
+  const channel = p.channel ?? "none";
+  // Done when every reader's message is settled and the Channel post is not still waiting.
+  const done = p.sent + p.failed + cancelled >= p.total && channel !== "waiting";
   const lang = c.get("lang");
   return {
     id: p.broadcastId,
@@ -63,6 +65,7 @@ function view(c: DeskContext, f: DeskFormat, p: BroadcastProgress): ProgressView
       total: formatCount(p.total, lang),
       failed: p.failed,
       cancelled,
+      channel,
       done,
       eta: deskEta(f, p.etaMs),
     }),
