@@ -2,9 +2,9 @@ import "dotenv/config";
 import { Command, CommanderError } from "commander";
 import { registerArticleCommands } from "./app/cli/articles.ts";
 import { createCliContext } from "./app/cli/context.ts";
-import { deliveryStatsSection, registerDeliveryCommands } from "./app/cli/delivery.ts";
+import { deliveryStats, registerDeliveryCommands } from "./app/cli/delivery.ts";
 import { registerDoctorCommand } from "./app/cli/doctor.ts";
-import { feedsStatsSection, registerFeedCommands } from "./app/cli/feeds.ts";
+import { feedsStats, registerFeedCommands } from "./app/cli/feeds.ts";
 import { registerHealthCommand } from "./app/cli/health.ts";
 import { registerStatsCommand } from "./app/cli/stats.ts";
 import { registerUnderstandCommand } from "./app/cli/understand.ts";
@@ -20,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
     .showHelpAfterError("(ajoutez --help pour l'aide)")
     .exitOverride();
   registerArticleCommands(program, ctx);
-  registerStatsCommand(program, ctx, [deliveryStatsSection, feedsStatsSection]);
+  registerStatsCommand(program, ctx, [deliveryStats, feedsStats]);
   registerDeliveryCommands(program, ctx);
   registerFeedCommands(program, ctx);
   registerDoctorCommand(program, ctx);
