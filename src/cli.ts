@@ -1,6 +1,7 @@
 import "dotenv/config";
 import { Command, CommanderError } from "commander";
 import { registerArticleCommands } from "./app/cli/articles.ts";
+import { exitQuietlyWhenReaderLeaves } from "./app/cli/closed-pipe.ts";
 import { createCliContext } from "./app/cli/context.ts";
 import { deliveryStats, registerDeliveryCommands } from "./app/cli/delivery.ts";
 import { registerDoctorCommand } from "./app/cli/doctor.ts";
@@ -43,4 +44,5 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+exitQuietlyWhenReaderLeaves(process.stdout);
 process.exitCode = await main(process.argv);
