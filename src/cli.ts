@@ -1,6 +1,7 @@
 import "dotenv/config";
 import { Command, CommanderError } from "commander";
 import { registerArticleCommands } from "./app/cli/articles.ts";
+import { registerBackupCommand } from "./app/cli/backup.ts";
 import { exitQuietlyWhenReaderLeaves } from "./app/cli/closed-pipe.ts";
 import { createCliContext } from "./app/cli/context.ts";
 import { deliveryStats, registerDeliveryCommands } from "./app/cli/delivery.ts";
@@ -27,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
   registerDoctorCommand(program, ctx);
   registerUnderstandCommand(program, ctx);
   registerHealthCommand(program, ctx);
+  registerBackupCommand(program, ctx);
   try {
     await program.parseAsync(argv);
     return Number(process.exitCode ?? 0);
