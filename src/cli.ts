@@ -1,5 +1,5 @@
 import "dotenv/config";
-import { Command, CommanderError } from "commander";
+import { CommanderError } from "commander";
 import { registerArticleCommands } from "./app/cli/articles.ts";
 import { registerBackupCommand } from "./app/cli/backup.ts";
 import { exitQuietlyWhenReaderLeaves } from "./app/cli/closed-pipe.ts";
@@ -8,18 +8,22 @@ import { deliveryStats, registerDeliveryCommands } from "./app/cli/delivery.ts";
 import { registerDoctorCommand } from "./app/cli/doctor.ts";
 import { feedsStats, registerFeedCommands } from "./app/cli/feeds.ts";
 import { registerHealthCommand } from "./app/cli/health.ts";
+import { LocalizedCommand } from "./app/cli/localized-command.ts";
 import { registerStatsCommand } from "./app/cli/stats.ts";
 import { registerUnderstandCommand } from "./app/cli/understand.ts";
 import { hasCode } from "./domain/errors.ts";
+import { catalogue } from "./messages/wording.ts";
 
 /** The operator's and editors' command line: `npm run cli -- <command>`. */
 async function main(argv: string[]): Promise<number> {
   const ctx = createCliContext(process.env);
-  const program = new Command("suivez-info")
+  // The help and commander's errors speak the newsroom's language, read before the config
+  // (which may be what is wrong, and `--help` must still answer).
+  const words = catalogue(process.env.LANGUAGE === "en" ? "en" : "fr").commandLine;
+  const program = new LocalizedCommand(words, "suivez-info")
     .description(
       "suivez-info : importer, prévisualiser, diffuser (npm run cli -- <commande> --help)",
     )
-    .showHelpAfterError("(ajoutez --help pour l'aide)")
     .exitOverride();
   registerArticleCommands(program, ctx);
   registerStatsCommand(program, ctx, [deliveryStats, feedsStats]);

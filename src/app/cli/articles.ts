@@ -41,7 +41,7 @@ export function registerArticleCommands(program: Command, ctx: CliContext): void
     .description(
       "importe des articles (.txt, .html, .md, .json ; dossiers parcourus récursivement)",
     )
-    .argument("<paths...>", "fichiers ou dossiers")
+    .argument("<chemins...>", "fichiers ou dossiers")
     .option("--dry-run", "n'importe rien : montre ce qui serait importé")
     .option("--json", "avec --dry-run : une ligne JSON par article (ou par échec)")
     .action(async (paths: string[], opts: { dryRun?: boolean; json?: boolean }) => {

@@ -1,6 +1,7 @@
 import { formatThousands } from "../../lib/numbers.ts";
 import type {
   Catalogue,
+  CommandLineWords,
   DeliveryWords,
   ErrorWords,
   OperatorWords,
@@ -168,6 +169,38 @@ const DELIVERY: DeliveryWords = {
     (postponed === "0" ? "" : `, ${postponed} moved to tomorrow`),
   warmUpLater: (days) =>
     `Number warm-up: part of it goes ${days === 1 ? "tomorrow" : `in ${days} days`} (today's ceiling)`,
+};
+
+const COMMAND_LINE: CommandLineWords = {
+  titles: {
+    usage: "Usage:",
+    arguments: "Arguments:",
+    options: "Options:",
+    commands: "Commands:",
+    globalOptions: "Global Options:",
+  },
+  commandPlaceholder: "[command]",
+  helpOption: "display help for command",
+  helpCommand: "display help for command",
+  helpCommandArgument: "[command]",
+  defaultValue: (v) => `default: ${v}`,
+  choices: (list) => `choices: ${list}`,
+  preset: (v) => `preset: ${v}`,
+  env: (name) => `env: ${name}`,
+  error: "error:",
+  didYouMean: (s) => `(Did you mean ${s}?)`,
+  unknownOption: (flag) => `unknown option '${flag}'`,
+  unknownCommand: (name) => `unknown command '${name}'`,
+  missingArgument: (name) => `missing required argument '${name}'`,
+  optionMissingArgument: (flags) => `option '${flags}' argument missing`,
+  missingMandatoryOption: (flags) => `required option '${flags}' not specified`,
+  excessArguments: (command, expected, received) =>
+    `too many arguments${command ? ` for '${command}'` : ""}. Expected ${expected} argument${expected === 1 ? "" : "s"} but got ${received}.`,
+  conflictingOption: (a, b) => `${a} cannot be used with ${b}`,
+  invalidOptionValue: (flags, value) => `option '${flags}' argument '${value}' is invalid.`,
+  invalidArgumentValue: (name, value) => `argument '${name}' value '${value}' is invalid.`,
+  allowedChoices: (list) => `Allowed choices are ${list}.`,
+  seeHelp: "(add --help for additional information)",
 };
 
 export const en = {
@@ -538,4 +571,5 @@ export const en = {
     closed: (id, count) =>
       `Tip no. ${id} closed without an answer (${count} message${count === 1 ? "" : "s"}). If it comes back, it is “to handle” again.`,
   },
+  commandLine: COMMAND_LINE,
 } satisfies Catalogue;
