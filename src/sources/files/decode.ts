@@ -1,19 +1,16 @@
 import iconv from "iconv-lite";
+import { decodeMostlyUtf8 } from "../../lib/mostly-utf8.ts";
 import { ArticleFileError } from "./errors.ts";
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
 /**
- * File bytes to text: UTF-8 (a BOM is dropped) when the bytes are valid UTF-8, else
- * Windows-1252 — the Latin-1 superset older French newsroom tools still write.
+ * File bytes to text: UTF-8 (a BOM is dropped) when the bytes are UTF-8 or mostly so (a stray
+ * bad byte becomes U+FFFD: the rule feeds follow, lib/mostly-utf8.ts), else Windows-1252 — the
+ * Latin-1 superset older French newsroom tools still write.
  */
 export function decodeText(bytes: Uint8Array, file: string): string {
   refuseBinary(bytes, file);
-  try {
-    return utf8.decode(bytes).replace(/^\ufeff/, "");
-  } catch {
-    return iconv.decode(Buffer.from(bytes), "win1252");
-  }
+  const utf8 = decodeMostlyUtf8(bytes);
+  return utf8 === null ? iconv.decode(Buffer.from(bytes), "win1252") : utf8.replace(/^\ufeff/, "");
 }
 
 /** A slice of a big file decoded at once: ~2 ms. */
@@ -35,7 +32,7 @@ export async function decodeTextInSlices(bytes: Uint8Array, file: string): Promi
       await new Promise((resolve) => setImmediate(resolve));
     }
   } catch {
-    // Not UTF-8 after all: the rare legacy file is decoded at once.
+    // Not strictly UTF-8: the rare legacy (or once-damaged) file is decoded at once.
     return decodeText(bytes, file);
   }
   return parts.join("").replace(/^\ufeff/, "");
