@@ -8,6 +8,7 @@ import type { Logger } from "../log.ts";
 import { seedFeeds } from "../sources/feeds/feed-sources.ts";
 import { FETCH_DEFAULTS } from "../sources/feeds/fetch.ts";
 import { FeedPoller } from "../sources/feeds/poller.ts";
+import { checkpointWal } from "../store/database.ts";
 import { CloudTransport } from "../transport/cloud/cloud-transport.ts";
 import type { Transport } from "../transport/transport.ts";
 import { BanGuard } from "./ban-guard.ts";
@@ -67,6 +68,7 @@ export async function startBot(config: Config, deps: StartDeps): Promise<Running
       clock,
       log,
       summaryMaxChars: config.summaryMaxChars,
+      checkpoint: () => checkpointWal(app.db, "PASSIVE"),
     });
     await importArticlesFolder(config, ingest, log);
 

@@ -5,6 +5,7 @@ import { Ingest } from "../../ingest/ingest.ts";
 import { systemClock } from "../../lib/clock.ts";
 import { createLogger } from "../../log.ts";
 import { seedFeeds } from "../../sources/feeds/feed-sources.ts";
+import { checkpointWal } from "../../store/database.ts";
 import { type App, openApp } from "../services.ts";
 
 /** A command that cannot do what was asked: the message says what to do instead. Exit code 1. */
@@ -56,6 +57,7 @@ export function createCliContext(env: Record<string, string | undefined>): CliCo
         clock: a.clock,
         log: a.log,
         summaryMaxChars: a.config.summaryMaxChars,
+        checkpoint: () => checkpointWal(a.db, "PASSIVE"),
       });
     },
     out: (line) => process.stdout.write(`${line}\n`),
