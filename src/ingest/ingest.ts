@@ -36,10 +36,10 @@ export interface IngestDeps {
   log: Logger;
   summaryMaxChars: number;
   /**
-   * Writes the WAL back into the base between commits (`checkpointWal(db, "PASSIVE")`). A big
-   * import fills the WAL past `wal_autocheckpoint`, and SQLite then checkpoints inside whichever
-   * commit crosses it, holding the write lock ~100–220 ms; called every CHECKPOINT_EVERY commits,
-   * outside any transaction, it keeps the WAL below that threshold.
+   * Asks for the WAL to be written back into the base (the bot: `WalCheckpointer`, on a thread
+   * of its own). A big import fills the WAL past `wal_autocheckpoint`, and SQLite then
+   * checkpoints inside whichever commit crosses it, holding the write lock and the event loop
+   * ~100–700 ms; asked every CHECKPOINT_EVERY commits, it keeps the WAL below that threshold.
    */
   checkpoint?: (() => unknown) | undefined;
 }
@@ -184,7 +184,7 @@ type Stored = { id: number; outcome: UpsertOutcome } | { reason: string };
 const ARTICLES_PER_COMMIT = 50;
 /**
  * Commits between two checkpoints: 20 × 50 articles is ~2,000 WAL pages of a 32 MB export
- * (wal_autocheckpoint is 10,000), each checkpoint a few tens of ms outside the write lock.
+ * (wal_autocheckpoint is 10,000).
  */
 const CHECKPOINT_EVERY = 20;
 /** Files read at once, and their total size: a big JSON export is read on its own. */
