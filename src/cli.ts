@@ -1,33 +1,40 @@
 import "dotenv/config";
-import { Command, CommanderError } from "commander";
+import { CommanderError } from "commander";
 import { registerArticleCommands } from "./app/cli/articles.ts";
+import { registerBackupCommand } from "./app/cli/backup.ts";
+import { exitQuietlyWhenReaderLeaves } from "./app/cli/closed-pipe.ts";
 import { createCliContext } from "./app/cli/context.ts";
-import { deliveryStatsSection, registerDeliveryCommands } from "./app/cli/delivery.ts";
+import { deliveryStats, registerDeliveryCommands } from "./app/cli/delivery.ts";
 import { registerDeskCommands } from "./app/cli/desk.ts";
 import { registerDoctorCommand } from "./app/cli/doctor.ts";
-import { feedsStatsSection, registerFeedCommands } from "./app/cli/feeds.ts";
+import { feedsStats, registerFeedCommands } from "./app/cli/feeds.ts";
 import { registerHealthCommand } from "./app/cli/health.ts";
+import { LocalizedCommand } from "./app/cli/localized-command.ts";
 import { registerStatsCommand } from "./app/cli/stats.ts";
 import { registerUnderstandCommand } from "./app/cli/understand.ts";
 import { hasCode } from "./domain/errors.ts";
+import { catalogue } from "./messages/wording.ts";
 
 /** The operator's and editors' command line: `npm run cli -- <command>`. */
 async function main(argv: string[]): Promise<number> {
   const ctx = createCliContext(process.env);
-  const program = new Command("suivez-info")
+  // The help and commander's errors speak the newsroom's language, read before the config
+  // (which may be what is wrong, and `--help` must still answer).
+  const words = catalogue(process.env.LANGUAGE === "en" ? "en" : "fr").commandLine;
+  const program = new LocalizedCommand(words, "suivez-info")
     .description(
       "suivez-info : importer, prévisualiser, diffuser (npm run cli -- <commande> --help)",
     )
-    .showHelpAfterError("(ajoutez --help pour l'aide)")
     .exitOverride();
   registerArticleCommands(program, ctx);
-  registerStatsCommand(program, ctx, [deliveryStatsSection, feedsStatsSection]);
+  registerStatsCommand(program, ctx, [deliveryStats, feedsStats]);
   registerDeliveryCommands(program, ctx);
   registerFeedCommands(program, ctx);
   registerDoctorCommand(program, ctx);
   registerUnderstandCommand(program, ctx);
   registerHealthCommand(program, ctx);
   registerDeskCommands(program, ctx);
+  registerBackupCommand(program, ctx);
   try {
     await program.parseAsync(argv);
     return Number(process.exitCode ?? 0);
@@ -45,4 +52,5 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+exitQuietlyWhenReaderLeaves(process.stdout);
 process.exitCode = await main(process.argv);

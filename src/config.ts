@@ -175,6 +175,21 @@ const schema = z.object({
     .default("suivez-info"),
   WA_SEND_SEEN: bool(false),
   WA_LINK_PREVIEW: bool(true),
+  // Pair by a code typed on the phone instead of scanning the QR (a server without a screen).
+  WHATSAPP_PAIRING_PHONE: z
+    .string()
+    .trim()
+    .transform((v) => v.replace(/[\s().-]/g, ""))
+    .pipe(
+      z
+        .string()
+        .regex(
+          e164,
+          "le numéro du téléphone du bot, au format international, ex. +22370000000 (ou laissez vide pour le QR)",
+        ),
+    )
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 
   WHATSAPP_TRANSPORT: z
     .enum(["web", "cloud", "hybrid"], {
@@ -296,6 +311,8 @@ export interface Config {
     clientId: string;
     sendSeen: boolean;
     linkPreview: boolean;
+    /** E.164 number of the bot's phone: pair by code instead of QR; null = QR. */
+    pairingPhone: string | null;
   };
   /** Which transport sends: `hybrid` = Channel via WhatsApp Web, readers via the Cloud API. */
   transport: "web" | "cloud" | "hybrid";
@@ -408,6 +425,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       clientId: v.WA_CLIENT_ID,
       sendSeen: v.WA_SEND_SEEN,
       linkPreview: v.WA_LINK_PREVIEW,
+      pairingPhone: v.WHATSAPP_PAIRING_PHONE ?? null,
     },
     transport: v.WHATSAPP_TRANSPORT,
     cloud: {

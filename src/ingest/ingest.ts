@@ -35,6 +35,13 @@ export interface IngestDeps {
   clock: Clock;
   log: Logger;
   summaryMaxChars: number;
+  /**
+   * Asks for the WAL to be written back into the base (the bot: `WalCheckpointer`, on a thread
+   * of its own). A big import fills the WAL past `wal_autocheckpoint`, and SQLite then
+   * checkpoints inside whichever commit crosses it, holding the write lock and the event loop
+   * ~100–700 ms; asked every CHECKPOINT_EVERY commits, it keeps the WAL below that threshold.
+   */
+  checkpoint?: (() => unknown) | undefined;
 }
 
 /** From any source's ArticleInput, or from files and folders, into the store. */
@@ -112,6 +119,7 @@ export class Ingest {
     // holds the write lock, a 32 MB JSON export is many short commits instead of one long one
     // (the running bot's readers are not locked out) and only one batch is prepared in memory.
     let pending: { origin: string; prepared: PreparedArticle }[] = [];
+    let commits = 0;
     const flush = async () => {
       if (pending.length === 0) return;
       const batch = pending;
@@ -129,6 +137,7 @@ export class Ingest {
         report[result.outcome]++;
         if (result.outcome !== "unchanged") report.changedIds.push(result.id);
       });
+      if (++commits % CHECKPOINT_EVERY === 0) this.#deps.checkpoint?.();
       await yieldToLoop();
     };
     for (let start = 0; start < files.length; ) {
@@ -173,6 +182,11 @@ type Stored = { id: number; outcome: UpsertOutcome } | { reason: string };
 
 /** Articles per transaction: a few tens of milliseconds of write lock. */
 const ARTICLES_PER_COMMIT = 50;
+/**
+ * Commits between two checkpoints: 20 × 50 articles is ~2,000 WAL pages of a 32 MB export
+ * (wal_autocheckpoint is 10,000).
+ */
+const CHECKPOINT_EVERY = 20;
 /** Files read at once, and their total size: a big JSON export is read on its own. */
 const FILES_PER_READ = 64;
 const BYTES_PER_READ = 4 * 1024 * 1024;

@@ -177,9 +177,19 @@ export function checkWritable(db: Database.Database): void {
   db.exec("BEGIN IMMEDIATE; ROLLBACK;");
 }
 
-/** Writes the WAL back into the database and truncates it; false when readers kept part of it. */
-export function checkpointWal(db: Database.Database): boolean {
-  // TRUNCATE keeps the WAL file from growing during long broadcasts.
-  const [result] = db.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
-  return !result?.busy;
+/**
+ * Writes the WAL back into the database; false when readers or a writer kept part of it.
+ * TRUNCATE (the timed job) also empties the WAL file, so it does not grow during long
+ * broadcasts; PASSIVE (between an import's commits) never waits for anyone.
+ */
+export function checkpointWal(
+  db: Database.Database,
+  mode: "TRUNCATE" | "PASSIVE" = "TRUNCATE",
+): boolean {
+  const [result] = db.pragma(`wal_checkpoint(${mode})`) as {
+    busy: number;
+    log: number;
+    checkpointed: number;
+  }[];
+  return !result?.busy && result?.log === result?.checkpointed;
 }

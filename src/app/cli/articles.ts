@@ -13,6 +13,7 @@ import {
 } from "../../messages/templates.ts";
 import type { StoredArticle } from "../../store/articles.ts";
 import { type CliContext, CliError } from "./context.ts";
+import { articleJson, printJson } from "./json-output.ts";
 
 /** A positive whole number option/argument, with a message saying what was expected. */
 export function positiveInt(value: string): number {
@@ -40,7 +41,7 @@ export function registerArticleCommands(program: Command, ctx: CliContext): void
     .description(
       "importe des articles (.txt, .html, .md, .json ; dossiers parcourus récursivement)",
     )
-    .argument("<paths...>", "fichiers ou dossiers")
+    .argument("<chemins...>", "fichiers ou dossiers")
     .option("--dry-run", "n'importe rien : montre ce qui serait importé")
     .option("--json", "avec --dry-run : une ligne JSON par article (ou par échec)")
     .action(async (paths: string[], opts: { dryRun?: boolean; json?: boolean }) => {
@@ -78,10 +79,15 @@ export function registerArticleCommands(program: Command, ctx: CliContext): void
     .description("liste les articles, les plus récents d'abord (brouillons compris)")
     .option("--limit <n>", "nombre maximal", positiveInt, 20)
     .option("--category <rubrique>", "seulement cette rubrique")
-    .action((options: { limit: number; category?: string }) => {
+    .option("--json", "une ligne JSON par article (champs stables, voir README)")
+    .action((options: { limit: number; category?: string; json?: boolean }) => {
       const app = ctx.app();
       const now = app.clock.now();
       const rows = app.articles.list({ limit: options.limit, category: options.category });
+      if (options.json) {
+        for (const a of rows) printJson(ctx.out, articleJson(a, now));
+        return;
+      }
       if (rows.length === 0)
         ctx.out("Aucun article. Importez-en : npm run cli -- import data/articles");
       for (const a of rows) ctx.out(listLine(a, now));

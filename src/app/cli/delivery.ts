@@ -10,6 +10,8 @@ import { progressText, receiptLines, sendingStatsLines } from "../../messages/st
 import { catalogue, deskErrorText, formatCount, formatDay } from "../../messages/wording.ts";
 import type { App } from "../services.ts";
 import { type CliContext, CliError } from "./context.ts";
+import { broadcastJson, printJson } from "./json-output.ts";
+import type { StatsSection } from "./stats.ts";
 
 /** Who acted, for the audit and the broadcasts table: the operator's login on this machine. */
 function actor(): string {
@@ -223,6 +225,21 @@ export function deliveryStatsSection(ctx: CliContext): string[] {
   return sendingStatsLines(b.stats(), b.scheduled(), view(app));
 }
 
+/** The sending section of `stats` and `stats --json` (today's figures, scheduled broadcasts). */
+export const deliveryStats: StatsSection = {
+  key: "sending",
+  lines: deliveryStatsSection,
+  json: (ctx) => {
+    const app = ctx.app();
+    const b = app.delivery.desk;
+    return {
+      ...b.stats(),
+      senderAlive: b.senderAlive(),
+      scheduled: b.scheduled().map((s) => broadcastJson(s, b.progress(s.id))),
+    };
+  },
+};
+
 /** broadcast, alert, cancel, pause, resume, broadcasts. */
 export function registerDeliveryCommands(program: Command, ctx: CliContext): void {
   program
@@ -345,10 +362,16 @@ export function registerDeliveryCommands(program: Command, ctx: CliContext): voi
     .command("broadcasts")
     .description("les dernières diffusions, avec leur état")
     .option("-n, --limit <n>", "combien", "10")
-    .action((opts: { limit: string }) => {
+    .option("--json", "une ligne JSON par diffusion (champs stables, voir README)")
+    .action((opts: { limit: string; json?: boolean }) => {
       const app = ctx.app();
       const limit = Math.min(Math.max(Number.parseInt(opts.limit, 10) || 10, 1), 100);
       const list = app.broadcasts.recent(limit);
+      if (opts.json) {
+        for (const b of list)
+          printJson(ctx.out, broadcastJson(b, app.delivery.desk.progress(b.id)));
+        return;
+      }
       if (list.length === 0)
         return ctx.out("Aucune diffusion pour l'instant. Publier : npm run cli -- broadcast <id>");
       const tz = app.config.timeZone;

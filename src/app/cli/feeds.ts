@@ -12,6 +12,8 @@ import { FeedPoller, type PollReport } from "../../sources/feeds/poller.ts";
 import { type Feed, FeedExistsError } from "../../store/feeds.ts";
 import { positiveInt } from "./articles.ts";
 import { type CliContext, CliError } from "./context.ts";
+import { feedJson, printJson } from "./json-output.ts";
+import type { StatsSection } from "./stats.ts";
 
 // Enough to see what went wrong without flooding the terminal on a 10,000-item feed.
 const MAX_PROBLEMS_SHOWN = 10;
@@ -93,9 +95,14 @@ export function registerFeedCommands(program: Command, ctx: CliContext): void {
   feeds
     .command("list")
     .description("liste les flux : dernier relevé, dernière erreur, prochain relevé")
-    .action(() => {
+    .option("--json", "une ligne JSON par flux (champs stables, voir README)")
+    .action((options: { json?: boolean }) => {
       const app = ctx.app();
       const list = app.feeds.list();
+      if (options.json) {
+        for (const feed of list) printJson(ctx.out, feedJson(feed));
+        return;
+      }
       if (list.length === 0) {
         ctx.out("Aucun flux. Ajoutez-en un : npm run cli -- feeds add https://monsite.ml/feed/");
         return;
@@ -175,6 +182,21 @@ export function feedsStatsSection(ctx: CliContext): string[] {
   }
   return lines;
 }
+
+/** The feeds section of `stats` and `stats --json`. */
+export const feedsStats: StatsSection = {
+  key: "feeds",
+  lines: feedsStatsSection,
+  json: (ctx) => {
+    const list = ctx.app().feeds.list();
+    return {
+      followed: list.length,
+      failing: list.filter((f) => !f.disabledAt && f.lastStatus === "error").length,
+      disabled: list.filter((f) => f.disabledAt).map((f) => f.id),
+      articlesNew: list.reduce((n, f) => n + f.articlesNew, 0),
+    };
+  },
+};
 
 function printReport(ctx: CliContext, r: PollReport): void {
   const head = `Flux n° ${r.feedId}`;

@@ -1,8 +1,14 @@
 import type { Command } from "commander";
 import type { CliContext } from "./context.ts";
+import { printJson } from "./json-output.ts";
 
-/** Sections of `stats`: each area adds its own lines. */
-export type StatsSection = (ctx: CliContext) => string[];
+/** A section of `stats`: each area adds its own lines, and its part of `stats --json`. */
+export interface StatsSection {
+  /** Its key in `stats --json`. */
+  key: string;
+  lines(ctx: CliContext): string[];
+  json(ctx: CliContext): unknown;
+}
 
 /** `stats`: articles (and every section other areas register). */
 export function registerStatsCommand(
@@ -13,12 +19,19 @@ export function registerStatsCommand(
   program
     .command("stats")
     .description("chiffres : articles, envois, abonnés")
-    .action(() => {
+    .option("--json", "un objet JSON (champs stables, voir README)")
+    .action((options: { json?: boolean }) => {
       const app = ctx.app();
       const c = app.articles.counts(app.clock.now());
+      if (options.json) {
+        const all: Record<string, unknown> = { articles: c };
+        for (const section of sections) all[section.key] = section.json(ctx);
+        printJson(ctx.out, all);
+        return;
+      }
       ctx.out(
         `Articles : ${c.total} (${c.published} publiés, ${c.scheduled} programmés, ${c.drafts} brouillons)`,
       );
-      for (const section of sections) for (const line of section(ctx)) ctx.out(line);
+      for (const section of sections) for (const line of section.lines(ctx)) ctx.out(line);
     });
 }

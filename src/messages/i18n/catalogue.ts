@@ -448,6 +448,42 @@ export interface DeskWords {
   noPairingSource: string;
 }
 
+/** The command line's own words (help, usage, errors), where commander has English. */
+export interface CommandLineWords {
+  titles: {
+    usage: string;
+    arguments: string;
+    options: string;
+    commands: string;
+    globalOptions: string;
+  };
+  /** The `[command]` placeholder of a usage line. */
+  commandPlaceholder: string;
+  helpOption: string;
+  helpCommand: string;
+  /** `[commande]` in `help [commande]`. */
+  helpCommandArgument: string;
+  defaultValue(value: string): string;
+  choices(list: string): string;
+  preset(value: string): string;
+  env(name: string): string;
+  /** Prefix of every error line. */
+  error: string;
+  /** A list of suggestions, already joined: « (vouliez-vous dire --limit ?) ». */
+  didYouMean(suggestions: string): string;
+  unknownOption(flag: string): string;
+  unknownCommand(name: string): string;
+  missingArgument(name: string): string;
+  optionMissingArgument(flags: string): string;
+  missingMandatoryOption(flags: string): string;
+  excessArguments(command: string | null, expected: number, received: number): string;
+  conflictingOption(a: string, b: string): string;
+  invalidOptionValue(flags: string, value: string): string;
+  invalidArgumentValue(name: string, value: string): string;
+  allowedChoices(list: string): string;
+  seeHelp: string;
+}
+
 /** Everything one language says. */
 export interface Catalogue {
   /** BCP 47 locale for dates and numbers. */
@@ -465,6 +501,7 @@ export interface Catalogue {
   errors: ErrorWords;
   tips: TipWords;
   desk: DeskWords;
+  commandLine: CommandLineWords;
 }
 
 /** One tip as an editor reads it in /signalements. */

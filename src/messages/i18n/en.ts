@@ -1,6 +1,7 @@
 import { formatThousands } from "../../lib/numbers.ts";
 import type {
   Catalogue,
+  CommandLineWords,
   DeliveryWords,
   DeskWords,
   ErrorWords,
@@ -308,6 +309,38 @@ const DESK: DeskWords = {
   pairingCodeFailed: (reason) => `No pairing code: ${reason}`,
   checksTitle: "Checks (doctor)",
   noPairingSource: "This transport does not pair with a QR (Cloud API or simulator).",
+};
+
+const COMMAND_LINE: CommandLineWords = {
+  titles: {
+    usage: "Usage:",
+    arguments: "Arguments:",
+    options: "Options:",
+    commands: "Commands:",
+    globalOptions: "Global Options:",
+  },
+  commandPlaceholder: "[command]",
+  helpOption: "display help for command",
+  helpCommand: "display help for command",
+  helpCommandArgument: "[command]",
+  defaultValue: (v) => `default: ${v}`,
+  choices: (list) => `choices: ${list}`,
+  preset: (v) => `preset: ${v}`,
+  env: (name) => `env: ${name}`,
+  error: "error:",
+  didYouMean: (s) => `(Did you mean ${s}?)`,
+  unknownOption: (flag) => `unknown option '${flag}'`,
+  unknownCommand: (name) => `unknown command '${name}'`,
+  missingArgument: (name) => `missing required argument '${name}'`,
+  optionMissingArgument: (flags) => `option '${flags}' argument missing`,
+  missingMandatoryOption: (flags) => `required option '${flags}' not specified`,
+  excessArguments: (command, expected, received) =>
+    `too many arguments${command ? ` for '${command}'` : ""}. Expected ${expected} argument${expected === 1 ? "" : "s"} but got ${received}.`,
+  conflictingOption: (a, b) => `${a} cannot be used with ${b}`,
+  invalidOptionValue: (flags, value) => `option '${flags}' argument '${value}' is invalid.`,
+  invalidArgumentValue: (name, value) => `argument '${name}' value '${value}' is invalid.`,
+  allowedChoices: (list) => `Allowed choices are ${list}.`,
+  seeHelp: "(add --help for additional information)",
 };
 
 export const en = {
@@ -679,4 +712,5 @@ export const en = {
       `Tip no. ${id} closed without an answer (${count} message${count === 1 ? "" : "s"}). If it comes back, it is “to handle” again.`,
   },
   desk: DESK,
+  commandLine: COMMAND_LINE,
 } satisfies Catalogue;

@@ -1,6 +1,7 @@
 import { formatThousands } from "../../lib/numbers.ts";
 import type {
   Catalogue,
+  CommandLineWords,
   DeliveryWords,
   DeskWords,
   ErrorWords,
@@ -320,6 +321,38 @@ const DESK: DeskWords = {
   pairingCodeFailed: (reason) => `Pas de code d'appairage : ${reason}`,
   checksTitle: "Vérifications (doctor)",
   noPairingSource: "Ce transport ne s'appaire pas par QR (Cloud API ou simulateur).",
+};
+
+const COMMAND_LINE: CommandLineWords = {
+  titles: {
+    usage: "Utilisation :",
+    arguments: "Arguments :",
+    options: "Options :",
+    commands: "Commandes :",
+    globalOptions: "Options générales :",
+  },
+  commandPlaceholder: "[commande]",
+  helpOption: "affiche l'aide",
+  helpCommand: "affiche l'aide d'une commande",
+  helpCommandArgument: "[commande]",
+  defaultValue: (v) => `par défaut : ${v}`,
+  choices: (list) => `au choix : ${list}`,
+  preset: (v) => `sans valeur : ${v}`,
+  env: (name) => `variable : ${name}`,
+  error: "erreur :",
+  didYouMean: (s) => `(vouliez-vous dire ${s} ?)`,
+  unknownOption: (flag) => `option inconnue « ${flag} »`,
+  unknownCommand: (name) => `commande inconnue « ${name} »`,
+  missingArgument: (name) => `argument manquant : ${name}`,
+  optionMissingArgument: (flags) => `valeur manquante après l'option ${flags}`,
+  missingMandatoryOption: (flags) => `option obligatoire manquante : ${flags}`,
+  excessArguments: (command, expected, received) =>
+    `trop d'arguments${command ? ` pour « ${command} »` : ""} : ${expected} attendu${expected > 1 ? "s" : ""}, ${received} donné${received > 1 ? "s" : ""}`,
+  conflictingOption: (a, b) => `${a} et ${b} ne peuvent pas aller ensemble`,
+  invalidOptionValue: (flags, value) => `option ${flags} : valeur « ${value} » refusée.`,
+  invalidArgumentValue: (name, value) => `argument ${name} : valeur « ${value} » refusée.`,
+  allowedChoices: (list) => `Valeurs possibles : ${list}.`,
+  seeHelp: "(ajoutez --help pour l'aide)",
 };
 
 export const fr = {
@@ -712,4 +745,5 @@ export const fr = {
       `Signalement n° ${id} classé sans réponse (${count} message${count > 1 ? "s" : ""}). S'il revient, il repasse « à traiter ».`,
   },
   desk: DESK,
+  commandLine: COMMAND_LINE,
 } satisfies Catalogue;

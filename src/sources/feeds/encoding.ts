@@ -1,4 +1,5 @@
 import iconv from "iconv-lite";
+import { decodeMostlyUtf8 } from "../../lib/mostly-utf8.ts";
 
 /**
  * Feeds lie about their encoding (a server header saying ISO-8859-1 in front of a UTF-8
@@ -17,20 +18,13 @@ export function decodeFeedBytes(
   if (bom) return { text: iconv.decode(buffer, bom, { stripBOM: true }), encoding: bom };
   const utf16 = sniffUtf16(buffer);
   if (utf16) return { text: iconv.decode(buffer, utf16), encoding: utf16 };
-  const utf8 = strictUtf8(buffer);
-  if (utf8 !== null) return { text: utf8, encoding: "utf-8" };
-  // Mostly UTF-8 with a stray bad byte (a truncated character pasted into one article): the
-  // text is UTF-8 and that byte becomes U+FFFD. Re-reading the whole feed as Windows-1252
-  // would turn every accent of every article into mojibake ("Ã©") and rewrite them all.
-  // A legacy multi-byte charset declared (GB18030, Shift_JIS…) needs stronger evidence: its
-  // pairs of high bytes are now and then well-formed UTF-8 by chance.
+  // Valid or mostly valid UTF-8 is UTF-8 (the rule files share, lib/mostly-utf8.ts); a legacy
+  // multi-byte charset declared needs stronger evidence.
   const declared = [charsetOf(contentType), xmlDeclaredEncoding(buffer)]
     .map((label) => (label ? normalizeLabel(label) : null))
     .find((e): e is string => !!e && e !== "utf-8" && iconv.encodingExists(e));
-  const { valid, invalid } = utf8Evidence(buffer);
-  if (valid > invalid * (declared ? 20 : 1)) {
-    return { text: new TextDecoder("utf-8").decode(buffer), encoding: "utf-8" };
-  }
+  const utf8 = decodeMostlyUtf8(buffer, declared ? 20 : 1);
+  if (utf8 !== null) return { text: utf8, encoding: "utf-8" };
   if (declared) return { text: iconv.decode(buffer, declared), encoding: declared };
   return { text: iconv.decode(buffer, "windows-1252"), encoding: "windows-1252" };
 }
@@ -47,49 +41,6 @@ function sniffUtf16(b: Buffer): string | null {
   if (b[0] === 0x3c && b[1] === 0x00 && b[2] === 0x3f && b[3] === 0x00) return "utf-16le";
   if (b[0] === 0x00 && b[1] === 0x3c && b[2] === 0x00 && b[3] === 0x3f) return "utf-16be";
   return null;
-}
-
-function strictUtf8(b: Buffer): string | null {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(b);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * How many well-formed multi-byte UTF-8 sequences the bytes hold, and how many bytes cannot be
- * UTF-8. Accented French in Windows-1252 has almost no well-formed sequences (an accented
- * capital followed by exactly the right continuation bytes); real UTF-8 has one per accent.
- */
-export function utf8Evidence(b: Uint8Array): { valid: number; invalid: number } {
-  let valid = 0;
-  let invalid = 0;
-  for (let i = 0; i < b.length; ) {
-    const lead = b[i] ?? 0;
-    if (lead < 0x80) {
-      i++;
-      continue;
-    }
-    const length =
-      lead >= 0xc2 && lead <= 0xdf
-        ? 2
-        : lead >= 0xe0 && lead <= 0xef
-          ? 3
-          : lead >= 0xf0 && lead <= 0xf4
-            ? 4
-            : 0;
-    let ok = length > 0 && i + length <= b.length;
-    for (let k = 1; ok && k < length; k++) ok = ((b[i + k] ?? 0) & 0xc0) === 0x80;
-    if (ok) {
-      valid++;
-      i += length;
-    } else {
-      invalid++;
-      i++;
-    }
-  }
-  return { valid, invalid };
 }
 
 /** The `charset=` of a Content-Type header, if any. */

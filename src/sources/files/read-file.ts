@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import zlib from "node:zlib";
 import { printable } from "../../lib/printable.ts";
-import { decodeText } from "./decode.ts";
+import { decodeTextInSlices } from "./decode.ts";
 import { ArticleFileError } from "./errors.ts";
 import type { FileRead } from "./file-read.ts";
 import { readHtmlPage } from "./html-page.ts";
@@ -40,14 +40,14 @@ export async function readArticleFile(
     );
   }
   if (stat.size === 0) throw new ArticleFileError(file, "fichier vide");
-  const text = decodeText(
+  const text = await decodeTextInSlices(
     gzipped ? gunzip(await fs.readFile(file), file, max) : await fs.readFile(file),
     file,
   );
-  return printableOrigins(read(ext, text, file, options.now ?? new Date()));
+  return printableOrigins(await read(ext, text, file, options.now ?? new Date()));
 }
 
-function read(ext: string, text: string, file: string, now: Date): FileRead {
+async function read(ext: string, text: string, file: string, now: Date): Promise<FileRead> {
   switch (ext) {
     case ".json":
       return readJsonArticles(text, file);

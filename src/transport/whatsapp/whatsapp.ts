@@ -78,6 +78,8 @@ export interface WhatsAppTransportOptions {
   printQr?: (qr: string) => void;
   /** Told each new QR as well (the web desk's pairing page draws it). */
   onQr?: (qr: string) => void;
+  /** Where a pairing code goes (WHATSAPP_PAIRING_PHONE): the terminal by default. */
+  printPairingCode?: (code: string) => void;
   /** For jitter on the backoff; tests pass a constant. */
   random?: () => number;
 }
@@ -98,6 +100,20 @@ function printQrToTerminal(qr: string): void {
       `\n${rule}\nQR WhatsApp à scanner (Appareils connectés > Connecter un appareil)\n\n${art}\n${rule}\n\n`,
     );
   });
+}
+
+/** « ABCD-EFGH »: the pairing code as the phone shows its boxes. */
+export function formatPairingCode(code: string): string {
+  return /^[A-Z0-9]{8}$/i.test(code) ? `${code.slice(0, 4)}-${code.slice(4)}` : code;
+}
+
+/** The pairing code on the logs' stream, framed like the QR, with where to type it. */
+function printPairingCodeToTerminal(code: string): void {
+  const rule = "─".repeat(60);
+  writeSync(
+    2,
+    `\n${rule}\nCode d'association WhatsApp : ${formatPairingCode(code)}\nSur le téléphone du bot : WhatsApp > Appareils connectés > Connecter un appareil >\nConnecter avec un numéro de téléphone, puis tapez ce code.\n${rule}\n\n`,
+  );
 }
 
 /** The code at the end of `https://whatsapp.com/channel/CODE`, or the code itself. */
@@ -133,6 +149,7 @@ export class WhatsAppTransport implements Transport {
   readonly #sendTimeoutMs: number;
   readonly #printQr: (qr: string) => void;
   readonly #onQr: ((qr: string) => void) | null;
+  readonly #printPairingCode: (code: string) => void;
   readonly #random: () => number;
 
   #handlers: TransportHandlers | null = null;
@@ -164,6 +181,7 @@ export class WhatsAppTransport implements Transport {
     this.#sendTimeoutMs = options.sendTimeoutMs ?? 60_000;
     this.#printQr = options.printQr ?? printQrToTerminal;
     this.#onQr = options.onQr ?? null;
+    this.#printPairingCode = options.printPairingCode ?? printPairingCodeToTerminal;
     this.#random = options.random ?? Math.random;
   }
 
@@ -357,7 +375,18 @@ export class WhatsAppTransport implements Transport {
 
   #clientOptions(): ClientOptions {
     const { sessionDir, whatsapp } = this.#config;
+    // The library asks WhatsApp for a code for this number instead of showing a QR ("code"
+    // event, a new code every 3 minutes until it is typed on the phone).
+    const pairing = whatsapp.pairingPhone
+      ? {
+          pairWithPhoneNumber: {
+            phoneNumber: whatsapp.pairingPhone.replace(/^\+/, ""),
+            showNotification: true,
+          },
+        }
+      : {};
     return {
+      ...pairing,
       authStrategy: new wwebjs.LocalAuth({ dataPath: sessionDir, clientId: whatsapp.clientId }),
       // The WhatsApp Web page is cached beside the session, not in the working directory.
       webVersionCache: { type: "local", path: path.join(sessionDir, "web-cache") },
@@ -385,6 +414,15 @@ export class WhatsAppTransport implements Transport {
       );
       this.#printQr(qr);
       this.#onQr?.(qr);
+    });
+    client.on("code", (code: string) => {
+      if (!current()) return;
+      const phone = this.#config.whatsapp.pairingPhone;
+      this.#log.info(
+        { code: formatPairingCode(code), phone: phone ? maskPhone(phone) : null },
+        "WhatsApp : tapez ce code d'association sur le téléphone du bot (WhatsApp > Appareils connectés > Connecter un appareil > Connecter avec un numéro de téléphone)",
+      );
+      this.#printPairingCode(code);
     });
     client.on("authenticated", () => {
       if (current()) this.#log.info("WhatsApp : session acceptée, synchronisation…");

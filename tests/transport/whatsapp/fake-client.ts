@@ -133,6 +133,7 @@ export function fakeWhatsApp(env: Record<string, string> = {}) {
   const prepare: Array<(client: FakeClient) => void> = [];
   const { log, lines } = capturedLogger();
   const qrs: string[] = [];
+  const codes: string[] = [];
   const transport = new WhatsAppTransport({
     config,
     log,
@@ -146,6 +147,7 @@ export function fakeWhatsApp(env: Record<string, string> = {}) {
     backoff: { initialMs: 5, maxMs: 40 },
     random: () => 0.5,
     printQr: (qr) => qrs.push(qr),
+    printPairingCode: (code) => codes.push(code),
   });
   const inbound: InboundMessage[] = [];
   const statuses: string[] = [];
@@ -179,6 +181,7 @@ export function fakeWhatsApp(env: Record<string, string> = {}) {
     statuses,
     lines,
     qrs,
+    codes,
     current,
     ready,
   };
