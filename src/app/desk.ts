@@ -22,6 +22,8 @@ export function deskDeps(
     signInAttempts: app.deskSignInAttempts,
     pairing: extras.pairing,
     checks: extras.checks,
+    readerChanges: app.readerChanges,
+    feeds: app.feeds,
   };
 }
 

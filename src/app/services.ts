@@ -16,6 +16,7 @@ import { FeedsRepo } from "../store/feeds.ts";
 import { InboundRepo } from "../store/inbound.ts";
 import { OutboxRepo } from "../store/outbox.ts";
 import { ReaderAliasesRepo } from "../store/reader-aliases.ts";
+import { ReaderChangesRepo } from "../store/reader-changes.ts";
 import { ReceiptsRepo } from "../store/receipts.ts";
 import { SettingsRepo } from "../store/settings.ts";
 import { SubscribersRepo } from "../store/subscribers.ts";
@@ -48,6 +49,8 @@ export interface App {
   deskSessions: DeskSessionsRepo;
   deskSignInTokens: DeskSignInTokensRepo;
   deskSignInAttempts: DeskSignInAttemptsRepo;
+  /** Readers over time (subscribed, stopped, per rubric), counted by triggers: the Audience page. */
+  readerChanges: ReaderChangesRepo;
   /** Planner, audience and the desk (the EditorBackend): src/app/delivery.ts. */
   delivery: DeliveryCore;
   close(): void;
@@ -80,6 +83,7 @@ export function openApp(config: Config, deps: { clock: Clock; log: Logger }): Ap
     deskSessions: new DeskSessionsRepo(db),
     deskSignInTokens: new DeskSignInTokensRepo(db),
     deskSignInAttempts: new DeskSignInAttemptsRepo(db),
+    readerChanges: new ReaderChangesRepo(db),
     close: () => db.close(),
   };
   return { ...app, delivery: createDeliveryCore(app) };

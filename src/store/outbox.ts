@@ -572,4 +572,52 @@ export class OutboxRepo {
       .prepare(`DELETE FROM outbox WHERE state IN ('sent', 'dead', 'cancelled') AND updated_at < ?`)
       .run(before.getTime()).changes;
   }
+
+  /**
+   * Messages sent from `from` on, by UTC hour and kind (the desk's « messages per day »): one
+   * range of the covering index outbox_sent_at (sent_at, kind), no table row read.
+   */
+  sentPerHour(from: Date): { hour: number; kind: OutboxKind; count: number }[] {
+    return this.#db
+      .prepare<[number], { hour: number; kind: OutboxKind; count: number }>(
+        `SELECT sent_at / 3600000 AS hour, kind, count(*) AS count FROM outbox
+         WHERE sent_at >= ? GROUP BY sent_at / 3600000, kind ORDER BY hour`,
+      )
+      .all(from.getTime());
+  }
+
+  /** The latest Channel posts (recipient 'channel', through outbox_recipient), newest first. */
+  channelPosts(limit: number): {
+    id: number;
+    body: string;
+    state: OutboxState;
+    broadcastId: number | null;
+    createdAt: Date;
+    sentAt: Date | null;
+  }[] {
+    return this.#db
+      .prepare<
+        [number],
+        {
+          id: number;
+          body: string;
+          state: OutboxState;
+          broadcast_id: number | null;
+          created_at: number;
+          sent_at: number | null;
+        }
+      >(
+        `SELECT id, body, state, broadcast_id, created_at, sent_at FROM outbox
+         WHERE recipient = 'channel' ORDER BY created_at DESC, id DESC LIMIT ?`,
+      )
+      .all(limit)
+      .map((r) => ({
+        id: r.id,
+        body: r.body,
+        state: r.state,
+        broadcastId: r.broadcast_id,
+        createdAt: new Date(r.created_at),
+        sentAt: r.sent_at === null ? null : new Date(r.sent_at),
+      }));
+  }
 }

@@ -8,7 +8,9 @@ import type { BroadcastsRepo } from "../../store/broadcasts.ts";
 import type { DeskSessionsRepo } from "../../store/desk-sessions.ts";
 import type { DeskSignInAttemptsRepo } from "../../store/desk-sign-in-attempts.ts";
 import type { DeskSignInTokensRepo } from "../../store/desk-sign-in-tokens.ts";
+import type { FeedsRepo } from "../../store/feeds.ts";
 import type { OutboxRepo } from "../../store/outbox.ts";
+import type { ReaderChangesRepo } from "../../store/reader-changes.ts";
 import type { ReceiptsRepo } from "../../store/receipts.ts";
 import type { SubscribersRepo } from "../../store/subscribers.ts";
 
@@ -67,4 +69,33 @@ export interface DeskDeps {
   checks?: (() => Promise<DeskCheck[]>) | undefined;
   /** Cookies get `Secure` (the desk is behind a TLS proxy). Default: when the request is https. */
   secureCookies?: boolean | undefined;
+  /** Readers over time (Audience); without it the readers' chart is empty. */
+  readerChanges?: ReaderChangesRepo | undefined;
+  /** The feeds' health (Audience). */
+  feeds?: Pick<FeedsRepo, "list"> | undefined;
+  /** « Essayer »: a bot over a separate simulator database (src/app/desk-simulator.ts). */
+  simulator?: DeskSimulator | undefined;
+}
+
+/** One message of the simulator's conversation, as the chat pane shows it. */
+export interface SimulatorMessage {
+  /** "in": typed by the person trying; "out": the bot's answer; "channel": a Channel post. */
+  direction: "in" | "out" | "channel";
+  text: string;
+  at: string;
+}
+
+/**
+ * The bot over a simulator database of its own: never the real store, never a real send. Each
+ * desk session gets its own conversation (its own reader and editor numbers).
+ */
+export interface DeskSimulator {
+  /** Where its database lives (shown on the page), e.g. "data/simulateur-bureau.db". */
+  readonly database: string;
+  /** Sends `text` as the session's reader (or editor) and returns what the bot answered. */
+  send(session: string, as: "reader" | "editor", text: string): Promise<SimulatorMessage[]>;
+  /** The conversation so far (newest last). */
+  history(session: string): SimulatorMessage[];
+  /** Forgets the session's conversation and its readers' state in the simulator database. */
+  reset(session: string): void;
 }
