@@ -83,6 +83,8 @@ export interface SimulatorMessage {
   direction: "in" | "out" | "channel";
   text: string;
   at: string;
+  /** An answer to the session's reader while it wrote as the editor (an alert it published). */
+  to?: "reader";
 }
 
 /**
@@ -96,6 +98,6 @@ export interface DeskSimulator {
   send(session: string, as: "reader" | "editor", text: string): Promise<SimulatorMessage[]>;
   /** The conversation so far (newest last). */
   history(session: string): SimulatorMessage[];
-  /** Forgets the session's conversation and its readers' state in the simulator database. */
-  reset(session: string): void;
+  /** Forgets the session's conversation and its reader's state in the simulator database. */
+  reset(session: string): Promise<void>;
 }

@@ -11,6 +11,7 @@ import { registerBroadcasts } from "./pages/broadcasts.ts";
 import { registerJournal } from "./pages/journal.ts";
 import { registerPairing } from "./pages/pairing.ts";
 import { registerSignIn } from "./pages/sign-in.ts";
+import { registerTryIt } from "./pages/try-it.ts";
 import { sessionMiddleware } from "./session.ts";
 
 /**
@@ -29,6 +30,7 @@ const PAGES: readonly RegisterPage[] = [
   registerPairing,
   registerJournal,
   registerAudience,
+  registerTryIt,
 ];
 
 /**
