@@ -20,6 +20,7 @@ import { ReaderChangesRepo } from "../store/reader-changes.ts";
 import { ReceiptsRepo } from "../store/receipts.ts";
 import { SettingsRepo } from "../store/settings.ts";
 import { SubscribersRepo } from "../store/subscribers.ts";
+import { TipsRepo } from "../store/tips.ts";
 import { createDeliveryCore, type DeliveryCore } from "./delivery.ts";
 
 /** Everything the bot, the CLI and the simulator share: one database, its tables, the clock. */
@@ -51,6 +52,8 @@ export interface App {
   deskSignInAttempts: DeskSignInAttemptsRepo;
   /** Readers over time (subscribed, stopped, per rubric), counted by triggers: the Audience page. */
   readerChanges: ReaderChangesRepo;
+  /** Readers' tips (rumours, questions) and who sent them: the editors' inbox. */
+  tips: TipsRepo;
   /** Planner, audience and the desk (the EditorBackend): src/app/delivery.ts. */
   delivery: DeliveryCore;
   close(): void;
@@ -84,6 +87,7 @@ export function openApp(config: Config, deps: { clock: Clock; log: Logger }): Ap
     deskSignInTokens: new DeskSignInTokensRepo(db),
     deskSignInAttempts: new DeskSignInAttemptsRepo(db),
     readerChanges: new ReaderChangesRepo(db),
+    tips: new TipsRepo(db),
     close: () => db.close(),
   };
   return { ...app, delivery: createDeliveryCore(app) };
