@@ -248,9 +248,9 @@ export class TipsRepo {
   }
 
   /**
-   * Stores the editor's answer and marks every reader who sent the tip as answered; returns the
-   * readers to send it to, or null when there is no such tip. Answering again replaces the
-   * answer (and everyone gets the new one).
+   * Stores the editor's answer (answering again replaces it) and returns the readers who sent
+   * the tip, or null when there is no such tip. Who is sent the answer, and when, is the
+   * caller's: mark each with `markSenderAnswered` once it is queued.
    */
   answer(id: number, text: string, editor: string, at: Date): TipSender[] | null {
     return this.#db.transaction((): TipSender[] | null => {
@@ -261,11 +261,50 @@ export class TipsRepo {
              closed_by = NULL, closed_at = NULL WHERE id = ?`,
         )
         .run(text, editor, at.getTime(), id);
-      this.#db
-        .prepare("UPDATE tip_senders SET answered_at = ? WHERE tip_id = ?")
-        .run(at.getTime(), id);
+      // A replaced answer goes again to everyone.
+      this.#db.prepare("UPDATE tip_senders SET answered_at = NULL WHERE tip_id = ?").run(id);
       return this.senders(id);
     })();
+  }
+
+  /**
+   * Answered tips this reader sent and has not been sent the answer of yet (they wrote more than
+   * 24 hours before it: it waits for their next message), oldest first.
+   */
+  pendingAnswers(chatId: string): { tip: Tip; sender: TipSender }[] {
+    return this.#db
+      .prepare<
+        [string],
+        TipRow & {
+          s_text: string;
+          s_language: string;
+          s_count: number;
+          s_first: number;
+          s_last: number;
+          s_forwarded: number;
+        }
+      >(
+        `SELECT t.*, s.text AS s_text, s.language AS s_language, s.count AS s_count,
+           s.first_at AS s_first, s.last_at AS s_last, s.forwarded AS s_forwarded
+         FROM tip_senders s JOIN tips t ON t.id = s.tip_id
+         WHERE s.chat_id = ? AND s.answered_at IS NULL AND t.status = 'answered'
+         ORDER BY t.answered_at`,
+      )
+      .all(chatId)
+      .map((r) => ({
+        tip: toTip(r),
+        sender: {
+          tipId: r.id,
+          chatId,
+          language: r.s_language === "en" ? "en" : "fr",
+          text: r.s_text,
+          forwarded: r.s_forwarded === 1,
+          count: r.s_count,
+          firstAt: new Date(r.s_first),
+          lastAt: new Date(r.s_last),
+          answeredAt: null,
+        },
+      }));
   }
 
   /** Marks one reader as answered (a reader who sent an already answered tip got the answer). */

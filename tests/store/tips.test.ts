@@ -104,7 +104,13 @@ describe("tips store", () => {
       status: "answered",
       answer: "Non : il reste en vigueur.",
     });
-    expect(tips.senders(t.id).every((s) => s.answeredAt?.getTime() === at(5).getTime())).toBe(true);
+    expect(tips.pendingAnswers(reader(2)).map((p) => p.tip.id)).toEqual([t.id]);
+    tips.markSenderAnswered(t.id, reader(1), at(5));
+    expect(tips.pendingAnswers(reader(1))).toEqual([]);
+    expect(tips.senders(t.id).map((s) => s.answeredAt?.getTime() ?? null)).toEqual([
+      at(5).getTime(),
+      null,
+    ]);
     expect(tips.answer(999, "x", "+22376000000", at(5))).toBeNull();
 
     const u = tips.record({
