@@ -11,13 +11,13 @@ import { fold } from "./fold.ts";
 // The words that say « please check this » rather than what the rumour is about: set aside so
 // « est-ce vrai que X ? » and « X, vérifiez svp » are the same tip.
 const ASKING =
-  /\b(?:est ce (?:que )?|c est |es ce |est il |il est )?vrai(?:ment)? (?:que|qu)\b|\bis it true (?:that )?|\bverifi\w*|\bcheck\w*|\bconfirm\w*|\bdement\w*|\brumeurs?\b|\bintox\b|\bfake news\b|\bfake\b|\binfo ou intox\b|\bsvp\b|\bstp\b|\bplease\b|\bmerci\b|\bbonjour\b|\bbonsoir\b|\bsalut\b|\bhello\b|\bla redaction\b/gu;
+  /\b(?:vrai(?:ment)?(?: ou faux)?|is it true|true or false|verifi\w*|check\w*|confirm\w*|dement\w*|rumeurs?|intox|info ou intox|fake news|fake|svp|stp|please|merci|bonjour|bonsoir|salut|hello|la redaction|il parait|on dit)\b/gu;
 
 // Function words and auxiliaries (French and English): they vary from one wording to the next
 // (« le président serait malade », « le président est malade ») without changing the rumour.
 const FUNCTION_WORDS = new Set(
   (
-    "le la les l un une des du de d au aux a à et ou en dans sur pour par avec sans ce cet cette ces " +
+    "c es ke le la les l un une des du de d au aux a à et ou en dans sur pour par avec sans ce cet cette ces " +
     "que qu qui quoi est sont serait seraient etait ete sera etre a ont avait aurait il elle ils elles on " +
     "y se s ne n pas plus nous vous je j me m te t lui leur leurs son sa ses mon ma mes ton ta tes notre " +
     "votre vos nos tout tous toute toutes tres bien aussi deja encore the a an of to in on at is are was " +

@@ -15,6 +15,8 @@ export type Understanding =
   | { intent: "my-data" }
   | { intent: "erase" }
   | { intent: "thanks" }
+  /** A rumour, question or report for the newsroom (src/bot/understand/tip.ts). */
+  | { intent: "tip" }
   | { intent: "unknown" };
 
 export type Intent = Understanding["intent"];

@@ -64,6 +64,9 @@ export function toCommand(reading: Reading, text: string): ReaderParse {
       return command("mode", u.mode === "instant" ? "instant" : `quotidien ${u.time ?? ""}`.trim());
     case "language":
       return command("language", u.language);
+    case "tip":
+      // Handled before the reader commands (src/bot/reader/tips.ts); nothing to run here.
+      return { type: "unknown" };
     case "unknown":
       // A long run of digits alone: the screen decides (the menu says "pick 1 to 6").
       if (old.type === "suggest" || old.type === "empty" || old.type === "number") return old;

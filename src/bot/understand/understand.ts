@@ -3,6 +3,7 @@ import type { Reading, Understanding } from "./intents.ts";
 import { correct, type Normalized, normalize, type Word } from "./normalize.ts";
 import { numberOf, ordinalOf, timeOf } from "./quantities.ts";
 import { RubricLexicon } from "./synonyms.ts";
+import { isTip, isTipDespiteDoubt } from "./tip.ts";
 
 /*
  * Rules of the language, not lists of sentences: greetings, politeness and filler are set
@@ -281,7 +282,16 @@ export class Understander {
       return fixed;
     });
     const english = isEnglish(n.text);
-    const { understood, maybeStop } = this.#classify(n, input);
+    const classified = this.#classify(n, input);
+    // What no command rule could act on may be a tip for the newsroom; an unclear opt-out
+    // stays a question (« Voulez-vous ne plus rien recevoir ? »).
+    const tip = classified.maybeStop
+      ? classified.understood.intent === "unknown" && isTipDespiteDoubt(n.text, input)
+      : isTip(n.text, input, classified.understood);
+    if (tip) {
+      return { understood: { intent: "tip" }, maybeStop: false, english, corrected };
+    }
+    const { understood, maybeStop } = classified;
     return { understood, maybeStop, english, corrected };
   }
 
@@ -542,6 +552,9 @@ export class Understander {
     const reflexive = /\b(?:s|se)\s+(?:arrete|arretent|arretera|arreteront|arretait|arreter)\b/u;
     const participle =
       /\b(arrete|arretes|arretee|arretees)\s+(a|au|aux|par|pour|avec|dans|hier|depuis|en|pres|sur)\b/u;
+    // « Le ministre a été arrêté ? »: someone arrested, not a request to stop.
+    const passive =
+      /\b(?:a|ont|est|sont|etait|etaient|serait|seraient|aurait|auraient)\s+(?:ete\s+)?(?:arrete|arretes|arretee|arretees)\b/u;
     const slogan =
       /^\s*stop\s+(au|a la|a l|aux|a)\b(?!\s+(?:messages|sms|notifications|alertes|spams?)\s*$)|\bstop\s+(les|la|le|aux?)\s+(fake|fausses?|rumeurs?|mensonges?|intox)/u;
     const complaint = /\b(pourquoi|why|depuis|since)\b/u;
@@ -557,6 +570,7 @@ export class Understander {
     const undescribed = s
       .replace(described, " ")
       .replace(participle, " ")
+      .replace(passive, " ")
       .replace(reflexive, " ")
       .replace(theyStop, " ")
       .replace(plans, " ");

@@ -154,6 +154,7 @@ describe("understand: numbers, reading, search, settings", () => {
       "my-data",
       "erase",
       "thanks",
+      "tip",
       "unknown",
     ]);
     fc.assert(
@@ -212,7 +213,7 @@ describe("the synonym table", () => {
 
 // own-words: written while building the rules; fresh-words: written in rounds before reading
 // them, each round's misses then fixed by a general rule.
-describe.each(["own-words.jsonl", "fresh-words.jsonl"])(
+describe.each(["own-words.jsonl", "fresh-words.jsonl", "tips.jsonl"])(
   "messages written for these tests (%s), labelled by the data set's rules",
   (name) => {
     const file = path.resolve(import.meta.dirname, "../../fixtures/utterances", name);
@@ -245,7 +246,9 @@ describe.skipIf(!fs.existsSync(DEV))(`the utterance set (${DEV})`, () => {
     let falseStops = 0;
     for (const row of rows) {
       const got = understand(row.text).intent;
-      if (got === row.intent) right += 1;
+      // The data set has no « tip » label: a tip is right where it says « unknown », as
+      // ../shared/tools/score_utterances.py scores it.
+      if (got === row.intent || (row.intent === "unknown" && got === "tip")) right += 1;
       if (row.intent === "stop") {
         stops += 1;
         if (got === "stop") recalled += 1;
