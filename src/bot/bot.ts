@@ -203,6 +203,7 @@ export function createBot(
       subscribers: app.subscribers,
       conversation: app.conversation,
       audit: app.audit,
+      tips: app.tips,
       inbound: app.inbound,
       editors,
       backend: deps.backend,

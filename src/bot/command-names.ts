@@ -28,7 +28,10 @@ export type EditorCommandName =
   | "cancel"
   | "broadcasts"
   | "ignore"
-  | "help";
+  | "help"
+  | "tips"
+  | "answer-tip"
+  | "close-tip";
 
 export interface ReaderCommandSpec {
   name: ReaderCommandName;
@@ -185,6 +188,9 @@ export const EDITOR_COMMANDS: readonly EditorCommandSpec[] = [
   { name: "broadcasts", aliases: ["diffusions", "broadcasts", "envois"] },
   { name: "ignore", aliases: ["ignorer", "ignore"] },
   { name: "help", aliases: ["aide", "help"] },
+  { name: "tips", aliases: ["signalements", "signalement", "tips", "rumeurs"] },
+  { name: "answer-tip", aliases: ["repondre", "answer", "reply"] },
+  { name: "close-tip", aliases: ["classer", "close"] },
 ];
 
 /**

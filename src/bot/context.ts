@@ -11,6 +11,7 @@ import type { AuditRepo } from "../store/audit.ts";
 import type { ConversationContext, ConversationRepo } from "../store/conversation.ts";
 import type { OutboxRepo } from "../store/outbox.ts";
 import type { Subscriber, SubscribersRepo } from "../store/subscribers.ts";
+import type { TipsRepo } from "../store/tips.ts";
 import type { InboundMessage } from "../transport/transport.ts";
 import type { EditorDirectory } from "./editor/editors.ts";
 import { type EditorParse, parseEditor, type ReaderParse } from "./parse.ts";
@@ -28,6 +29,8 @@ export interface BotDeps {
   subscribers: SubscribersRepo;
   conversation: ConversationRepo;
   audit: AuditRepo;
+  /** Readers' tips (rumours, questions): the editors' inbox. */
+  tips: TipsRepo;
   editors: EditorDirectory;
   backend: EditorBackend;
   /** Written in the audit: where editor actions come from ("whatsapp", "simulator"). */

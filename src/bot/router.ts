@@ -2,7 +2,9 @@ import { Composer } from "./composer.ts";
 import type { BotContext } from "./context.ts";
 import { auditRefusals, editorCommands } from "./editor/commands.ts";
 import { editorConfirmations } from "./editor/confirm.ts";
+import { editorTips } from "./editor/tips.ts";
 import { readerCommands } from "./reader/commands.ts";
+import { readerTips } from "./reader/tips.ts";
 
 /**
  * The conversation as one middleware tree: editor commands (for editors only), the audit of
@@ -25,8 +27,10 @@ export function createRouter(): Composer<BotContext> {
       }
     },
     editorConfirmations(),
+    editorTips(),
     editorCommands(),
     auditRefusals(),
+    readerTips(),
     readerCommands(),
   );
   return root;

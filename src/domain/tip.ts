@@ -44,5 +44,16 @@ export interface TipSender {
   answeredAt: Date | null;
 }
 
+/**
+ * WhatsApp's customer-service window: a business may write free text to a person only within
+ * 24 hours of that person's last message (the Cloud API refuses it after, error 131047; on
+ * WhatsApp Web, writing to someone who went quiet a day ago is what gets numbers reported).
+ * An answer to a tip goes at once inside it, and with the reader's next message otherwise.
+ */
+export const ANSWER_WINDOW_MS = 24 * 3_600_000;
+
+/** The longest answer an editor may send (a WhatsApp message stays short on a phone). */
+export const TIP_ANSWER_MAX = 1000;
+
 /** The longest tip text kept: a forwarded chain message can be long, an editor reads the start. */
 export const TIP_TEXT_MAX = 2000;

@@ -146,6 +146,7 @@ export class MemoryTransport implements Transport {
       kind: message.kind ?? "text",
       isGroup: message.isGroup ?? message.chatId.endsWith("@g.us"),
       timestamp: message.timestamp ?? this.#now(),
+      ...(message.forwarded ? { forwarded: true } : {}),
     };
     await this.#handlers.onMessage(full);
   }

@@ -11,6 +11,8 @@ export interface InboundMessage {
   kind: "text" | "media" | "other";
   isGroup: boolean;
   timestamp: Date;
+  /** WhatsApp marked it forwarded (someone else's text): a reader's tip to check. */
+  forwarded?: boolean;
 }
 
 /** Where an outgoing message goes: a reader's chat, or the newsroom's Channel. */

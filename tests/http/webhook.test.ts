@@ -280,6 +280,15 @@ describe("the webhook (/webhooks/whatsapp), driven by real HTTP requests", () =>
     expect(app.subscribers.get("22370000001@c.us")?.optedInAt).not.toBeNull();
   });
 
+  it("a message Meta marks forwarded reaches the tips inbox, whatever command it looks like", async () => {
+    await signed(
+      readerSays("wamid.F1", "Dernières infos : le pont de Kaya est fermé", {
+        context: { forwarded: true },
+      }),
+    );
+    expect(app.tips.list()).toMatchObject([{ forwarded: true, count: 1 }]);
+  });
+
   it("/healthz and /metrics answer", async () => {
     const health = await fetch(`${base}/healthz`);
     expect(health.status).toBe(200);

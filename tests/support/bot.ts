@@ -182,6 +182,7 @@ export async function harness(
       kind: message.kind ?? "text",
       isGroup: message.isGroup ?? false,
       timestamp: message.timestamp ?? clock.now(),
+      ...(message.forwarded ? { forwarded: true } : {}),
     });
     // Readers do not type instantly: keeps flood control out of ordinary conversations.
     clock.advance(5_000);

@@ -27,6 +27,9 @@ const AUDIT_ACTION: Record<EditorCommandName, string> = {
   broadcasts: "broadcasts",
   ignore: "ignore",
   help: "help",
+  tips: "tips",
+  "answer-tip": "tip-answer",
+  "close-tip": "tip-close",
 };
 
 function audit(

@@ -498,6 +498,9 @@ async function erase(ctx: BotContext): Promise<void> {
   ctx.deps.subscribers.erase(ctx.chatId, ctx.now);
   const number = await ctx.knownAs();
   if (number && ctx.deps.subscribers.get(number)) ctx.deps.subscribers.erase(number, ctx.now);
+  // Their tips go too (a tip others also sent keeps their copies).
+  ctx.deps.tips.eraseReader(ctx.chatId);
+  if (number) ctx.deps.tips.eraseReader(number);
   const lang = ctx.lang;
   ctx.subscriber = ctx.deps.subscribers.get(ctx.chatId) ?? ctx.subscriber;
   ctx.deps.log.info({ chatId: ctx.chatId }, "données d'un lecteur effacées à sa demande");

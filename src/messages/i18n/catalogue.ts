@@ -537,4 +537,52 @@ export interface Catalogue {
   delivery: DeliveryWords;
   errors: ErrorWords;
   desk: DeskWords;
+  tips: TipWords;
+}
+
+/** One tip as an editor reads it in /signalements. */
+export interface TipLine {
+  id: number;
+  /** Messages counted as this tip, and distinct readers. */
+  count: number;
+  readers: number;
+  /** When it last came in, as the editor reads a time. */
+  when: string;
+  status: "open" | "answered" | "closed";
+  text: string;
+  /** The first reader's number, masked; "" when none is left (erased). */
+  from: string;
+  forwarded: boolean;
+}
+
+/** What an editor reads after /repondre. */
+export interface TipAnswerFacts {
+  id: number;
+  /** Queued now: readers who wrote within WhatsApp's 24-hour window. */
+  now: number;
+  /** Outside the window: they get it the next time they write. */
+  later: number;
+  /** Readers who have since opted out (« stop »): nothing is sent to them. */
+  stopped: number;
+  replaced: boolean;
+}
+
+/** The tips inbox: readers' rumours and questions, and the editors' answers. */
+export interface TipWords {
+  /** A reader's tip stored: an honest acknowledgement (nothing promised). */
+  thanks: string;
+  /** The same reader sent the same tip again. */
+  thanksAgain: string;
+  /** The rumour was answered already: the answer, at once. */
+  alreadyAnswered(answer: string): string;
+  /** The editor's answer as the reader receives it, quoting the start of their message. */
+  answerToReader(their: string, answer: string): string;
+  list(lines: TipLine[], counts: { open: number; answered: number; closed: number }): string;
+  none(filter: "open" | "answered" | "closed" | "all"): string;
+  /** The right forms, with an example valid now (a tip that exists, or none yet). */
+  usage(command: "signalements" | "repondre" | "classer", exampleId: number | null): string;
+  notFound(id: number): string;
+  answered(facts: TipAnswerFacts): string;
+  answerTooLong(max: number): string;
+  closed(id: number, count: number): string;
 }

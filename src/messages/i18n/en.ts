@@ -558,6 +558,7 @@ export const en = {
       "/diffusions — the broadcasts and their numbers",
       "/annuler N — cancel a broadcast",
       "/ignorer ID — do not send a new article (APPROVAL=on mode)",
+      "/signalements — readers' rumours and questions; /repondre N text; /classer N",
       "/stats — sending figures",
       "/pause — stop all sending (emergency)",
       "/reprendre — resume sending",
@@ -698,4 +699,53 @@ export const en = {
   delivery: DELIVERY,
   errors: ERRORS,
   desk: DESK,
+  tips: {
+    thanks:
+      "Thanks, noted: the newsroom will check. We will answer here if we have an answer — that is not always possible, nor immediate.",
+    thanksAgain:
+      "We already have your message: the newsroom will check. No need to send it again, thanks!",
+    alreadyAnswered: (answer) => `Thanks. The newsroom has already answered this:\n\n${answer}`,
+    answerToReader: (their, answer) =>
+      `*The newsroom's answer* to your message “${their}”:\n\n${answer}`,
+    list: (lines, c) =>
+      [
+        `*Tips* — ${c.open} to handle, ${c.answered} answered, ${c.closed} closed`,
+        ...lines.map(
+          (l) =>
+            `no. ${l.id} · ${l.count}× (${l.readers} reader${l.readers > 1 ? "s" : ""}) · ${l.when}${l.status === "answered" ? " · answered" : l.status === "closed" ? " · closed" : ""}${l.forwarded ? " · forwarded" : ""}\n“${l.text}”${l.from ? ` — ${l.from}` : ""}`,
+        ),
+        "Answer: /repondre N text · close without answer: /classer N · /signalements frequents",
+      ].join("\n"),
+    none: (filter) =>
+      filter === "open" ? "No tips to handle. (/signalements tous to see the others)" : "No tips.",
+    usage: (command, id) => {
+      const n = id ?? 1;
+      if (command === "repondre") {
+        return `Write /repondre, the tip number and the answer, e.g. /repondre ${n} No, the bridge is open: the town hall confirmed it this morning.${id === null ? " (no tips yet)" : ""}`;
+      }
+      if (command === "classer") {
+        return `Write /classer followed by the tip number, e.g. /classer ${n} (/signalements for the list).`;
+      }
+      return "Write /signalements, or /signalements frequents, repondus, classes, tous.";
+    },
+    notFound: (id) => `No tip no. ${id}. /signalements for the list.`,
+    answered: (f) =>
+      [
+        `${f.replaced ? "Answer replaced" : "Answer saved"} (tip no. ${f.id}).`,
+        `Sent now to ${f.now} reader${f.now === 1 ? "" : "s"} (message within 24 h).`,
+        ...(f.later > 0
+          ? [
+              `${f.later} reader${f.later === 1 ? "" : "s"} wrote more than 24 h ago: WhatsApp then allows only an approved template, so the answer goes with their next message.`,
+            ]
+          : []),
+        ...(f.stopped > 0
+          ? [
+              `${f.stopped} reader${f.stopped === 1 ? " has" : "s have"} unsubscribed: nothing is sent to them.`,
+            ]
+          : []),
+      ].join("\n"),
+    answerTooLong: (max) => `Answer too long: ${max} characters at most. Please shorten it.`,
+    closed: (id, count) =>
+      `Tip no. ${id} closed without an answer (${count} message${count === 1 ? "" : "s"}). If it comes back, it is “to handle” again.`,
+  },
 } satisfies Catalogue;

@@ -584,6 +584,7 @@ export const fr = {
       "/diffusions — les diffusions et leur numéro",
       "/annuler N — annuler une diffusion",
       "/ignorer ID — ne pas envoyer un nouvel article (mode APPROVAL=on)",
+      "/signalements — rumeurs et questions des lecteurs ; /repondre N texte ; /classer N",
       "/stats — chiffres d'envoi",
       "/pause — arrêter tous les envois (urgence)",
       "/reprendre — reprendre les envois",
@@ -731,4 +732,55 @@ export const fr = {
   delivery: DELIVERY,
   errors: ERRORS,
   desk: DESK,
+  tips: {
+    thanks:
+      "Merci, c'est noté : la rédaction va vérifier. Nous vous répondrons ici si nous avons une réponse — ce n'est pas toujours possible, ni immédiat.",
+    thanksAgain:
+      "Nous avons déjà votre message : la rédaction va vérifier. Inutile de le renvoyer, merci !",
+    alreadyAnswered: (answer) => `Merci. La rédaction a déjà répondu à ce sujet :\n\n${answer}`,
+    answerToReader: (their, answer) =>
+      `*Réponse de la rédaction* à votre message « ${their} » :\n\n${answer}`,
+    list: (lines, c) =>
+      [
+        `*Signalements* — ${c.open} à traiter, ${c.answered} répondu${c.answered > 1 ? "s" : ""}, ${c.closed} classé${c.closed > 1 ? "s" : ""}`,
+        ...lines.map(
+          (l) =>
+            `n° ${l.id} · ${l.count}× (${l.readers} lecteur${l.readers > 1 ? "s" : ""}) · ${l.when}${l.status === "answered" ? " · répondu" : l.status === "closed" ? " · classé" : ""}${l.forwarded ? " · transféré" : ""}\n« ${l.text} »${l.from ? ` — ${l.from}` : ""}`,
+        ),
+        "Répondre : /repondre N texte · classer sans réponse : /classer N · /signalements frequents",
+      ].join("\n"),
+    none: (filter) =>
+      filter === "open"
+        ? "Aucun signalement à traiter. (/signalements tous pour voir les autres)"
+        : "Aucun signalement.",
+    usage: (command, id) => {
+      const n = id ?? 1;
+      if (command === "repondre") {
+        return `Écrivez /repondre, le numéro du signalement et la réponse, ex. /repondre ${n} Non, le pont est ouvert : la mairie l'a confirmé ce matin.${id === null ? " (aucun signalement pour l'instant)" : ""}`;
+      }
+      if (command === "classer") {
+        return `Écrivez /classer suivi du numéro du signalement, ex. /classer ${n} (/signalements pour la liste).`;
+      }
+      return "Écrivez /signalements, ou /signalements frequents, repondus, classes, tous.";
+    },
+    notFound: (id) => `Aucun signalement n° ${id}. /signalements pour la liste.`,
+    answered: (f) =>
+      [
+        `${f.replaced ? "Réponse remplacée" : "Réponse enregistrée"} (signalement n° ${f.id}).`,
+        `Envoyée maintenant à ${f.now} lecteur${f.now > 1 ? "s" : ""} (message dans les 24 h).`,
+        ...(f.later > 0
+          ? [
+              `${f.later} lecteur${f.later > 1 ? "s" : ""} nous ${f.later > 1 ? "ont" : "a"} écrit il y a plus de 24 h : WhatsApp n'autorise alors qu'un message modèle approuvé, la réponse partira donc à ${f.later > 1 ? "leur" : "son"} prochain message.`,
+            ]
+          : []),
+        ...(f.stopped > 0
+          ? [
+              `${f.stopped} lecteur${f.stopped > 1 ? "s se sont désabonnés : rien ne leur est envoyé" : " s'est désabonné : rien ne lui est envoyé"}.`,
+            ]
+          : []),
+      ].join("\n"),
+    answerTooLong: (max) => `Réponse trop longue : ${max} caractères au plus. Raccourcissez-la.`,
+    closed: (id, count) =>
+      `Signalement n° ${id} classé sans réponse (${count} message${count > 1 ? "s" : ""}). S'il revient, il repasse « à traiter ».`,
+  },
 } satisfies Catalogue;

@@ -221,6 +221,7 @@ export class CloudTransport implements Transport {
         kind: m.kind,
         isGroup: false,
         timestamp: m.at,
+        ...(m.forwarded ? { forwarded: true } : {}),
       };
       await handlers.onMessage(message);
     }

@@ -28,6 +28,12 @@ const message = z.object({
   timestamp: z.string().regex(/^\d+$/),
   type: z.string(),
   text: z.object({ body: z.string() }).optional(),
+  context: z
+    .object({
+      forwarded: z.boolean().optional(),
+      frequently_forwarded: z.boolean().optional(),
+    })
+    .optional(),
   button: z.object({ text: z.string() }).optional(),
   interactive: z
     .object({
@@ -63,6 +69,8 @@ export interface CloudInbound {
   at: Date;
   kind: "text" | "media" | "other";
   text: string;
+  /** Meta's `context.forwarded` / `frequently_forwarded`. */
+  forwarded: boolean;
 }
 
 /** A status of a message the bot sent. */
@@ -142,6 +150,8 @@ export function parseWebhook(body: unknown): ParsedWebhook {
                 ? "media"
                 : "other",
           text,
+          forwarded:
+            m.data.context?.forwarded === true || m.data.context?.frequently_forwarded === true,
         });
       }
       for (const raw of v.data.statuses) {

@@ -6,7 +6,7 @@ export type WhatsAppInbound = Pick<
   Message,
   "id" | "from" | "to" | "fromMe" | "body" | "type" | "isStatus" | "hasMedia" | "timestamp"
 > &
-  Partial<Pick<Message, "broadcast" | "author">>;
+  Partial<Pick<Message, "broadcast" | "author" | "isForwarded">>;
 
 /** Why a message was not handed to the bot (debug logs and tests). */
 export type IgnoredReason = "own" | "status" | "not-a-person" | "system";
@@ -68,6 +68,7 @@ export function translateInbound(
       kind,
       isGroup: false,
       timestamp: new Date(message.timestamp * 1000),
+      ...(message.isForwarded === true ? { forwarded: true } : {}),
     },
   };
 }

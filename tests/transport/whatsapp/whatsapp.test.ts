@@ -157,6 +157,16 @@ describe("WhatsApp adapter: inbound", () => {
     await t.transport.stop();
   });
 
+  it("marks a forwarded text, which the bot takes as a reader's tip", () => {
+    const r = translateInbound({
+      ...fixtures.readerText,
+      isForwarded: true,
+    } as typeof fixtures.readerText);
+    expect("message" in r && r.message.forwarded).toBe(true);
+    const plain = translateInbound(fixtures.readerText);
+    expect("message" in plain && plain.message.forwarded).toBeUndefined();
+  });
+
   it("says why each other message is ignored", () => {
     const reasons = [
       fixtures.groupText,
