@@ -32,6 +32,7 @@ export function deskDeps(
     // Its own database, opened on first use (« Essayer »): never the app's.
     simulator:
       extras.simulator ?? createDeskSimulator(app.config, { clock: app.clock, log: app.log }),
+    tips: app.tips,
   };
 }
 

@@ -13,6 +13,7 @@ import type { OutboxRepo } from "../../store/outbox.ts";
 import type { ReaderChangesRepo } from "../../store/reader-changes.ts";
 import type { ReceiptsRepo } from "../../store/receipts.ts";
 import type { SubscribersRepo } from "../../store/subscribers.ts";
+import type { TipsRepo } from "../../store/tips.ts";
 
 /** WhatsApp as the pairing page shows it (the composition root adapts the transport to it). */
 export interface PairingState {
@@ -75,6 +76,8 @@ export interface DeskDeps {
   feeds?: Pick<FeedsRepo, "list"> | undefined;
   /** « Essayer »: a bot over a separate simulator database (src/app/desk-simulator.ts). */
   simulator?: DeskSimulator | undefined;
+  /** Readers' tips (Signalements). */
+  tips?: TipsRepo | undefined;
 }
 
 /** One message of the simulator's conversation, as the chat pane shows it. */

@@ -11,6 +11,7 @@ import { registerBroadcasts } from "./pages/broadcasts.ts";
 import { registerJournal } from "./pages/journal.ts";
 import { registerPairing } from "./pages/pairing.ts";
 import { registerSignIn } from "./pages/sign-in.ts";
+import { registerTips } from "./pages/tips.ts";
 import { registerTryIt } from "./pages/try-it.ts";
 import { sessionMiddleware } from "./session.ts";
 
@@ -31,6 +32,7 @@ const PAGES: readonly RegisterPage[] = [
   registerJournal,
   registerAudience,
   registerTryIt,
+  registerTips,
 ];
 
 /**

@@ -429,6 +429,32 @@ export interface DeskWords {
   reach: ReachWords;
   // Essayer (the simulator in the browser)
   tryIt: TryItWords;
+  // Signalements (readers' tips)
+  tipsPage: TipsPageWords;
+}
+
+/** The Signalements page: readers' tips, answered or closed from the desk. */
+export interface TipsPageWords {
+  intro: string;
+  filters: { open: string; frequent: string; answered: string; closed: string; all: string };
+  columns: { id: string; when: string; text: string; count: string; from: string; state: string };
+  state: { open: string; answered: string; closed: string };
+  counts(open: number, answered: number, closed: number): string;
+  forwarded: string;
+  messages(count: number, readers: number): string;
+  none: string;
+  notFound(id: string): string;
+  sendersTitle: string;
+  answerTitle: string;
+  answerLabel(max: number): string;
+  answerHelp: string;
+  answer: string;
+  answerConfirm(readers: number): string;
+  answerEmpty: string;
+  close: string;
+  closeConfirm: string;
+  currentAnswer(by: string, at: string): string;
+  older: string;
 }
 
 /** The journal page: the audit log, filterable, paginated (src/http/desk/pages/journal.ts). */

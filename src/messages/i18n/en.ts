@@ -394,6 +394,45 @@ const DESK: DeskWords = {
     empty: 'Write "menu" to start.',
     unavailable: "The simulator is not wired into this server.",
     tooLong: (max) => `Message too long: ${max} characters at most.`,
+  }, // Tips
+  tipsPage: {
+    intro:
+      "Rumours to check, questions, forwarded messages: the same tip from several readers counts once. The answer goes to each of them, in their language.",
+    filters: {
+      open: "To handle",
+      frequent: "Most frequent",
+      answered: "Answered",
+      closed: "Closed",
+      all: "All",
+    },
+    columns: {
+      id: "No.",
+      when: "Last received",
+      text: "Tip",
+      count: "Messages",
+      from: "First reader",
+      state: "State",
+    },
+    state: { open: "to handle", answered: "answered", closed: "closed" },
+    counts: (open, answered, closed) =>
+      `${open} to handle · ${answered} answered · ${closed} closed`,
+    forwarded: "forwarded",
+    messages: (count, readers) =>
+      `${count} message${count === 1 ? "" : "s"} from ${readers} reader${readers === 1 ? "" : "s"}`,
+    none: "No tip here yet.",
+    notFound: (id) => `No tip no. ${id}.`,
+    sendersTitle: "Readers who sent it",
+    answerTitle: "Answer",
+    answerLabel: (max) => `Your answer (${max} characters at most)`,
+    answerHelp:
+      "It goes now to readers who wrote in the last 24 h, to the others with their next message; nothing to those who said stop.",
+    answer: "Send the answer",
+    answerConfirm: (readers) => `Send this answer to ${readers} reader${readers === 1 ? "" : "s"}?`,
+    answerEmpty: "Write an answer before sending.",
+    close: "Close without answering",
+    closeConfirm: "Close this tip without answering?",
+    currentAnswer: (by, at) => `Answer sent by ${by} on ${at}:`,
+    older: "Older",
   },
 };
 

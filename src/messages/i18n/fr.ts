@@ -408,6 +408,46 @@ const DESK: DeskWords = {
     empty: "Écrivez « menu » pour commencer.",
     unavailable: "Le simulateur n'est pas branché sur ce serveur.",
     tooLong: (max) => `Message trop long : ${max} caractères au plus.`,
+  }, // Signalements
+  tipsPage: {
+    intro:
+      "Rumeurs à vérifier, questions, messages transférés : un même signalement reçu de plusieurs lecteurs est compté une fois. La réponse part à chacun, dans sa langue.",
+    filters: {
+      open: "À traiter",
+      frequent: "Les plus fréquents",
+      answered: "Répondus",
+      closed: "Classés",
+      all: "Tous",
+    },
+    columns: {
+      id: "N°",
+      when: "Dernier reçu",
+      text: "Signalement",
+      count: "Messages",
+      from: "Premier lecteur",
+      state: "État",
+    },
+    state: { open: "à traiter", answered: "répondu", closed: "classé" },
+    counts: (open, answered, closed) =>
+      `${open} à traiter · ${answered} répondu${answered > 1 ? "s" : ""} · ${closed} classé${closed > 1 ? "s" : ""}`,
+    forwarded: "transféré",
+    messages: (count, readers) =>
+      `${count} message${count > 1 ? "s" : ""} de ${readers} lecteur${readers > 1 ? "s" : ""}`,
+    none: "Aucun signalement ici pour le moment.",
+    notFound: (id) => `Aucun signalement n° ${id}.`,
+    sendersTitle: "Lecteurs qui l'ont envoyé",
+    answerTitle: "Répondre",
+    answerLabel: (max) => `Votre réponse (${max} caractères au plus)`,
+    answerHelp:
+      "Elle part maintenant aux lecteurs qui ont écrit dans les dernières 24 h, aux autres avec leur prochain message ; rien à ceux qui ont dit stop.",
+    answer: "Envoyer la réponse",
+    answerConfirm: (readers) =>
+      `Envoyer cette réponse à ${readers} lecteur${readers > 1 ? "s" : ""} ?`,
+    answerEmpty: "Écrivez une réponse avant d'envoyer.",
+    close: "Classer sans réponse",
+    closeConfirm: "Classer ce signalement sans répondre ?",
+    currentAnswer: (by, at) => `Réponse envoyée par ${by} le ${at} :`,
+    older: "Plus anciens",
   },
 };
 
