@@ -33,6 +33,8 @@ export function deskDeps(
     simulator:
       extras.simulator ?? createDeskSimulator(app.config, { clock: app.clock, log: app.log }),
     tips: app.tips,
+    sentCounts: app.sentCounts,
+    broadcastReceipts: app.broadcastReceipts,
   };
 }
 

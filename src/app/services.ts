@@ -4,6 +4,7 @@ import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../log.ts";
 import { ArticlesRepo } from "../store/articles.ts";
 import { AuditRepo } from "../store/audit.ts";
+import { BroadcastReceiptsRepo } from "../store/broadcast-receipts.ts";
 import { BroadcastsRepo } from "../store/broadcasts.ts";
 import { ConfirmationsRepo } from "../store/confirmations.ts";
 import { ConversationRepo } from "../store/conversation.ts";
@@ -18,6 +19,7 @@ import { OutboxRepo } from "../store/outbox.ts";
 import { ReaderAliasesRepo } from "../store/reader-aliases.ts";
 import { ReaderChangesRepo } from "../store/reader-changes.ts";
 import { ReceiptsRepo } from "../store/receipts.ts";
+import { SentCountsRepo } from "../store/sent-counts.ts";
 import { SettingsRepo } from "../store/settings.ts";
 import { SubscribersRepo } from "../store/subscribers.ts";
 import { TipsRepo } from "../store/tips.ts";
@@ -52,6 +54,10 @@ export interface App {
   deskSignInAttempts: DeskSignInAttemptsRepo;
   /** Readers over time (subscribed, stopped, per rubric), counted by triggers: the Audience page. */
   readerChanges: ReaderChangesRepo;
+  /** Messages sent per hour and kind, counted by triggers: the Audience page. */
+  sentCounts: SentCountsRepo;
+  /** Sent / delivered / read per broadcast, counted by triggers: the Audience page. */
+  broadcastReceipts: BroadcastReceiptsRepo;
   /** Readers' tips (rumours, questions) and who sent them: the editors' inbox. */
   tips: TipsRepo;
   /** Planner, audience and the desk (the EditorBackend): src/app/delivery.ts. */
@@ -87,6 +93,8 @@ export function openApp(config: Config, deps: { clock: Clock; log: Logger }): Ap
     deskSignInTokens: new DeskSignInTokensRepo(db),
     deskSignInAttempts: new DeskSignInAttemptsRepo(db),
     readerChanges: new ReaderChangesRepo(db),
+    sentCounts: new SentCountsRepo(db),
+    broadcastReceipts: new BroadcastReceiptsRepo(db),
     tips: new TipsRepo(db),
     close: () => db.close(),
   };

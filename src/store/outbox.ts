@@ -573,19 +573,6 @@ export class OutboxRepo {
       .run(before.getTime()).changes;
   }
 
-  /**
-   * Messages sent from `from` on, by UTC hour and kind (the desk's « messages per day »): one
-   * range of the covering index outbox_sent_at (sent_at, kind), no table row read.
-   */
-  sentPerHour(from: Date): { hour: number; kind: OutboxKind; count: number }[] {
-    return this.#db
-      .prepare<[number], { hour: number; kind: OutboxKind; count: number }>(
-        `SELECT sent_at / 3600000 AS hour, kind, count(*) AS count FROM outbox
-         WHERE sent_at >= ? GROUP BY sent_at / 3600000, kind ORDER BY hour`,
-      )
-      .all(from.getTime());
-  }
-
   /** The latest Channel posts (recipient 'channel', through outbox_recipient), newest first. */
   channelPosts(limit: number): {
     id: number;

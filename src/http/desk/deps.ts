@@ -4,6 +4,7 @@ import type { Logger } from "../../log.ts";
 import type { Desk } from "../../planner/desk.ts";
 import type { ArticlesRepo } from "../../store/articles.ts";
 import type { AuditRepo } from "../../store/audit.ts";
+import type { BroadcastReceiptsRepo } from "../../store/broadcast-receipts.ts";
 import type { BroadcastsRepo } from "../../store/broadcasts.ts";
 import type { DeskSessionsRepo } from "../../store/desk-sessions.ts";
 import type { DeskSignInAttemptsRepo } from "../../store/desk-sign-in-attempts.ts";
@@ -12,6 +13,7 @@ import type { FeedsRepo } from "../../store/feeds.ts";
 import type { OutboxRepo } from "../../store/outbox.ts";
 import type { ReaderChangesRepo } from "../../store/reader-changes.ts";
 import type { ReceiptsRepo } from "../../store/receipts.ts";
+import type { SentCountsRepo } from "../../store/sent-counts.ts";
 import type { SubscribersRepo } from "../../store/subscribers.ts";
 import type { TipsRepo } from "../../store/tips.ts";
 
@@ -78,6 +80,10 @@ export interface DeskDeps {
   simulator?: DeskSimulator | undefined;
   /** Readers' tips (Signalements). */
   tips?: TipsRepo | undefined;
+  /** Messages sent per hour and kind (Audience). */
+  sentCounts?: SentCountsRepo | undefined;
+  /** Sent / delivered / read per broadcast, kept as they happen (Audience). */
+  broadcastReceipts?: BroadcastReceiptsRepo | undefined;
 }
 
 /** One message of the simulator's conversation, as the chat pane shows it. */

@@ -134,7 +134,7 @@ export function sentData(deps: DeskDeps, days: number): SentData {
     number[]
   >;
   const total: number[] = Array(keys.length).fill(0);
-  for (const row of deps.outbox.sentPerHour(new Date(bounds[0] ?? 0))) {
+  for (const row of deps.sentCounts?.since(new Date(bounds[0] ?? 0)) ?? []) {
     const i = dayIndex(bounds, row.hour * HOUR_MS);
     const list = kinds[row.kind];
     if (i < 0 || !list) continue;
@@ -146,22 +146,18 @@ export function sentData(deps: DeskDeps, days: number): SentData {
 
 /** Sent, delivered and read of the latest broadcasts (newest first). */
 export function broadcastRates(deps: DeskDeps, limit = REACH_BROADCASTS): BroadcastRate[] {
-  return deps.desk
-    .recent(limit)
-    .filter((b) => b.state !== "scheduled")
-    .map((b) => {
-      const r = deps.receipts?.forBroadcast(b.broadcastId) ?? {
-        sent: b.sent,
-        delivered: 0,
-        read: 0,
-      };
-      return {
-        id: b.broadcastId,
-        label: b.label,
-        at: b.at.toISOString(),
-        sent: r.sent,
-        delivered: r.delivered,
-        read: r.read,
-      };
-    });
+  const list = deps.desk.recent(limit).filter((b) => b.state !== "scheduled");
+  const counts = deps.broadcastReceipts?.forBroadcasts(list.map((b) => b.broadcastId));
+  return list.map((b) => {
+    const r = counts?.get(b.broadcastId) ??
+      deps.receipts?.forBroadcast(b.broadcastId) ?? { sent: b.sent, delivered: 0, read: 0 };
+    return {
+      id: b.broadcastId,
+      label: b.label,
+      at: b.at.toISOString(),
+      sent: r.sent,
+      delivered: r.delivered,
+      read: r.read,
+    };
+  });
 }

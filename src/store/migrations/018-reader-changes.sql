@@ -38,6 +38,14 @@ BEGIN
   ON CONFLICT (rubric, hour) DO UPDATE SET subscribed = subscribed + 1;
 END;
 
+-- A reader written already subscribed (an import; the bot itself subscribes by an update).
+CREATE TRIGGER reader_changes_insert AFTER INSERT ON subscribers
+WHEN NEW.opted_in_at IS NOT NULL AND NEW.stopped_at IS NULL
+BEGIN
+  INSERT INTO reader_changes (rubric, hour, subscribed) VALUES ('', NEW.opted_in_at / 3600000, 1)
+  ON CONFLICT (rubric, hour) DO UPDATE SET subscribed = subscribed + 1;
+END;
+
 -- « stop » (or « supprimer mes données ») by a subscribed reader.
 CREATE TRIGGER reader_changes_stop AFTER UPDATE OF stopped_at ON subscribers
 WHEN OLD.stopped_at IS NULL AND NEW.stopped_at IS NOT NULL AND OLD.opted_in_at IS NOT NULL
@@ -68,7 +76,3 @@ BEGIN
   )
   ON CONFLICT (rubric, hour) DO UPDATE SET stopped = stopped + 1;
 END;
-
--- « Messages sent per day » by kind reads only this index (it replaces 006's, same rows).
-DROP INDEX outbox_sent_at;
-CREATE INDEX outbox_sent_at ON outbox (sent_at, kind) WHERE sent_at IS NOT NULL;

@@ -42,11 +42,11 @@
     width: 2,
     scale: scale ?? "y",
   });
-  const base = (el, series, axes) => ({
+  const base = (el, series, axes, day) => ({
     width: width(el),
     height: 260,
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), "UTC"),
-    series: [{}, ...series],
+    series: [{ label: day }, ...series],
     axes: axes ?? [{}, { scale: "y" }],
   });
   const draw = {
@@ -61,6 +61,7 @@
           line(data.labels.stopped, 1, "d"),
         ],
         [{}, { scale: "y" }, { scale: "d", side: 1, grid: { show: false } }],
+        data.labels.day,
       );
       return [opts, [data.days.map(dayX), s.active, s.subscribed, s.stopped]];
     },

@@ -18,12 +18,6 @@ import {
 
 /** Channel posts the page lists. */
 export const CHANNEL_POSTS = 20;
-/**
- * How long the sent-per-day and receipts figures are reused: they read the outbox (millions of
- * rows in a big newsroom) and move slowly; readers' figures are read fresh every time.
- */
-export const REACH_CACHE_MS = 15_000;
-
 const DAY_CHOICES = [7, 30, 90, 365] as const;
 
 function daysOf(c: DeskContext): number {
@@ -54,19 +48,8 @@ function headline(body: string): string {
  * reader's number is read.
  */
 export function registerAudience(desk: DeskRouter, deps: DeskDeps): void {
-  // The outbox's figures, reused for REACH_CACHE_MS (per number of days).
-  const cache = new Map<string, { at: number; value: unknown }>();
-  const cached = <T>(key: string, compute: () => T): T => {
-    const now = deps.clock.now().getTime();
-    const hit = cache.get(key);
-    if (hit && now - hit.at < REACH_CACHE_MS && now >= hit.at) return hit.value as T;
-    const value = compute();
-    if (cache.size > 20) cache.clear();
-    cache.set(key, { at: now, value });
-    return value;
-  };
-  const sent = (days: number) => cached(`sent:${days}`, () => sentData(deps, days));
-  const rates = () => cached("rates", () => broadcastRates(deps));
+  const sent = (days: number) => sentData(deps, days);
+  const rates = () => broadcastRates(deps);
 
   desk.get("/audience/lecteurs.json", (c) => {
     const w = c.get("words").reach;
@@ -74,12 +57,12 @@ export function registerAudience(desk: DeskRouter, deps: DeskDeps): void {
     return c.json({
       ...data,
       series: data.series.map((s) => ({ ...s, name: s.key === "" ? w.allReaders : s.name })),
-      labels: { active: w.active, subscribed: w.subscribed, stopped: w.stopped },
+      labels: { day: w.day, active: w.active, subscribed: w.subscribed, stopped: w.stopped },
     });
   });
   desk.get("/audience/envois.json", (c) => {
     const w = c.get("words").reach;
-    return c.json({ ...sent(daysOf(c)), labels: { ...w.kinds, total: w.total } });
+    return c.json({ ...sent(daysOf(c)), labels: { ...w.kinds, total: w.total, day: w.day } });
   });
   desk.get("/audience/diffusions.json", (c) => {
     const w = c.get("words").reach;
