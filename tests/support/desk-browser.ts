@@ -1,14 +1,12 @@
-import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import { type ServerType, serve } from "@hono/node-server";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { CHROMIUM, hasChromium, launchChromium } from "./browser.ts";
 import { type DeskHarness, EDITOR, lastCode } from "./desk.ts";
 
-/** Debian's Chromium (`.ci/run` installs it); CHROMIUM_PATH points elsewhere. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const HAS_CHROMIUM = fs.existsSync(CHROMIUM);
+export const HAS_CHROMIUM = hasChromium;
 if (!HAS_CHROMIUM) {
-  console.warn(`desk browser tests skipped: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+  console.warn(`desk browser tests skipped: no Chromium at ${CHROMIUM} (set CHROME_PATH)`);
 }
 
 /** A desk harness served on 127.0.0.1 (a free port) and a Chromium page signed in as EDITOR. */
@@ -24,10 +22,7 @@ export async function deskBrowser(h: DeskHarness): Promise<DeskBrowser> {
     const s = serve({ fetch: h.desk.fetch, hostname: "127.0.0.1", port: 0 }, () => resolve(s));
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-setuid-sandbox", "--disable-dev-shm-usage"],
-  });
+  const browser = await launchChromium();
   const page = await browser.newPage();
   page.on("dialog", (dialog) => void dialog.accept());
   await page.goto(`${base}/desk/connexion`);
