@@ -147,6 +147,15 @@ async function main(): Promise<void> {
   if (workload.status !== 0) throw new Error(`bench/workload.ts failed (${workload.status})`);
   figures.push(...(JSON.parse(workload.stdout) as Figure[]));
 
+  // --- the web desk's Audience, Journal, Signalements and Essayer pages, on a copy --------
+  const deskPages = spawnSync(
+    process.execPath,
+    [...sibling("desk-pages"), dir, String(N_SUBSCRIBERS)],
+    { cwd: root, encoding: "utf8", maxBuffer: 1 << 24, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  if (deskPages.status !== 0) throw new Error(`bench/desk-pages.ts failed (${deskPages.status})`);
+  figures.push(...(JSON.parse(deskPages.stdout) as Figure[]));
+
   // --- HTML pages: extraction + cleaning + summary, on the benchmark's real pages ---------
   const html = measureHtmlIngest(path.resolve(root, "../shared/datasets"));
   figures.push({

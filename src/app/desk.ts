@@ -1,10 +1,15 @@
-import type { DeskDeps, PairingSource } from "../http/desk/deps.ts";
+import type { DeskDeps, DeskSimulator, PairingSource } from "../http/desk/deps.ts";
+import { createDeskSimulator } from "./desk-simulator.ts";
 import type { App } from "./services.ts";
 
 /** The web desk's dependencies over the app's store and desk (src/http/desk/deps.ts). */
 export function deskDeps(
   app: App,
-  extras: { pairing?: PairingSource; checks?: DeskDeps["checks"] } = {},
+  extras: {
+    pairing?: PairingSource;
+    checks?: DeskDeps["checks"];
+    simulator?: DeskSimulator;
+  } = {},
 ): DeskDeps {
   return {
     config: app.config,
@@ -22,6 +27,14 @@ export function deskDeps(
     signInAttempts: app.deskSignInAttempts,
     pairing: extras.pairing,
     checks: extras.checks,
+    readerChanges: app.readerChanges,
+    feeds: app.feeds,
+    // Its own database, opened on first use (« Essayer »): never the app's.
+    simulator:
+      extras.simulator ?? createDeskSimulator(app.config, { clock: app.clock, log: app.log }),
+    tips: app.tips,
+    sentCounts: app.sentCounts,
+    broadcastReceipts: app.broadcastReceipts,
   };
 }
 

@@ -5,6 +5,7 @@ import type { Logger } from "../log.ts";
 import { ApprovalsRepo } from "../store/approvals.ts";
 import { ArticlesRepo } from "../store/articles.ts";
 import { AuditRepo } from "../store/audit.ts";
+import { BroadcastReceiptsRepo } from "../store/broadcast-receipts.ts";
 import { BroadcastsRepo } from "../store/broadcasts.ts";
 import { ConfirmationsRepo } from "../store/confirmations.ts";
 import { ConversationRepo } from "../store/conversation.ts";
@@ -17,7 +18,9 @@ import { FeedsRepo } from "../store/feeds.ts";
 import { InboundRepo } from "../store/inbound.ts";
 import { OutboxRepo } from "../store/outbox.ts";
 import { ReaderAliasesRepo } from "../store/reader-aliases.ts";
+import { ReaderChangesRepo } from "../store/reader-changes.ts";
 import { ReceiptsRepo } from "../store/receipts.ts";
+import { SentCountsRepo } from "../store/sent-counts.ts";
 import { SettingsRepo } from "../store/settings.ts";
 import { SubscribersRepo } from "../store/subscribers.ts";
 import { TipsRepo } from "../store/tips.ts";
@@ -54,6 +57,12 @@ export interface App {
   deskSessions: DeskSessionsRepo;
   deskSignInTokens: DeskSignInTokensRepo;
   deskSignInAttempts: DeskSignInAttemptsRepo;
+  /** Readers over time (subscribed, stopped, per rubric), counted by triggers: the Audience page. */
+  readerChanges: ReaderChangesRepo;
+  /** Messages sent per hour and kind, counted by triggers: the Audience page. */
+  sentCounts: SentCountsRepo;
+  /** Sent / delivered / read per broadcast, counted by triggers: the Audience page. */
+  broadcastReceipts: BroadcastReceiptsRepo;
   /** Planner, audience and the desk (the EditorBackend): src/app/delivery.ts. */
   delivery: DeliveryCore;
   close(): void;
@@ -88,6 +97,9 @@ export function openApp(config: Config, deps: { clock: Clock; log: Logger }): Ap
     deskSessions: new DeskSessionsRepo(db),
     deskSignInTokens: new DeskSignInTokensRepo(db),
     deskSignInAttempts: new DeskSignInAttemptsRepo(db),
+    readerChanges: new ReaderChangesRepo(db),
+    sentCounts: new SentCountsRepo(db),
+    broadcastReceipts: new BroadcastReceiptsRepo(db),
     close: () => db.close(),
   };
   return { ...app, delivery: createDeliveryCore(app) };

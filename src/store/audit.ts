@@ -18,6 +18,20 @@ export interface AuditRecord extends Required<AuditEntry> {
   at: Date;
 }
 
+/** What the desk's journal filters by; every field optional. */
+export interface AuditFilter {
+  /** Digits the actor's number ends with (an editor types the last digits they know). */
+  actorEndsWith?: string | undefined;
+  via?: string | undefined;
+  /** An action, or the start of one ("desk-" finds every sign-in step). */
+  action?: string | undefined;
+  /** `[from, to)` in Unix time. */
+  from?: Date | undefined;
+  to?: Date | undefined;
+  /** Keyset pagination: entries older than this id. */
+  beforeId?: number | undefined;
+}
+
 interface AuditRow {
   id: number;
   at: number;
@@ -66,5 +80,50 @@ export class AuditRepo {
       .prepare<[number], AuditRow>("SELECT * FROM audit ORDER BY id DESC LIMIT ?")
       .all(limit)
       .map((r) => ({ ...r, at: new Date(r.at) }));
+  }
+
+  /**
+   * One page of the journal, newest first, filtered; `limit + 1` rows are read so the caller
+   * knows whether an older page exists. Keyset pagination (by id) keeps each page one index
+   * range however deep the editor goes; `LIKE` patterns escape the editor's own % and _.
+   */
+  search(filter: AuditFilter, limit: number): { entries: AuditRecord[]; more: boolean } {
+    const where: string[] = [];
+    const params: Record<string, string | number> = { limit: limit + 1 };
+    const like = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+    if (filter.actorEndsWith) {
+      where.push("actor LIKE @actor ESCAPE '\\'");
+      params.actor = `%${like(filter.actorEndsWith)}`;
+    }
+    if (filter.via) {
+      where.push("via = @via");
+      params.via = filter.via;
+    }
+    if (filter.action) {
+      where.push("action LIKE @action ESCAPE '\\'");
+      params.action = `${like(filter.action)}%`;
+    }
+    if (filter.from) {
+      where.push("at >= @from");
+      params.from = filter.from.getTime();
+    }
+    if (filter.to) {
+      where.push("at < @to");
+      params.to = filter.to.getTime();
+    }
+    if (filter.beforeId) {
+      where.push("id < @before");
+      params.before = filter.beforeId;
+    }
+    const rows = this.#db
+      .prepare<Record<string, string | number>, AuditRow>(
+        `SELECT * FROM audit ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+         ORDER BY id DESC LIMIT @limit`,
+      )
+      .all(params);
+    return {
+      entries: rows.slice(0, limit).map((r) => ({ ...r, at: new Date(r.at) })),
+      more: rows.length > limit,
+    };
   }
 }

@@ -572,4 +572,39 @@ export class OutboxRepo {
       .prepare(`DELETE FROM outbox WHERE state IN ('sent', 'dead', 'cancelled') AND updated_at < ?`)
       .run(before.getTime()).changes;
   }
+
+  /** The latest Channel posts (recipient 'channel', through outbox_recipient), newest first. */
+  channelPosts(limit: number): {
+    id: number;
+    body: string;
+    state: OutboxState;
+    broadcastId: number | null;
+    createdAt: Date;
+    sentAt: Date | null;
+  }[] {
+    return this.#db
+      .prepare<
+        [number],
+        {
+          id: number;
+          body: string;
+          state: OutboxState;
+          broadcast_id: number | null;
+          created_at: number;
+          sent_at: number | null;
+        }
+      >(
+        `SELECT id, body, state, broadcast_id, created_at, sent_at FROM outbox
+         WHERE recipient = 'channel' ORDER BY created_at DESC, id DESC LIMIT ?`,
+      )
+      .all(limit)
+      .map((r) => ({
+        id: r.id,
+        body: r.body,
+        state: r.state,
+        broadcastId: r.broadcast_id,
+        createdAt: new Date(r.created_at),
+        sentAt: r.sent_at === null ? null : new Date(r.sent_at),
+      }));
+  }
 }

@@ -1,5 +1,5 @@
 import { phoneOfChatId } from "../../domain/chat-id.ts";
-import { ANSWER_WINDOW_MS, TIP_ANSWER_MAX, type Tip, type TipStatus } from "../../domain/tip.ts";
+import { TIP_ANSWER_MAX, type Tip, type TipStatus } from "../../domain/tip.ts";
 import { fold } from "../../lib/fold.ts";
 import { truncate } from "../../lib/truncate.ts";
 import { formatLocal } from "../../lib/zoned-time.ts";
@@ -10,7 +10,7 @@ import type { AuditOutcome } from "../../store/audit.ts";
 import type { TipQuery } from "../../store/tips.ts";
 import { Composer, type NextFunction } from "../composer.ts";
 import type { BotContext } from "../context.ts";
-import { quoteOf } from "../reader/tips.ts";
+import { answerTip } from "./answer-tip.ts";
 
 /** A reader's chat id as an editor may see it: « +223•••••12 ». */
 export function maskedReader(chatId: string): string {
@@ -154,40 +154,21 @@ export function editorTips(): Composer<BotContext> {
       ctx.reply(words.answerTooLong(TIP_ANSWER_MAX));
       return;
     }
-    const senders = tips.answer(id, rest, editor, ctx.now) ?? [];
-    let now = 0;
-    let later = 0;
-    let stopped = 0;
-    for (const s of senders) {
-      const reader = ctx.deps.subscribers.get(s.chatId);
-      if (reader?.stoppedAt) {
-        stopped += 1;
-        continue;
-      }
-      const lastSeen = Math.max(s.lastAt.getTime(), reader?.lastSeenAt.getTime() ?? 0);
-      if (ctx.now.getTime() - lastSeen > ANSWER_WINDOW_MS) {
-        later += 1;
-        continue;
-      }
-      const lang = reader?.language ?? s.language;
-      ctx.deps.outbox.enqueue(
-        {
-          kind: "reply",
-          recipient: s.chatId,
-          body: catalogue(lang).tips.answerToReader(quoteOf(s.text), rest),
-        },
-        ctx.now,
-      );
-      tips.markSenderAnswered(id, s.chatId, ctx.now);
-      now += 1;
-    }
+    const facts = answerTip(ctx.deps, id, rest, editor, ctx.now) ?? {
+      id,
+      now: 0,
+      later: 0,
+      stopped: 0,
+      replaced: false,
+    };
+    const { now, later, stopped } = facts;
     record(
       action,
       "ok",
       String(id),
       `${now} sent now, ${later} at their next message, ${stopped} stopped: ${rest}`,
     );
-    ctx.reply(words.answered({ id, now, later, stopped, replaced: tip.status === "answered" }));
+    ctx.reply(words.answered(facts));
   });
   return composer;
 }

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import type { DeskRouter } from "./env.ts";
 
@@ -13,6 +14,15 @@ const TYPES: Record<string, string> = {
 };
 
 /**
+ * Kept libraries served as assets, straight from their npm package (pinned in package.json):
+ * no copy to keep in step. uPlot draws the Audience page's charts (~50 kB, no dependency).
+ */
+const VENDORED: Record<string, string> = {
+  "uplot.js": "uplot/dist/uPlot.iife.min.js",
+  "uplot.css": "uplot/dist/uPlot.min.css",
+};
+
+/**
  * GET /desk/assets/<name>: the files of src/http/desk/assets, read once at start (a handful of
  * small files), with a short cache. No directory walking: only names listed at start exist.
  */
@@ -21,6 +31,11 @@ export function registerAssets(desk: DeskRouter, dir = ASSETS_DIR): void {
   for (const name of fs.readdirSync(dir)) {
     const type = TYPES[path.extname(name)];
     if (type) files.set(name, { body: fs.readFileSync(path.join(dir, name)), type });
+  }
+  const require = createRequire(import.meta.url);
+  for (const [name, file] of Object.entries(VENDORED)) {
+    const type = TYPES[path.extname(name)];
+    if (type) files.set(name, { body: fs.readFileSync(require.resolve(file)), type });
   }
   desk.get("/assets/:name", (c) => {
     const file = files.get(c.req.param("name"));

@@ -4,13 +4,18 @@ import type { Logger } from "../../log.ts";
 import type { Desk } from "../../planner/desk.ts";
 import type { ArticlesRepo } from "../../store/articles.ts";
 import type { AuditRepo } from "../../store/audit.ts";
+import type { BroadcastReceiptsRepo } from "../../store/broadcast-receipts.ts";
 import type { BroadcastsRepo } from "../../store/broadcasts.ts";
 import type { DeskSessionsRepo } from "../../store/desk-sessions.ts";
 import type { DeskSignInAttemptsRepo } from "../../store/desk-sign-in-attempts.ts";
 import type { DeskSignInTokensRepo } from "../../store/desk-sign-in-tokens.ts";
+import type { FeedsRepo } from "../../store/feeds.ts";
 import type { OutboxRepo } from "../../store/outbox.ts";
+import type { ReaderChangesRepo } from "../../store/reader-changes.ts";
 import type { ReceiptsRepo } from "../../store/receipts.ts";
+import type { SentCountsRepo } from "../../store/sent-counts.ts";
 import type { SubscribersRepo } from "../../store/subscribers.ts";
+import type { TipsRepo } from "../../store/tips.ts";
 
 /** WhatsApp as the pairing page shows it (the composition root adapts the transport to it). */
 export interface PairingState {
@@ -67,4 +72,41 @@ export interface DeskDeps {
   checks?: (() => Promise<DeskCheck[]>) | undefined;
   /** Cookies get `Secure` (the desk is behind a TLS proxy). Default: when the request is https. */
   secureCookies?: boolean | undefined;
+  /** Readers over time (Audience); without it the readers' chart is empty. */
+  readerChanges?: ReaderChangesRepo | undefined;
+  /** The feeds' health (Audience). */
+  feeds?: Pick<FeedsRepo, "list"> | undefined;
+  /** « Essayer »: a bot over a separate simulator database (src/app/desk-simulator.ts). */
+  simulator?: DeskSimulator | undefined;
+  /** Readers' tips (Signalements). */
+  tips?: TipsRepo | undefined;
+  /** Messages sent per hour and kind (Audience). */
+  sentCounts?: SentCountsRepo | undefined;
+  /** Sent / delivered / read per broadcast, kept as they happen (Audience). */
+  broadcastReceipts?: BroadcastReceiptsRepo | undefined;
+}
+
+/** One message of the simulator's conversation, as the chat pane shows it. */
+export interface SimulatorMessage {
+  /** "in": typed by the person trying; "out": the bot's answer; "channel": a Channel post. */
+  direction: "in" | "out" | "channel";
+  text: string;
+  at: string;
+  /** An answer to the session's reader while it wrote as the editor (an alert it published). */
+  to?: "reader";
+}
+
+/**
+ * The bot over a simulator database of its own: never the real store, never a real send. Each
+ * desk session gets its own conversation (its own reader and editor numbers).
+ */
+export interface DeskSimulator {
+  /** Where its database lives (shown on the page), e.g. "data/simulateur-bureau.db". */
+  readonly database: string;
+  /** Sends `text` as the session's reader (or editor) and returns what the bot answered. */
+  send(session: string, as: "reader" | "editor", text: string): Promise<SimulatorMessage[]>;
+  /** The conversation so far (newest last). */
+  history(session: string): SimulatorMessage[];
+  /** Forgets the session's conversation and its reader's state in the simulator database. */
+  reset(session: string): Promise<void>;
 }

@@ -6,9 +6,13 @@ import type { DeskDeps } from "./deps.ts";
 import { DESK_BASE, type DeskEnv, type DeskRouter, deskHref } from "./env.ts";
 import { notice, page } from "./layout.ts";
 import { registerArticles } from "./pages/articles.ts";
+import { registerAudience } from "./pages/audience.ts";
 import { registerBroadcasts } from "./pages/broadcasts.ts";
+import { registerJournal } from "./pages/journal.ts";
 import { registerPairing } from "./pages/pairing.ts";
 import { registerSignIn } from "./pages/sign-in.ts";
+import { registerTips } from "./pages/tips.ts";
+import { registerTryIt } from "./pages/try-it.ts";
 import { sessionMiddleware } from "./session.ts";
 
 /**
@@ -25,6 +29,10 @@ const PAGES: readonly RegisterPage[] = [
   registerArticles,
   registerBroadcasts,
   registerPairing,
+  registerJournal,
+  registerAudience,
+  registerTryIt,
+  registerTips,
 ];
 
 /**

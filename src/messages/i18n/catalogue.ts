@@ -446,6 +446,128 @@ export interface DeskWords {
   pairingCodeFailed(reason: string): string;
   checksTitle: string;
   noPairingSource: string;
+  // Journal (the audit log)
+  journal: JournalWords;
+  // Audience (reach)
+  reach: ReachWords;
+  // Essayer (the simulator in the browser)
+  tryIt: TryItWords;
+  // Signalements (readers' tips)
+  tipsPage: TipsPageWords;
+}
+
+/** The Signalements page: readers' tips, answered or closed from the desk. */
+export interface TipsPageWords {
+  intro: string;
+  filters: { open: string; frequent: string; answered: string; closed: string; all: string };
+  columns: { id: string; when: string; text: string; count: string; from: string; state: string };
+  state: { open: string; answered: string; closed: string };
+  counts(open: number, answered: number, closed: number): string;
+  forwarded: string;
+  messages(count: number, readers: number): string;
+  none: string;
+  notFound(id: string): string;
+  sendersTitle: string;
+  answerTitle: string;
+  answerLabel(max: number): string;
+  answerHelp: string;
+  answer: string;
+  answerConfirm(readers: number): string;
+  answerEmpty: string;
+  close: string;
+  closeConfirm: string;
+  currentAnswer(by: string, at: string): string;
+  older: string;
+}
+
+/** The journal page: the audit log, filterable, paginated (src/http/desk/pages/journal.ts). */
+export interface JournalWords {
+  intro: string;
+  actorLabel: string;
+  viaLabel: string;
+  viaAll: string;
+  actionLabel: string;
+  fromLabel: string;
+  toLabel: string;
+  columns: {
+    when: string;
+    who: string;
+    via: string;
+    action: string;
+    target: string;
+    outcome: string;
+    detail: string;
+  };
+  outcome: { ok: string; refused: string; error: string };
+  none: string;
+  older: string;
+  newest: string;
+  badDate(text: string): string;
+  badActor(text: string): string;
+}
+
+/** The audience page: readers over time, messages, receipts, the Channel, the feeds. */
+export interface ReachWords {
+  intro(days: number): string;
+  readersTitle: string;
+  rubricLabel: string;
+  /** The service as a whole (abonner / stop), not one rubric. */
+  allReaders: string;
+  show: string;
+  day: string;
+  active: string;
+  subscribed: string;
+  stopped: string;
+  sentTitle: string;
+  kinds: { reply: string; notice: string; channel: string; alert: string; digest: string };
+  total: string;
+  ratesTitle: string;
+  rateColumns: {
+    broadcast: string;
+    when: string;
+    sent: string;
+    delivered: string;
+    read: string;
+  };
+  channelTitle: string;
+  channelColumns: { when: string; label: string; state: string };
+  channelState: { queued: string; sent: string; failed: string; cancelled: string };
+  noChannel: string;
+  feedsTitle: string;
+  feedColumns: {
+    feed: string;
+    state: string;
+    lastSuccess: string;
+    failures: string;
+    articles: string;
+    error: string;
+  };
+  feedState: { ok: string; failing: string; disabled: string; never: string };
+  noFeeds: string;
+  noBroadcasts: string;
+  never: string;
+  /** Above the tables: what the charts show when scripts run. */
+  tablesNote: string;
+  daysLabel: string;
+}
+
+/** « Essayer »: the bot over a separate simulator database, in a chat pane. */
+export interface TryItWords {
+  intro(database: string): string;
+  asLabel: string;
+  asReader: string;
+  asEditor: string;
+  messageLabel: string;
+  placeholder: string;
+  send: string;
+  reset: string;
+  resetDone: string;
+  you: string;
+  bot: string;
+  channel: string;
+  empty: string;
+  unavailable: string;
+  tooLong(max: number): string;
 }
 
 /** The command line's own words (help, usage, errors), where commander has English. */

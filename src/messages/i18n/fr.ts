@@ -321,6 +321,143 @@ const DESK: DeskWords = {
   pairingCodeFailed: (reason) => `Pas de code d'appairage : ${reason}`,
   checksTitle: "Vérifications (doctor)",
   noPairingSource: "Ce transport ne s'appaire pas par QR (Cloud API ou simulateur).",
+  // Journal
+  journal: {
+    intro:
+      "Chaque action d'éditeur (téléphone, bureau, CLI, simulateur) et chaque refus, du plus récent au plus ancien.",
+    actorLabel: "Qui (fin du numéro)",
+    viaLabel: "Par",
+    viaAll: "tous",
+    actionLabel: "Action (ou son début)",
+    fromLabel: "Du",
+    toLabel: "Au (inclus)",
+    columns: {
+      when: "Quand",
+      who: "Qui",
+      via: "Par",
+      action: "Action",
+      target: "Cible",
+      outcome: "Résultat",
+      detail: "Détail",
+    },
+    outcome: { ok: "fait", refused: "refusé", error: "erreur" },
+    none: "Aucune entrée du journal ne correspond à ces filtres.",
+    older: "Entrées plus anciennes",
+    newest: "Revenir aux plus récentes",
+    badDate: (text) =>
+      `Date illisible « ${text} » : attendu AAAA-MM-JJ (ex. 2026-12-01). Ce filtre est ignoré.`,
+    badActor: (text) =>
+      `« ${text} » n'est pas une fin de numéro : tapez des chiffres (ex. 0009). Ce filtre est ignoré.`,
+  },
+  // Audience
+  reach: {
+    intro: (days) =>
+      `Les ${days} derniers jours, jour par jour dans le fuseau de la rédaction. Les numéros des lecteurs n'apparaissent nulle part : seulement des comptes.`,
+    readersTitle: "Lecteurs",
+    rubricLabel: "Rubrique",
+    allReaders: "Tout le service (abonner / stop)",
+    show: "Afficher",
+    day: "Jour",
+    active: "Abonnés",
+    subscribed: "Nouveaux",
+    stopped: "Arrêts",
+    sentTitle: "Messages envoyés par jour",
+    kinds: {
+      reply: "Réponses",
+      notice: "Avis",
+      channel: "Chaîne",
+      alert: "Alertes",
+      digest: "Résumés",
+    },
+    total: "Total",
+    ratesTitle: "Remise et lecture par diffusion",
+    rateColumns: {
+      broadcast: "Diffusion",
+      when: "Quand",
+      sent: "Envoyés",
+      delivered: "Remis",
+      read: "Lus",
+    },
+    channelTitle: "Publications de la chaîne",
+    channelColumns: { when: "Quand", label: "Publication", state: "État" },
+    channelState: { queued: "en file", sent: "publiée", failed: "en échec", cancelled: "annulée" },
+    noChannel: "Aucune publication sur la chaîne pour le moment.",
+    feedsTitle: "Santé des flux",
+    feedColumns: {
+      feed: "Flux",
+      state: "État",
+      lastSuccess: "Dernier succès",
+      failures: "Échecs de suite",
+      articles: "Articles",
+      error: "Dernière erreur",
+    },
+    feedState: { ok: "sain", failing: "en échec", disabled: "désactivé", never: "jamais lu" },
+    noFeeds: "Aucun flux : ajoutez-en avec FEEDS dans .env ou npm run cli -- feeds add <url>.",
+    noBroadcasts: "Aucune diffusion envoyée pour le moment.",
+    never: "jamais",
+    tablesNote:
+      "Les graphiques se dessinent avec JavaScript ; les mêmes chiffres sont dans les tableaux.",
+    daysLabel: "Jours",
+  },
+  // Essayer
+  tryIt: {
+    intro: (database) =>
+      `Essayez le bot avant d'appairer un téléphone : écrivez comme un lecteur ou comme un éditeur. Tout se passe dans une base à part (${database}) : rien n'est envoyé sur WhatsApp et la vraie base n'est jamais touchée.`,
+    asLabel: "Écrire comme",
+    asReader: "un lecteur",
+    asEditor: "un éditeur",
+    messageLabel: "Message",
+    placeholder: "ex. menu, dernières, suivre politique",
+    send: "Envoyer",
+    reset: "Effacer la conversation",
+    resetDone: "Conversation effacée.",
+    you: "Vous",
+    bot: "Le bot",
+    channel: "Chaîne",
+    empty: "Écrivez « menu » pour commencer.",
+    unavailable: "Le simulateur n'est pas branché sur ce serveur.",
+    tooLong: (max) => `Message trop long : ${max} caractères au plus.`,
+  }, // Signalements
+  tipsPage: {
+    intro:
+      "Rumeurs à vérifier, questions, messages transférés : un même signalement reçu de plusieurs lecteurs est compté une fois. La réponse part à chacun, dans sa langue.",
+    filters: {
+      open: "À traiter",
+      frequent: "Les plus fréquents",
+      answered: "Répondus",
+      closed: "Classés",
+      all: "Tous",
+    },
+    columns: {
+      id: "N°",
+      when: "Dernier reçu",
+      text: "Signalement",
+      count: "Messages",
+      from: "Premier lecteur",
+      state: "État",
+    },
+    state: { open: "à traiter", answered: "répondu", closed: "classé" },
+    counts: (open, answered, closed) =>
+      `${open} à traiter · ${answered} répondu${answered > 1 ? "s" : ""} · ${closed} classé${closed > 1 ? "s" : ""}`,
+    forwarded: "transféré",
+    messages: (count, readers) =>
+      `${count} message${count > 1 ? "s" : ""} de ${readers} lecteur${readers > 1 ? "s" : ""}`,
+    none: "Aucun signalement ici pour le moment.",
+    notFound: (id) => `Aucun signalement n° ${id}.`,
+    sendersTitle: "Lecteurs qui l'ont envoyé",
+    answerTitle: "Répondre",
+    answerLabel: (max) => `Votre réponse (${max} caractères au plus)`,
+    answerHelp:
+      "Elle part maintenant aux lecteurs qui ont écrit dans les dernières 24 h, aux autres avec leur prochain message ; rien à ceux qui ont dit stop.",
+    answer: "Envoyer la réponse",
+    answerConfirm: (readers) =>
+      `Envoyer cette réponse à ${readers} lecteur${readers > 1 ? "s" : ""} ?`,
+    answerEmpty: "Écrivez une réponse avant d'envoyer.",
+    close: "Classer sans réponse",
+    closeConfirm: "Classer ce signalement sans répondre ?",
+    currentAnswer: (by, at) => `Réponse envoyée par ${by} le ${at} :`,
+    older: "Plus anciens",
+  },
 };
 
 const COMMAND_LINE: CommandLineWords = {
