@@ -42,13 +42,23 @@
     width: 2,
     scale: scale ?? "y",
   });
-  const base = (el, series, axes, day) => ({
-    width: width(el),
-    height: 260,
-    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), "UTC"),
-    series: [{ label: day }, ...series],
-    axes: axes ?? [{}, { scale: "y" }],
+  // Days as the page's language writes them (« 2 nov. », not uPlot's American « 11/2 »).
+  const dayFormat = new Intl.DateTimeFormat(document.documentElement.lang || "fr", {
+    day: "numeric",
+    month: "short",
+    timeZone: "UTC",
   });
+  const dayText = (ts) => dayFormat.format(new Date(ts * 1000));
+  const base = (el, series, axes, day) => {
+    const [x = {}, ...rest] = axes ?? [{}, { scale: "y" }];
+    return {
+      width: width(el),
+      height: 260,
+      tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), "UTC"),
+      series: [{ label: day, value: (_u, v) => (v == null ? "–" : dayText(v)) }, ...series],
+      axes: [{ values: (_u, ticks) => ticks.map(dayText), ...x }, ...rest],
+    };
+  };
   const draw = {
     readers(el, data) {
       const s = data.series[0];
