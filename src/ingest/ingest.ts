@@ -2,6 +2,7 @@ import type { ArticleInput, PreparedArticle } from "../domain/article.ts";
 import type { Clock } from "../lib/clock.ts";
 import { printable } from "../lib/printable.ts";
 import type { Logger } from "../log.ts";
+import type { FileRead } from "../sources/files/file-read.ts";
 import { walkArticleFiles } from "../sources/files/walk.ts";
 import type { ArticleOwner, ArticlesRepo, UpsertOutcome } from "../store/articles.ts";
 import { isDiskFull } from "../store/database.ts";
@@ -190,7 +191,7 @@ export class Ingest {
     // HTML pages (~15 ms of extraction each) are read and prepared by worker threads, a few
     // files ahead of the one being stored; the report keeps the files' order.
     const pool = this.#pool(files.filter((f) => isHtmlPage(f.path)).length);
-    const ahead = new Map<number, Promise<PreparedFile>>();
+    const ahead = new Map<number, Promise<PreparedFile | FileRead>>();
     let submitted = 0;
     const submit = (end: number) => {
       for (; pool && submitted < Math.min(end, files.length); submitted++) {
@@ -207,6 +208,16 @@ export class Ingest {
         const reads = await Promise.all(
           group.map((file, k) => ahead.get(first + k) ?? readSafely(file.path)),
         );
+        // The next files are read from disk while these are prepared and stored (at most
+        // BYTES_PER_READ of them: a big export is never read ahead).
+        const next = readGroup(files, start);
+        if (next.reduce((n, f) => n + f.bytes, 0) <= BYTES_PER_READ) {
+          next.forEach((file, k) => {
+            if (!ahead.has(start + k) && !(pool && isHtmlPage(file.path))) {
+              ahead.set(start + k, readSafely(file.path));
+            }
+          });
+        }
         for (const [k, read] of reads.entries()) {
           ahead.delete(first + k);
           report.failed.push(...read.problems);
