@@ -1,14 +1,17 @@
-import { SqliteError } from "better-sqlite3";
 import type { ArticleInput, PreparedArticle } from "../domain/article.ts";
-import { hasCode } from "../domain/errors.ts";
 import type { Clock } from "../lib/clock.ts";
 import { printable } from "../lib/printable.ts";
 import type { Logger } from "../log.ts";
-import { type FileRead, readArticleFile } from "../sources/files/read-file.ts";
+import type { FileRead } from "../sources/files/file-read.ts";
 import { walkArticleFiles } from "../sources/files/walk.ts";
 import type { ArticleOwner, ArticlesRepo, UpsertOutcome } from "../store/articles.ts";
-import { DISK_FULL_ADVICE, isDiskFull } from "../store/database.ts";
+import { isDiskFull } from "../store/database.ts";
 import { prepareArticle } from "./prepare.ts";
+import type { PreparedFile } from "./prepared-file.ts";
+import { ReadPool } from "./read-pool.ts";
+import { readSafely, reasonOf } from "./read-safely.ts";
+
+export { readSafely, reasonOf } from "./read-safely.ts";
 
 export interface ImportFailure {
   /** The file (and item, for a JSON array) that failed. */
@@ -42,11 +45,21 @@ export interface IngestDeps {
    * ~100–700 ms; asked every CHECKPOINT_EVERY commits, it keeps the WAL below that threshold.
    */
   checkpoint?: (() => unknown) | undefined;
+  /**
+   * Worker threads that read and prepare HTML pages while this thread stores (read-pool.ts):
+   * a number, 0 for none; by default one a core, for an import of at least
+   * POOLED_PAGES_MIN pages.
+   */
+  readWorkers?: number;
+  /** Read workers owned by the caller (a long-lived process keeps them warm), used as they are. */
+  readPool?: ReadPool;
 }
 
 /** From any source's ArticleInput, or from files and folders, into the store. */
 export class Ingest {
   readonly #deps: IngestDeps;
+  #readPool: ReadPool | null = null;
+  #poolTimer: NodeJS.Timeout | undefined;
 
   constructor(deps: IngestDeps) {
     this.#deps = deps;
@@ -86,6 +99,41 @@ export class Ingest {
     } catch {
       return batch.map((p) => one(p, false));
     }
+  }
+
+  /**
+   * Read workers for an import of `pages` HTML pages, or null when this thread reads alone. The
+   * pool outlives the import by POOL_IDLE_MS (the next folder of a bulk import finds its
+   * workers started and warm), then its threads end; idle, they never keep the process alive.
+   */
+  #pool(pages: number): ReadPool | null {
+    if (this.#deps.readPool) return pages > 0 ? this.#deps.readPool : null;
+    const size = this.#deps.readWorkers ?? (pages >= POOLED_PAGES_MIN ? ReadPool.defaultSize() : 0);
+    if (size <= 0 || pages === 0) return null;
+    clearTimeout(this.#poolTimer);
+    if (this.#readPool?.size !== size) {
+      void this.#readPool?.close();
+      this.#readPool = new ReadPool(size, this.#deps.summaryMaxChars);
+    }
+    return this.#readPool;
+  }
+
+  #releasePool(): void {
+    const pool = this.#readPool;
+    if (!pool) return;
+    this.#poolTimer = setTimeout(() => {
+      if (this.#readPool === pool) this.#readPool = null;
+      void pool.close();
+    }, POOL_IDLE_MS);
+    this.#poolTimer.unref();
+  }
+
+  /** Ends the read workers now (they also end on their own, POOL_IDLE_MS after an import). */
+  async close(): Promise<void> {
+    clearTimeout(this.#poolTimer);
+    const pool = this.#readPool;
+    this.#readPool = null;
+    await pool?.close();
   }
 
   #prepare(input: ArticleInput): PreparedArticle {
@@ -140,31 +188,69 @@ export class Ingest {
       if (++commits % CHECKPOINT_EVERY === 0) this.#deps.checkpoint?.();
       await yieldToLoop();
     };
-    for (let start = 0; start < files.length; ) {
-      const group = readGroup(files, start);
-      start += group.length;
-      const reads = await Promise.all(group.map((file) => readSafely(file.path)));
-      for (const [k, read] of reads.entries()) {
-        report.failed.push(...read.problems);
-        for (const note of read.notes ?? []) {
-          report.notes.push({ origin: printable(group[k]?.path ?? ""), reason: note });
-        }
-        for (const [i, input] of read.inputs.entries()) {
-          // Preparing (cleaning, summary) costs about a millisecond an article: yield often.
-          if (i > 0 && i % 10 === 0) await yieldToLoop();
-          try {
-            pending.push({ origin: input.origin, prepared: this.#prepare(input) });
-          } catch (error) {
-            report.failed.push({ origin: input.origin, reason: reasonOf(error) });
-          }
-          if (pending.length >= ARTICLES_PER_COMMIT) await flush();
-        }
-        read.inputs.length = 0;
+    // HTML pages (~15 ms of extraction each) are read and prepared by worker threads, a few
+    // files ahead of the one being stored; the report keeps the files' order.
+    const pool = this.#pool(files.filter((f) => isHtmlPage(f.path)).length);
+    const ahead = new Map<number, Promise<PreparedFile | FileRead>>();
+    let submitted = 0;
+    const submit = (end: number) => {
+      for (; pool && submitted < Math.min(end, files.length); submitted++) {
+        const file = files[submitted];
+        if (file && isHtmlPage(file.path)) ahead.set(submitted, pool.read(file.path));
       }
-      done += group.length;
-      options.onProgress?.(done, files.length);
+    };
+    try {
+      for (let start = 0; start < files.length; ) {
+        const group = readGroup(files, start);
+        submit(start + group.length + POOL_LOOKAHEAD);
+        const first = start;
+        start += group.length;
+        const reads = await Promise.all(
+          group.map((file, k) => ahead.get(first + k) ?? readSafely(file.path)),
+        );
+        // The next files are read from disk while these are prepared and stored (at most
+        // BYTES_PER_READ of them: a big export is never read ahead).
+        const next = readGroup(files, start);
+        if (next.reduce((n, f) => n + f.bytes, 0) <= BYTES_PER_READ) {
+          next.forEach((file, k) => {
+            if (!ahead.has(start + k) && !(pool && isHtmlPage(file.path))) {
+              ahead.set(start + k, readSafely(file.path));
+            }
+          });
+        }
+        for (const [k, read] of reads.entries()) {
+          ahead.delete(first + k);
+          report.failed.push(...read.problems);
+          for (const note of read.notes ?? []) {
+            report.notes.push({ origin: printable(group[k]?.path ?? ""), reason: note });
+          }
+          if ("articles" in read) {
+            for (const article of read.articles) {
+              if ("reason" in article) report.failed.push(article);
+              else pending.push(article);
+              if (pending.length >= ARTICLES_PER_COMMIT) await flush();
+            }
+            continue;
+          }
+          for (const [i, input] of read.inputs.entries()) {
+            // Preparing (cleaning, summary) costs about a millisecond an article: yield often.
+            if (i > 0 && i % 10 === 0) await yieldToLoop();
+            try {
+              pending.push({ origin: input.origin, prepared: this.#prepare(input) });
+            } catch (error) {
+              report.failed.push({ origin: input.origin, reason: reasonOf(error) });
+            }
+            if (pending.length >= ARTICLES_PER_COMMIT) await flush();
+          }
+          read.inputs.length = 0;
+        }
+        done += group.length;
+        options.onProgress?.(done, files.length);
+      }
+      await flush();
+    } finally {
+      if (pool && pool !== this.#deps.readPool) this.#releasePool();
     }
-    await flush();
     this.#deps.log.info(
       {
         imported: report.imported,
@@ -187,6 +273,15 @@ const ARTICLES_PER_COMMIT = 50;
  * (wal_autocheckpoint is 10,000).
  */
 const CHECKPOINT_EVERY = 20;
+/** Worker start-up (~0.1 s) pays for itself from about this many pages. */
+const POOLED_PAGES_MIN = 8;
+/** How long read workers stay after an import, for the next one. */
+const POOL_IDLE_MS = 30_000;
+/** Pages handed to the workers beyond the files being read, to keep them busy while storing. */
+const POOL_LOOKAHEAD = 8;
+
+const isHtmlPage = (file: string): boolean => /\.html?(?:\.gz)?$/i.test(file);
+
 /** Files read at once, and their total size: a big JSON export is read on its own. */
 const FILES_PER_READ = 64;
 const BYTES_PER_READ = 4 * 1024 * 1024;
@@ -206,22 +301,4 @@ function readGroup(files: readonly { path: string; bytes: number }[], start: num
 
 function yieldToLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
-}
-
-/** A file's articles, or the reason it could not be read, as one of its problems. */
-export async function readSafely(file: string): Promise<FileRead> {
-  try {
-    return await readArticleFile(file);
-  } catch (error) {
-    return { inputs: [], problems: [{ origin: printable(file), reason: reasonOf(error) }] };
-  }
-}
-
-export function reasonOf(error: unknown): string {
-  if (hasCode(error, "ARTICLE_FILE_INVALID", "ARTICLE_REJECTED")) return error.message;
-  if (isDiskFull(error)) return DISK_FULL_ADVICE;
-  if (error instanceof SqliteError) {
-    return `base de données : ${error.message}`;
-  }
-  return error instanceof Error ? error.message : String(error);
 }

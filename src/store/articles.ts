@@ -88,13 +88,25 @@ export function titleKey(title: string, publishedAt: Date | null): string {
   return `${words}|${publishedAt ? publishedAt.toISOString().slice(0, 10) : ""}`;
 }
 
+const LEAD_WORDS = 40;
+
 /** The lead's first 40 words, folded: two articles with one title and day differ here. */
 export function leadKey(body: string): string {
-  return fold(body)
+  // Folded from a prefix cut at a space (no word nor accent sequence is split there), grown
+  // until it holds the 40 words: folding a whole 3 KB body cost ~5 % of an import.
+  for (let n = 400; n < body.length; n *= 2) {
+    const cut = body.slice(n).search(/\s/u);
+    if (cut < 0) break;
+    const words = leadWords(body.slice(0, n + cut));
+    if (words.length >= LEAD_WORDS) return words.slice(0, LEAD_WORDS).join(" ");
+  }
+  return leadWords(body).slice(0, LEAD_WORDS).join(" ");
+}
+
+function leadWords(text: string): string[] {
+  return fold(text)
     .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 40)
-    .join(" ");
+    .filter(Boolean);
 }
 
 const published = "status = 'published' AND published_at <= @now";

@@ -24,9 +24,12 @@ const ARTICLE_TYPES =
  */
 export function readPageMetadata(doc: Doc): PageMetadata {
   const ld = jsonLdArticle(doc);
+  // One walk of the page for its <meta> elements, not one per key looked up (each
+  // querySelectorAll walks the whole tree: ~3 ms a page of the 178 KB benchmark pages).
+  const all = Array.from(doc.querySelectorAll("meta"));
   const meta = (...keys: string[]) => {
     for (const key of keys) {
-      for (const el of Array.from(doc.querySelectorAll("meta"))) {
+      for (const el of all) {
         const k =
           el.getAttribute("property") ?? el.getAttribute("name") ?? el.getAttribute("itemprop");
         const v = el.getAttribute("content")?.trim();
@@ -36,7 +39,7 @@ export function readPageMetadata(doc: Doc): PageMetadata {
     return undefined;
   };
   const metas = (key: string) =>
-    Array.from(doc.querySelectorAll("meta"))
+    all
       .filter((el) => (el.getAttribute("property") ?? el.getAttribute("name")) === key)
       .map((el) => el.getAttribute("content")?.trim() ?? "")
       .filter(Boolean);

@@ -1,0 +1,132 @@
+import os from "node:os";
+import { Worker } from "node:worker_threads";
+import { type PreparedFile, readAndPrepare } from "./prepared-file.ts";
+import type { ReadJob } from "./read-worker.ts";
+
+/**
+ * Worker threads that read and prepare article files (read-worker.ts) while the caller's thread
+ * stores: an HTML page costs ~15 ms of extraction (Readability on linkedom) and cleaning, which
+ * then runs on the other cores. `read` never fails: a file a worker could not handle (the
+ * worker died, or would not start) is read in this thread instead.
+ */
+export class ReadPool {
+  readonly #summaryMaxChars: number;
+  readonly #workers: Worker[] = [];
+  readonly #idle: Worker[] = [];
+  readonly #queue: Waiting[] = [];
+  readonly #running = new Map<Worker, Waiting>();
+  #nextId = 0;
+  #byWorkers = 0;
+  #closed = false;
+
+  readonly #size: number;
+
+  constructor(size: number, summaryMaxChars: number) {
+    this.#size = size;
+    this.#summaryMaxChars = summaryMaxChars;
+    for (let i = 0; i < size; i++) this.#add(startWorker());
+  }
+
+  /** Workers for this machine: one a core, at most four. */
+  /** Files read by a worker so far (the others were read in the caller's thread). */
+  get readByWorkers(): number {
+    return this.#byWorkers;
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  static defaultSize(): number {
+    return Math.max(1, Math.min(4, os.availableParallelism()));
+  }
+
+  read(file: string): Promise<PreparedFile> {
+    return new Promise((resolve) => {
+      const waiting = {
+        job: { id: this.#nextId++, file, summaryMaxChars: this.#summaryMaxChars },
+        resolve,
+      };
+      if (this.#closed || this.#workers.length === 0) this.#here(waiting);
+      else {
+        this.#queue.push(waiting);
+        this.#pump();
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    for (const waiting of this.#queue.splice(0)) this.#here(waiting);
+    await Promise.all(this.#workers.map((w) => w.terminate()));
+  }
+
+  #add(worker: Worker): void {
+    this.#workers.push(worker);
+    this.#idle.push(worker);
+    // An idle worker does not keep the process alive; one at work does (pump).
+    worker.unref();
+    worker.on("message", (message: { id: number; result?: PreparedFile; error?: string }) => {
+      const waiting = this.#running.get(worker);
+      this.#running.delete(worker);
+      if (waiting?.job.id === message.id) {
+        if (message.result) {
+          this.#byWorkers++;
+          waiting.resolve(message.result);
+        } else this.#here(waiting);
+      }
+      this.#idle.push(worker);
+      worker.unref();
+      this.#pump();
+    });
+    worker.on("error", () => this.#lose(worker));
+    worker.on("exit", () => this.#lose(worker));
+  }
+
+  /** A worker that failed or ended: its file is read here, and it gets no more work. */
+  #lose(worker: Worker): void {
+    const waiting = this.#running.get(worker);
+    this.#running.delete(worker);
+    const at = this.#idle.indexOf(worker);
+    if (at >= 0) this.#idle.splice(at, 1);
+    const i = this.#workers.indexOf(worker);
+    if (i >= 0) this.#workers.splice(i, 1);
+    if (waiting) this.#here(waiting);
+    if (this.#workers.length === 0) for (const w of this.#queue.splice(0)) this.#here(w);
+  }
+
+  #pump(): void {
+    while (!this.#closed && this.#queue.length > 0 && this.#idle.length > 0) {
+      const worker = this.#idle.shift() as Worker;
+      const waiting = this.#queue.shift() as Waiting;
+      this.#running.set(worker, waiting);
+      worker.ref();
+      worker.postMessage(waiting.job);
+    }
+  }
+
+  #here(waiting: Waiting): void {
+    void readAndPrepare(waiting.job.file, waiting.job.summaryMaxChars).then(waiting.resolve);
+  }
+}
+
+interface Waiting {
+  job: ReadJob;
+  resolve: (result: PreparedFile) => void;
+}
+
+/**
+ * The compiled worker (dist/), or, when this module runs as TypeScript (tsx, the tests), a
+ * worker that registers tsx's loader first: worker threads do not inherit loader hooks.
+ */
+function startWorker(): Worker {
+  const compiled = !import.meta.url.endsWith(".ts");
+  const url = new URL(compiled ? "./read-worker.js" : "./read-worker.ts", import.meta.url);
+  if (compiled) return new Worker(url);
+  // tsx's ESM entry (its CommonJS one cannot register ESM hooks from a worker).
+  const tsx = import.meta.resolve("tsx/esm/api");
+  return new Worker(
+    `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`,
+    { eval: true },
+  );
+}
