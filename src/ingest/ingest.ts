@@ -251,14 +251,16 @@ export class Ingest {
     } finally {
       if (pool && pool !== this.#deps.readPool) this.#releasePool();
     }
-    this.#deps.log.info(
+    // Each caller (start-up, CLI, simulator) reports the import in its own words: debug here,
+    // or the operator reads every import twice (once in English).
+    this.#deps.log.debug(
       {
         imported: report.imported,
         updated: report.updated,
         unchanged: report.unchanged,
         failed: report.failed.length,
       },
-      "articles imported",
+      "import terminé",
     );
     return report;
   }

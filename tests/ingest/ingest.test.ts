@@ -2,6 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { Ingest } from "../../src/ingest/ingest.ts";
+import { createLogger } from "../../src/log.ts";
 import { articleStore, FIXTURES } from "../support/articles.ts";
 
 function tempDir(): string {
@@ -141,5 +143,23 @@ describe("importing a folder of article files", () => {
     expect(articles.counts(clock.now())).toMatchObject({ total: 1, scheduled: 1, published: 0 });
     clock.set("2025-04-04T18:00:01Z");
     expect(articles.latest({ now: clock.now(), limit: 5 })).toHaveLength(1);
+  });
+});
+
+describe("the import's own log", () => {
+  it("leaves the report to the caller: nothing at info level (start-up said it twice)", async () => {
+    const { articles, clock } = articleStore();
+    const lines: string[] = [];
+    const destination = new (await import("node:stream")).Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const log = createLogger({ level: "info", format: "json", destination });
+    const ingest = new Ingest({ articles, clock, log, summaryMaxChars: 280 });
+    const report = await ingest.importPaths([FIXTURES]);
+    expect(report.imported).toBeGreaterThan(0);
+    expect(lines.filter((l) => /import|articles/i.test(l) && /"level":30/.test(l))).toEqual([]);
   });
 });
