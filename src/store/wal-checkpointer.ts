@@ -38,8 +38,16 @@ export class WalCheckpointer {
     if (this.#running) return this.#running;
     const worker = this.#start();
     this.#running = new Promise((resolve) => {
-      worker.once("message", resolve);
-      worker.once("error", (error) => resolve({ error: String(error) }));
+      // Each listener goes when the other answers: left behind, one per checkpoint piled up
+      // on the thread (an import asks every 20 commits: Node warned of a leak at 11).
+      const done = (answer: unknown) => {
+        worker.off("message", done);
+        worker.off("error", failed);
+        resolve(answer);
+      };
+      const failed = (error: unknown) => done({ error: String(error) });
+      worker.on("message", done);
+      worker.on("error", failed);
     }).finally(() => {
       this.#running = null;
     });

@@ -27,6 +27,28 @@ describe("checkpoints on a thread of their own", () => {
     db.close();
   });
 
+  it("leaves no listener behind: 30 checkpoints in a row raise no leak warning", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "suivez-ckpt-")), "suivez.db");
+    const db = openDatabase(file);
+    db.exec("CREATE TABLE t (x TEXT)");
+    const checkpointer = new WalCheckpointer(file);
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on("warning", onWarning);
+    try {
+      for (let i = 0; i < 30; i++) {
+        db.prepare("INSERT INTO t VALUES (?)").run(`ligne ${i}`);
+        expect(await checkpointer.request()).toMatchObject({ busy: 0 });
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off("warning", onWarning);
+      await checkpointer.close();
+      db.close();
+    }
+    expect(warnings.filter((w) => w === "MaxListenersExceededWarning")).toEqual([]);
+  });
+
   it("answers with the error when the base is not there, and the bot goes on", async () => {
     const checkpointer = new WalCheckpointer("/nulle-part/suivez.db");
     expect(await checkpointer.request()).toMatchObject({ error: expect.any(String) });
