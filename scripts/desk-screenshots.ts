@@ -4,7 +4,8 @@
  * A demonstration newsroom in memory (the seed article and the sample articles of the tests,
  * 40 readers, one broadcast part-sent), the real server on 127.0.0.1, Debian's Chromium.
  */
-import fs from "node:fs";
+import fs, { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { Registry } from "prom-client";
@@ -38,6 +39,9 @@ const EDITOR = "+22370000009";
 const clock = new ManualClock("2026-12-01T09:30:00Z");
 const config = loadConfig({
   DATABASE_PATH: ":memory:",
+  // « Essayer » opens its own simulator database there: never in the checkout's data/.
+  DATA_DIR: mkdtempSync(path.join(tmpdir(), "suivez-screenshots-")),
+  ARTICLES_DIR: "tests/fixtures/articles",
   EDITORS: EDITOR,
   TZ: "Africa/Bamako",
   CHANNEL_ID: "120363000000000000@newsletter",
@@ -75,6 +79,21 @@ app.db.transaction(() => {
     app.subscribers.follow(chatId, n % 2 === 0 ? "Politique" : "Économie", clock.now());
   }
 })();
+// Readers' tips for the Signalements page (one rumour comes back three times).
+for (const [n, text] of [
+  [3, "C'est vrai que le pont de Kayes est fermé depuis ce matin ?"],
+  [8, "le pont de Kayes est fermé ?? vérifiez svp"],
+  [12, "Le pont de Kayes est fermé depuis ce matin, c'est vrai ?"],
+  [21, "On dit que les examens du DEF sont reportés, vous confirmez ?"],
+] as const) {
+  app.tips.record({
+    chatId: `223700${String(n).padStart(5, "0")}@c.us`,
+    text,
+    language: "fr",
+    forwarded: false,
+    at: clock.now(),
+  });
+}
 const transport = new MemoryTransport({ now: () => clock.now() });
 await transport.start({ onMessage: () => {}, onStatus: () => {} });
 const dispatcher = createDispatcher(app, app.delivery, transport, {
@@ -142,6 +161,19 @@ try {
   await page.goto(`${base}/desk/appairage`);
   await page.locator("#qr").waitFor();
   await shot("pairing");
+  await page.goto(`${base}/desk/audience`);
+  await page.locator("canvas").first().waitFor();
+  await shot("audience");
+  await page.goto(`${base}/desk/journal`);
+  await shot("journal");
+  await page.goto(`${base}/desk/signalements`);
+  await shot("signalements");
+  await page.goto(`${base}/desk/essayer`);
+  const box = page.getByPlaceholder(/menu/);
+  await box.fill("bonjour, les dernières svp");
+  await box.press("Enter");
+  await page.getByText("Dernières informations").first().waitFor();
+  await shot("essayer");
 } finally {
   await browser.close();
   await server.close();
