@@ -8,8 +8,8 @@ import "dotenv/config";
 import path from "node:path";
 import readline from "node:readline";
 import { parseArgs } from "node:util";
-import { createDispatcher } from "./app/delivery.ts";
 import { openApp } from "./app/services.ts";
+import { connectSimulatorBot } from "./app/simulator-bot.ts";
 import { createBot } from "./bot/bot.ts";
 import { type Config, loadConfig } from "./config.ts";
 import { hasCode } from "./domain/errors.ts";
@@ -100,27 +100,7 @@ async function main(): Promise<number> {
         ? {}
         : { flood: { burst: 10_000 } },
   );
-  // Replies show at once: no pacing between the simulator's messages.
-  const dispatcher = createDispatcher(
-    app,
-    {
-      ...app.delivery,
-      policy: {
-        ...app.delivery.policy,
-        ratePerMinute: 60_000,
-        minGapPerChatMs: 0,
-        jitter: 0,
-        replyBurst: 1_000,
-      },
-    },
-    transport,
-  );
-  await transport.start({
-    onMessage: async (message) => {
-      await bot.handle(message);
-    },
-    onStatus: (status, reason) => dispatcher.onTransportStatus(status, reason),
-  });
+  const dispatcher = await connectSimulatorBot(app, bot, transport);
 
   // The simulator shows the numbers the user typed: it is a screen, not a log.
   const who = () => {

@@ -8,8 +8,8 @@ import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../log.ts";
 import { MemoryTransport } from "../transport/memory.ts";
 import { CHANNEL } from "../transport/transport.ts";
-import { createDispatcher } from "./delivery.ts";
 import { type App, openApp } from "./services.ts";
+import { connectSimulatorBot } from "./simulator-bot.ts";
 
 /** The simulator's own database, beside the real one in DATA_DIR (never the real one). */
 export const SIMULATOR_DB = "simulateur-bureau.db";
@@ -66,27 +66,7 @@ export function createDeskSimulator(
     await ingest.importPaths([simConfig.articlesDir]);
     const transport = new MemoryTransport({ now: () => app.clock.now() });
     const bot = createBot(app, { backend: app.delivery.desk, transport, via: "simulator" });
-    // Answers show at once: no pacing between the simulator's messages.
-    const dispatcher = createDispatcher(
-      app,
-      {
-        ...app.delivery,
-        policy: {
-          ...app.delivery.policy,
-          ratePerMinute: 60_000,
-          minGapPerChatMs: 0,
-          jitter: 0,
-          replyBurst: 1_000,
-        },
-      },
-      transport,
-    );
-    await transport.start({
-      onMessage: async (message) => {
-        await bot.handle(message);
-      },
-      onStatus: (status, reason) => dispatcher.onTransportStatus(status, reason),
-    });
+    const dispatcher = await connectSimulatorBot(app, bot, transport);
     return {
       app,
       transport,
