@@ -1,27 +1,9 @@
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURES, SEED } from "../../support/articles.ts";
+import { freshDataDir, runCli } from "../../support/cli.ts";
 
-const root = new URL("../../../", import.meta.url).pathname;
-
-/** Runs the real CLI as the operator does, in a fresh data folder. */
-function cli(
-  args: string[],
-  options: { dataDir: string; input?: string; env?: Record<string, string> },
-) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], {
-    cwd: root,
-    input: options.input,
-    encoding: "utf8",
-    env: { PATH: process.env.PATH, HOME: os.tmpdir(), DATA_DIR: options.dataDir, ...options.env },
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
-
-const fresh = () => fs.mkdtempSync(path.join(os.tmpdir(), "suivez-cli-"));
+const cli = runCli;
+const fresh = freshDataDir;
 
 describe("the operator CLI", () => {
   it("imports the seed article and previews its summary as a reader will see it", () => {
