@@ -5,6 +5,7 @@ import type { FormatContext } from "../../../messages/templates.ts";
 import { alert, channelLinkOf, channelPost } from "../../../messages/templates.ts";
 import { catalogue, deskErrorText } from "../../../messages/wording.ts";
 import type { ArticleCard, StoredArticle } from "../../../store/articles.ts";
+import { auditDesk } from "../audit.ts";
 import type { DeskDeps } from "../deps.ts";
 import { type DeskContext, type DeskRouter, deskHref, editorOf } from "../env.ts";
 import { type DeskFormat, deskConfirmFacts, deskDate, deskReceiptFacts } from "../format.ts";
@@ -35,21 +36,6 @@ function formatOf(c: DeskContext, deps: DeskDeps): DeskFormat {
     now: deps.clock.now(),
     paused: deps.desk.isPaused(),
   };
-}
-
-/** The audit line of a desk action (the phone's commands write the same ones, via "whatsapp"). */
-function audit(
-  c: DeskContext,
-  deps: DeskDeps,
-  action: string,
-  target: string,
-  outcome: "ok" | "refused" | "error",
-  detail: string | null = null,
-): void {
-  deps.audit.record(
-    { actor: editorOf(c).phone, via: "desk", action, target, outcome, detail },
-    deps.clock.now(),
-  );
 }
 
 /** A message as the phone shows it. */
@@ -216,7 +202,7 @@ ${actions}${previews}`,
     try {
       const outcome = run();
       if (outcome.kind === "confirm") {
-        audit(c, deps, action, String(article.id), "ok", "awaiting confirmation");
+        auditDesk(c, deps, action, String(article.id), "ok", "awaiting confirmation");
         const facts = deskConfirmFacts(f, outcome.request);
         return c.html(
           page(c, newsroom, {
@@ -230,7 +216,7 @@ ${postForm(c, deskHref("/confirmation/non"), html`<button type="submit" class="s
         );
       }
       const r = outcome.receipt;
-      audit(
+      auditDesk(
         c,
         deps,
         action,
@@ -250,7 +236,7 @@ ${postForm(c, deskHref("/confirmation/non"), html`<button type="submit" class="s
       );
     } catch (error) {
       if (!(error instanceof DeskError)) throw error;
-      audit(c, deps, action, String(article.id), "refused", error.code);
+      auditDesk(c, deps, action, String(article.id), "refused", error.code);
       return showArticle(c, article, notice(deskErrorText(error, c.get("lang")), "error"), 400);
     }
   };
@@ -286,7 +272,7 @@ ${postForm(c, deskHref("/confirmation/non"), html`<button type="submit" class="s
     const article = articleOf(c);
     if (!article) return notFound(c);
     // As on the phone: approval mode never announced it; ignoring it records the choice.
-    audit(c, deps, "ignore", String(article.id), "ok");
+    auditDesk(c, deps, "ignore", String(article.id), "ok");
     return showArticle(c, article, notice(c.get("words").ignoredNotice(article.id), "ok"));
   });
 
@@ -296,7 +282,7 @@ ${postForm(c, deskHref("/confirmation/non"), html`<button type="submit" class="s
     const f = formatOf(c, deps);
     try {
       const r = deps.desk.confirm(editor);
-      audit(c, deps, "confirm", String(r.articleId ?? ""), "ok", `broadcast ${r.broadcastId}`);
+      auditDesk(c, deps, "confirm", String(r.articleId ?? ""), "ok", `broadcast ${r.broadcastId}`);
       const article = r.articleId ? deps.articles.get(r.articleId) : null;
       const text = article
         ? catalogue(c.get("lang")).replies.published(
@@ -311,7 +297,7 @@ ${postForm(c, deskHref("/confirmation/non"), html`<button type="submit" class="s
         : c.html(page(c, newsroom, { title: w.confirmTitle, body: receipt }));
     } catch (error) {
       if (!(error instanceof DeskError)) throw error;
-      audit(c, deps, "confirm", "", "refused", error.code);
+      auditDesk(c, deps, "confirm", "", "refused", error.code);
       return c.html(
         page(c, newsroom, {
           title: w.confirmTitle,
@@ -324,7 +310,7 @@ ${postForm(c, deskHref("/confirmation/non"), html`<button type="submit" class="s
 
   desk.post("/confirmation/non", (c) => {
     const had = deps.desk.decline(editorOf(c).phone);
-    if (had) audit(c, deps, "decline", "", "ok");
+    if (had) auditDesk(c, deps, "decline", "", "ok");
     const w = c.get("words");
     return c.html(
       page(c, newsroom, {

@@ -4,6 +4,7 @@ import type { BroadcastProgress } from "../../../domain/broadcast.ts";
 import { DeskError } from "../../../domain/errors.ts";
 import { deskErrorText, formatCount } from "../../../messages/wording.ts";
 import type { ReceiptCounts } from "../../../store/receipts.ts";
+import { auditDesk } from "../audit.ts";
 import type { DeskDeps } from "../deps.ts";
 import { type DeskContext, type DeskRouter, deskHref, editorOf } from "../env.ts";
 import { type DeskFormat, deskDate, deskEta } from "../format.ts";
@@ -109,20 +110,6 @@ function bar(p: ProgressView, cancel: Html | string): Html {
 <strong>n° ${p.id} · ${p.label}</strong>
 <progress max="${Math.max(1, p.total)}" value="${p.sent}"></progress>
 <p class="progress-text" aria-live="polite">${p.text}</p>${cancel}</div>`;
-}
-
-function audit(
-  c: DeskContext,
-  deps: DeskDeps,
-  action: string,
-  target: string | null,
-  outcome: "ok" | "refused",
-  detail: string | null = null,
-): void {
-  deps.audit.record(
-    { actor: editorOf(c).phone, via: "desk", action, target, outcome, detail },
-    deps.clock.now(),
-  );
 }
 
 /**
@@ -251,13 +238,13 @@ export function registerBroadcasts(desk: DeskRouter, deps: DeskDeps): void {
   desk.post("/diffusions/pause", (c) => {
     const w = c.get("words");
     deps.desk.pause(editorOf(c).phone);
-    audit(c, deps, "pause", null, "ok");
+    auditDesk(c, deps, "pause", null, "ok");
     return show(c, notice(w.pausedBanner, "ok"));
   });
 
   desk.post("/diffusions/reprise", (c) => {
     deps.desk.resume(editorOf(c).phone);
-    audit(c, deps, "resume", null, "ok");
+    auditDesk(c, deps, "resume", null, "ok");
     return show(c, notice(c.get("words").activeBanner, "ok"));
   });
 
@@ -265,11 +252,18 @@ export function registerBroadcasts(desk: DeskRouter, deps: DeskDeps): void {
     const id = Number(c.req.param("id"));
     try {
       const r = deps.desk.cancel(id, editorOf(c).phone);
-      audit(c, deps, "cancel", String(id), "ok", `${r.cancelled} cancelled, ${r.alreadySent} sent`);
+      auditDesk(
+        c,
+        deps,
+        "cancel",
+        String(id),
+        "ok",
+        `${r.cancelled} cancelled, ${r.alreadySent} sent`,
+      );
       return show(c, notice(c.get("words").cancelledNotice(id, r.cancelled, r.alreadySent), "ok"));
     } catch (error) {
       if (!(error instanceof DeskError)) throw error;
-      audit(c, deps, "cancel", String(id), "refused", error.code);
+      auditDesk(c, deps, "cancel", String(id), "refused", error.code);
       return show(c, notice(deskErrorText(error, c.get("lang")), "error"), 400);
     }
   });

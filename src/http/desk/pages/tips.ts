@@ -4,6 +4,7 @@ import { maskedReader } from "../../../bot/editor/tips.ts";
 import { TIP_ANSWER_MAX, type Tip } from "../../../domain/tip.ts";
 import { catalogue } from "../../../messages/wording.ts";
 import type { TipQuery } from "../../../store/tips.ts";
+import { auditDesk } from "../audit.ts";
 import type { DeskDeps } from "../deps.ts";
 import { type DeskContext, type DeskRouter, deskHref, editorOf } from "../env.ts";
 import { deskDate } from "../format.ts";
@@ -31,20 +32,6 @@ const FILTER_WORD = {
 function lineOf(text: string): string {
   const one = text.replace(/\s+/g, " ").trim();
   return one.length > 160 ? `${one.slice(0, 159)}…` : one;
-}
-
-function audit(
-  c: DeskContext,
-  deps: DeskDeps,
-  action: string,
-  target: string,
-  outcome: "ok" | "refused",
-  detail: string | null = null,
-): void {
-  deps.audit.record(
-    { actor: editorOf(c).phone, via: "desk", action, target, outcome, detail },
-    deps.clock.now(),
-  );
 }
 
 /**
@@ -171,7 +158,7 @@ ${current}
     const w = c.get("words").tipsPage;
     const phone = catalogue(c.get("lang")).tips;
     if (text === "" || text.length > TIP_ANSWER_MAX) {
-      audit(
+      auditDesk(
         c,
         deps,
         "tip-answer",
@@ -195,7 +182,7 @@ ${current}
       now,
     );
     if (!facts) return notFound(c);
-    audit(
+    auditDesk(
       c,
       deps,
       "tip-answer",
@@ -211,7 +198,7 @@ ${current}
     const tip = tipOf(c);
     if (!tip || !tips) return notFound(c);
     const closed = tips.close(tip.id, editorOf(c).phone, deps.clock.now()) ?? tip;
-    audit(
+    auditDesk(
       c,
       deps,
       "tip-close",
