@@ -3,6 +3,7 @@ import { streamSSE } from "hono/streaming";
 import type { BroadcastProgress } from "../../../domain/broadcast.ts";
 import { DeskError } from "../../../domain/errors.ts";
 import { deskErrorText, formatCount } from "../../../messages/wording.ts";
+import { readerFigures } from "../../../planner/desk.ts";
 import type { ReceiptCounts } from "../../../store/receipts.ts";
 import { auditDesk } from "../audit.ts";
 import type { DeskDeps } from "../deps.ts";
@@ -162,7 +163,8 @@ export function registerBroadcasts(desk: DeskRouter, deps: DeskDeps): void {
     const live = new Map(event.broadcasts.map((p) => [p.id, p]));
     const history = deps.broadcasts.recent(HISTORY_LENGTH).map((b) => {
       const p = live.get(b.id);
-      const counts = p ? null : deps.broadcasts.counts(b.id);
+      // Readers, the Channel post apart: counted as the progress bars, the phone and the CLI do.
+      const counts = p ? null : readerFigures(deps.broadcasts.counts(b.id));
       return {
         id: b.id,
         label: b.label,
