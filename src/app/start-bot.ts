@@ -17,7 +17,7 @@ import { ChannelReadBack } from "./channel-read-back.ts";
 import { createDispatcher, createSchedules } from "./delivery.ts";
 import { cachedFor } from "./desk.ts";
 import { pairingChecks } from "./doctor.ts";
-import { startHttp } from "./http.ts";
+import { printSignInLink, startHttp } from "./http.ts";
 import { Lifecycle, STAGE_TIMEOUT_MS } from "./lifecycle.ts";
 import { acquireInstanceLocks, LOCK_HEARTBEAT_MS } from "./lock.ts";
 import { PairingWatch } from "./pairing.ts";
@@ -167,6 +167,8 @@ export async function startBot(config: Config, deps: StartDeps): Promise<Running
     const http = await startHttp(config, app, transport, cloud, log, {
       pairing,
       checks: cachedFor(5 * 60_000, () => pairingChecks(config)),
+      // On a terminal only, like the QR: never into a service's stored logs.
+      ...(process.stderr.isTTY ? { signInLink: printSignInLink } : {}),
     });
     if (http) held.hold("serveur HTTP", () => http.close());
 
