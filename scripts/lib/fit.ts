@@ -66,6 +66,31 @@ export class Rows {
   }
 }
 
+/**
+ * One ridge-regularised Newton step of both fitters: `h` holds the lower triangle of the
+ * Hessian (mirrored here), `g` the gradient; returns the new weights and the step's L1 size.
+ */
+function newtonStep(
+  h: Float64Array,
+  g: Float64Array,
+  w: Float64Array<ArrayBuffer>,
+  d: number,
+  ridge: number,
+): { w: Float64Array<ArrayBuffer>; size: number } {
+  for (let j = 0; j < d; j++) {
+    for (let k = 0; k < j; k++) h[k * d + j] = h[j * d + k] as number;
+    h[j * d + j] = (h[j * d + j] as number) + ridge;
+    g[j] = (g[j] as number) + ridge * (w[j] as number);
+  }
+  const step = solveSymmetric(h, g, d);
+  let size = 0;
+  const next = w.map((wj, j) => {
+    size += Math.abs(step[j] as number);
+    return wj - (step[j] as number);
+  });
+  return { w: next, size };
+}
+
 /** Logistic regression (labels 0/1) by Newton's method with an L2 penalty `ridge` (bias included). */
 export function fitLogistic(rows: Rows, ridge = 1, iterations = 12): Float64Array {
   const d = rows.d;
@@ -89,17 +114,9 @@ export function fitLogistic(rows: Rows, ridge = 1, iterations = 12): Float64Arra
           h[j * d + k] = (h[j * d + k] as number) + s * xj * (rows.x[off + k] as number);
       }
     }
-    for (let j = 0; j < d; j++) {
-      for (let k = 0; k < j; k++) h[k * d + j] = h[j * d + k] as number;
-      h[j * d + j] = (h[j * d + j] as number) + ridge;
-      g[j] = (g[j] as number) + ridge * (w[j] as number);
-    }
-    const step = solveSymmetric(h, g, d);
-    let size = 0;
-    w = w.map((wj, j) => {
-      size += Math.abs(step[j] as number);
-      return wj - (step[j] as number);
-    });
+    const next = newtonStep(h, g, w, d, ridge);
+    w = next.w;
+    const size = next.size;
     console.log(
       `  logistic pass ${it + 1}: log-loss ${(loss / rows.n).toFixed(5)}, step ${size.toExponential(2)}`,
     );
@@ -207,17 +224,9 @@ export function fitListwise(
         for (let k = 0; k <= j; k++)
           h[j * d + k] = (h[j * d + k] as number) - (mu[j] as number) * (mu[k] as number);
     }
-    for (let j = 0; j < d; j++) {
-      for (let k = 0; k < j; k++) h[k * d + j] = h[j * d + k] as number;
-      h[j * d + j] = (h[j * d + j] as number) + ridge;
-      g[j] = (g[j] as number) + ridge * (w[j] as number);
-    }
-    const step = solveSymmetric(h, g, d);
-    let size = 0;
-    w = w.map((wj, j) => {
-      size += Math.abs(step[j] as number);
-      return wj - (step[j] as number);
-    });
+    const next = newtonStep(h, g, w, d, ridge);
+    w = next.w;
+    const size = next.size;
     console.log(
       `  listwise pass ${it + 1}: cross-entropy ${(loss / groups.length).toFixed(5)}, step ${size.toExponential(2)}`,
     );
