@@ -124,7 +124,7 @@ describe("the editors' inbox", () => {
     const [receipt] = await h.say("/repondre 1 Non, aucun couvre-feu n'est annoncé.", EDITOR);
     expect(receipt?.split("\n")).toEqual([
       "Réponse enregistrée (signalement n° 1).",
-      "Envoyée maintenant à 1 lecteur (leur message date de moins de 24 h).",
+      "Envoyée maintenant à 1 lecteur (son message date de moins de 24 h).",
       "1 lecteur nous a écrit il y a plus de 24 h : WhatsApp n'autorise alors qu'un message modèle approuvé, la réponse partira donc à son prochain message.",
       "1 lecteur s'est désabonné : rien ne lui est envoyé.",
     ]);

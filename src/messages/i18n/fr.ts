@@ -865,7 +865,7 @@ export const fr = {
     answered: (f) =>
       [
         `${f.replaced ? "Réponse remplacée" : "Réponse enregistrée"} (signalement n° ${f.id}).`,
-        `Envoyée maintenant à ${f.now} lecteur${f.now > 1 ? "s" : ""} (leur message date de moins de 24 h).`,
+        `Envoyée maintenant à ${f.now} lecteur${f.now > 1 ? "s (leur" : " (son"} message date de moins de 24 h).`,
         ...(f.later > 0
           ? [
               `${f.later} lecteur${f.later > 1 ? "s" : ""} nous ${f.later > 1 ? "ont" : "a"} écrit il y a plus de 24 h : WhatsApp n'autorise alors qu'un message modèle approuvé, la réponse partira donc à ${f.later > 1 ? "leur" : "son"} prochain message.`,
