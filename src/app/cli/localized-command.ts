@@ -31,7 +31,10 @@ export class LocalizedCommand extends Command {
   }
 
   override error(message: string, options?: { code?: string; exitCode?: number }): never {
-    return super.error(`${this.#words.error} ${localize(this.#words, message, options?.code)}`, {
+    const described = (name: string): string =>
+      this.registeredArguments.find((a) => a.name() === name)?.description ?? "";
+    const text = localize(this.#words, message, options?.code, described);
+    return super.error(`${this.#words.error} ${text}`, {
       ...options,
     });
   }
@@ -92,7 +95,12 @@ class LocalizedHelp extends Help {
 }
 
 /** Commander's English message, in the catalogue's words (by its code, names read back). */
-function localize(w: CommandLineWords, message: string, code: string | undefined): string {
+function localize(
+  w: CommandLineWords,
+  message: string,
+  code: string | undefined,
+  described: (argument: string) => string,
+): string {
   const english = message.replace(/^error: /, "");
   const quoted = [...english.matchAll(/'([^']*)'/g)].map((m) => m[1] ?? "");
   const suggestion = /\n?\(Did you mean (?:one of )?(.*)\?\)$/.exec(english)?.[1];
@@ -104,7 +112,7 @@ function localize(w: CommandLineWords, message: string, code: string | undefined
     case "commander.unknownCommand":
       return w.unknownCommand(first) + suggest;
     case "commander.missingArgument":
-      return w.missingArgument(first);
+      return w.missingArgument(first, described(first));
     case "commander.optionMissingArgument":
       return w.optionMissingArgument(first);
     case "commander.missingMandatoryOptionValue":

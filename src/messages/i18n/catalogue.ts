@@ -595,7 +595,8 @@ export interface CommandLineWords {
   didYouMean(suggestions: string): string;
   unknownOption(flag: string): string;
   unknownCommand(name: string): string;
-  missingArgument(name: string): string;
+  /** `description`: the argument's own help text, when it has one (« identifiant de l'article »). */
+  missingArgument(name: string, description: string): string;
   optionMissingArgument(flags: string): string;
   missingMandatoryOption(flags: string): string;
   excessArguments(command: string | null, expected: number, received: number): string;

@@ -465,7 +465,10 @@ const COMMAND_LINE: CommandLineWords = {
   didYouMean: (s) => `(Did you mean ${s}?)`,
   unknownOption: (flag) => `unknown option '${flag}'`,
   unknownCommand: (name) => `unknown command '${name}'`,
-  missingArgument: (name) => `missing required argument '${name}'`,
+  missingArgument: (name, description) =>
+    description === ""
+      ? `missing required argument '${name}'`
+      : `missing required argument '${name}' (${description})`,
   optionMissingArgument: (flags) => `option '${flags}' argument missing`,
   missingMandatoryOption: (flags) => `required option '${flags}' not specified`,
   excessArguments: (command, expected, received) =>

@@ -480,7 +480,8 @@ const COMMAND_LINE: CommandLineWords = {
   didYouMean: (s) => `(vouliez-vous dire ${s} ?)`,
   unknownOption: (flag) => `option inconnue « ${flag} »`,
   unknownCommand: (name) => `commande inconnue « ${name} »`,
-  missingArgument: (name) => `argument manquant : ${name}`,
+  missingArgument: (name, description) =>
+    description === "" ? `argument manquant : <${name}>` : `il manque <${name}> : ${description}`,
   optionMissingArgument: (flags) => `valeur manquante après l'option ${flags}`,
   missingMandatoryOption: (flags) => `option obligatoire manquante : ${flags}`,
   excessArguments: (command, expected, received) =>

@@ -58,7 +58,8 @@ describe("the command line's own words, in French", () => {
     expect(run("articles", "list", "--limt", "3")).toBe(
       "erreur : option inconnue « --limt » (vouliez-vous dire --limit ?)\n(ajoutez --help pour l'aide)\n",
     );
-    expect(run("articles", "show")).toMatch(/^erreur : argument manquant : id\n/);
+    expect(run("articles", "show")).toMatch(/^erreur : il manque <id> : identifiant\n/);
+    expect(run("preview", "--jsonl", "f")).toMatch(/^erreur : argument manquant : <id>\n/);
     expect(run("articles", "show", "x")).toMatch(
       /^erreur : argument id : valeur « x » refusée\. un nombre entier positif est attendu\./,
     );
