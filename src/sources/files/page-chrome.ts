@@ -18,6 +18,8 @@ const CHROME: readonly RegExp[] = [
   /^(?:[\p{L}]+)\s*:\s*\d+$/u,
   /\bpage \d+ (?:sur|of|\/) \d+\b/i,
   /^(?:last update|derni[èe]re mise à jour)\b/i,
+  // A date label whose date the copied text lost: « Published » then « on », « Publié le ».
+  /^(?:published|posted|updated|publi[ée]e?s?|post[ée]e?|mis en ligne|mis à jour|modifi[ée]e?)(?:\s+(?:on|le|:))?\s*:?$/i,
   /◊|\s\|\s.*\s\|\s.*\s\|\s/,
   /\{\{|\}\}|==>|<==/,
   /^[a-z]+(?:_[a-z]+)+$/,

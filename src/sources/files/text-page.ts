@@ -32,6 +32,7 @@ export function readTextPage(text: string, file: string, options: TextPageOption
   const titleAt = findTitle(lines, head);
   const categories: string[] = [];
   let publishedAt: Date | undefined;
+  let author: string | undefined;
   const bodyText = lines.map((l) => l.text).join("\n");
   const dateFrom = (t: string) => {
     if (publishedAt) return;
@@ -43,8 +44,10 @@ export function readTextPage(text: string, file: string, options: TextPageOption
     // Rubric lines right above the headline (skipping chrome), and right below it.
     for (let i = titleAt - 1; i >= 0 && i >= titleAt - 4; i--) {
       const t = lines[i]?.text ?? "";
-      const rubric = rubricOf(t);
-      if (rubric) categories.unshift(...rubric);
+      const signed = authorOf(t);
+      const rubric = signed === null ? rubricOf(t) : null;
+      if (signed !== null) author ??= signed;
+      else if (rubric) categories.unshift(...rubric);
       else if (datedLine(t)) dateFrom(t);
       else if (
         !isChromeLine(t) &&
@@ -70,7 +73,8 @@ export function readTextPage(text: string, file: string, options: TextPageOption
     if (/^\d{1,2}$/.test(a) && /^\p{L}{3,9}\.?$/u.test(b)) dateFrom(`${a} ${b}`);
   }
   const title = titleAt >= 0 ? cleanTitle(lines[titleAt]?.text ?? "") : "";
-  const { body, others, rubricsBelow } = bodyOf(lines, start, title, categories);
+  const { body, others, rubricsBelow, signedBy } = bodyOf(lines, start, title, categories);
+  author ??= signedBy;
   for (const r of rubricsBelow) {
     if (!categories.some((c) => c.toLowerCase() === r.toLowerCase())) categories.push(r);
   }
@@ -91,6 +95,7 @@ export function readTextPage(text: string, file: string, options: TextPageOption
     body: body.join("\n\n"),
     categories,
     publishedAt,
+    author,
     origin: file,
     untitled: !title,
   };
@@ -206,6 +211,21 @@ function rubricOf(t: string): string[] | null {
   return [t];
 }
 
+/**
+ * The name on a signature line: « Auteur : Inès Ntsama », « Auteur/autrice : X », « Author: X »,
+ * « Écrit par X », « Par Binta Sow »; null for any other line.
+ */
+export function authorOf(t: string): string | null {
+  if (t.length > 80) return null;
+  const labelled =
+    /^(?:auteur(?:\s*\/\s*autrice)?|autrice|author|[ée]crit par|r[ée]dig[ée] par|sign[ée] par)\s*:?\s*(\S.{1,60})$/iu.exec(
+      t,
+    )?.[1];
+  const name = labelled === undefined ? "" : bareName(labelled);
+  if (/\p{L}/u.test(name) && !/[.!?]$/.test(name)) return name;
+  return /^(?:par|by)\s/i.test(t) ? bylineName(t) : null;
+}
+
 /** A line that carries the publication date: « Publié le … », « Par X • 10 août 2018 », a date alone. */
 export function datedLine(t: string): boolean {
   if (t.length > 120) return false;
@@ -230,17 +250,26 @@ function isDateBar(t: string, index: number): boolean {
 
 /** A signature line: « Par Binta Sow », « Mohamed Sylla », « Freddy Upar, à Bunia », « X pour GCI ». */
 export function isBylineish(t: string): boolean {
-  if (t.length > 60 || /[.!?:;»]$/.test(t.replace(/\((?:coll|stagiaire)\.?\)$/i, ""))) return false;
-  let s = t.replace(/^(?:par|by|auteur(?:\/autrice)?\s*:)\s*/i, "");
-  s = s
-    .replace(/\s*\([^)]{1,30}\)$/, "")
-    .replace(/(?:,\s*(?:à|a)\s+[\p{L}'’ .-]{2,30}|\s+pour\s+[\p{L}'’ .-]{2,30})$/u, "");
+  return bylineName(t) !== null;
+}
+
+/** The name a signature line gives, without « Par », « pour GCI », « , à Bunia », « (Coll.) ». */
+function bylineName(t: string): string | null {
+  if (t.length > 60 || /[.!?:;»]$/.test(t.replace(/\((?:coll|stagiaire)\.?\)$/i, ""))) return null;
+  const s = bareName(t.replace(/^(?:par|by|auteur(?:\/autrice)?\s*:)\s*/i, ""));
   const words = s.split(" ");
-  if (words.length < 2 || words.length > 4) return false;
+  if (words.length < 2 || words.length > 4) return null;
   const name = (w: string) =>
     /^\p{Lu}[\p{Ll}'’-]+$/u.test(w) || /^\p{Lu}{2,}$/u.test(w) || /^\p{Lu}\.$/u.test(w);
-  return words.every(name) && words.some((w) => /^\p{Lu}\p{Ll}/u.test(w)) && !/\d/.test(s);
+  const ok = words.every(name) && words.some((w) => /^\p{Lu}\p{Ll}/u.test(w)) && !/\d/.test(s);
+  return ok ? s : null;
 }
+
+const bareName = (s: string): string =>
+  s
+    .replace(/\s*\([^)]{1,30}\)$/, "")
+    .replace(/(?:,\s*(?:à|a)\s+[\p{L}'’ .-]{2,30}|\s+pour\s+[\p{L}'’ .-]{2,30})$/u, "")
+    .trim();
 
 /**
  * The article's lines from `start`: chrome, captions, credits and repeats dropped; cut where
@@ -251,9 +280,10 @@ function bodyOf(
   start: number,
   title: string,
   rubrics: readonly string[],
-): { body: string[]; others: number; rubricsBelow: string[] } {
+): { body: string[]; others: number; rubricsBelow: string[]; signedBy: string | undefined } {
   const body: string[] = [];
   const rubricsBelow: string[] = [];
+  let signedBy: string | undefined;
   const seen = new Set<string>();
   let end = lines.length;
   const rubricSet = new Set(rubrics.map((r) => r.toLowerCase()));
@@ -273,6 +303,7 @@ function bodyOf(
         break;
       }
       if (isBylineish(t) || /^(?:source|sources)\s*:/i.test(t) || /^traduit de\b/i.test(t)) {
+        signedBy ??= bylineName(t) ?? undefined;
         end = i + 1;
         break;
       }
@@ -310,6 +341,11 @@ function bodyOf(
         end = i;
         break;
       }
+      continue;
+    }
+    const signed = started ? null : authorOf(t);
+    if (signed !== null) {
+      signedBy ??= signed;
       continue;
     }
     if (/^(?:de notre (?:correspondant|envoy[ée])|par\s)/i.test(t) && t.length < 80) continue;
@@ -354,7 +390,7 @@ function bodyOf(
   while (kept.length > 1 && isHeadline(last()) && !isProse(last()) && !LIST_ITEM.test(last())) {
     kept.pop();
   }
-  return { body: kept, others: Math.max(0, lines.length - end), rubricsBelow };
+  return { body: kept, others: Math.max(0, lines.length - end), rubricsBelow, signedBy };
 }
 
 const LIST_ITEM = /^(?:\d{1,2}\s*[-–.)]|[-–•·▪*])\s/;

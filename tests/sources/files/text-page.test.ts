@@ -27,6 +27,58 @@ describe("a .txt news page read line by line", () => {
     expect(input?.body).toBe(`${P1}\n\n${P2}`);
   });
 
+  it("reads a date label whose date is missing (« Published » / « on ») as chrome, not as a rubric", () => {
+    const page = [
+      "Politique",
+      "Curage des caniveaux : la mairie prend les devants",
+      "Published",
+      "on",
+      P1,
+      P2,
+    ].join("\n");
+    const input = read(page).inputs[0];
+    expect(input?.title).toBe("Curage des caniveaux : la mairie prend les devants");
+    expect(input?.categories).toEqual(["Politique"]);
+    expect(input?.publishedAt).toBeUndefined();
+    expect(input?.body).toBe(`${P1}\n\n${P2}`);
+  });
+
+  it("reads signature lines as the author, never as rubrics", () => {
+    const above = read(
+      [
+        "Opinions",
+        "Auteur: Inès Ntsama",
+        "Curage des caniveaux : la mairie prend les devants",
+        P1,
+      ].join("\n"),
+    ).inputs[0];
+    expect(above?.categories).toEqual(["Opinions"]);
+    expect(above?.author).toBe("Inès Ntsama");
+    const site = read(
+      ["Auteur/autrice : lejournal", "Curage des caniveaux : la mairie prend les devants", P1].join(
+        "\n",
+      ),
+    ).inputs[0];
+    expect(site?.categories).toEqual([]);
+    expect(site?.author).toBe("lejournal");
+    const after = read(
+      [
+        "Curage des caniveaux : la mairie prend les devants",
+        P1,
+        P2,
+        "Kerfalla KOUROUMA pour GCI",
+        "Autre chose",
+      ].join("\n"),
+    ).inputs[0];
+    expect(after?.author).toBe("Kerfalla KOUROUMA");
+    expect(after?.body).toBe(`${P1}\n\n${P2}`);
+    const par = read(
+      ["Curage des caniveaux : la mairie prend les devants", "Par Binta Sow", P1].join("\n"),
+    ).inputs[0];
+    expect(par?.author).toBe("Binta Sow");
+    expect(par?.body).toBe(P1);
+  });
+
   it("prefers a headline the page repeats over a menu line, and drops the copies", () => {
     const page = [
       "Accueil Nos rubriques Contact et partenaires",
