@@ -31,7 +31,8 @@ export function prepareArticle(input: ArticleInput, options: PrepareOptions): Pr
   const given = stripTitleNoise(cleanInline(input.title));
   const raw: Block[] = input.html ? htmlToBlocks(input.html) : cleanBody(input.body ?? "");
   // A page copied without its headline: the lead sentence stands in (flagged for the operator).
-  const title = given || (input.untitled ? leadTitle(raw) : "");
+  const lead = !given && input.untitled ? leadSentence(raw) : "";
+  const title = given || (lead ? truncate(lead.replace(/[.]$/, ""), LEAD_TITLE_CHARS) : "");
   if (!title) throw new ArticleRejected("titre vide après nettoyage : donnez un titre à l'article");
   // A page often repeats its title as the first line of the body.
   // (Only when more follows: a feed item with a headline and no text keeps its headline.)
@@ -46,7 +47,7 @@ export function prepareArticle(input: ArticleInput, options: PrepareOptions): Pr
     paragraphs.length > 0
       ? paragraphs
       : blocks.map((b) => (b.kind === "list" ? b.items.join(" ; ") : b.text));
-  const summary = summarize({ title, paragraphs: prose }, { maxChars: options.summaryMaxChars });
+  const summary = summaryOf(title, prose, lead, options.summaryMaxChars);
   const categories = uniqueCaseless((input.categories ?? []).map(cleanInline).filter(Boolean));
   const prepared: Omit<PreparedArticle, "contentHash"> = {
     title,
@@ -71,12 +72,41 @@ export function prepareArticle(input: ArticleInput, options: PrepareOptions): Pr
 
 const LEAD_TITLE_CHARS = 120;
 
-/** The first sentence of the first paragraph, shortened at a word boundary. */
-function leadTitle(blocks: readonly Block[]): string {
+/**
+ * A stand-in title is the lead sentence: the summary is drawn from what follows, or the reader
+ * would read the same sentence twice, unless what follows only gives a cut sentence.
+ */
+function summaryOf(
+  title: string,
+  prose: readonly string[],
+  lead: string,
+  maxChars: number,
+): string {
+  const whole = summarize({ title, paragraphs: prose }, { maxChars });
+  if (!lead) return whole;
+  const after = summarize({ title, paragraphs: withoutLead(prose, lead) }, { maxChars });
+  const cut = after.endsWith("…") && !prose.join(" ").includes(after);
+  return cut ? whole : after;
+}
+
+/** The first sentence of the first paragraph (a page's stand-in title, once shortened). */
+function leadSentence(blocks: readonly Block[]): string {
   const first = blocks.find((b) => b.kind === "paragraph");
   if (first?.kind !== "paragraph") return "";
-  const sentence = /^.{20,}?[.!?…](?=\s|$)/su.exec(first.text)?.[0] ?? first.text;
-  return truncate(sentence.replace(/[.]$/, ""), LEAD_TITLE_CHARS);
+  return /^.{20,}?[.!?…](?=\s|$)/su.exec(first.text)?.[0] ?? first.text;
+}
+
+/** The paragraphs without the lead sentence, when the lead says more than it (else as they are). */
+function withoutLead(paragraphs: readonly string[], lead: string): readonly string[] {
+  const index = paragraphs.findIndex((p) => p.startsWith(lead));
+  if (index < 0) return paragraphs;
+  const rest = (paragraphs[index] as string).slice(lead.length).trim();
+  const left = [
+    ...paragraphs.slice(0, index),
+    ...(rest ? [rest] : []),
+    ...paragraphs.slice(index + 1),
+  ];
+  return left.length > 0 ? left : paragraphs;
 }
 
 /** The article's own first list (of at least two items): its key points, as the author wrote them. */
