@@ -31,6 +31,14 @@ const DEMONSTRATIVE = new RegExp(
 );
 /** « ces deux attaques » anywhere: a count of things the reader was told about before. */
 const COUNTED_BACK = /(?:^|[\s(«“"'’])ces\s+(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s/iu;
+/**
+ * « rendre hommage à ces jeunes », « cette décision » inside a later sentence: people or things
+ * the reader was told about before (time phrases « ces derniers jours », « cette année » aside).
+ */
+const POINTS_BACK = new RegExp(
+  `[\\s(«“"'’](?:ces|cette|cet)\\s+(?!${TIME_NOUN}s?(?![\\p{L}-])|derni(?:ers|ères)\\s|(?:\\d+|quelques|dix|vingt|trente)\\s)\\p{L}`,
+  "iu",
+);
 
 /** Elided subordinators: « Vu qu'elles permettront… » is half a sentence. */
 const ELIDED_CONNECTOR = /^(?:vu qu|parce qu|puisqu)['’]/iu;
@@ -62,7 +70,7 @@ export function needsContext(sentence: string, index: number): boolean {
   const late = LATE_PRONOUN.exec(start);
   // A capitalised word after the first one names someone the pronoun can stand for.
   if (late && !/\s\p{Lu}/u.test(late[1] ?? "")) return true;
-  if (index > 0 && COUNTED_BACK.test(sentence)) return true;
+  if (index > 0 && (COUNTED_BACK.test(sentence) || POINTS_BACK.test(sentence))) return true;
   return index > 0 && ANAPHORA.test(start);
 }
 
@@ -237,9 +245,30 @@ export function hasVerb(tokens: readonly string[]): boolean {
 }
 
 const QUOTE_SPAN = /«[^»]*»|“[^”]*”|"[^"]*"/gu;
+/** The speaker's own « je », « j'ai », « moi », « mon », « ma », « mes », « me », « m'a »: never the newsroom's. */
+const FIRST_PERSON =
+  /(?<![\p{L}\p{N}'’.-])(?:(?:[Jj]e|[Mm]oi|[Mm]on|[Mm]a|[Mm]es|me)(?![\p{L}\p{N}'’.-])|[Jj]['’]\p{L}|m['’]\p{L})/u;
+/** Verbs of saying, as a past participle (« a déclaré ») and in the present (« déclare »). */
+const SAID_PAST =
+  "déclaré|dit|affirmé|estimé|expliqué|indiqué|précisé|souligné|assuré|lancé|ajouté|martelé|confié|rappelé|reconnu|prévenu|annoncé|averti|jugé|regretté|dénoncé|réagi|poursuivi|insisté|promis|résumé";
+const SAID_NOW =
+  "déclare|dit|affirme|estime|explique|indique|précise|souligne|assure|lance|ajoute|martèle|confie|rappelle|reconnaît|prévient|annonce|avertit|juge|regrette|dénonce|réagit|poursuit|insiste|promet|résume|déplore|témoigne|raconte|confirme|commente|note|observe|tranche|soutient";
+const NOT_WORD_BEFORE = "(?<![\\p{L}\\p{N}])";
+const NOT_WORD_AFTER = "(?![\\p{L}\\p{N}])";
+/** « a déclaré », « ont-ils ajouté », « -t-il », « explique » … */
+const SAID =
+  `${NOT_WORD_BEFORE}(?:a|ont|avait|avaient)\\s+(?:\\p{L}+\\s+){0,2}(?:${SAID_PAST})${NOT_WORD_AFTER}` +
+  `|(?:-t-|-)(?:il|elle|ils|elles|on)${NOT_WORD_AFTER}`;
 /** Verbs and phrases that attribute words to a speaker. */
-const SPEAKER =
-  /(?:\b(?:selon|d['’]après|pour)\s|[,:]\s*$|\b(?:a|ont|avait|avaient)\s+(?:\p{L}+\s+){0,2}(?:déclaré|dit|affirmé|estimé|expliqué|indiqué|précisé|souligné|assuré|lancé|ajouté|martelé|confié|rappelé|reconnu|prévenu|annoncé|averti|jugé|regretté|dénoncé|réagi|poursuivi|insisté|promis|résumé)\b|(?:-t-|-)(?:il|elle|ils|elles|on)\b|\b(?:déclare|dit|affirme|estime|explique|indique|précise|souligne|assure|lance|ajoute|martèle|confie|rappelle|reconnaît|prévient|annonce|avertit|juge|regrette|dénonce|réagit|poursuit|insiste|promet|résume|déplore|témoigne|raconte|confirme|commente|note|observe|tranche|soutient)\b)/iu;
+const SPEAKER = new RegExp(
+  `${NOT_WORD_BEFORE}(?:selon|d['’]après|pour)\\s|[,:]\\s*$|${SAID}|${NOT_WORD_BEFORE}(?:${SAID_NOW})${NOT_WORD_AFTER}`,
+  "iu",
+);
+/** The speaker named after unmarked words: « J'ai décidé de partir, a déclaré le ministre. » */
+const INCISE = new RegExp(
+  `,\\s*(?:${SAID}|(?:${SAID_NOW})${NOT_WORD_AFTER}|(?:a|ont|avait|avaient)(?:-t)?-(?:il|elle|ils|elles|on)${NOT_WORD_AFTER})`,
+  "iu",
+);
 
 /**
  * Whether a quotation in the sentence says whose words they are. « Nous allons gagner », a
@@ -247,8 +276,10 @@ const SPEAKER =
  * newsroom's own words. A sentence without quotation marks has nothing to attribute.
  */
 export function quotesHaveSpeaker(sentence: string): boolean {
-  if (!/[«“"]/u.test(sentence)) return true;
   const outside = sentence.replace(QUOTE_SPAN, " ").trim();
+  // « Les avantages du pouvoir, je ne les vois pas. »: someone's words without quotation marks.
+  if (FIRST_PERSON.test(outside) && !INCISE.test(outside)) return false;
+  if (!/[«“"]/u.test(sentence)) return true;
   // Little left outside the quotation marks: nobody is named.
   const words = outside.match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length < 2) return false;

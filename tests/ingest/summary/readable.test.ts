@@ -76,9 +76,33 @@ describe("quotesHaveSpeaker", () => {
       false,
     );
   });
+  it("hears a speaker whose verb ends in an accented letter, after a long quotation", () => {
+    expect(
+      quotesHaveSpeaker(
+        "« Nous allons gagner ce match et ramener la coupe à la maison, je vous le promets », a déclaré Diop.",
+      ),
+    ).toBe(true);
+  });
+  it("rejects someone's words written without quotation marks (« je », « ma », « mes »)", () => {
+    expect(quotesHaveSpeaker("Les avantages du pouvoir, je ne les vois pas.")).toBe(false);
+    expect(quotesHaveSpeaker("Le président a salué ma démarche auprès des jeunes.")).toBe(false);
+    expect(quotesHaveSpeaker("J'ai décidé de me retirer, a déclaré le ministre.")).toBe(true);
+    expect(quotesHaveSpeaker("M. Diallo est arrivé à Bamako jeudi soir.")).toBe(true);
+  });
 });
 
 describe("needsContext: sentences tied to an earlier one", () => {
+  it("needs the earlier text for « ces jeunes », « cette décision » inside a later sentence", () => {
+    const later = (t: string) => needsContext(t, 2);
+    expect(later("Le seul moyen de rendre hommage à ces jeunes, c'est de changer le pays.")).toBe(
+      true,
+    );
+    expect(later("Le gouvernement a justifié cette décision par la crise budgétaire.")).toBe(true);
+    expect(later("Le ministre a visité cette semaine trois régions du nord.")).toBe(false);
+    expect(later("Les prix ont doublé ces derniers mois dans la capitale.")).toBe(false);
+    expect(needsContext("Le gouvernement a justifié cette décision par la crise.", 0)).toBe(false);
+  });
+
   it("flags answers, subordinate halves and adverbs that point back", () => {
     for (const sentence of [
       "Oui, c'est désormais possible grâce à l'association de Gourcy.",
