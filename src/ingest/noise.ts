@@ -7,7 +7,8 @@ const noiseLines: readonly RegExp[] = [
   /^(?:publicit[eé]|pub|advert|advertisement|advertising|annonce|sponsoris[eé]|sponsored|contenu sponsoris[eé]|comments?|commentaires?)\.?$/i,
   // A WordPress shortcode left as text: "[button link=…] Send us …[/button]".
   /^\[(\w+)\b[^\]]*\].*\[\/\1\]$/,
-  /^suivez[- ](?:l['’]information|l['’]actualit[eé]|toute l['’]actu|nous|notre|nos|[A-Z][\w'’ ]{0,40} sur)\b/i,
+  // (?![\p{L}\p{N}]) rather than \b, which sees no word end after « é ».
+  /^suivez[- ](?:l['’]information|l['’]actualit[eé]|toute l['’]actu|nous|notre|nos|[A-Z][\w'’ ]{0,40} sur)(?![\p{L}\p{N}])/iu,
   /^(?:rejoignez|abonnez)[- ](?:nous|vous)\b/i,
   /^(?:retrouvez|rejoignez)[- ]nous sur\b/i,
   /^l['’]article .{1,400} est apparu en premier sur .{1,200}$/i,

@@ -19,6 +19,7 @@ describe("cleaning article text", () => {
         "L'article Loi de finances : le texte adopté est apparu en premier sur Exemple Info.",
         "Suivez-nous sur Facebook",
         "Suivez l'information en direct sur notre chaîne WHATSAPP",
+        "Suivez l'actualité en continu sur notre site",
       ].join("\n\n"),
     );
     expect(texts(blocks)).toEqual([
