@@ -1,5 +1,6 @@
 import type { Block } from "../domain/article.ts";
 import { cleanInline, comparable, looksLikeHeading } from "../lib/text.ts";
+import { splitGluedHeadings } from "./glued-headings.ts";
 import { isNoiseLine, stripScript } from "./noise.ts";
 
 const listItem = /^\s*(?:([-*•▪·◦●■►–—])|(\d{1,2})[.)])\s+(\S.*)$/;
@@ -34,15 +35,18 @@ export function cleanBody(raw: string): Block[] {
   return tidyBlocks(classify(blocks), { inlineDone: true });
 }
 
-/** Each line cleaned once; headings and quotes told apart from paragraphs by their shape. */
+/**
+ * Each line cleaned once; headings and quotes told apart from paragraphs by their shape, and
+ * sub-headings run into their paragraph (« …chargeLe chef du gouvernement… ») set apart.
+ */
 function classify(blocks: Block[]): Block[] {
-  return blocks.map((block, i) => {
-    if (block.kind === "list") return { ...block, items: block.items.map(cleanInline) };
-    if (block.kind !== "paragraph") return block;
+  return blocks.flatMap((block, i): Block[] => {
+    if (block.kind === "list") return [{ ...block, items: block.items.map(cleanInline) }];
+    if (block.kind !== "paragraph") return [block];
     const text = cleanInline(block.text);
-    if (isQuote(text)) return { kind: "quote", text };
-    if (i < blocks.length - 1 && looksLikeHeading(text)) return { kind: "heading", text };
-    return { kind: "paragraph", text };
+    if (isQuote(text)) return [{ kind: "quote", text }];
+    if (i < blocks.length - 1 && looksLikeHeading(text)) return [{ kind: "heading", text }];
+    return splitGluedHeadings(text);
   });
 }
 

@@ -150,4 +150,10 @@ describe("readsWhole: print line breaks", () => {
       true,
     );
   });
+  it("rejects a heading run into the sentence, not brand names", () => {
+    expect(
+      readsWhole("Pas de recours à la forceJean-Marie Le Pen s'appuie sur une décision."),
+    ).toBe(false);
+    expect(readsWhole("Il a publié une vidéo sur YouTube depuis son iPhone.")).toBe(true);
+  });
 });

@@ -1,0 +1,52 @@
+/**
+ * Copied text often runs a sub-heading into the paragraph it heads, with no space or stop:
+ * « …a conclu l'adjoint.Une attaque au hachoirPeu avant midi, un homme… ». The glue is a word
+ * of three or more lowercase letters followed at once by a capitalised word (« hachoirPeu »),
+ * which French prose never writes (brand names start with a capital or one letter: « YouTube »,
+ * « iPhone »). The heading is what runs from the last sentence end to the glue, when it is
+ * short enough to be one.
+ */
+
+const GLUE = /(?<![\p{L}\p{N}])\p{Ll}{3,}(?=\p{Lu}\p{Ll})/gu;
+/** The end of the sentence before the heading: a stop, maybe closing quotes, then a space. */
+const SENTENCE_END = /[.!?…][»"”)]*\s+/gu;
+const MAX_HEADING_WORDS = 14;
+const MAX_HEADING_CHARS = 120;
+
+export interface GluedPiece {
+  kind: "paragraph" | "heading";
+  text: string;
+}
+
+/** A paragraph's text cut into the paragraphs and the sub-headings glued into it. */
+export function splitGluedHeadings(text: string): GluedPiece[] {
+  const pieces: GluedPiece[] = [];
+  let rest = text;
+  for (;;) {
+    const cut = headingCut(rest);
+    if (cut === null) break;
+    const before = rest.slice(0, cut.start).trim();
+    if (before) pieces.push({ kind: "paragraph", text: before });
+    pieces.push({ kind: "heading", text: rest.slice(cut.start, cut.end).trim() });
+    rest = rest.slice(cut.end);
+  }
+  if (rest.trim()) pieces.push({ kind: "paragraph", text: rest.trim() });
+  return pieces;
+}
+
+/** Where the first glued heading of the text starts and ends, or null. */
+function headingCut(text: string): { start: number; end: number } | null {
+  for (const glue of text.matchAll(GLUE)) {
+    const end = (glue.index ?? 0) + glue[0].length;
+    let start = 0;
+    for (const stop of text.slice(0, end).matchAll(SENTENCE_END)) {
+      start = (stop.index ?? 0) + stop[0].length;
+    }
+    const heading = text.slice(start, end);
+    const words = heading.split(/\s+/).filter(Boolean).length;
+    if (words > MAX_HEADING_WORDS || heading.length > MAX_HEADING_CHARS) continue;
+    if (!/^[\p{Lu}\p{N}«"“]/u.test(heading)) continue;
+    return { start, end };
+  }
+  return null;
+}
