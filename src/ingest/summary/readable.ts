@@ -1,4 +1,5 @@
 import { startsLikeNoise } from "../noise.ts";
+import { shippedVerbForms } from "./verb-forms.ts";
 
 /**
  * Whether an article sentence can be shown on its own as a summary: it is a whole sentence
@@ -109,7 +110,7 @@ function balancedPairs(sentence: string): boolean {
 }
 
 /** Ends like a sentence: final punctuation, maybe closing quotes, not "(...)" or ":". */
-const WHOLE_END = /[.!…]["»”’')\]]*$/u;
+const WHOLE_END = /[.!…](?:[\s\u00a0\u202f]*["»”’')\]])*$/u;
 const ELIDED_END = /[([](?:\.{3}|…)[)\]]$/u;
 /** Words whose period is an abbreviation's, so a lowercase word may follow it. */
 const LOWERCASE_AFTER = new Set(["etc", "env", "cf", "ex", "art", "coll", "chap", "vol", "hab"]);
@@ -236,12 +237,16 @@ const VERB_CUE: ReadonlySet<string> = new Set(
 
 /**
  * Whether a sentence has a verb, from its words alone (no tagger): a frequent finite form, a
- * finite ending, or a pronoun that only comes before a verb. « Une nouvelle étape pour le Mali. »
- * and « Photo d'illustration. » have none.
+ * finite ending, a pronoun that only comes before a verb, or a form learned from the training
+ * articles (`verb-forms.ts`: « bat », « prévoit », « reçoit »). « Une nouvelle étape pour le
+ * Mali. » and « Photo d'illustration. » have none.
  */
-export function hasVerb(tokens: readonly string[]): boolean {
+export function hasVerb(
+  tokens: readonly string[],
+  learned: ReadonlySet<string> = shippedVerbForms(),
+): boolean {
   for (const token of tokens) {
-    if (FINITE_VERBS.has(token) || VERB_CUE.has(token)) return true;
+    if (FINITE_VERBS.has(token) || VERB_CUE.has(token) || learned.has(token)) return true;
     if (FINITE_ENDING.test(token) && !NOT_VERBS.has(token)) return true;
   }
   return false;
@@ -253,9 +258,9 @@ const FIRST_PERSON =
   /(?<![\p{L}\p{N}'’.-])(?:(?:[Jj]e|[Mm]oi|[Mm]on|[Mm]a|[Mm]es|me)(?![\p{L}\p{N}'’.-])|[Jj]['’]\p{L}|m['’]\p{L})/u;
 /** Verbs of saying, as a past participle (« a déclaré ») and in the present (« déclare »). */
 const SAID_PAST =
-  "déclaré|dit|affirmé|estimé|expliqué|indiqué|précisé|souligné|assuré|lancé|ajouté|martelé|confié|rappelé|reconnu|prévenu|annoncé|averti|jugé|regretté|dénoncé|réagi|poursuivi|insisté|promis|résumé";
+  "déclaré|dit|affirmé|estimé|expliqué|indiqué|précisé|souligné|assuré|lancé|ajouté|martelé|confié|rappelé|reconnu|prévenu|annoncé|averti|jugé|regretté|dénoncé|réagi|poursuivi|insisté|promis|résumé|clamé|lâché|écrit|répondu|répété|conclu|fustigé|ironisé|glissé|plaidé|réclamé|détaillé|admis|avoué|noté|observé|rétorqué|argué|avancé|rapporté|tweeté|déploré|témoigné|raconté|confirmé|commenté|tranché|soutenu|demandé|interrogé|salué|réitéré";
 const SAID_NOW =
-  "déclare|dit|affirme|estime|explique|indique|précise|souligne|assure|lance|ajoute|martèle|confie|rappelle|reconnaît|prévient|annonce|avertit|juge|regrette|dénonce|réagit|poursuit|insiste|promet|résume|déplore|témoigne|raconte|confirme|commente|note|observe|tranche|soutient";
+  "déclare|déclarent|dit|disent|affirme|affirment|estime|estiment|explique|expliquent|indique|indiquent|précise|précisent|souligne|soulignent|assure|assurent|lance|ajoute|ajoutent|martèle|confie|confient|rappelle|rappellent|reconnaît|reconnaissent|prévient|préviennent|annonce|annoncent|avertit|avertissent|juge|jugent|regrette|regrettent|dénonce|dénoncent|réagit|réagissent|poursuit|poursuivent|insiste|insistent|promet|promettent|résume|déplore|déplorent|témoigne|témoignent|raconte|racontent|confirme|confirment|commente|note|notent|observe|observent|tranche|soutient|soutiennent|écrit|écrivent|répond|répondent|clame|lâche|glisse|plaide|plaident|fustige|fustigent|ironise|rétorque|détaille|admet|avoue|rapporte|rapportent|tweete|interroge|s['’]interroge|s['’]insurge|s['’]indigne|s['’]alarme|s['’]inquiète|s['’]inquiètent|s['’]étonne|s['’]agace|s['’]emporte|s['’]exclame";
 const NOT_WORD_BEFORE = "(?<![\\p{L}\\p{N}])";
 const NOT_WORD_AFTER = "(?![\\p{L}\\p{N}])";
 /** « a déclaré », « ont-ils ajouté », « -t-il », « explique » … */

@@ -52,6 +52,14 @@ describe("hasVerb", () => {
   it("finds none in verbless fragments", () => {
     expect(verb("Une nouvelle étape pour la coopération entre le Mali et le Niger.")).toBe(false);
     expect(verb("Photo d'illustration de la rencontre de Bamako.")).toBe(false);
+    expect(verb("Vent de panique ce lundi à l'Assemblée nationale.")).toBe(false);
+  });
+  it("knows the present-tense forms learned from the training articles", () => {
+    expect(verb("La campagne bat son plein.")).toBe(true);
+    expect(verb("Bison Futé prévoit des difficultés sur les routes dès vendredi.")).toBe(true);
+    expect(verb("Leur fille en reçoit un jeudi à 14h30.")).toBe(true);
+    // Forms seen mostly as nouns were left out of the list.
+    expect(verb("Le vote du président de la commission.")).toBe(false);
   });
 });
 
