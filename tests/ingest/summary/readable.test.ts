@@ -84,6 +84,18 @@ describe("quotesHaveSpeaker", () => {
       false,
     );
   });
+  it("hears plural speakers and other verbs of saying", () => {
+    expect(
+      quotesHaveSpeaker(
+        'Les chercheurs soulignent que "beaucoup plus de morts seront évités si les mesures restent en place jusqu\'au bout".',
+      ),
+    ).toBe(true);
+    expect(
+      quotesHaveSpeaker(
+        "L'avocat avait clamé que « son client est innocent et sera bientôt libéré par la cour d'appel ».",
+      ),
+    ).toBe(true);
+  });
   it("hears a speaker whose verb ends in an accented letter, after a long quotation", () => {
     expect(
       quotesHaveSpeaker(
@@ -163,5 +175,10 @@ describe("readsWhole: print line breaks", () => {
       readsWhole("Pas de recours à la forceJean-Marie Le Pen s'appuie sur une décision."),
     ).toBe(false);
     expect(readsWhole("Il a publié une vidéo sur YouTube depuis son iPhone.")).toBe(true);
+  });
+  it("reads a sentence ending inside French quotation marks, space before « »", () => {
+    expect(readsWhole("L'animatrice l'a présentée dans « Les pouvoirs du corps humain. »")).toBe(
+      true,
+    );
   });
 });
