@@ -1,4 +1,5 @@
 import iconv from "iconv-lite";
+import { repairMojibake } from "../../lib/mojibake.ts";
 import { decodeMostlyUtf8 } from "../../lib/mostly-utf8.ts";
 
 /**
@@ -24,7 +25,8 @@ export function decodeFeedBytes(
     .map((label) => (label ? normalizeLabel(label) : null))
     .find((e): e is string => !!e && e !== "utf-8" && iconv.encodingExists(e));
   const utf8 = decodeMostlyUtf8(buffer, declared ? 20 : 1);
-  if (utf8 !== null) return { text: utf8, encoding: "utf-8" };
+  // A feed whose text was double-encoded upstream (« Ã© »): read back.
+  if (utf8 !== null) return { text: repairMojibake(utf8), encoding: "utf-8" };
   if (declared) return { text: iconv.decode(buffer, declared), encoding: declared };
   return { text: iconv.decode(buffer, "windows-1252"), encoding: "windows-1252" };
 }

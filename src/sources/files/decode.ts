@@ -1,16 +1,21 @@
 import iconv from "iconv-lite";
+import { repairMojibake } from "../../lib/mojibake.ts";
 import { decodeMostlyUtf8 } from "../../lib/mostly-utf8.ts";
 import { ArticleFileError } from "./errors.ts";
 
 /**
  * File bytes to text: UTF-8 (a BOM is dropped) when the bytes are UTF-8 or mostly so (a stray
  * bad byte becomes U+FFFD: the rule feeds follow, lib/mostly-utf8.ts), else Windows-1252 — the
- * Latin-1 superset older French newsroom tools still write.
+ * Latin-1 superset older French newsroom tools still write. Text double-encoded on disk
+ * (« Ã© » for « é ») is read back (lib/mojibake.ts).
  */
 export function decodeText(bytes: Uint8Array, file: string): string {
   refuseBinary(bytes, file);
   const utf8 = decodeMostlyUtf8(bytes);
-  return utf8 === null ? iconv.decode(Buffer.from(bytes), "win1252") : utf8.replace(/^\ufeff/, "");
+  // UTF-8 that was once read as Windows-1252 and saved again (« Ã© »): read back.
+  return repairMojibake(
+    utf8 === null ? iconv.decode(Buffer.from(bytes), "win1252") : utf8.replace(/^\ufeff/, ""),
+  );
 }
 
 /** A slice of a big file decoded at once: ~2 ms. */
@@ -28,7 +33,8 @@ export async function decodeTextInSlices(bytes: Uint8Array, file: string): Promi
   try {
     for (let start = 0; start < bytes.length; start += SLICE_BYTES) {
       const end = Math.min(start + SLICE_BYTES, bytes.length);
-      parts.push(decoder.decode(bytes.subarray(start, end), { stream: end < bytes.length }));
+      const part = decoder.decode(bytes.subarray(start, end), { stream: end < bytes.length });
+      parts.push(repairMojibake(part));
       await new Promise((resolve) => setImmediate(resolve));
     }
   } catch {

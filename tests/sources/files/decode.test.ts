@@ -50,3 +50,29 @@ describe("a UTF-8 file with one invalid byte", () => {
     expect(read.inputs[0]?.body).toContain("L’éclairage public coûtera 5 000 €");
   });
 });
+
+describe("text double-encoded on disk (UTF-8 once read as Windows-1252 and saved again)", () => {
+  const good =
+    "Ségou : le budget voté\n\nL’éclairage public coûtera 5 000 € de plus « dès l’été », a précisé le maire à la presse.";
+  /** What an editor's tool left: the UTF-8 bytes read as Windows-1252, written out as UTF-8. */
+  const doubled = Buffer.from(iconv.decode(Buffer.from(good, "utf8"), "win1252"), "utf8");
+
+  it("is read back as the French it was", async () => {
+    expect(doubled.toString("utf8")).toContain("Ã©");
+    const read = await readArticleFile(write("double.txt", doubled));
+    expect(read.inputs[0]?.title).toBe("Ségou : le budget voté");
+    expect(read.inputs[0]?.body).toBe(good.split("\n\n")[1]);
+  });
+
+  it("is read back in a big export read in slices too, correct text beside it untouched", async () => {
+    const item = (title: string) => ({
+      title,
+      body: "L’éclairage public coûtera plus. ".repeat(40),
+    });
+    const items = Array.from({ length: 1_500 }, (_, i) =>
+      item(i % 2 ? "Ségou vote" : "SÃ©gou vote"),
+    );
+    const read = await readArticleFile(write("mixed.json", Buffer.from(JSON.stringify(items))));
+    expect(new Set(read.inputs.map((input) => input.title))).toEqual(new Set(["Ségou vote"]));
+  });
+});
