@@ -34,5 +34,5 @@ export function repairMojibake(text: string): string {
     }
   });
   // « à » is C3 A0: once the A0 (a no-break space) has become a plain space, « Ã  » is left.
-  return repaired.replace(/Ã  ?/gu, "à ");
+  return repaired.replace(/Ã {1,2}/gu, "à ");
 }
