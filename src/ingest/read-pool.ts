@@ -1,22 +1,30 @@
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import { type PreparedFile, readAndPrepare } from "./prepared-file.ts";
-import type { ReadJob } from "./read-worker.ts";
+import type { ReadJob, WorkerMessage } from "./read-worker.ts";
 
 /**
  * Worker threads that read and prepare article files (read-worker.ts) while the caller's thread
- * stores: an HTML page costs ~15 ms of extraction (Readability on linkedom) and cleaning, which
- * then runs on the other cores. `read` never fails: a file a worker could not handle (the
- * worker died, or would not start) is read in this thread instead.
+ * stores: an HTML page costs ~15 ms of extraction (Readability on linkedom) and cleaning, a
+ * JSON article ~0.6 ms of cleaning and summary, which then run on the other cores. `read` never
+ * fails: a file a worker could not handle (the worker died, or would not start) is read in this
+ * thread instead. A job marked `mayRunHere` (a small file) may also be taken back by the caller
+ * (`runOneHere`) while it would otherwise wait: the import never waits for a worker to start.
  */
 export class ReadPool {
   readonly #summaryMaxChars: number;
   readonly #workers: Worker[] = [];
+  /** Started workers that have loaded their modules and wait for a job. */
   readonly #idle: Worker[] = [];
   readonly #queue: Waiting[] = [];
   readonly #running = new Map<Worker, Waiting>();
+  /** Workers still loading their modules (~0.4 s of CPU each). */
+  readonly #starting = new Set<Worker>();
+  #started: Promise<void>;
+  #allStarted: () => void = () => {};
   #nextId = 0;
   #byWorkers = 0;
+  #here = 0;
   #closed = false;
 
   readonly #size: number;
@@ -24,30 +32,49 @@ export class ReadPool {
   constructor(size: number, summaryMaxChars: number) {
     this.#size = size;
     this.#summaryMaxChars = summaryMaxChars;
+    this.#started = new Promise((resolve) => {
+      this.#allStarted = resolve;
+    });
     for (let i = 0; i < size; i++) this.#add(startWorker());
+    this.#checkStarted();
   }
 
-  /** Workers for this machine: one a core, at most four. */
   /** Files read by a worker so far (the others were read in the caller's thread). */
   get readByWorkers(): number {
     return this.#byWorkers;
+  }
+
+  /** Files read in the caller's thread so far (taken back by `runOneHere`, or a worker failed). */
+  get readHere(): number {
+    return this.#here;
   }
 
   get size(): number {
     return this.#size;
   }
 
+  /** Workers for this machine: one a core, at most four. */
   static defaultSize(): number {
     return Math.max(1, Math.min(4, os.availableParallelism()));
   }
 
-  read(file: string): Promise<PreparedFile> {
+  /** Resolves once every worker has started (or failed to). */
+  started(): Promise<void> {
+    return this.#started;
+  }
+
+  /**
+   * Reads and prepares `file` in a worker. `mayRunHere`: a small file, which the caller may
+   * take back with `runOneHere` rather than wait (never a page that blocks its thread ~15 ms).
+   */
+  read(file: string, options: { mayRunHere?: boolean } = {}): Promise<PreparedFile> {
     return new Promise((resolve) => {
-      const waiting = {
+      const waiting: Waiting = {
         job: { id: this.#nextId++, file, summaryMaxChars: this.#summaryMaxChars },
+        mayRunHere: options.mayRunHere === true,
         resolve,
       };
-      if (this.#closed || this.#workers.length === 0) this.#here(waiting);
+      if (this.#closed || this.#workers.length === 0) void this.#readHere(waiting);
       else {
         this.#queue.push(waiting);
         this.#pump();
@@ -55,25 +82,42 @@ export class ReadPool {
     });
   }
 
+  /**
+   * Takes the oldest queued job that may run here and runs it in this thread: what a caller
+   * does rather than wait for a result (the workers are busy or still starting). Resolves when
+   * that job is done; null when no such job is queued.
+   */
+  runOneHere(): Promise<void> | null {
+    const at = this.#queue.findIndex((w) => w.mayRunHere);
+    if (at < 0) return null;
+    const [waiting] = this.#queue.splice(at, 1);
+    return waiting ? this.#readHere(waiting) : null;
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
-    for (const waiting of this.#queue.splice(0)) this.#here(waiting);
+    for (const waiting of this.#queue.splice(0)) void this.#readHere(waiting);
     await Promise.all(this.#workers.map((w) => w.terminate()));
   }
 
   #add(worker: Worker): void {
     this.#workers.push(worker);
-    this.#idle.push(worker);
-    // An idle worker does not keep the process alive; one at work does (pump).
+    this.#starting.add(worker);
+    // An idle or starting worker does not keep the process alive; one at work does (pump).
     worker.unref();
-    worker.on("message", (message: { id: number; result?: PreparedFile; error?: string }) => {
-      const waiting = this.#running.get(worker);
-      this.#running.delete(worker);
-      if (waiting?.job.id === message.id) {
-        if (message.result) {
-          this.#byWorkers++;
-          waiting.resolve(message.result);
-        } else this.#here(waiting);
+    worker.on("message", (message: WorkerMessage) => {
+      if ("ready" in message) {
+        this.#starting.delete(worker);
+        this.#checkStarted();
+      } else {
+        const waiting = this.#running.get(worker);
+        this.#running.delete(worker);
+        if (waiting?.job.id === message.id) {
+          if (message.result) {
+            this.#byWorkers++;
+            waiting.resolve(message.result);
+          } else void this.#readHere(waiting);
+        }
       }
       this.#idle.push(worker);
       worker.unref();
@@ -83,16 +127,22 @@ export class ReadPool {
     worker.on("exit", () => this.#lose(worker));
   }
 
+  #checkStarted(): void {
+    if (this.#starting.size === 0) this.#allStarted();
+  }
+
   /** A worker that failed or ended: its file is read here, and it gets no more work. */
   #lose(worker: Worker): void {
+    this.#starting.delete(worker);
+    this.#checkStarted();
     const waiting = this.#running.get(worker);
     this.#running.delete(worker);
     const at = this.#idle.indexOf(worker);
     if (at >= 0) this.#idle.splice(at, 1);
     const i = this.#workers.indexOf(worker);
     if (i >= 0) this.#workers.splice(i, 1);
-    if (waiting) this.#here(waiting);
-    if (this.#workers.length === 0) for (const w of this.#queue.splice(0)) this.#here(w);
+    if (waiting) void this.#readHere(waiting);
+    if (this.#workers.length === 0) for (const w of this.#queue.splice(0)) void this.#readHere(w);
   }
 
   #pump(): void {
@@ -105,13 +155,15 @@ export class ReadPool {
     }
   }
 
-  #here(waiting: Waiting): void {
-    void readAndPrepare(waiting.job.file, waiting.job.summaryMaxChars).then(waiting.resolve);
+  #readHere(waiting: Waiting): Promise<void> {
+    this.#here++;
+    return readAndPrepare(waiting.job.file, waiting.job.summaryMaxChars).then(waiting.resolve);
   }
 }
 
 interface Waiting {
   job: ReadJob;
+  mayRunHere: boolean;
   resolve: (result: PreparedFile) => void;
 }
 

@@ -38,6 +38,26 @@ describe("importing a folder of article files", () => {
     );
   });
 
+  it("reports its progress file by file (a progress bar that starts at the first file)", async () => {
+    const { ingest } = articleStore("2026-02-01T00:00:00Z");
+    const seen: [number, number][] = [];
+    await ingest.importPaths([FIXTURES], { onProgress: (done, total) => seen.push([done, total]) });
+    const total = seen[0]?.[1] ?? 0;
+    expect(total).toBeGreaterThan(3);
+    expect(seen).toEqual(Array.from({ length: total }, (_, i) => [i + 1, total]));
+  });
+
+  it("reads a .txt file that is a saved HTML page as an HTML page", async () => {
+    const dir = tempDir();
+    fs.copyFileSync(path.join(FIXTURES, "rubriques/abidjan-port.html"), path.join(dir, "page.txt"));
+    const { ingest, articles } = articleStore("2026-02-01T00:00:00Z");
+    const report = await ingest.importPaths([dir]);
+    expect(report.imported).toBe(1);
+    const [stored] = articles.list({ limit: 1 });
+    expect(stored?.title).toMatch(/Abidjan/);
+    expect(articles.get(stored?.id ?? 0)?.bodyText).not.toMatch(/<p|<div/);
+  });
+
   it("reads Windows-1252/Latin-1 text, breadcrumbs and dateline included", async () => {
     const { ingest, articles } = articleStore();
     const report = await ingest.importPaths([path.join(FIXTURES, "dakar-vaccination-latin1.txt")]);

@@ -71,7 +71,10 @@ describe("HTML pages read by worker threads", () => {
     const pool = new ReadPool(2, 280);
     const pooled = await importWith(pages, 2, pool);
     await pool.close();
-    expect(pool.readByWorkers).toBe(14); // every HTML page, none read here
+    // Every HTML page by a worker (never taken back: ~15 ms of this thread each), the JSON
+    // file by a worker or here.
+    expect(pool.readByWorkers).toBeGreaterThanOrEqual(14);
+    expect(pool.readByWorkers + pool.readHere).toBe(15);
     expect(alone.report.imported).toBe(13);
     expect(alone.report.failed.map((f) => path.basename(f.origin))).toEqual([
       "profonde.html",
@@ -88,4 +91,86 @@ describe("HTML pages read by worker threads", () => {
     expect(read.articles).toHaveLength(1);
     expect(read.articles[0]).toHaveProperty("prepared.title");
   });
+});
+
+/** Small files of every kind (JSON, text, Markdown), good and bad, distinct articles. */
+function smallFolder(): string {
+  const files = path.join(dir, "small");
+  fs.mkdirSync(files, { recursive: true });
+  const json = JSON.parse(fs.readFileSync(path.join(FIXTURES, "bamako-pluies.json"), "utf8"));
+  const md = fs.readFileSync(path.join(FIXTURES, "rubriques/sport-can.md"), "utf8");
+  for (let i = 0; i < 30; i++) {
+    const name = `f-${String(i).padStart(2, "0")}`;
+    if (i % 3 === 0) {
+      fs.writeFileSync(
+        path.join(files, `${name}.json`),
+        JSON.stringify({
+          ...json,
+          title: `${json.title} ${i}`,
+          guid: `g-${i}`,
+          url: `https://exemple-info.ml/${i}`,
+        }),
+      );
+    } else if (i % 3 === 1) {
+      fs.writeFileSync(path.join(files, `${name}.md`), md.replaceAll("CAN", `CAN ${i}`));
+    } else {
+      fs.writeFileSync(
+        path.join(files, `${name}.txt`),
+        `Titre de la page numéro ${i} sur les pluies\n\nBamako, le 14 août 2025 – Les pluies de la nuit ont inondé ${i} quartiers de la capitale, selon la protection civile.\nLes habitants ont passé la journée à évacuer l'eau de leurs maisons.\n`,
+      );
+    }
+  }
+  fs.writeFileSync(path.join(files, "f-07.json"), '{"title": "cassé", ');
+  fs.writeFileSync(path.join(files, "f-11.txt"), "   \n");
+  return files;
+}
+
+describe("small files read by worker threads", () => {
+  it("store exactly what one thread stores, in the files' order, with the same failures", async () => {
+    const files = smallFolder();
+    const alone = await importWith(files, 0);
+    const pool = new ReadPool(1, 280);
+    const pooled = await importWith(files, 1, pool);
+    await pool.close();
+    expect(alone.report.failed.map((f) => path.basename(f.origin))).toEqual([
+      "f-07.json",
+      "f-11.txt",
+    ]);
+    expect(alone.rows.length).toBeGreaterThan(15);
+    expect(pooled.report).toEqual(alone.report);
+    expect(pooled.rows).toEqual(alone.rows);
+    expect(pool.readByWorkers + pool.readHere).toBe(31); // 30 articles and one broken export
+  }, 60_000);
+
+  it("are taken back by the caller rather than waiting for a worker to start", async () => {
+    const pool = new ReadPool(1, 280);
+    const file = path.join(FIXTURES, "bamako-pluies.json");
+    // The worker is still loading its modules: nothing has been handed to it yet.
+    const reads = [pool.read(file, { mayRunHere: true }), pool.read(file, { mayRunHere: true })];
+    const here = pool.runOneHere();
+    expect(here).not.toBeNull();
+    await here;
+    expect(pool.readHere).toBe(1);
+    const done = await Promise.all(reads);
+    expect(done.map((r) => r.articles.length)).toEqual([1, 1]);
+    await pool.close();
+  }, 30_000);
+
+  it("never takes back an HTML page (it would hold the caller's thread ~15 ms)", async () => {
+    const pool = new ReadPool(1, 280);
+    const read = pool.read(path.join(FIXTURES, "rubriques/abidjan-port.html"));
+    expect(pool.runOneHere()).toBeNull();
+    expect((await read).articles).toHaveLength(1);
+    await pool.close();
+  }, 30_000);
+
+  it("reads every queued file in this thread when the pool is closed mid-way", async () => {
+    const pool = new ReadPool(1, 280);
+    const file = path.join(FIXTURES, "bamako-pluies.json");
+    const reads = [1, 2, 3].map(() => pool.read(file, { mayRunHere: true }));
+    await pool.close();
+    const done = await Promise.all(reads);
+    expect(done.every((r) => r.articles.length === 1)).toBe(true);
+    expect(pool.readHere).toBe(3);
+  }, 30_000);
 });

@@ -5,10 +5,9 @@ import { printable } from "../../lib/printable.ts";
 import { decodeTextInSlices } from "./decode.ts";
 import { ArticleFileError } from "./errors.ts";
 import type { FileRead } from "./file-read.ts";
-import { readHtmlPage } from "./html-page.ts";
 import { readJsonArticles } from "./json.ts";
 import { readMarkdownArticle } from "./markdown.ts";
-import { readTextPage } from "./text-page.ts";
+import { looksLikeHtml, readTextPage } from "./text-page.ts";
 
 export type { FileRead } from "./file-read.ts";
 
@@ -56,11 +55,18 @@ async function read(ext: string, text: string, file: string, now: Date): Promise
       return readMarkdownArticle(text, file);
     case ".html":
     case ".htm":
-      return readHtmlPage(text, file);
+      return (await htmlPages()).readHtmlPage(text, file);
     default:
+      if (looksLikeHtml(text)) return (await htmlPages()).readHtmlPage(text, file);
       return readTextPage(text, file, { now });
   }
 }
+
+/**
+ * The HTML reader, loaded on first use: linkedom and Readability cost ~40 MB of memory, which a
+ * read worker that prepares JSON articles never needs.
+ */
+const htmlPages = () => import("./html-page.ts");
 
 /** Inflates a .gz file, refusing one that inflates past the size limit (a gzip bomb). */
 function gunzip(bytes: Buffer, file: string, max: number): Buffer {

@@ -2,7 +2,6 @@ import type { ArticleInput } from "../../domain/article.ts";
 import { findDate } from "../../lib/french-dates.ts";
 import { looksLikeBreadcrumbs, splitBreadcrumbs } from "./breadcrumbs.ts";
 import type { FileRead } from "./file-read.ts";
-import { readHtmlPage } from "./html-page.ts";
 import { isChromeLine, isCreditLine, stripGluedNoise } from "./page-chrome.ts";
 
 /** One physical line of the page, with the blank lines that came before it. */
@@ -16,6 +15,11 @@ export interface TextPageOptions {
   now: Date;
 }
 
+/** A `.txt` file that is really a saved HTML page (read-file.ts reads it as one). */
+export function looksLikeHtml(text: string): boolean {
+  return /<(?:p|div|br|h[1-6]|article|html|body)\b[^>]*>/i.test(text);
+}
+
 /**
  * A `.txt` page as copied from a news site: every line is a paragraph (sites separate
  * paragraphs by one newline as often as by a blank line). Finds, by the shape of the lines:
@@ -25,7 +29,6 @@ export interface TextPageOptions {
  * what follows is another article and is counted, never mixed in.
  */
 export function readTextPage(text: string, file: string, options: TextPageOptions): FileRead {
-  if (/<(?:p|div|br|h[1-6]|article|html|body)\b[^>]*>/i.test(text)) return readHtmlPage(text, file);
   const lines = toLines(text);
   if (lines.length === 0) return problem(file, "page vide");
   const head = headEnd(lines);
