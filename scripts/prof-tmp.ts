@@ -1,0 +1,10 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { readHtmlPage } from "../src/sources/files/html-page.ts";
+const dir = "../shared/datasets/article-extraction/html";
+const pages = readdirSync(dir).map((f) => gunzipSync(readFileSync(`${dir}/${f}`)).toString("utf8"));
+for (let i = 0; i < 2; i++) for (const p of pages) readHtmlPage(p, "x.html");
+const t = performance.now(); const c = process.cpuUsage();
+for (let i = 0; i < 3; i++) for (const p of pages) readHtmlPage(p, "x.html");
+const u = process.cpuUsage(c);
+console.log(`${((performance.now() - t) / (3 * pages.length)).toFixed(2)} ms wall, ${((u.user + u.system) / 1000 / (3 * pages.length)).toFixed(2)} ms CPU per page (read only)`);
