@@ -41,6 +41,13 @@ const POINTS_BACK = new RegExp(
   "iu",
 );
 
+/** « L'enjeu c'est ça » later in an article: « ça » is what was said before. */
+const THAT_BACK = /(?<![\p{L}\p{N}'’-])ça(?![\p{L}\p{N}'’-])/iu;
+
+/** A sentence that announces what follows (« Voici en résumé le compte rendu. »). */
+const POINTS_FORWARD =
+  /^(?:voici|voilà|ci-dessous|ci-après)(?![\p{L}-])|(?<![\p{L}-])(?:ci-dessous|ci-après)(?![\p{L}-])/iu;
+
 /** Elided subordinators: « Vu qu'elles permettront… » is half a sentence. */
 const ELIDED_CONNECTOR = /^(?:vu qu|parce qu|puisqu)['’]/iu;
 
@@ -72,6 +79,7 @@ export function needsContext(sentence: string, index: number): boolean {
   // A capitalised word after the first one names someone the pronoun can stand for.
   if (late && !/\s\p{Lu}/u.test(late[1] ?? "")) return true;
   if (index > 0 && (COUNTED_BACK.test(sentence) || POINTS_BACK.test(sentence))) return true;
+  if (index > 0 && THAT_BACK.test(sentence)) return true;
   return index > 0 && ANAPHORA.test(start);
 }
 
@@ -162,6 +170,7 @@ export function readsWhole(sentence: string): boolean {
   if (first === undefined || !/[\p{Lu}\p{N}]/u.test(first)) return false;
   if (/^["'‘]\s/u.test(sentence) && !/^"\s\p{Lu}/u.test(sentence)) return false;
   if (!WHOLE_END.test(sentence) || ELIDED_END.test(sentence)) return false;
+  if (POINTS_FORWARD.test(start)) return false;
   if (!balancedStraightQuotes(sentence) || !balancedPairs(sentence)) return false;
   return !lostCapital(sentence) && !GLUED.test(sentence);
 }

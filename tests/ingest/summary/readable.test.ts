@@ -121,6 +121,7 @@ describe("needsContext: sentences tied to an earlier one", () => {
     expect(later("Le ministre a visité cette semaine trois régions du nord.")).toBe(false);
     expect(later("Les prix ont doublé ces derniers mois dans la capitale.")).toBe(false);
     expect(needsContext("Le gouvernement a justifié cette décision par la crise.", 0)).toBe(false);
+    expect(later("L'enjeu c'est ça et le ministre peut en témoigner devant tous.")).toBe(true);
   });
 
   it("flags answers, subordinate halves and adverbs that point back", () => {
@@ -175,6 +176,12 @@ describe("readsWhole: print line breaks", () => {
       readsWhole("Pas de recours à la forceJean-Marie Le Pen s'appuie sur une décision."),
     ).toBe(false);
     expect(readsWhole("Il a publié une vidéo sur YouTube depuis son iPhone.")).toBe(true);
+  });
+  it("refuses a sentence that announces what follows", () => {
+    expect(readsWhole("Voici en résumé le compte rendu du Conseil des ministres.")).toBe(false);
+    expect(readsWhole("Les décisions prises sont détaillées ci-dessous pour nos lecteurs.")).toBe(
+      false,
+    );
   });
   it("reads a sentence ending inside French quotation marks, space before « »", () => {
     expect(readsWhole("L'animatrice l'a présentée dans « Les pouvoirs du corps humain. »")).toBe(
