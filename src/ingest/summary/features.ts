@@ -96,7 +96,41 @@ export const WORD_FEATURES = [
   "number",
   "in title × corpus log-odds",
   "article sentences, log",
+  "occurrences in the whole body, log",
 ] as const;
+
+/** Characters of the body counted for whole-article word and bigram counts (a bound on work). */
+const BODY_CHARS = 30_000;
+
+/** How often each word and each bigram occurs in the whole body (its first BODY_CHARS). */
+export interface BodyCounts {
+  words: ReadonlyMap<string, number>;
+  bigrams: ReadonlyMap<string, number>;
+}
+
+/** Word and bigram counts of the body's paragraphs. */
+export function bodyCounts(paragraphs: readonly string[]): BodyCounts {
+  const words = new Map<string, number>();
+  const bigrams = new Map<string, number>();
+  let chars = 0;
+  for (const paragraph of paragraphs) {
+    if (chars >= BODY_CHARS) break;
+    const text =
+      paragraph.length + chars > BODY_CHARS ? paragraph.slice(0, BODY_CHARS - chars) : paragraph;
+    chars += text.length;
+    let previous = "";
+    for (const match of text.matchAll(WORD)) {
+      const word = match[0].toLowerCase();
+      words.set(word, (words.get(word) ?? 0) + 1);
+      if (previous !== "") {
+        const gram = `${previous} ${word}`;
+        bigrams.set(gram, (bigrams.get(gram) ?? 0) + 1);
+      }
+      previous = word;
+    }
+  }
+  return { words, bigrams };
+}
 
 /** One article word: its features and how it is counted by ROUGE. */
 export interface ArticleWord {
@@ -146,6 +180,7 @@ export function wordFeatures(
   title: readonly string[],
   sentences: readonly Tokens[],
   stats: WordStats,
+  body: BodyCounts,
 ): Map<string, ArticleWord> {
   const titleWords = new Set(title);
   const titleStems = new Set(title.map((t) => stats.stemOf(t)));
@@ -172,6 +207,7 @@ export function wordFeatures(
     x[12] = isNumber(word) ? 1 : 0;
     x[13] = inTitle * wordPrior;
     x[14] = articleSize;
+    x[15] = Math.log(Math.max(body.words.get(word) ?? 0, entry.count));
     out.set(word, { x, again: againOf(counts) });
   }
   return out;
@@ -212,6 +248,7 @@ export function wordChances(
   sentences: readonly Tokens[],
   entryOf: (word: string) => WordEntry,
   w: Float64Array,
+  body: BodyCounts,
 ): { chance: Map<string, number>; again: Map<string, number> } {
   const titleWords = new Set(title);
   const titleStems = new Set(title.map((t) => entryOf(t).stem));
@@ -229,7 +266,8 @@ export function wordChances(
       (w[7] as number) * Math.log(o.count) +
       (w[8] as number) * Math.log(o.first + 1) +
       (o.first === 0 ? (w[9] as number) : 0) +
-      (w[11] as number) * (o.named / o.count);
+      (w[11] as number) * (o.named / o.count) +
+      (w[15] as number) * Math.log(Math.max(body.words.get(word) ?? 0, o.count));
     chance.set(word, 1 / (1 + Math.exp(-z)));
     again.set(word, e.again);
   }
@@ -247,6 +285,120 @@ export interface ScoredSentence {
   chance: ReadonlyMap<string, number>;
   /** Chance of a second occurrence matching too. */
   again: ReadonlyMap<string, number>;
+  /** Where it stands and how it relates to the other sentences (`sentenceContexts`). */
+  context: SentenceContext;
+}
+
+/** A sentence's place in the article's top and its likeness to the other sentences. */
+export interface SentenceContext {
+  /** Sentences looked at in the article (at most the first twelve). */
+  count: number;
+  /** Its paragraph's index in the body. */
+  paragraph: number;
+  /** The first sentence of its paragraph. */
+  opensParagraph: boolean;
+  /** TF-IDF cosine to the other sentences taken together (how central it is). */
+  centrality: number;
+  /** Mean TF-IDF cosine to each other sentence (LexRank-like degree). */
+  similarity: number;
+  /** Share of its content words the first sentence has too (1 for the first sentence). */
+  leadOverlap: number;
+  /** Its words' stems (French Snowball), as the word model knows them. */
+  stems: readonly string[];
+  /** Share of its bigrams that occur elsewhere in the body too. */
+  bigramEcho: number;
+  /** Mean over its content words of log(1 + occurrences elsewhere in the body). */
+  wordEcho: number;
+}
+
+const isContentWord = (word: string): boolean => word.length > 1 && !FUNCTION_WORDS.has(word);
+
+/**
+ * Each sentence's context: position, paragraph, TF-IDF centrality (idf from the corpus
+ * statistics: a word common to many articles weighs little) and overlap with the lead.
+ */
+export function sentenceContexts(
+  sentences: readonly Tokens[],
+  places: readonly { paragraph: number; opensParagraph: boolean }[],
+  stats: Pick<WordStats, "docs" | "word">,
+  stemOf: (word: string) => string,
+  body: BodyCounts,
+): SentenceContext[] {
+  const idf = new Map<string, number>();
+  const vectors = sentences.map((sentence) => {
+    const v = new Map<string, number>();
+    for (const word of sentence.words) {
+      if (!isContentWord(word)) continue;
+      let weight = idf.get(word);
+      if (weight === undefined) {
+        weight = Math.log((stats.docs + 1) / ((stats.word(word)?.df ?? 0) + 1));
+        idf.set(word, weight);
+      }
+      v.set(word, (v.get(word) ?? 0) + weight);
+    }
+    return v;
+  });
+  const centroid = new Map<string, number>();
+  for (const v of vectors) for (const [w, x] of v) centroid.set(w, (centroid.get(w) ?? 0) + x);
+  const norm = (v: ReadonlyMap<string, number>): number => {
+    let s = 0;
+    for (const x of v.values()) s += x * x;
+    return Math.sqrt(s);
+  };
+  const norms = vectors.map(norm);
+  const cosine = (i: number, j: number): number => {
+    const a = vectors[i] as Map<string, number>;
+    const b = vectors[j] as Map<string, number>;
+    const d = (norms[i] as number) * (norms[j] as number);
+    if (d === 0) return 0;
+    let s = 0;
+    for (const [w, x] of a) s += x * (b.get(w) ?? 0);
+    return s / d;
+  };
+  const lead = new Set((sentences[0]?.words ?? []).filter(isContentWord));
+  return sentences.map((sentence, i) => {
+    const v = vectors[i] as Map<string, number>;
+    let dotRest = 0;
+    let restNorm2 = 0;
+    for (const [w, c] of centroid) {
+      const rest = c - (v.get(w) ?? 0);
+      restNorm2 += rest * rest;
+      dotRest += (v.get(w) ?? 0) * rest;
+    }
+    const d = (norms[i] as number) * Math.sqrt(restNorm2);
+    let similarity = 0;
+    for (let j = 0; j < sentences.length; j++) if (j !== i) similarity += cosine(i, j);
+    let content = 0;
+    let inLead = 0;
+    let wordEcho = 0;
+    const own = new Map<string, number>();
+    for (const word of sentence.words) own.set(word, (own.get(word) ?? 0) + 1);
+    for (const word of sentence.words) {
+      if (!isContentWord(word)) continue;
+      content++;
+      if (lead.has(word)) inLead++;
+      wordEcho += Math.log(1 + Math.max(0, (body.words.get(word) ?? 0) - (own.get(word) ?? 0)));
+    }
+    const ownGrams = new Map<string, number>();
+    for (let k = 1; k < sentence.words.length; k++) {
+      const gram = `${sentence.words[k - 1]} ${sentence.words[k]}`;
+      ownGrams.set(gram, (ownGrams.get(gram) ?? 0) + 1);
+    }
+    let echoed = 0;
+    for (const [gram, c] of ownGrams) if ((body.bigrams.get(gram) ?? 0) > c) echoed += c;
+    const place = places[i] ?? { paragraph: 0, opensParagraph: i === 0 };
+    return {
+      count: sentences.length,
+      paragraph: place.paragraph,
+      opensParagraph: place.opensParagraph,
+      centrality: d === 0 ? 0 : dotRest / d,
+      similarity: sentences.length > 1 ? similarity / (sentences.length - 1) : 0,
+      leadOverlap: i === 0 ? 1 : content === 0 ? 0 : inLead / content,
+      stems: sentence.words.map(stemOf),
+      bigramEcho: sentence.words.length > 1 ? echoed / (sentence.words.length - 1) : 0,
+      wordEcho: content === 0 ? 0 : wordEcho / content,
+    };
+  });
 }
 
 const QUOTED = /«[^»]*»|“[^”]*”|"[^"]*"/gu;
@@ -267,7 +419,62 @@ export const CANDIDATE_FEATURES = [
   "has a number",
   "share of characters inside quotation marks",
   "gap between the two sentences, log",
+  "first sentence index / sentences",
+  "paragraph index, log(p+1)",
+  "opens its paragraph",
+  "words, log",
+  "share of content words",
+  "has a date or weekday word",
+  "has a money or quantity word",
+  "centrality of the first sentence (TF-IDF cosine to the rest)",
+  "mean centrality of its sentences",
+  "mean similarity of the first sentence to each other sentence",
+  "share of the first sentence's content words in the lead",
+  "mean word chance",
+  "mean chance of its content words",
+  "share of its content stems in the title",
+  "share of the title's content stems it covers",
+  "first sentence's own expected ROUGE-1 F1",
+  "second sentence's own expected ROUGE-1 F1",
+  "share of the second sentence's content words already in the first",
+  "sentences looked at",
+  "share of number words",
+  "share of its bigrams found elsewhere in the body",
+  "mean log(1 + occurrences elsewhere in the body) of its content words",
 ] as const;
+
+const DATE_WORDS: ReadonlySet<string> = new Set(
+  (
+    "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre " +
+    "décembre decembre lundi mardi mercredi jeudi vendredi samedi dimanche hier demain"
+  ).split(" "),
+);
+const QUANTITY_WORDS: ReadonlySet<string> = new Set(
+  (
+    "euros euro dollars dollar francs fcfa cfa millions million milliards milliard " +
+    "pourcent cent tonnes kilomètres km hectares habitants morts blessés victimes"
+  ).split(" "),
+);
+
+/** The title's content words and their stems. */
+export interface TitleTerms {
+  words: ReadonlySet<string>;
+  stems: ReadonlySet<string>;
+}
+
+/** Expected ROUGE-1 F1 of one sentence alone. */
+function ownExpectedR1(part: ScoredSentence, referenceWords: number): number {
+  const used = new Map<string, number>();
+  let e1 = 0;
+  for (const word of part.words) {
+    const p = part.chance.get(word) ?? 0;
+    const seen = used.get(word) ?? 0;
+    if (seen === 0) e1 += p;
+    else if (seen === 1) e1 += p * (part.again.get(word) ?? 0);
+    used.set(word, seen + 1);
+  }
+  return (2 * e1) / (part.words.length + referenceWords);
+}
 
 /**
  * The features of a summary made of `parts` (one sentence or two, in article order).
@@ -275,9 +482,10 @@ export const CANDIDATE_FEATURES = [
  */
 export function candidateFeatures(
   parts: readonly ScoredSentence[],
-  title: ReadonlySet<string>,
+  titleTerms: TitleTerms,
   referenceWords: number,
 ): Float64Array {
+  const title = titleTerms.words;
   const used = new Map<string, number>();
   let n = 0;
   let e1 = 0;
@@ -289,7 +497,23 @@ export function candidateFeatures(
   let numbers = 0;
   let chars = 0;
   let quoted = 0;
+  let contentChance = 0;
+  let stemsInTitle = 0;
+  const titleStemsCovered = new Set<string>();
+  let dates = 0;
+  let quantities = 0;
   for (const part of parts) {
+    part.words.forEach((word, k) => {
+      if (DATE_WORDS.has(word)) dates++;
+      if (QUANTITY_WORDS.has(word)) quantities++;
+      if (!isContentWord(word)) return;
+      contentChance += part.chance.get(word) ?? 0;
+      const stem = part.context.stems[k] as string;
+      if (titleTerms.stems.has(stem)) {
+        stemsInTitle++;
+        titleStemsCovered.add(stem);
+      }
+    });
     let previous = -1;
     chars += part.text.length;
     for (const span of part.text.matchAll(QUOTED)) quoted += span[0].length;
@@ -336,5 +560,48 @@ export function candidateFeatures(
   x[11] = numbers > 0 ? 1 : 0;
   x[12] = chars === 0 ? 0 : quoted / chars;
   x[13] = parts.length > 1 ? Math.log(last.index - first.index) : 0;
+  const c0 = first.context;
+  x[14] = first.index / Math.max(1, c0.count);
+  x[15] = Math.log(c0.paragraph + 1);
+  x[16] = c0.opensParagraph ? 1 : 0;
+  x[17] = Math.log(n + 1);
+  x[18] = n === 0 ? 0 : content / n;
+  x[19] = dates > 0 ? 1 : 0;
+  x[20] = quantities > 0 ? 1 : 0;
+  x[21] = c0.centrality;
+  let centrality = 0;
+  for (const part of parts) centrality += part.context.centrality;
+  x[22] = centrality / parts.length;
+  x[23] = c0.similarity;
+  x[24] = c0.leadOverlap;
+  x[25] = n === 0 ? 0 : e1 / n;
+  x[26] = content === 0 ? 0 : contentChance / content;
+  let titleStems = 0;
+  for (const stem of titleTerms.stems) if (stem.length > 1) titleStems++;
+  x[27] = content === 0 ? 0 : stemsInTitle / content;
+  x[28] = titleStems === 0 ? 0 : titleStemsCovered.size / titleStems;
+  x[29] = ownExpectedR1(first, referenceWords);
+  if (parts.length > 1) {
+    x[30] = ownExpectedR1(last, referenceWords);
+    const firstWords = new Set(first.words.filter(isContentWord));
+    let secondContent = 0;
+    let repeated = 0;
+    for (const word of last.words) {
+      if (!isContentWord(word)) continue;
+      secondContent++;
+      if (firstWords.has(word)) repeated++;
+    }
+    x[31] = secondContent === 0 ? 0 : repeated / secondContent;
+  }
+  x[32] = c0.count;
+  x[33] = n === 0 ? 0 : numbers / n;
+  let bigramEcho = 0;
+  let wordEcho = 0;
+  for (const part of parts) {
+    bigramEcho += part.context.bigramEcho * part.words.length;
+    wordEcho += part.context.wordEcho * part.words.length;
+  }
+  x[34] = n === 0 ? 0 : bigramEcho / n;
+  x[35] = n === 0 ? 0 : wordEcho / n;
   return x;
 }
