@@ -54,9 +54,9 @@ const { values } = parseArgs({
     /** Tree settings to try, `objective:trees:depth:rate` separated by commas. */
     boost: {
       type: "string",
-      default: "regression:300:4:0.1,regression:300:5:0.1,listwise:300:4:0.1,listwise:300:5:0.1",
+      default: "regression:200:4:0.05,regression:300:6:0.03",
     },
-    "min-child": { type: "string", default: "50" },
+    "min-child": { type: "string", default: "200" },
     /** Writes the candidate rows and the held-out rows there (for exploring fits offline). */
     dump: { type: "string" },
     subsample: { type: "string", default: "0.7" },

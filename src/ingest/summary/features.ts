@@ -104,32 +104,47 @@ const BODY_CHARS = 30_000;
 
 /** How often each word and each bigram occurs in the whole body (its first BODY_CHARS). */
 export interface BodyCounts {
+  /** Each word's id (order of first occurrence) and count. */
   words: ReadonlyMap<string, number>;
-  bigrams: ReadonlyMap<string, number>;
+  /** A bigram's count in the body (0 if it never occurs). */
+  bigram(first: string, second: string): number;
 }
 
-/** Word and bigram counts of the body's paragraphs. */
+/** Word and bigram counts of the body's paragraphs (bigrams keyed by their two word ids). */
 export function bodyCounts(paragraphs: readonly string[]): BodyCounts {
   const words = new Map<string, number>();
-  const bigrams = new Map<string, number>();
+  const ids = new Map<string, number>();
+  const bigrams = new Map<number, number>();
   let chars = 0;
   for (const paragraph of paragraphs) {
     if (chars >= BODY_CHARS) break;
     const text =
       paragraph.length + chars > BODY_CHARS ? paragraph.slice(0, BODY_CHARS - chars) : paragraph;
     chars += text.length;
-    let previous = "";
+    let previous = -1;
     for (const match of text.matchAll(WORD)) {
       const word = match[0].toLowerCase();
-      words.set(word, (words.get(word) ?? 0) + 1);
-      if (previous !== "") {
-        const gram = `${previous} ${word}`;
-        bigrams.set(gram, (bigrams.get(gram) ?? 0) + 1);
+      let id = ids.get(word);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(word, id);
       }
-      previous = word;
+      words.set(word, (words.get(word) ?? 0) + 1);
+      if (previous >= 0) {
+        const key = previous * BODY_CHARS + id;
+        bigrams.set(key, (bigrams.get(key) ?? 0) + 1);
+      }
+      previous = id;
     }
   }
-  return { words, bigrams };
+  return {
+    words,
+    bigram: (first, second) => {
+      const a = ids.get(first);
+      const b = ids.get(second);
+      return a === undefined || b === undefined ? 0 : (bigrams.get(a * BODY_CHARS + b) ?? 0);
+    },
+  };
 }
 
 /** One article word: its features and how it is counted by ROUGE. */
@@ -338,36 +353,40 @@ export function sentenceContexts(
     }
     return v;
   });
-  const centroid = new Map<string, number>();
-  for (const v of vectors) for (const [w, x] of v) centroid.set(w, (centroid.get(w) ?? 0) + x);
-  const norm = (v: ReadonlyMap<string, number>): number => {
+  // Sums over the sentences: raw vectors (the centroid) and unit ones, so that each sentence's
+  // cosine to the rest and its mean cosine to the others take one pass over its own words.
+  const norms = vectors.map((v) => {
     let s = 0;
     for (const x of v.values()) s += x * x;
     return Math.sqrt(s);
-  };
-  const norms = vectors.map(norm);
-  const cosine = (i: number, j: number): number => {
-    const a = vectors[i] as Map<string, number>;
-    const b = vectors[j] as Map<string, number>;
-    const d = (norms[i] as number) * (norms[j] as number);
-    if (d === 0) return 0;
-    let s = 0;
-    for (const [w, x] of a) s += x * (b.get(w) ?? 0);
-    return s / d;
-  };
+  });
+  const centroid = new Map<string, number>();
+  const units = new Map<string, number>();
+  vectors.forEach((v, i) => {
+    const length = norms[i] as number;
+    for (const [w, x] of v) {
+      centroid.set(w, (centroid.get(w) ?? 0) + x);
+      if (length > 0) units.set(w, (units.get(w) ?? 0) + x / length);
+    }
+  });
+  let centroidNorm2 = 0;
+  for (const x of centroid.values()) centroidNorm2 += x * x;
   const lead = new Set((sentences[0]?.words ?? []).filter(isContentWord));
   return sentences.map((sentence, i) => {
     const v = vectors[i] as Map<string, number>;
-    let dotRest = 0;
-    let restNorm2 = 0;
-    for (const [w, c] of centroid) {
-      const rest = c - (v.get(w) ?? 0);
-      restNorm2 += rest * rest;
-      dotRest += (v.get(w) ?? 0) * rest;
+    const length = norms[i] as number;
+    let vc = 0;
+    let vu = 0;
+    for (const [w, x] of v) {
+      vc += x * (centroid.get(w) ?? 0);
+      vu += x * (units.get(w) ?? 0);
     }
-    const d = (norms[i] as number) * Math.sqrt(restNorm2);
-    let similarity = 0;
-    for (let j = 0; j < sentences.length; j++) if (j !== i) similarity += cosine(i, j);
+    // The rest of the article: centroid − v.
+    const dotRest = vc - length * length;
+    const restNorm2 = Math.max(0, centroidNorm2 - 2 * vc + length * length);
+    const d = length * Math.sqrt(restNorm2);
+    // Σ over j ≠ i of cos(i, j) = v̂·Σ v̂_j − 1.
+    const similarity = length > 0 ? vu / length - 1 : 0;
     let content = 0;
     let inLead = 0;
     let wordEcho = 0;
@@ -379,13 +398,17 @@ export function sentenceContexts(
       if (lead.has(word)) inLead++;
       wordEcho += Math.log(1 + Math.max(0, (body.words.get(word) ?? 0) - (own.get(word) ?? 0)));
     }
-    const ownGrams = new Map<string, number>();
-    for (let k = 1; k < sentence.words.length; k++) {
-      const gram = `${sentence.words[k - 1]} ${sentence.words[k]}`;
-      ownGrams.set(gram, (ownGrams.get(gram) ?? 0) + 1);
-    }
+    // A bigram is echoed when the body has it more often than this sentence does (rarely twice).
     let echoed = 0;
-    for (const [gram, c] of ownGrams) if ((body.bigrams.get(gram) ?? 0) > c) echoed += c;
+    const words = sentence.words;
+    for (let k = 1; k < words.length; k++) {
+      const inBody = body.bigram(words[k - 1] as string, words[k] as string);
+      if (inBody < 2) continue;
+      let own = 0;
+      for (let m = 1; m < words.length; m++)
+        if (words[m] === words[k] && words[m - 1] === words[k - 1]) own++;
+      if (inBody > own) echoed++;
+    }
     const place = places[i] ?? { paragraph: 0, opensParagraph: i === 0 };
     return {
       count: sentences.length,
@@ -503,17 +526,19 @@ export function candidateFeatures(
   let dates = 0;
   let quantities = 0;
   for (const part of parts) {
-    part.words.forEach((word, k) => {
+    const words = part.words;
+    for (let k = 0; k < words.length; k++) {
+      const word = words[k] as string;
       if (DATE_WORDS.has(word)) dates++;
       if (QUANTITY_WORDS.has(word)) quantities++;
-      if (!isContentWord(word)) return;
+      if (!isContentWord(word)) continue;
       contentChance += part.chance.get(word) ?? 0;
       const stem = part.context.stems[k] as string;
       if (titleTerms.stems.has(stem)) {
         stemsInTitle++;
         titleStemsCovered.add(stem);
       }
-    });
+    }
     let previous = -1;
     chars += part.text.length;
     for (const span of part.text.matchAll(QUOTED)) quoted += span[0].length;

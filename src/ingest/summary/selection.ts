@@ -14,6 +14,7 @@ import {
   sentenceContexts,
   type Tokens,
   tokenize,
+  type WordEntry,
   wordChances,
 } from "./features.ts";
 import { type SummaryModel, scoreCandidate } from "./model.ts";
@@ -110,8 +111,18 @@ export function candidates(
   const titleWords = tokenize(title).words;
   const titleSet = new Set(titleWords);
   const body = bodyCounts(paragraphs);
-  const { chance, again } = wordChances(titleWords, tokens, model.entry, model.wordWeights, body);
-  const stemOf = (word: string): string => model.entry(word).stem;
+  // Each distinct word's terms once: an unknown word's entry is computed (stemmed) on each call.
+  const entries = new Map<string, WordEntry>();
+  const entryOf = (word: string): WordEntry => {
+    let e = entries.get(word);
+    if (e === undefined) {
+      e = model.entry(word);
+      entries.set(word, e);
+    }
+    return e;
+  };
+  const { chance, again } = wordChances(titleWords, tokens, entryOf, model.wordWeights, body);
+  const stemOf = (word: string): string => entryOf(word).stem;
   const contexts = sentenceContexts(tokens, sentences, model.stats, stemOf, body);
   const titleTerms = {
     words: titleSet,

@@ -21,8 +21,9 @@ describe("whole-body counts", () => {
     const body = bodyCounts(["Le barrage de Taoussa.", "Le barrage sera achevé."]);
     expect(body.words.get("barrage")).toBe(2);
     expect(body.words.get("le")).toBe(2);
-    expect(body.bigrams.get("le barrage")).toBe(2);
-    expect(body.bigrams.get("barrage sera")).toBe(1);
+    expect(body.bigram("le", "barrage")).toBe(2);
+    expect(body.bigram("barrage", "sera")).toBe(1);
+    expect(body.bigram("sera", "barrage")).toBe(0);
   });
 
   it("stop at a bound on a huge body", () => {
