@@ -16,6 +16,8 @@ describe("needsContext: demonstratives and quantifiers", () => {
       "Ces travaux dureront six mois selon le ministère.",
       "Cet ouvrage permettra de désenclaver la région.",
       "Globalement, le rapport salue les progrès réalisés.",
+      // The second half of « Sur le fond, … Sur la forme, … »: it answers a point made before.
+      "Sur la forme, Brigitte Bardot donne même dans l'insulte envers le ministre.",
       "La plupart d'entre eux vivent dans des camps.",
       "Les deux hommes se sont entretenus à huis clos.",
     ]) {
