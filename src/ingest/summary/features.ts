@@ -104,16 +104,16 @@ const BODY_CHARS = 30_000;
 
 /** How often each word and each bigram occurs in the whole body (its first BODY_CHARS). */
 export interface BodyCounts {
-  /** Each word's id (order of first occurrence) and count. */
-  words: ReadonlyMap<string, number>;
+  /** How often the body says the word. */
+  count(word: string): number;
   /** A bigram's count in the body (0 if it never occurs). */
   bigram(first: string, second: string): number;
 }
 
 /** Word and bigram counts of the body's paragraphs (bigrams keyed by their two word ids). */
 export function bodyCounts(paragraphs: readonly string[]): BodyCounts {
-  const words = new Map<string, number>();
   const ids = new Map<string, number>();
+  let counts = new Int32Array(256);
   const bigrams = new Map<number, number>();
   let chars = 0;
   for (const paragraph of paragraphs) {
@@ -128,8 +128,13 @@ export function bodyCounts(paragraphs: readonly string[]): BodyCounts {
       if (id === undefined) {
         id = ids.size;
         ids.set(word, id);
+        if (id === counts.length) {
+          const grown = new Int32Array(2 * counts.length);
+          grown.set(counts);
+          counts = grown;
+        }
       }
-      words.set(word, (words.get(word) ?? 0) + 1);
+      counts[id] = (counts[id] as number) + 1;
       if (previous >= 0) {
         const key = previous * BODY_CHARS + id;
         bigrams.set(key, (bigrams.get(key) ?? 0) + 1);
@@ -138,7 +143,10 @@ export function bodyCounts(paragraphs: readonly string[]): BodyCounts {
     }
   }
   return {
-    words,
+    count: (word) => {
+      const id = ids.get(word);
+      return id === undefined ? 0 : (counts[id] as number);
+    },
     bigram: (first, second) => {
       const a = ids.get(first);
       const b = ids.get(second);
@@ -222,7 +230,7 @@ export function wordFeatures(
     x[12] = isNumber(word) ? 1 : 0;
     x[13] = inTitle * wordPrior;
     x[14] = articleSize;
-    x[15] = Math.log(Math.max(body.words.get(word) ?? 0, entry.count));
+    x[15] = Math.log(Math.max(body.count(word), entry.count));
     out.set(word, { x, again: againOf(counts) });
   }
   return out;
@@ -282,7 +290,7 @@ export function wordChances(
       (w[8] as number) * Math.log(o.first + 1) +
       (o.first === 0 ? (w[9] as number) : 0) +
       (w[11] as number) * (o.named / o.count) +
-      (w[15] as number) * Math.log(Math.max(body.words.get(word) ?? 0, o.count));
+      (w[15] as number) * Math.log(Math.max(body.count(word), o.count));
     chance.set(word, 1 / (1 + Math.exp(-z)));
     again.set(word, e.again);
   }
@@ -396,7 +404,7 @@ export function sentenceContexts(
       if (!isContentWord(word)) continue;
       content++;
       if (lead.has(word)) inLead++;
-      wordEcho += Math.log(1 + Math.max(0, (body.words.get(word) ?? 0) - (own.get(word) ?? 0)));
+      wordEcho += Math.log(1 + Math.max(0, body.count(word) - (own.get(word) ?? 0)));
     }
     // A bigram is echoed when the body has it more often than this sentence does (rarely twice).
     let echoed = 0;
@@ -527,25 +535,14 @@ export function candidateFeatures(
   let quantities = 0;
   for (const part of parts) {
     const words = part.words;
-    for (let k = 0; k < words.length; k++) {
-      const word = words[k] as string;
-      if (DATE_WORDS.has(word)) dates++;
-      if (QUANTITY_WORDS.has(word)) quantities++;
-      if (!isContentWord(word)) continue;
-      contentChance += part.chance.get(word) ?? 0;
-      const stem = part.context.stems[k] as string;
-      if (titleTerms.stems.has(stem)) {
-        stemsInTitle++;
-        titleStemsCovered.add(stem);
-      }
-    }
     let previous = -1;
     chars += part.text.length;
     for (const span of part.text.matchAll(QUOTED)) quoted += span[0].length;
-    part.named.forEach((isName) => {
-      if (isName) named++;
-    });
-    for (const word of part.words) {
+    for (let k = 0; k < words.length; k++) {
+      const word = words[k] as string;
+      if (part.named[k]) named++;
+      if (DATE_WORDS.has(word)) dates++;
+      if (QUANTITY_WORDS.has(word)) quantities++;
       if (word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57) numbers++;
       n++;
       const p = part.chance.get(word) ?? 0;
@@ -556,12 +553,17 @@ export function candidateFeatures(
       used.set(word, seen + 1);
       if (previous >= 0) e2 += previous * p;
       previous = p;
-      if (!FUNCTION_WORDS.has(word) && word.length > 1) {
-        content++;
-        if (title.has(word)) {
-          contentInTitle++;
-          titleCovered.add(word);
-        }
+      if (!isContentWord(word)) continue;
+      content++;
+      contentChance += p;
+      if (title.has(word)) {
+        contentInTitle++;
+        titleCovered.add(word);
+      }
+      const stem = part.context.stems[k] as string;
+      if (titleTerms.stems.has(stem)) {
+        stemsInTitle++;
+        titleStemsCovered.add(stem);
       }
     }
   }
