@@ -51,10 +51,13 @@ const { values } = parseArgs({
     holdout: { type: "string", default: "1500" },
     "word-articles": { type: "string", default: "8000" },
     "candidate-articles": { type: "string", default: "20000" },
-    /** Tree settings to try, `objective:trees:depth:rate` separated by commas. */
+    /**
+     * Tree settings to try, `objective:trees:depth:rate` separated by commas. Depth 6 × 300 ranks
+     * about as well on the held-out articles and costs twice the time an article (the 1 ms budget).
+     */
     boost: {
       type: "string",
-      default: "regression:200:4:0.05,regression:300:6:0.03",
+      default: "regression:200:4:0.05",
     },
     "min-child": { type: "string", default: "200" },
     /** Writes the candidate rows and the held-out rows there (for exploring fits offline). */
