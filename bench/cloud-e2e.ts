@@ -12,7 +12,7 @@ import { prepareArticle } from "../src/ingest/prepare.ts";
 import { systemClock } from "../src/lib/clock.ts";
 import { silentLogger } from "../src/log.ts";
 import { CloudTransport } from "../src/transport/cloud/cloud-transport.ts";
-import { seedReaders, startCloudFake } from "./lib.ts";
+import { peakRssMb, seedReaders, startCloudFake } from "./lib.ts";
 
 const dir = process.argv[2] ?? ".";
 const N = Number(process.argv[3] ?? 100_000);
@@ -75,7 +75,7 @@ process.stdout.write(
       value: Math.round((stats.count - 1) / ((stats.last - stats.first) / 1000)),
       unit: "msg/s",
       target: { value: 900, better: "higher", label: "≥ 90 % of the 1,000/s limit" },
-      note: `${sent}/${receipt.recipients} sent in ${(elapsed / 1000).toFixed(1)} s; busiest second ${stats.maxInAnySecond}; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+      note: `${sent}/${receipt.recipients} sent in ${(elapsed / 1000).toFixed(1)} s; busiest second ${stats.maxInAnySecond}; peak RSS ${peakRssMb()} MB`,
     },
   ]),
 );

@@ -8,7 +8,7 @@
 import { loadConfig } from "../src/config.ts";
 import { silentLogger } from "../src/log.ts";
 import { CloudTransport } from "../src/transport/cloud/cloud-transport.ts";
-import { startCloudFake } from "./lib.ts";
+import { peakRssMb, startCloudFake } from "./lib.ts";
 
 const N = Number(process.argv[2] ?? 100_000);
 /** Sends handed to the transport at once; default what the dispatcher keeps in flight (250 at 1,000/s). */
@@ -64,7 +64,7 @@ const stats = (await (await fetch(`${base}/stats`)).json()) as {
   maxInAnySecond: number;
 };
 fake.kill();
-const peakRss = Math.round(process.resourceUsage().maxRSS / 1024);
+const peakRss = peakRssMb();
 const sustained = Math.round((stats.count - 1) / ((stats.last - stats.first) / 1000));
 
 process.stdout.write(
