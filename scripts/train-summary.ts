@@ -18,7 +18,6 @@ import { createGunzip } from "node:zlib";
 import { stemmer } from "@orama/stemmers/french";
 import { cleanBody } from "../src/ingest/clean.ts";
 import {
-  bodyCounts,
   CANDIDATE_FEATURES,
   type Tokens,
   tokenize,
@@ -28,18 +27,15 @@ import {
   wordFeatures,
 } from "../src/ingest/summary/features.ts";
 import {
-  dot,
   modelFromFile,
   type SummaryModel,
   type SummaryModelFile,
   withWeights,
 } from "../src/ingest/summary/model.ts";
 import { frenchTokens, rouge } from "../src/ingest/summary/rouge.ts";
-import { candidates, leadingSentences } from "../src/ingest/summary/selection.ts";
-import { TreeEnsemble, type TreeEnsembleFile } from "../src/ingest/summary/trees.ts";
+import { best, candidates, leadingSentences } from "../src/ingest/summary/selection.ts";
 import { seededRandom } from "../src/lib/random.ts";
 import { fitCentredLinear, fitListwise, fitLogistic, Rows } from "./lib/fit.ts";
-import { type BoostOptions, boost, groupsOf } from "./lib/gbdt.ts";
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
@@ -50,19 +46,7 @@ const { values } = parseArgs({
     seed: { type: "string", default: "14" },
     holdout: { type: "string", default: "1500" },
     "word-articles": { type: "string", default: "8000" },
-    "candidate-articles": { type: "string", default: "20000" },
-    /**
-     * Tree settings to try, `objective:trees:depth:rate` separated by commas. Depth 6 × 300 ranks
-     * about as well on the held-out articles and costs twice the time an article (the 1 ms budget).
-     */
-    boost: {
-      type: "string",
-      default: "regression:200:4:0.05",
-    },
-    "min-child": { type: "string", default: "200" },
-    /** Writes the candidate rows and the held-out rows there (for exploring fits offline). */
-    dump: { type: "string" },
-    subsample: { type: "string", default: "0.7" },
+    "candidate-articles": { type: "string", default: "6000" },
     "max-chars": { type: "string", default: "280" },
     temperature: { type: "string", default: "2" },
   },
@@ -213,132 +197,18 @@ interface Score {
   n: number;
 }
 
-/**
- * The held-out articles' candidates, with their features and ROUGE against the abstract, so
- * that each fit is scored by picking from these rows (what `best` would pick), not recomputed.
- */
-class HeldOut {
-  rows: Rows;
-  tier: number[] = [];
-  r1: number[] = [];
-  r2: number[] = [];
-  rl: number[] = [];
-  /** Per article: its rows [start, end), and the title's ROUGE when it has no candidate. */
-  articles: Array<{
-    start: number;
-    end: number;
-    fallback: { r1: number; r2: number; rl: number };
-  }> = [];
-  constructor(d: number) {
-    this.rows = new Rows(d);
-  }
-}
-
-function heldOutRows(articles: readonly Article[], model: SummaryModel): HeldOut {
-  const out = new HeldOut(CANDIDATE_FEATURES.length);
-  articles.forEach((article, a) => {
-    const start = out.rows.n;
-    for (const c of candidates(article.title, article.paragraphs, maxChars, model).candidates) {
-      const s = rouge(c.text, article.abstract);
-      out.rows.push(c.x, 0, a);
-      out.tier.push(c.tier);
-      out.r1.push(s.r1);
-      out.r2.push(s.r2);
-      out.rl.push(s.rl);
-    }
-    out.articles.push({ start, end: out.rows.n, fallback: rouge(article.title, article.abstract) });
-  });
-  return out;
-}
-
-/** The mean ROUGE of the candidates `score` picks (readable ones first, as `best` does). */
-function evaluate(held: HeldOut, score: (x: Float64Array) => number): Score {
+function evaluate(articles: readonly Article[], model: SummaryModel): Score {
   const total = { r1: 0, r2: 0, rl: 0, n: 0 };
-  const d = held.rows.d;
-  const x = new Float64Array(d);
-  for (const { start, end, fallback } of held.articles) {
-    let top = -1;
-    let topScore = Number.NEGATIVE_INFINITY;
-    for (let r = start; r < end; r++) {
-      for (let j = 0; j < d; j++) x[j] = held.rows.x[r * d + j] as number;
-      const s = score(x) - (held.tier[r] as number) * 1000;
-      if (s > topScore) {
-        top = r;
-        topScore = s;
-      }
-    }
-    total.r1 += top < 0 ? fallback.r1 : (held.r1[top] as number);
-    total.r2 += top < 0 ? fallback.r2 : (held.r2[top] as number);
-    total.rl += top < 0 ? fallback.rl : (held.rl[top] as number);
+  for (const article of articles) {
+    const found = candidates(article.title, article.paragraphs, maxChars, model);
+    const top = best(found.candidates, model);
+    const s = rouge(top?.text ?? article.title, article.abstract);
+    total.r1 += s.r1;
+    total.r2 += s.r2;
+    total.rl += s.rl;
     total.n++;
   }
   return { r1: total.r1 / total.n, r2: total.r2 / total.n, rl: total.rl / total.n, n: total.n };
-}
-
-function dump(path: string, rows: Rows, held: HeldOut): void {
-  const raw = (r: Rows) => ({
-    n: r.n,
-    d: r.d,
-    x: [...r.x.subarray(0, r.n * r.d)],
-    y: [...r.y.subarray(0, r.n)],
-    group: [...r.group.subarray(0, r.n)],
-  });
-  writeFileSync(
-    path,
-    JSON.stringify({
-      train: raw(rows),
-      held: {
-        ...raw(held.rows),
-        tier: held.tier,
-        r1: held.r1,
-        r2: held.r2,
-        rl: held.rl,
-        articles: held.articles,
-      },
-    }),
-  );
-}
-
-/** The best readable candidate (by the mean of R1, R2, RL): how far ranking could go. */
-function oracle(held: HeldOut): void {
-  const total = { r1: 0, r2: 0, rl: 0 };
-  const byIndex = new Map<string, number>();
-  let pairs = 0;
-  let count = 0;
-  const d = held.rows.d;
-  for (const { start, end, fallback } of held.articles) {
-    let top = -1;
-    for (let r = start; r < end; r++) {
-      if (held.tier[r] !== 0) continue;
-      const mean = (r: number): number =>
-        (held.r1[r] as number) + (held.r2[r] as number) + (held.rl[r] as number);
-      if (top < 0 || mean(r) > mean(top)) top = r;
-    }
-    if (top < 0) {
-      total.r1 += fallback.r1;
-      total.r2 += fallback.r2;
-      total.rl += fallback.rl;
-      continue;
-    }
-    count++;
-    total.r1 += held.r1[top] as number;
-    total.r2 += held.r2[top] as number;
-    total.rl += held.rl[top] as number;
-    const first = Math.round(Math.exp(held.rows.x[top * d + 4] as number) - 1);
-    const pair = (held.rows.x[top * d + 5] as number) > 0;
-    if (pair) pairs++;
-    const key = `${first}`;
-    byIndex.set(key, (byIndex.get(key) ?? 0) + 1);
-  }
-  const n = held.articles.length;
-  console.log(
-    `held-out oracle (best readable candidate): R1 ${(total.r1 / n).toFixed(2)} R2 ${(total.r2 / n).toFixed(2)} RL ${(total.rl / n).toFixed(2)}; pairs ${((100 * pairs) / count).toFixed(0)} %; first sentence index: ${[
-      ...byIndex,
-    ]
-      .sort(([a], [b]) => Number(a) - Number(b))
-      .map(([k, v]) => `${k}:${v}`)
-      .join(" ")}`,
-  );
 }
 
 const show = (s: Score): string =>
@@ -376,12 +246,7 @@ async function main(): Promise<void> {
   const wordRows = new Rows(WORD_FEATURES.length);
   for (const article of fitting.slice(0, wordArticles)) {
     const stats = statsFor(counts, rate, article);
-    const features = wordFeatures(
-      tokenize(article.title).words,
-      article.tokens,
-      stats,
-      bodyCounts(article.paragraphs),
-    );
+    const features = wordFeatures(tokenize(article.title).words, article.tokens, stats);
     for (const [word, { x }] of features) wordRows.push(x, article.reference.has(word) ? 1 : 0);
   }
   console.log(`word model: ${wordRows.n} rows`);
@@ -392,8 +257,7 @@ async function main(): Promise<void> {
   const firstGuess = new Float64Array(CANDIDATE_FEATURES.length);
   firstGuess[0] = 1;
   let group = 0;
-  // The word model's own articles too: 15 weights over 1.36 million rows barely fit any one.
-  for (const article of fitting.slice(0, candidateArticles)) {
+  for (const article of fitting.slice(wordArticles, wordArticles + candidateArticles)) {
     const model = modelOf(statsFor(counts, rate, article), referenceWords, wordWeights, firstGuess);
     const found = candidates(article.title, article.paragraphs, maxChars, model).candidates;
     group++;
@@ -404,78 +268,22 @@ async function main(): Promise<void> {
     }
   }
   console.log(`candidate model: ${candidateRows.n} rows from ${group} articles`);
-  // The held-out articles' candidates, featured once with the full counts (they are not in them).
-  const heldStats = statsFor(counts, rate);
-  const held = heldOutRows(holdout, modelOf(heldStats, referenceWords, wordWeights, firstGuess));
-  oracle(held);
-  if (values.dump !== undefined) dump(values.dump, candidateRows, held);
-  // Trees fit each candidate's gain over its article's mean (what ranking within it needs).
-  const centred = new Rows(CANDIDATE_FEATURES.length);
-  for (const [start, end] of groupsOf(candidateRows)) {
-    let mean = 0;
-    for (let r = start; r < end; r++) mean += candidateRows.y[r] as number;
-    mean /= end - start;
-    const x = new Float64Array(CANDIDATE_FEATURES.length);
-    for (let r = start; r < end; r++) {
-      for (let j = 0; j < x.length; j++) x[j] = candidateRows.x[r * x.length + j] as number;
-      centred.push(x, (candidateRows.y[r] as number) - mean, candidateRows.group[r] as number);
-    }
-  }
-  interface Fit {
-    name: string;
-    weights: Float64Array;
-    ranker?: TreeEnsembleFile;
-    score: Score;
-  }
-  const fits: Fit[] = [];
-  const linear: Array<[string, Float64Array]> = [
+  const fits: Array<[string, Float64Array]> = [
     ["expected ROUGE-1 F1 alone", firstGuess],
     ["least squares within articles", fitCentredLinear(candidateRows, 1)],
     ["listwise choice", fitListwise(candidateRows, Number(values.temperature), 1)],
   ];
-  for (const [name, weights] of linear) {
-    const score = evaluate(held, (x) => dot(weights, x));
-    console.log(`held-out, ${name.padEnd(40)} ${show(score)}`);
-    fits.push({ name, weights, score });
-  }
-  for (const setting of (values.boost ?? "").split(",").filter((s) => s !== "")) {
-    const [objective = "regression", trees = "300", depth = "4", rate = "0.1"] = setting.split(":");
-    const options: BoostOptions = {
-      objective: objective === "listwise" ? "listwise" : "regression",
-      trees: Number(trees),
-      depth: Number(depth),
-      learningRate: Number(rate),
-      lambda: 1,
-      minChildWeight:
-        objective === "listwise" ? Number(values["min-child"]) / 100 : Number(values["min-child"]),
-      subsample: Number(values.subsample),
-      temperature: Number(values.temperature),
-      seed,
-    };
-    const t = Date.now();
-    const rows = options.objective === "listwise" ? candidateRows : centred;
-    // On top of the matching linear fit: the trees learn what a linear score misses.
-    const linearWeights = (fits[options.objective === "listwise" ? 2 : 1] as Fit).weights;
-    const base = new Float64Array(rows.n);
-    const x = new Float64Array(rows.d);
-    for (let r = 0; r < rows.n; r++) {
-      for (let j = 0; j < rows.d; j++) x[j] = rows.x[r * rows.d + j] as number;
-      base[r] = dot(linearWeights, x);
-    }
-    const file = boost(rows, options, round, base);
-    const ensemble = new TreeEnsemble(file);
-    const score = evaluate(held, (x) => dot(linearWeights, x) + ensemble.score(x));
-    const name = `boosted trees ${setting}`;
-    console.log(
-      `held-out, ${name.padEnd(40)} ${show(score)} (${((Date.now() - t) / 1000).toFixed(0)} s)`,
-    );
-    fits.push({ name, weights: linearWeights, ranker: file, score });
-  }
   // Model selection on the held-out training articles: the fit whose choices match best.
-  const mean = (s: Score): number => (s.r1 + s.r2 + s.rl) / 3;
-  let chosen: Fit | undefined;
-  for (const fit of fits)
-    if (chosen === undefined || mean(fit.score) > mean(chosen.score)) chosen = fit;
+  const heldStats = statsFor(counts, rate);
+  let chosen: { name: string; weights: Float64Array; score: Score } | undefined;
+  for (const [name, weights] of fits) {
+    const score = evaluate(holdout, modelOf(heldStats, referenceWords, wordWeights, weights));
+    console.log(`held-out, ${name.padEnd(31)} ${show(score)}`);
+    const mean = (score.r1 + score.r2 + score.rl) / 3;
+    if (chosen === undefined || mean > (chosen.score.r1 + chosen.score.r2 + chosen.score.rl) / 3) {
+      chosen = { name, weights, score };
+    }
+  }
   if (chosen === undefined) throw new Error("no candidate fit");
   const candidateWeights = chosen.weights;
   const learned = chosen.score;
@@ -519,16 +327,11 @@ async function main(): Promise<void> {
     wordWeights: [...wordWeights].map(round),
     candidateFeatures: [...CANDIDATE_FEATURES],
     candidateWeights: [...candidateWeights].map(round),
-    ...(chosen.ranker === undefined ? {} : { ranker: chosen.ranker }),
     words: wordLines.join("\n"),
     stems: stemLines.join("\n"),
   };
   modelFromFile(file); // the artefact must load
-  // One line for the trees' long number arrays (an element a line would double the file).
-  const { ranker, ...rest } = file;
-  let text = `${JSON.stringify(rest, null, 1)}\n`;
-  if (ranker !== undefined)
-    text = text.replace(/\n\}\n$/u, `,\n "ranker": ${JSON.stringify(ranker)}\n}\n`);
+  const text = `${JSON.stringify(file, null, 1)}\n`;
   writeFileSync(values.out, text);
   console.log(
     `${values.out}: ${(text.length / 1e6).toFixed(2)} MB, ${wordLines.length} words, ${stemLines.length} stems, ${((Date.now() - started) / 1000).toFixed(0)} s`,

@@ -96,64 +96,7 @@ export const WORD_FEATURES = [
   "number",
   "in title × corpus log-odds",
   "article sentences, log",
-  "occurrences in the whole body, log",
 ] as const;
-
-/** Characters of the body counted for whole-article word and bigram counts (a bound on work). */
-const BODY_CHARS = 30_000;
-
-/** How often each word and each bigram occurs in the whole body (its first BODY_CHARS). */
-export interface BodyCounts {
-  /** How often the body says the word. */
-  count(word: string): number;
-  /** A bigram's count in the body (0 if it never occurs). */
-  bigram(first: string, second: string): number;
-}
-
-/** Word and bigram counts of the body's paragraphs (bigrams keyed by their two word ids). */
-export function bodyCounts(paragraphs: readonly string[]): BodyCounts {
-  const ids = new Map<string, number>();
-  let counts = new Int32Array(256);
-  const bigrams = new Map<number, number>();
-  let chars = 0;
-  for (const paragraph of paragraphs) {
-    if (chars >= BODY_CHARS) break;
-    const text =
-      paragraph.length + chars > BODY_CHARS ? paragraph.slice(0, BODY_CHARS - chars) : paragraph;
-    chars += text.length;
-    let previous = -1;
-    for (const match of text.matchAll(WORD)) {
-      const word = match[0].toLowerCase();
-      let id = ids.get(word);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(word, id);
-        if (id === counts.length) {
-          const grown = new Int32Array(2 * counts.length);
-          grown.set(counts);
-          counts = grown;
-        }
-      }
-      counts[id] = (counts[id] as number) + 1;
-      if (previous >= 0) {
-        const key = previous * BODY_CHARS + id;
-        bigrams.set(key, (bigrams.get(key) ?? 0) + 1);
-      }
-      previous = id;
-    }
-  }
-  return {
-    count: (word) => {
-      const id = ids.get(word);
-      return id === undefined ? 0 : (counts[id] as number);
-    },
-    bigram: (first, second) => {
-      const a = ids.get(first);
-      const b = ids.get(second);
-      return a === undefined || b === undefined ? 0 : (bigrams.get(a * BODY_CHARS + b) ?? 0);
-    },
-  };
-}
 
 /** One article word: its features and how it is counted by ROUGE. */
 export interface ArticleWord {
@@ -203,7 +146,6 @@ export function wordFeatures(
   title: readonly string[],
   sentences: readonly Tokens[],
   stats: WordStats,
-  body: BodyCounts,
 ): Map<string, ArticleWord> {
   const titleWords = new Set(title);
   const titleStems = new Set(title.map((t) => stats.stemOf(t)));
@@ -230,7 +172,6 @@ export function wordFeatures(
     x[12] = isNumber(word) ? 1 : 0;
     x[13] = inTitle * wordPrior;
     x[14] = articleSize;
-    x[15] = Math.log(Math.max(body.count(word), entry.count));
     out.set(word, { x, again: againOf(counts) });
   }
   return out;
@@ -271,7 +212,6 @@ export function wordChances(
   sentences: readonly Tokens[],
   entryOf: (word: string) => WordEntry,
   w: Float64Array,
-  body: BodyCounts,
 ): { chance: Map<string, number>; again: Map<string, number> } {
   const titleWords = new Set(title);
   const titleStems = new Set(title.map((t) => entryOf(t).stem));
@@ -289,8 +229,7 @@ export function wordChances(
       (w[7] as number) * Math.log(o.count) +
       (w[8] as number) * Math.log(o.first + 1) +
       (o.first === 0 ? (w[9] as number) : 0) +
-      (w[11] as number) * (o.named / o.count) +
-      (w[15] as number) * Math.log(Math.max(body.count(word), o.count));
+      (w[11] as number) * (o.named / o.count);
     chance.set(word, 1 / (1 + Math.exp(-z)));
     again.set(word, e.again);
   }
@@ -308,128 +247,6 @@ export interface ScoredSentence {
   chance: ReadonlyMap<string, number>;
   /** Chance of a second occurrence matching too. */
   again: ReadonlyMap<string, number>;
-  /** Where it stands and how it relates to the other sentences (`sentenceContexts`). */
-  context: SentenceContext;
-}
-
-/** A sentence's place in the article's top and its likeness to the other sentences. */
-export interface SentenceContext {
-  /** Sentences looked at in the article (at most the first twelve). */
-  count: number;
-  /** Its paragraph's index in the body. */
-  paragraph: number;
-  /** The first sentence of its paragraph. */
-  opensParagraph: boolean;
-  /** TF-IDF cosine to the other sentences taken together (how central it is). */
-  centrality: number;
-  /** Mean TF-IDF cosine to each other sentence (LexRank-like degree). */
-  similarity: number;
-  /** Share of its content words the first sentence has too (1 for the first sentence). */
-  leadOverlap: number;
-  /** Its words' stems (French Snowball), as the word model knows them. */
-  stems: readonly string[];
-  /** Share of its bigrams that occur elsewhere in the body too. */
-  bigramEcho: number;
-  /** Mean over its content words of log(1 + occurrences elsewhere in the body). */
-  wordEcho: number;
-}
-
-const isContentWord = (word: string): boolean => word.length > 1 && !FUNCTION_WORDS.has(word);
-
-/**
- * Each sentence's context: position, paragraph, TF-IDF centrality (idf from the corpus
- * statistics: a word common to many articles weighs little) and overlap with the lead.
- */
-export function sentenceContexts(
-  sentences: readonly Tokens[],
-  places: readonly { paragraph: number; opensParagraph: boolean }[],
-  stats: Pick<WordStats, "docs" | "word">,
-  stemOf: (word: string) => string,
-  body: BodyCounts,
-): SentenceContext[] {
-  const idf = new Map<string, number>();
-  const vectors = sentences.map((sentence) => {
-    const v = new Map<string, number>();
-    for (const word of sentence.words) {
-      if (!isContentWord(word)) continue;
-      let weight = idf.get(word);
-      if (weight === undefined) {
-        weight = Math.log((stats.docs + 1) / ((stats.word(word)?.df ?? 0) + 1));
-        idf.set(word, weight);
-      }
-      v.set(word, (v.get(word) ?? 0) + weight);
-    }
-    return v;
-  });
-  // Sums over the sentences: raw vectors (the centroid) and unit ones, so that each sentence's
-  // cosine to the rest and its mean cosine to the others take one pass over its own words.
-  const norms = vectors.map((v) => {
-    let s = 0;
-    for (const x of v.values()) s += x * x;
-    return Math.sqrt(s);
-  });
-  const centroid = new Map<string, number>();
-  const units = new Map<string, number>();
-  vectors.forEach((v, i) => {
-    const length = norms[i] as number;
-    for (const [w, x] of v) {
-      centroid.set(w, (centroid.get(w) ?? 0) + x);
-      if (length > 0) units.set(w, (units.get(w) ?? 0) + x / length);
-    }
-  });
-  let centroidNorm2 = 0;
-  for (const x of centroid.values()) centroidNorm2 += x * x;
-  const lead = new Set((sentences[0]?.words ?? []).filter(isContentWord));
-  return sentences.map((sentence, i) => {
-    const v = vectors[i] as Map<string, number>;
-    const length = norms[i] as number;
-    let vc = 0;
-    let vu = 0;
-    for (const [w, x] of v) {
-      vc += x * (centroid.get(w) ?? 0);
-      vu += x * (units.get(w) ?? 0);
-    }
-    // The rest of the article: centroid − v.
-    const dotRest = vc - length * length;
-    const restNorm2 = Math.max(0, centroidNorm2 - 2 * vc + length * length);
-    const d = length * Math.sqrt(restNorm2);
-    // Σ over j ≠ i of cos(i, j) = v̂·Σ v̂_j − 1.
-    const similarity = length > 0 ? vu / length - 1 : 0;
-    let content = 0;
-    let inLead = 0;
-    let wordEcho = 0;
-    const own = new Map<string, number>();
-    for (const word of sentence.words) own.set(word, (own.get(word) ?? 0) + 1);
-    for (const word of sentence.words) {
-      if (!isContentWord(word)) continue;
-      content++;
-      if (lead.has(word)) inLead++;
-      wordEcho += Math.log(1 + Math.max(0, body.count(word) - (own.get(word) ?? 0)));
-    }
-    // A bigram is echoed when the body has it more often than this sentence does (rarely twice).
-    let echoed = 0;
-    const words = sentence.words;
-    for (let k = 1; k < words.length; k++) {
-      const inBody = body.bigram(words[k - 1] as string, words[k] as string);
-      if (inBody < 2) continue;
-      let own = 0;
-      for (let m = 1; m < words.length; m++)
-        if (words[m] === words[k] && words[m - 1] === words[k - 1]) own++;
-      if (inBody > own) echoed++;
-    }
-    const place = places[i] ?? { paragraph: 0, opensParagraph: i === 0 };
-    return {
-      count: sentences.length,
-      paragraph: place.paragraph,
-      opensParagraph: place.opensParagraph,
-      centrality: d === 0 ? 0 : dotRest / d,
-      similarity: sentences.length > 1 ? similarity / (sentences.length - 1) : 0,
-      leadOverlap: i === 0 ? 1 : content === 0 ? 0 : inLead / content,
-      stems: sentence.words.map(stemOf),
-      bigramEcho: sentence.words.length > 1 ? echoed / (sentence.words.length - 1) : 0,
-      wordEcho: content === 0 ? 0 : wordEcho / content,
-    };
-  });
 }
 
 const QUOTED = /«[^»]*»|“[^”]*”|"[^"]*"/gu;
@@ -450,62 +267,7 @@ export const CANDIDATE_FEATURES = [
   "has a number",
   "share of characters inside quotation marks",
   "gap between the two sentences, log",
-  "first sentence index / sentences",
-  "paragraph index, log(p+1)",
-  "opens its paragraph",
-  "words, log",
-  "share of content words",
-  "has a date or weekday word",
-  "has a money or quantity word",
-  "centrality of the first sentence (TF-IDF cosine to the rest)",
-  "mean centrality of its sentences",
-  "mean similarity of the first sentence to each other sentence",
-  "share of the first sentence's content words in the lead",
-  "mean word chance",
-  "mean chance of its content words",
-  "share of its content stems in the title",
-  "share of the title's content stems it covers",
-  "first sentence's own expected ROUGE-1 F1",
-  "second sentence's own expected ROUGE-1 F1",
-  "share of the second sentence's content words already in the first",
-  "sentences looked at",
-  "share of number words",
-  "share of its bigrams found elsewhere in the body",
-  "mean log(1 + occurrences elsewhere in the body) of its content words",
 ] as const;
-
-const DATE_WORDS: ReadonlySet<string> = new Set(
-  (
-    "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre " +
-    "décembre decembre lundi mardi mercredi jeudi vendredi samedi dimanche hier demain"
-  ).split(" "),
-);
-const QUANTITY_WORDS: ReadonlySet<string> = new Set(
-  (
-    "euros euro dollars dollar francs fcfa cfa millions million milliards milliard " +
-    "pourcent cent tonnes kilomètres km hectares habitants morts blessés victimes"
-  ).split(" "),
-);
-
-/** The title's content words and their stems. */
-export interface TitleTerms {
-  words: ReadonlySet<string>;
-  stems: ReadonlySet<string>;
-}
-
-/** Expected ROUGE-1 F1 of one sentence alone. */
-function ownExpectedR1(part: ScoredSentence, referenceWords: number): number {
-  const used = new Map<string, number>();
-  let e1 = 0;
-  for (const word of part.words) {
-    const p = part.chance.get(word) ?? 0;
-    const seen = used.get(word) ?? 0;
-    if (seen === 0) e1 += p;
-    else if (seen === 1) e1 += p * (part.again.get(word) ?? 0);
-    used.set(word, seen + 1);
-  }
-  return (2 * e1) / (part.words.length + referenceWords);
-}
 
 /**
  * The features of a summary made of `parts` (one sentence or two, in article order).
@@ -513,10 +275,9 @@ function ownExpectedR1(part: ScoredSentence, referenceWords: number): number {
  */
 export function candidateFeatures(
   parts: readonly ScoredSentence[],
-  titleTerms: TitleTerms,
+  title: ReadonlySet<string>,
   referenceWords: number,
 ): Float64Array {
-  const title = titleTerms.words;
   const used = new Map<string, number>();
   let n = 0;
   let e1 = 0;
@@ -528,21 +289,14 @@ export function candidateFeatures(
   let numbers = 0;
   let chars = 0;
   let quoted = 0;
-  let contentChance = 0;
-  let stemsInTitle = 0;
-  const titleStemsCovered = new Set<string>();
-  let dates = 0;
-  let quantities = 0;
   for (const part of parts) {
-    const words = part.words;
     let previous = -1;
     chars += part.text.length;
     for (const span of part.text.matchAll(QUOTED)) quoted += span[0].length;
-    for (let k = 0; k < words.length; k++) {
-      const word = words[k] as string;
-      if (part.named[k]) named++;
-      if (DATE_WORDS.has(word)) dates++;
-      if (QUANTITY_WORDS.has(word)) quantities++;
+    part.named.forEach((isName) => {
+      if (isName) named++;
+    });
+    for (const word of part.words) {
       if (word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57) numbers++;
       n++;
       const p = part.chance.get(word) ?? 0;
@@ -553,17 +307,12 @@ export function candidateFeatures(
       used.set(word, seen + 1);
       if (previous >= 0) e2 += previous * p;
       previous = p;
-      if (!isContentWord(word)) continue;
-      content++;
-      contentChance += p;
-      if (title.has(word)) {
-        contentInTitle++;
-        titleCovered.add(word);
-      }
-      const stem = part.context.stems[k] as string;
-      if (titleTerms.stems.has(stem)) {
-        stemsInTitle++;
-        titleStemsCovered.add(stem);
+      if (!FUNCTION_WORDS.has(word) && word.length > 1) {
+        content++;
+        if (title.has(word)) {
+          contentInTitle++;
+          titleCovered.add(word);
+        }
       }
     }
   }
@@ -587,48 +336,5 @@ export function candidateFeatures(
   x[11] = numbers > 0 ? 1 : 0;
   x[12] = chars === 0 ? 0 : quoted / chars;
   x[13] = parts.length > 1 ? Math.log(last.index - first.index) : 0;
-  const c0 = first.context;
-  x[14] = first.index / Math.max(1, c0.count);
-  x[15] = Math.log(c0.paragraph + 1);
-  x[16] = c0.opensParagraph ? 1 : 0;
-  x[17] = Math.log(n + 1);
-  x[18] = n === 0 ? 0 : content / n;
-  x[19] = dates > 0 ? 1 : 0;
-  x[20] = quantities > 0 ? 1 : 0;
-  x[21] = c0.centrality;
-  let centrality = 0;
-  for (const part of parts) centrality += part.context.centrality;
-  x[22] = centrality / parts.length;
-  x[23] = c0.similarity;
-  x[24] = c0.leadOverlap;
-  x[25] = n === 0 ? 0 : e1 / n;
-  x[26] = content === 0 ? 0 : contentChance / content;
-  let titleStems = 0;
-  for (const stem of titleTerms.stems) if (stem.length > 1) titleStems++;
-  x[27] = content === 0 ? 0 : stemsInTitle / content;
-  x[28] = titleStems === 0 ? 0 : titleStemsCovered.size / titleStems;
-  x[29] = ownExpectedR1(first, referenceWords);
-  if (parts.length > 1) {
-    x[30] = ownExpectedR1(last, referenceWords);
-    const firstWords = new Set(first.words.filter(isContentWord));
-    let secondContent = 0;
-    let repeated = 0;
-    for (const word of last.words) {
-      if (!isContentWord(word)) continue;
-      secondContent++;
-      if (firstWords.has(word)) repeated++;
-    }
-    x[31] = secondContent === 0 ? 0 : repeated / secondContent;
-  }
-  x[32] = c0.count;
-  x[33] = n === 0 ? 0 : numbers / n;
-  let bigramEcho = 0;
-  let wordEcho = 0;
-  for (const part of parts) {
-    bigramEcho += part.context.bigramEcho * part.words.length;
-    wordEcho += part.context.wordEcho * part.words.length;
-  }
-  x[34] = n === 0 ? 0 : bigramEcho / n;
-  x[35] = n === 0 ? 0 : wordEcho / n;
   return x;
 }

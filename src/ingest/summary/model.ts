@@ -18,7 +18,6 @@ import {
   type WordStats,
   wordEntry,
 } from "./features.ts";
-import { TreeEnsemble, type TreeEnsembleFile } from "./trees.ts";
 
 /** The artefact as stored. Word lines: `word\tdf\thits\thits2\tstem index`; stem lines: `stem\tdf\thits`. */
 export interface SummaryModelFile {
@@ -32,8 +31,6 @@ export interface SummaryModelFile {
   wordWeights: readonly number[];
   candidateFeatures: readonly string[];
   candidateWeights: readonly number[];
-  /** Boosted trees over the candidate features, fitted to what the linear score misses. */
-  ranker?: TreeEnsembleFile;
   words: string;
   stems: string;
 }
@@ -46,8 +43,6 @@ export interface SummaryModel {
   referenceWords: number;
   wordWeights: Float64Array;
   candidateWeights: Float64Array;
-  /** Trees whose sum is added to the linear score, if the artefact has them. */
-  ranker?: TreeEnsemble;
 }
 
 /** The artefact shipped next to this file. */
@@ -159,8 +154,7 @@ export function modelFromFile(file: SummaryModelFile, source = "summary model"):
     !same(file.wordFeatures, WORD_FEATURES) ||
     !same(file.candidateFeatures, CANDIDATE_FEATURES) ||
     file.wordWeights.length !== WORD_FEATURES.length ||
-    file.candidateWeights.length !== CANDIDATE_FEATURES.length ||
-    (file.ranker !== undefined && !TreeEnsemble.valid(file.ranker, CANDIDATE_FEATURES.length))
+    file.candidateWeights.length !== CANDIDATE_FEATURES.length
   ) {
     throw new SummaryModelError(
       `${source} : le modèle de résumé ne correspond pas aux caractéristiques du code ; relancez « npm run train:summary »`,
@@ -194,7 +188,6 @@ export function modelFromFile(file: SummaryModelFile, source = "summary model"):
     referenceWords: file.referenceWords,
     wordWeights,
     candidateWeights: Float64Array.from(file.candidateWeights),
-    ...(file.ranker === undefined ? {} : { ranker: new TreeEnsemble(file.ranker) }),
   };
 }
 
@@ -207,7 +200,6 @@ export function withWeights(
   referenceWords: number,
   wordWeights: Float64Array,
   candidateWeights: Float64Array,
-  ranker?: TreeEnsemble,
 ): SummaryModel {
   const table = new Map<string, WordEntry>();
   for (const word of stats.known?.() ?? []) table.set(word, wordEntry(word, stats, wordWeights));
@@ -217,7 +209,6 @@ export function withWeights(
     referenceWords,
     wordWeights,
     candidateWeights,
-    ...(ranker === undefined ? {} : { ranker }),
   };
 }
 
@@ -240,9 +231,5 @@ export const dot = (w: Float64Array, x: Float64Array): number => {
   for (let i = 0; i < w.length; i++) s += (w[i] as number) * (x[i] as number);
   return s;
 };
-
-/** A candidate's score: the linear weights', plus the trees' correction if the model has them. */
-export const scoreCandidate = (model: SummaryModel, x: Float64Array): number =>
-  dot(model.candidateWeights, x) + (model.ranker === undefined ? 0 : model.ranker.score(x));
 
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));

@@ -6,18 +6,14 @@
  * article or share its key words, and a summary must say more than the title.
  */
 import {
-  bodyCounts,
   candidateFeatures,
   FUNCTION_WORDS,
   type ScoredSentence,
-  type SentenceContext,
-  sentenceContexts,
   type Tokens,
   tokenize,
-  type WordEntry,
   wordChances,
 } from "./features.ts";
-import { type SummaryModel, scoreCandidate } from "./model.ts";
+import { dot, type SummaryModel } from "./model.ts";
 import {
   hasVerb,
   isNoise,
@@ -33,26 +29,16 @@ export const MAX_SENTENCES = 12;
 /** Enough text for MAX_SENTENCES sentences of news prose. */
 const PREFIX_CHARS = 4000;
 
-/** A sentence of the article's top, with its paragraph. */
-export interface LeadSentence extends Sentence {
-  paragraph: number;
-  opensParagraph: boolean;
-}
-
 /** The first `count` sentences of the body, splitting only as much text as needed. */
-export function leadingSentences(
-  paragraphs: readonly string[],
-  count = MAX_SENTENCES,
-): LeadSentence[] {
-  const sentences: LeadSentence[] = [];
-  for (const [paragraph, text] of paragraphs.entries()) {
+export function leadingSentences(paragraphs: readonly string[], count = MAX_SENTENCES): Sentence[] {
+  const sentences: Sentence[] = [];
+  for (const paragraph of paragraphs) {
     if (sentences.length >= count) break;
     // Scraped bodies can be one huge paragraph: split a prefix and drop its cut-off last sentence.
-    const long = text.length > PREFIX_CHARS;
-    const found = splitQuotedSentences(long ? text.slice(0, PREFIX_CHARS) : text);
+    const long = paragraph.length > PREFIX_CHARS;
+    const found = splitQuotedSentences(long ? paragraph.slice(0, PREFIX_CHARS) : paragraph);
     if (long && found.length > 1) found.pop();
-    for (const [k, sentence] of found.entries())
-      sentences.push({ ...sentence, paragraph, opensParagraph: k === 0 });
+    sentences.push(...found);
   }
   return sentences.slice(0, count);
 }
@@ -105,29 +91,12 @@ export function candidates(
   paragraphs: readonly string[],
   maxChars: number,
   model: SummaryModel,
-): { candidates: Candidate[]; usable: UsableSentence[]; sentences: LeadSentence[] } {
+): { candidates: Candidate[]; usable: UsableSentence[]; sentences: Sentence[] } {
   const sentences = leadingSentences(paragraphs);
   const tokens = sentences.map((s) => tokenize(s.text));
   const titleWords = tokenize(title).words;
   const titleSet = new Set(titleWords);
-  const body = bodyCounts(paragraphs);
-  // Each distinct word's terms once: an unknown word's entry is computed (stemmed) on each call.
-  const entries = new Map<string, WordEntry>();
-  const entryOf = (word: string): WordEntry => {
-    let e = entries.get(word);
-    if (e === undefined) {
-      e = model.entry(word);
-      entries.set(word, e);
-    }
-    return e;
-  };
-  const { chance, again } = wordChances(titleWords, tokens, entryOf, model.wordWeights, body);
-  const stemOf = (word: string): string => entryOf(word).stem;
-  const contexts = sentenceContexts(tokens, sentences, model.stats, stemOf, body);
-  const titleTerms = {
-    words: titleSet,
-    stems: new Set(titleWords.filter(isContent).map(stemOf)),
-  };
+  const { chance, again } = wordChances(titleWords, tokens, model.entry, model.wordWeights);
   const usable: UsableSentence[] = [];
   sentences.forEach((sentence, index) => {
     const text = sentence.text;
@@ -145,7 +114,6 @@ export function candidates(
       named: t.named,
       chance,
       again,
-      context: contexts[index] as SentenceContext,
       standalone: !answers && !needsContext(text, index),
       detachable: !answers && (index === 0 || !needsContext(text, 1)),
     });
@@ -154,7 +122,7 @@ export function candidates(
   const add = (parts: UsableSentence[], text: string): void => {
     const restates = newWords(parts, titleSet) < MIN_NEW_WORDS;
     const tier = (parts[0] as UsableSentence).standalone && !restates ? 0 : 1;
-    out.push({ text, parts, tier, x: candidateFeatures(parts, titleTerms, model.referenceWords) });
+    out.push({ text, parts, tier, x: candidateFeatures(parts, titleSet, model.referenceWords) });
   };
   for (let i = 0; i < usable.length; i++) {
     const a = usable[i] as UsableSentence;
@@ -174,7 +142,7 @@ export function best(found: readonly Candidate[], model: SummaryModel): Candidat
   let top: Candidate | undefined;
   let topScore = Number.NEGATIVE_INFINITY;
   for (const candidate of found) {
-    const score = scoreCandidate(model, candidate.x) - candidate.tier * 1000;
+    const score = dot(model.candidateWeights, candidate.x) - candidate.tier * 1000;
     if (score > topScore) {
       top = candidate;
       topScore = score;

@@ -2,7 +2,6 @@ import { readFileSync, statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { hasCode } from "../../../src/domain/errors.ts";
 import {
-  bodyCounts,
   CANDIDATE_FEATURES,
   tokenize,
   WORD_FEATURES,
@@ -16,7 +15,6 @@ import {
   modelFromFile,
   SummaryModelError,
   type SummaryModelFile,
-  scoreCandidate,
   sigmoid,
 } from "../../../src/ingest/summary/model.ts";
 
@@ -44,20 +42,6 @@ describe("the shipped summary model", () => {
     }
   });
 
-  it("ranks with boosted trees on top of the linear score, and refuses trees for other features", () => {
-    const model = loadSummaryModel();
-    expect(model.ranker?.trees).toBeGreaterThan(0);
-    const file = JSON.parse(readFileSync(DEFAULT_MODEL_URL, "utf8")) as SummaryModelFile;
-    const ranker = file.ranker as NonNullable<SummaryModelFile["ranker"]>;
-    const bad = { ...ranker, features: ranker.features.map(() => CANDIDATE_FEATURES.length) };
-    expect(() => modelFromFile({ ...file, ranker: bad })).toThrow(SummaryModelError);
-    const x = new Float64Array(CANDIDATE_FEATURES.length).fill(0.5);
-    expect(scoreCandidate(model, x)).toBeCloseTo(
-      dot(model.candidateWeights, x) + (model.ranker?.score(x) ?? 0),
-      12,
-    );
-  });
-
   it("names the file it cannot read", () => {
     expect(() => loadSummaryModel("/nonexistent/summary-model.json")).toThrow(
       /nonexistent\/summary-model\.json.*illisible/u,
@@ -74,11 +58,8 @@ describe("the word model's fast path", () => {
       "Abdoulaye Diop a présidé une réunion à huis clos avec ses homologues zxqwy.",
       "Le partenariat couvre la sécurité et l'énergie, selon le ministère malien.",
     ].map(tokenize);
-    const body = bodyCounts([
-      "Les ministres du Mali sont à Moscou. Le partenariat avec Moscou couvre la sécurité.",
-    ]);
-    const full = wordFeatures(title, sentences, model.stats, body);
-    const fast = wordChances(title, sentences, model.entry, model.wordWeights, body);
+    const full = wordFeatures(title, sentences, model.stats);
+    const fast = wordChances(title, sentences, model.entry, model.wordWeights);
     expect(fast.chance.size).toBe(full.size);
     for (const [word, { x }] of full) {
       expect(fast.chance.get(word)).toBeCloseTo(sigmoid(dot(model.wordWeights, x)), 12);
