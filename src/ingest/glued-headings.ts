@@ -7,7 +7,28 @@
  * short enough to be one.
  */
 
-const GLUE = /(?<![\p{L}\p{N}])\p{Ll}{3,}(?=\p{Lu}\p{Ll})/gu;
+/** A lowercase letter right before a capitalised word: where glue may be (fast to find). */
+const SEAM = /\p{Ll}(?=\p{Lu}\p{Ll})/gu;
+const LOWER = /\p{Ll}/u;
+const WORDISH = /[\p{L}\p{N}]/u;
+
+/**
+ * Where each glue in the text ends (the index of the capital): a word of three or more
+ * lowercase letters from its start, then a capitalised word. Found by a cheap scan for the seam,
+ * then a look back, rather than one regular expression that retries at every letter.
+ */
+export function glueEnds(text: string): number[] {
+  const ends: number[] = [];
+  for (const seam of text.matchAll(SEAM)) {
+    const end = (seam.index ?? 0) + 1;
+    let start = end - 1;
+    while (start > 0 && LOWER.test(text[start - 1] as string)) start--;
+    if (end - start < 3) continue;
+    if (start > 0 && WORDISH.test(text[start - 1] as string)) continue;
+    ends.push(end);
+  }
+  return ends;
+}
 /** The end of the sentence before the heading: a stop, maybe closing quotes, then a space. */
 const SENTENCE_END = /[.!?…][»"”)]*\s+/gu;
 const MAX_HEADING_WORDS = 14;
@@ -36,8 +57,7 @@ export function splitGluedHeadings(text: string): GluedPiece[] {
 
 /** Where the first glued heading of the text starts and ends, or null. */
 function headingCut(text: string): { start: number; end: number } | null {
-  for (const glue of text.matchAll(GLUE)) {
-    const end = (glue.index ?? 0) + glue[0].length;
+  for (const end of glueEnds(text)) {
     let start = 0;
     for (const stop of text.slice(0, end).matchAll(SENTENCE_END)) {
       start = (stop.index ?? 0) + stop[0].length;

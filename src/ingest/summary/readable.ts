@@ -1,3 +1,4 @@
+import { glueEnds } from "../glued-headings.ts";
 import { startsLikeNoise } from "../noise.ts";
 import { shippedVerbForms } from "./verb-forms.ts";
 
@@ -140,9 +141,7 @@ const GLUED = new RegExp(
   [
     // "récurrentesLe conseil", "tourLes regards"
     "\\p{Ll}{2}(?:Le|La|Les|L['’]|Un|Une|Des|Il|Elle|Ils|Elles|Ce|Cette|C['’]|Selon|Depuis|Dans|Pour|Mais)(?!\\p{Ll})",
-    // a heading run into the paragraph: "Pas de recours à la forceJean-Marie Le Pen" (brand
-    // names start with a capital or one letter: "YouTube", "iPhone")
-    "(?<![\\p{L}\\p{N}])\\p{Ll}{3,}\\p{Lu}\\p{Ll}",
+
     // "le 1er tour Depuis, alors que": a sentence opener capitalised mid-sentence
     "[\\p{Ll}\\p{N}] (?:Il|Elle|Ils|Elles|Depuis|Selon|Mais|Dans|Cette|Lors|Alors|Pourtant|Cependant|Ainsi|Enfin|Après|Avant)[ ,]",
     // " -Jusqu'ici", "juges.- Laide"
@@ -172,7 +171,8 @@ export function readsWhole(sentence: string): boolean {
   if (!WHOLE_END.test(sentence) || ELIDED_END.test(sentence)) return false;
   if (POINTS_FORWARD.test(start)) return false;
   if (!balancedStraightQuotes(sentence) || !balancedPairs(sentence)) return false;
-  return !lostCapital(sentence) && !GLUED.test(sentence);
+  // A heading run into the sentence: « Pas de recours à la forceJean-Marie Le Pen ».
+  return !lostCapital(sentence) && !GLUED.test(sentence) && glueEnds(sentence).length === 0;
 }
 
 const QUESTION_END = /\?["»”)\s]*$/u;
@@ -293,10 +293,11 @@ const INCISE = new RegExp(
  * newsroom's own words. A sentence without quotation marks has nothing to attribute.
  */
 export function quotesHaveSpeaker(sentence: string): boolean {
-  const outside = sentence.replace(QUOTE_SPAN, " ").trim();
+  const quoted = /[«“"]/u.test(sentence);
+  const outside = quoted ? sentence.replace(QUOTE_SPAN, " ").trim() : sentence;
   // « Les avantages du pouvoir, je ne les vois pas. »: someone's words without quotation marks.
   if (FIRST_PERSON.test(outside) && !INCISE.test(outside)) return false;
-  if (!/[«“"]/u.test(sentence)) return true;
+  if (!quoted) return true;
   // Little left outside the quotation marks: nobody is named.
   const words = outside.match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length < 2) return false;
