@@ -96,7 +96,7 @@ function leadSentence(blocks: readonly Block[]): string {
   return /^.{20,}?[.!?…](?=\s|$)/su.exec(first.text)?.[0] ?? first.text;
 }
 
-/** The paragraphs without the lead sentence, when the lead says more than it (else as they are). */
+/** The paragraphs without the lead sentence (as they are when it is not found, or is all they hold). */
 function withoutLead(paragraphs: readonly string[], lead: string): readonly string[] {
   const index = paragraphs.findIndex((p) => p.startsWith(lead));
   if (index < 0) return paragraphs;
