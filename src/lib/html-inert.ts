@@ -8,41 +8,49 @@ const INERT = ["script", "style", "svg", "noscript", "template", "iframe"];
  * article's metadata. An element left unclosed removes the rest of the page.
  */
 export function stripInert(html: string): string {
-  const lower = html.toLowerCase();
+  // The openings only, found by one case-insensitive search: lowercasing the whole page first
+  // (a copy as big as the page) cost more than the scan itself.
   const parts: string[] = [];
   let kept = 0;
-  let pos = 0;
-  for (;;) {
-    const lt = lower.indexOf("<", pos);
-    if (lt < 0) break;
-    const end = inertEnd(lower, lt);
+  OPENING.lastIndex = 0;
+  for (let m = OPENING.exec(html); m !== null; m = OPENING.exec(html)) {
+    const lt = m.index;
+    const end = inertEnd(html, lt, (m[1] ?? "").toLowerCase());
     if (end < 0) {
-      pos = lt + 1;
+      OPENING.lastIndex = lt + 1;
       continue;
     }
     parts.push(html.slice(kept, lt));
-    kept = pos = end;
+    kept = end;
+    OPENING.lastIndex = end;
   }
+  if (kept === 0) return html;
   parts.push(html.slice(kept));
   return parts.join("");
 }
 
-/** Where the comment or inert element starting at `lt` ends, or -1 when it is not one. */
-function inertEnd(lower: string, lt: number): number {
-  if (lower.startsWith("<!--", lt)) {
-    const close = lower.indexOf("-->", lt + 4);
-    return close < 0 ? lower.length : close + 3;
+/** A comment, or an inert element's start tag (its name in group 1). */
+const OPENING = new RegExp(`<(?:!--|(${INERT.join("|")})(?![\\w-]))`, "gi");
+
+/** Where the comment or inert element starting at `lt` ends, or -1 when it is kept. */
+function inertEnd(html: string, lt: number, name: string): number {
+  if (name === "") {
+    const close = html.indexOf("-->", lt + 4);
+    return close < 0 ? html.length : close + 3;
   }
-  const name = INERT.find(
-    (n) => lower.startsWith(n, lt + 1) && !/[\w-]/.test(lower.charAt(lt + 1 + n.length)),
-  );
-  if (!name) return -1;
-  const tagEnd = lower.indexOf(">", lt);
-  if (name === "script" && lower.slice(lt, tagEnd < 0 ? undefined : tagEnd).includes("ld+json")) {
+  const tagEnd = html.indexOf(">", lt);
+  if (name === "script" && /ld\+json/i.test(html.slice(lt, tagEnd < 0 ? undefined : tagEnd))) {
     return -1;
   }
-  const close = lower.indexOf(`</${name}`, lt);
-  if (close < 0) return lower.length;
-  const gt = lower.indexOf(">", close);
-  return gt < 0 ? lower.length : gt + 1;
+  const close = indexOfCaseless(html, `</${name}`, lt);
+  if (close < 0) return html.length;
+  const gt = html.indexOf(">", close);
+  return gt < 0 ? html.length : gt + 1;
+}
+
+/** `indexOf` ignoring ASCII case, for a lowercase needle. */
+function indexOfCaseless(haystack: string, needle: string, from: number): number {
+  const re = new RegExp(needle.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"), "gi");
+  re.lastIndex = from;
+  return re.exec(haystack)?.index ?? -1;
 }

@@ -18,7 +18,13 @@ const CHROME =
   /(?:^|[\s_-])(?:caption|credit|share|sharing|social|related|recommend|newsletter|subscri|signup|promo|advert|ads?|sponsor|byline|author|dateline|timestamp|published|meta|tags?|breadcrumbs?|comments?|disqus|outbrain|taboola|popup|modal|cookie|consent|toolbar|print|more-?from|read-?more|also|trending|popular|widget|sidebar|footer|embed-?code|inline-?(?:link|promo)|rating|correction|disclaimer)(?:$|[\s_-]|s\b)/i;
 
 /** Classes kept (our chrome filter reads them); metadata is read by us (readPageMetadata). */
-const READABILITY = { keepClasses: true, charThreshold: 300, disableJSONLD: true };
+const READABILITY = {
+  keepClasses: true,
+  charThreshold: 300,
+  disableJSONLD: true,
+  // The article's element itself, not its HTML: cleanContent works on it without a second parse.
+  serializer: (el: El) => el,
+};
 
 /** A line whose text is mostly links is a menu or a list of other articles. */
 const LINK_DENSITY = 0.7;
@@ -53,7 +59,7 @@ export function readHtmlPage(page: string, file: string): FileRead {
   const title = (meta.title ?? h1 ?? parsed?.title ?? document.title ?? "").trim();
   if (!title)
     return problem(file, "titre introuvable : ajoutez un <h1>, un og:title ou un <title>");
-  const bodyHtml = parsed?.content ? cleanContent(parsed.content) : "";
+  const bodyHtml = parsed?.content ? cleanContent(parsed.content as unknown as El) : "";
   if (!bodyHtml.trim()) {
     return problem(file, "corps introuvable : la page ne contient pas de texte d'article");
   }
@@ -96,22 +102,21 @@ function linkDensity(el: El, text: string): number {
 }
 
 /** Readability's article HTML, with the lines that are not prose taken out. */
-function cleanContent(content: string): string {
-  const { document } = parseHTML(`<!doctype html><html><body>${content}</body></html>`);
-  for (const el of Array.from(document.querySelectorAll(DROP)) as El[]) el.remove();
-  for (const el of Array.from(document.querySelectorAll("figure, [class], [id]")) as El[]) {
+function cleanContent(content: El): string {
+  for (const el of Array.from(content.querySelectorAll(DROP)) as El[]) el.remove();
+  for (const el of Array.from(content.querySelectorAll("figure, [class], [id]")) as El[]) {
     if (!el.parentNode) continue;
     const name = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
     const text = (el.textContent ?? "").trim();
     if ((el.tagName === "FIGURE" || chromeName(name)) && text.length < 400) el.remove();
   }
-  for (const el of Array.from(document.querySelectorAll("p, li, h1, h2, h3, h4, h5, h6")) as El[]) {
+  for (const el of Array.from(content.querySelectorAll("p, li, h1, h2, h3, h4, h5, h6")) as El[]) {
     if (!el.parentNode) continue;
     const text = (el.textContent ?? "").trim();
     if (text.length > 0 && linkDensity(el, text) > LINK_DENSITY) el.remove();
   }
-  trimEdges(document);
-  return document.body.innerHTML as string;
+  trimEdges(content);
+  return content.innerHTML as string;
 }
 
 const BLOCKS = "p, li, h1, h2, h3, h4, h5, h6, blockquote, pre, td, dd, dt, div";
@@ -125,8 +130,8 @@ const STAMP =
  * bar, a byline, "Advert", "comments", a call to subscribe. Lines at either end that are short
  * and not sentences, or are time stamps, go; the first real paragraph stops the trimming.
  */
-function trimEdges(document: El): void {
-  const leaves = (Array.from(document.body.querySelectorAll(BLOCKS)) as El[]).filter(
+function trimEdges(root: El): void {
+  const leaves = (Array.from(root.querySelectorAll(BLOCKS)) as El[]).filter(
     (el) => !el.querySelector(BLOCKS) && (el.textContent ?? "").trim() !== "",
   );
   const chrome = (el: El) => {
