@@ -3,6 +3,8 @@ import { dateFormat } from "../../lib/date-format.ts";
 import { formatLocal } from "../../lib/zoned-time.ts";
 import type { ConfirmFacts, Lang, ReceiptFacts } from "../../messages/i18n/catalogue.ts";
 import { catalogue, formatDay, formatDuration } from "../../messages/wording.ts";
+import type { DeskDeps } from "./deps.ts";
+import type { DeskContext } from "./env.ts";
 
 /**
  * Dates, receipts and questions as the desk words them: the same facts the phone's editor
@@ -13,6 +15,16 @@ export interface DeskFormat {
   timeZone: string;
   now: Date;
   paused: boolean;
+}
+
+/** The request's language, the newsroom's zone, now, and whether sending is paused. */
+export function deskFormatOf(c: DeskContext, deps: DeskDeps): DeskFormat {
+  return {
+    lang: c.get("lang"),
+    timeZone: deps.config.timeZone,
+    now: deps.clock.now(),
+    paused: deps.desk.isPaused(),
+  };
 }
 
 /** "05/12/2026 18:00" in the newsroom's zone. */

@@ -8,7 +8,7 @@ import type { ArticleCard, StoredArticle } from "../../../store/articles.ts";
 import { auditDesk } from "../audit.ts";
 import type { DeskDeps } from "../deps.ts";
 import { type DeskContext, type DeskRouter, deskHref, editorOf } from "../env.ts";
-import { type DeskFormat, deskConfirmFacts, deskDate, deskReceiptFacts } from "../format.ts";
+import { deskConfirmFacts, deskDate, deskFormatOf, deskReceiptFacts } from "../format.ts";
 import { type Html, notice, page, postForm } from "../layout.ts";
 import { whatsappHtml } from "../whatsapp-html.ts";
 
@@ -29,15 +29,6 @@ function stateOf(
   return a.publishedAt.getTime() > now.getTime() ? "future" : "published";
 }
 
-function formatOf(c: DeskContext, deps: DeskDeps): DeskFormat {
-  return {
-    lang: c.get("lang"),
-    timeZone: deps.config.timeZone,
-    now: deps.clock.now(),
-    paused: deps.desk.isPaused(),
-  };
-}
-
 /** A message as the phone shows it. */
 export function bubble(text: string): Html {
   return html`<div class="phone"><div class="bubble">${raw(whatsappHtml(text))}</div></div>`;
@@ -54,7 +45,7 @@ export function registerArticles(desk: DeskRouter, deps: DeskDeps): void {
 
   desk.get("/articles", (c) => {
     const w = c.get("words");
-    const f = formatOf(c, deps);
+    const f = deskFormatOf(c, deps);
     const q = (c.req.query("q") ?? "").trim().slice(0, 200);
     const rubric = (c.req.query("rubrique") ?? "").trim().slice(0, 100);
     const before = /^(-?\d{1,15})_(\d{1,15})$/.exec(c.req.query("avant") ?? "");
@@ -130,7 +121,7 @@ export function registerArticles(desk: DeskRouter, deps: DeskDeps): void {
     status: 200 | 400 = 200,
   ) => {
     const w = c.get("words");
-    const f = formatOf(c, deps);
+    const f = deskFormatOf(c, deps);
     const state = stateOf(article, deps.desk.articleStates([article.id]).get(article.id), f.now);
     const ctx = (language: "fr" | "en"): FormatContext => ({
       language,
@@ -198,7 +189,7 @@ ${actions}${previews}`,
     run: () => ReturnType<DeskDeps["desk"]["requestPublish"]>,
   ) => {
     const w = c.get("words");
-    const f = formatOf(c, deps);
+    const f = deskFormatOf(c, deps);
     try {
       const outcome = run();
       if (outcome.kind === "confirm") {
@@ -256,7 +247,7 @@ ${postForm(c, deskHref("/confirmation/non"), html`<button type="submit" class="s
     if (!article) return notFound(c);
     const body = await c.req.parseBody();
     const text = typeof body.quand === "string" ? body.quand.replace("T", " ").trim() : "";
-    const f = formatOf(c, deps);
+    const f = deskFormatOf(c, deps);
     const example = c.get("lang") === "en" ? "tomorrow 18:00" : "demain 18h";
     return afterRequest(c, article, "schedule", () => {
       const at = parseWhen(text, f.now, deps.config.timeZone);
@@ -279,7 +270,7 @@ ${postForm(c, deskHref("/confirmation/non"), html`<button type="submit" class="s
   desk.post("/confirmation", (c) => {
     const w = c.get("words");
     const editor = editorOf(c).phone;
-    const f = formatOf(c, deps);
+    const f = deskFormatOf(c, deps);
     try {
       const r = deps.desk.confirm(editor);
       auditDesk(c, deps, "confirm", String(r.articleId ?? ""), "ok", `broadcast ${r.broadcastId}`);

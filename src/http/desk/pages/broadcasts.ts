@@ -8,7 +8,7 @@ import type { ReceiptCounts } from "../../../store/receipts.ts";
 import { auditDesk } from "../audit.ts";
 import type { DeskDeps } from "../deps.ts";
 import { type DeskContext, type DeskRouter, deskHref, editorOf } from "../env.ts";
-import { type DeskFormat, deskDate, deskEta } from "../format.ts";
+import { type DeskFormat, deskDate, deskEta, deskFormatOf } from "../format.ts";
 import { type Html, notice, page, postForm } from "../layout.ts";
 
 /** How often the progress stream speaks (server-sent events). */
@@ -52,15 +52,6 @@ function receiptsOf(deps: DeskDeps, id: number): ReceiptCounts | undefined {
   return deps.receipts?.forBroadcast(id);
 }
 
-function formatOf(c: DeskContext, deps: DeskDeps): DeskFormat {
-  return {
-    lang: c.get("lang"),
-    timeZone: deps.config.timeZone,
-    now: deps.clock.now(),
-    paused: deps.desk.isPaused(),
-  };
-}
-
 function view(c: DeskContext, f: DeskFormat, p: BroadcastProgress): ProgressView {
   const cancelled = p.cancelled ?? 0;
   const channel = p.channel ?? "none";
@@ -90,7 +81,7 @@ function view(c: DeskContext, f: DeskFormat, p: BroadcastProgress): ProgressView
  * broadcast's messages are counted once (the Desk's progress); no receipts join here.
  */
 function progressEvent(c: DeskContext, deps: DeskDeps, watched: readonly number[]): ProgressEvent {
-  const f = formatOf(c, deps);
+  const f = deskFormatOf(c, deps);
   const ids = new Set([...deps.broadcasts.running(f.now).map((b) => b.id), ...watched]);
   const list = [...ids]
     .sort((a, b) => a - b)
@@ -124,7 +115,7 @@ export function registerBroadcasts(desk: DeskRouter, deps: DeskDeps): void {
 
   const show = (c: DeskContext, top: Html | string = "", status: 200 | 400 | 404 = 200) => {
     const w = c.get("words");
-    const f = formatOf(c, deps);
+    const f = deskFormatOf(c, deps);
     const event = progressEvent(c, deps, []);
     const cancelForm = (id: number) =>
       postForm(
