@@ -7,7 +7,6 @@
 import fs, { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
 import { Registry } from "prom-client";
 import { createDispatcher } from "../src/app/delivery.ts";
 import { deskDeps } from "../src/app/desk.ts";
@@ -23,11 +22,11 @@ import { ManualClock } from "../src/lib/clock.ts";
 import { seededRandom } from "../src/lib/random.ts";
 import { silentLogger } from "../src/log.ts";
 import { MemoryTransport } from "../src/transport/memory.ts";
+import { CHROMIUM, hasChromium, launchChromium } from "../tests/support/browser.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const out = path.join(root, "docs/desk");
-const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
-if (!fs.existsSync(CHROMIUM)) {
+if (!hasChromium) {
   process.stderr.write(
     `Pas de Chromium à ${CHROMIUM} : apt-get install chromium (ou CHROME_PATH=…)\n`,
   );
@@ -127,18 +126,7 @@ const server = await startHttpServer({
   },
 });
 const base = `http://127.0.0.1:${server.port}`;
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
   const shot = async (name: string) => {
