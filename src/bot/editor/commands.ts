@@ -3,8 +3,15 @@ import { DeskError } from "../../domain/errors.ts";
 import { dateFormat } from "../../lib/date-format.ts";
 import { fold } from "../../lib/fold.ts";
 import { parseWhen } from "../../lib/when.ts";
-import { formatLocal, localParts } from "../../lib/zoned-time.ts";
+import { localParts } from "../../lib/zoned-time.ts";
 import { maskPhone } from "../../log.ts";
+import {
+  confirmFacts as confirmFactsOf,
+  type FactsFormat,
+  receiptFacts as receiptFactsOf,
+  shortDateTime,
+  timeOrDate,
+} from "../../messages/facts.ts";
 import type { ConfirmFacts, ReceiptFacts, UsageExample } from "../../messages/i18n/catalogue.ts";
 import { statsReceiptLines } from "../../messages/receipts.ts";
 import { catalogue, deskErrorText, formatDay, formatDuration } from "../../messages/wording.ts";
@@ -45,58 +52,38 @@ function audit(
   ctx.deps.audit.record({ via: ctx.deps.via, ...entry }, ctx.now);
 }
 
+/** The editor's language, the newsroom's zone, now, and whether sending is paused. */
+function factsFormat(ctx: BotContext): FactsFormat {
+  return {
+    lang: ctx.lang,
+    timeZone: ctx.deps.config.timeZone,
+    now: ctx.now,
+    paused: ctx.deps.backend.isPaused(),
+  };
+}
+
 /** A date as an editor reads it, in the newsroom's zone: "05/12/2026 18:00". */
 export function editorDate(ctx: BotContext, date: Date): string {
-  return dateFormat(catalogue(ctx.lang).locale, {
-    dateStyle: "short",
-    timeStyle: "short",
-    timeZone: ctx.deps.config.timeZone,
-  }).format(date);
+  return shortDateTime({ lang: ctx.lang, timeZone: ctx.deps.config.timeZone }, date);
 }
 
 /** "18:00" today, else the short date and time. */
 function editorTime(ctx: BotContext, date: Date): string {
-  return formatLocal(date, ctx.deps.config.timeZone, ctx.now).includes(" ")
-    ? editorDate(ctx, date)
-    : formatLocal(date, ctx.deps.config.timeZone, ctx.now);
+  return timeOrDate(factsFormat(ctx), date);
 }
 
+/** A receipt's facts; on the phone the ETA also says when a warm-up ramp sends the rest. */
 export function receiptFacts(ctx: BotContext, r: BroadcastReceipt): ReceiptFacts {
-  return {
-    broadcastId: r.broadcastId,
-    channel: r.channel,
-    recipients: r.recipients,
-    // A scheduled one says when it starts: its ETA is then the sending time alone. While
-    // paused no time is true: the receipt says so instead of a number.
-    eta: ctx.deps.backend.isPaused()
-      ? catalogue(ctx.lang).replies.etaPaused
-      : formatDuration(
-          r.startsAt ? r.etaMs - Math.max(0, r.startsAt.getTime() - ctx.now.getTime()) : r.etaMs,
-          ctx.lang,
-        ) + (r.warmUpDays ? ` — ${catalogue(ctx.lang).delivery.warmUpLater(r.warmUpDays)}` : ""),
-    startsAt: r.startsAt ? editorDate(ctx, r.startsAt) : null,
-    paused: ctx.deps.backend.isPaused(),
-    readersFrom: r.readersFrom ? editorTime(ctx, r.readersFrom) : null,
-    alsoScheduled: r.alsoScheduled ?? [],
-    embargo: r.embargo === true,
-    zeroReason: r.zeroReason ?? null,
-  };
+  const facts = receiptFactsOf(factsFormat(ctx), r);
+  if (!ctx.deps.backend.isPaused() && r.warmUpDays) {
+    facts.eta += ` — ${catalogue(ctx.lang).delivery.warmUpLater(r.warmUpDays)}`;
+  }
+  return facts;
 }
 
 /** What an editor is asked before an /alerte or an old article goes out. */
 export function confirmFacts(ctx: BotContext, r: ConfirmationRequest): ConfirmFacts {
-  return {
-    kind: r.kind,
-    articleId: r.articleId,
-    label: r.label,
-    publishedAt: r.publishedAt
-      ? formatDay(r.publishedAt, ctx.lang, ctx.deps.config.timeZone)
-      : null,
-    channel: r.channel,
-    recipients: r.recipients,
-    readersFrom: r.readersFrom ? editorTime(ctx, r.readersFrom) : null,
-    minutes: Math.round((r.expiresAt.getTime() - ctx.now.getTime()) / 60_000),
-  };
+  return confirmFactsOf(factsFormat(ctx), r);
 }
 
 /** Examples valid now for a command's right form: a real article, a time to come. */
