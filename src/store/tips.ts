@@ -293,17 +293,17 @@ export class TipsRepo {
       .all(chatId)
       .map((r) => ({
         tip: toTip(r),
-        sender: {
-          tipId: r.id,
-          chatId,
-          language: r.s_language === "en" ? "en" : "fr",
+        sender: toSender({
+          tip_id: r.id,
+          chat_id: chatId,
+          language: r.s_language,
           text: r.s_text,
-          forwarded: r.s_forwarded === 1,
+          forwarded: r.s_forwarded,
           count: r.s_count,
-          firstAt: new Date(r.s_first),
-          lastAt: new Date(r.s_last),
-          answeredAt: null,
-        },
+          first_at: r.s_first,
+          last_at: r.s_last,
+          answered_at: null,
+        }),
       }));
   }
 
