@@ -240,20 +240,22 @@ export interface ArticleWords {
   stopHint: string;
 }
 
+/** A broadcast's progress as the CLI and the desk write it: readers sent of total. */
+export interface ProgressFacts {
+  sent: string;
+  total: string;
+  failed: number;
+  /** Stopped by a cancel: "annulée", not "terminé". */
+  cancelled: number;
+  /** The Channel post, apart from the readers counted in sent/total. */
+  channel: ChannelState;
+  done: boolean;
+  eta: string;
+}
+
 /** Words of the operator's terminal (CLI) and of editors' receipts and progress. */
 export interface OperatorWords {
-  progress(p: {
-    sent: string;
-    total: string;
-    failed: number;
-    /** Stopped by a cancel: "annulée", not "terminé". */
-    cancelled: number;
-    /** The Channel post, apart from the readers counted in sent/total. */
-    channel: ChannelState;
-    done: boolean;
-    end: string;
-    eta: string;
-  }): string;
+  progress(p: ProgressFacts & { end: string }): string;
   sendingState: { paused: string; stopped: string; active: string; waiting: string };
   sendingLine(state: string): string;
   todayLine(t: { sent: string; queued: string; failed: string; dead: string }): string;
@@ -415,15 +417,7 @@ export interface DeskWords {
   cancelConfirm(id: number): string;
   cancelledNotice(id: number, cancelled: number, alreadySent: number): string;
   /** Readers counted as on the phone and in the CLI, the Channel post apart. */
-  progress(p: {
-    sent: string;
-    total: string;
-    failed: number;
-    cancelled: number;
-    channel: ChannelState;
-    done: boolean;
-    eta: string;
-  }): string;
+  progress(p: ProgressFacts): string;
   broadcastState: { scheduled: string; running: string; done: string; cancelled: string };
   broadcastColumns: {
     id: string;
