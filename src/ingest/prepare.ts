@@ -82,11 +82,11 @@ function summaryOf(
   lead: string,
   maxChars: number,
 ): string {
-  const whole = summarize({ title, paragraphs: prose }, { maxChars });
-  if (!lead) return whole;
+  const whole = () => summarize({ title, paragraphs: prose }, { maxChars });
+  if (!lead) return whole();
   const after = summarize({ title, paragraphs: withoutLead(prose, lead) }, { maxChars });
   const cut = after.endsWith("…") && !prose.join(" ").includes(after);
-  return cut ? whole : after;
+  return cut ? whole() : after;
 }
 
 /** The first sentence of the first paragraph (a page's stand-in title, once shortened). */
