@@ -5,7 +5,7 @@ import { htmlDepth, MAX_HTML_DEPTH } from "../../lib/html-depth.ts";
 import { stripInert } from "../../lib/html-inert.ts";
 import { ArticleFileError } from "./errors.ts";
 import type { FileRead } from "./file-read.ts";
-import { readPageMetadata } from "./page-metadata.ts";
+import { type MetadataElements, readPageMetadata } from "./page-metadata.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: linkedom's DOM is typed loosely; we use a few members.
 type El = any;
@@ -34,8 +34,8 @@ const CHROME_PART =
   /caption|credit|byline|newsletter|subscribe|promo|advert|sponsor|related|social|sharing|sharebar|share-|cookie|consent|outbrain|taboola|disqus|comment/i;
 
 /** Elements that are never article text. */
-const DROP =
-  "figcaption, figure figcaption, aside, nav, footer, form, button, noscript, iframe, svg";
+const DROP = "figcaption, aside, nav, footer, form, button, noscript, iframe, svg";
+const DROP_TAGS = new Set(DROP.split(", "));
 
 /** A saved `.html` article page: body by Mozilla's Readability, fields from the page's metadata. */
 export function readHtmlPage(page: string, file: string): FileRead {
@@ -47,9 +47,10 @@ export function readHtmlPage(page: string, file: string): FileRead {
     );
   }
   const { document } = parseHTML(html);
-  const meta = readPageMetadata(document);
-  const h1 = document.querySelector("h1")?.textContent?.trim();
-  dropChrome(document);
+  const elements = survey(document);
+  const meta = readPageMetadata(elements);
+  const h1 = elements.h1?.textContent?.trim();
+  dropChrome(elements);
   let parsed = new Readability(document, READABILITY).parse();
   // Chrome removal can take an article whose container has a misleading name: then the page
   // as it is, Readability alone.
@@ -76,10 +77,54 @@ export function readHtmlPage(page: string, file: string): FileRead {
   return { inputs: [input], problems: [] };
 }
 
+/** The elements the metadata, the title and the chrome pass read, found in one walk of the page. */
+interface Survey extends MetadataElements {
+  metas: El[];
+  times: El[];
+  scripts: El[];
+  h1?: El;
+  /** Elements that are never article text (DROP). */
+  drop: El[];
+  /** Elements with a class or an id, outside those. */
+  named: El[];
+}
+
+/**
+ * One walk of the page instead of a selector query each: a query walks the whole page and
+ * matches every element against its selector, and these pages have thousands of elements.
+ */
+function survey(document: El): Survey {
+  const found: Survey = { metas: [], times: [], scripts: [], drop: [], named: [] };
+  let dropEnd: El; // the last element inside the DROP element being walked through
+  for (const el of document.querySelectorAll("*") as El[]) {
+    const tag: string = el.localName;
+    if (tag === "meta") found.metas.push(el);
+    else if (tag === "time") found.times.push(el);
+    else if (tag === "script") found.scripts.push(el);
+    else if (tag === "h1") found.h1 ??= el;
+    if (dropEnd) {
+      if (el === dropEnd) dropEnd = undefined;
+      continue;
+    }
+    if (DROP_TAGS.has(tag)) {
+      found.drop.push(el);
+      dropEnd = lastElementIn(el);
+    } else if (el.hasAttribute("class") || el.hasAttribute("id")) found.named.push(el);
+  }
+  return found;
+}
+
+/** The last element of `el`'s subtree in page order, or undefined when it has no child element. */
+function lastElementIn(el: El): El {
+  let last: El;
+  for (let child = el.lastElementChild; child; child = child.lastElementChild) last = child;
+  return last;
+}
+
 /** Removes page chrome Readability would otherwise keep (it scores containers, not lines). */
-function dropChrome(document: El): void {
-  for (const el of Array.from(document.querySelectorAll(DROP)) as El[]) el.remove();
-  for (const el of Array.from(document.querySelectorAll("[class], [id]")) as El[]) {
+function dropChrome(elements: Survey): void {
+  for (const el of elements.drop) el.remove();
+  for (const el of elements.named) {
     if (!el.parentNode) continue;
     const name = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
     if (!chromeName(name)) continue;

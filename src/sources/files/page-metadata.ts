@@ -8,12 +8,18 @@ export interface PageMetadata {
   url?: string | undefined;
 }
 
-type Doc = {
-  querySelectorAll(selector: string): ArrayLike<{
-    getAttribute(name: string): string | null;
-    textContent: string | null;
-  }>;
-};
+interface PageElement {
+  getAttribute(name: string): string | null;
+  textContent: string | null;
+}
+
+/** The page's elements the metadata is read from, found by the caller's one walk of the page. */
+export interface MetadataElements {
+  metas: readonly PageElement[];
+  /** `<time>` elements, in page order. */
+  times: readonly PageElement[];
+  scripts: readonly PageElement[];
+}
 
 const ARTICLE_TYPES =
   /^(?:NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|Report|ScholarlyArticle|TechArticle|LiveBlogPosting)$/;
@@ -22,11 +28,9 @@ const ARTICLE_TYPES =
  * Title, date, rubrics, author, image and address from JSON-LD (NewsArticle/Article…), then
  * Open Graph / `article:` meta, then `<time datetime>`: the first that gives a value wins.
  */
-export function readPageMetadata(doc: Doc): PageMetadata {
-  const ld = jsonLdArticle(doc);
-  // One walk of the page for its <meta> elements, not one per key looked up (each
-  // querySelectorAll walks the whole tree: ~3 ms a page of the 178 KB benchmark pages).
-  const all = Array.from(doc.querySelectorAll("meta"));
+export function readPageMetadata(page: MetadataElements): PageMetadata {
+  const ld = jsonLdArticle(page.scripts);
+  const all = page.metas;
   const meta = (...keys: string[]) => {
     for (const key of keys) {
       for (const el of all) {
@@ -43,7 +47,7 @@ export function readPageMetadata(doc: Doc): PageMetadata {
       .filter((el) => (el.getAttribute("property") ?? el.getAttribute("name")) === key)
       .map((el) => el.getAttribute("content")?.trim() ?? "")
       .filter(Boolean);
-  const time = Array.from(doc.querySelectorAll("time[datetime]"))[0]?.getAttribute("datetime");
+  const time = page.times.map((el) => el.getAttribute("datetime")).find((v) => v !== null);
   const date = [
     text(ld?.datePublished),
     meta("article:published_time", "og:published_time", "datepublished", "date", "dc.date"),
@@ -69,8 +73,9 @@ export function readPageMetadata(doc: Doc): PageMetadata {
 
 type Ld = Record<string, unknown>;
 
-function jsonLdArticle(doc: Doc): Ld | undefined {
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+function jsonLdArticle(scripts: readonly PageElement[]): Ld | undefined {
+  for (const script of scripts) {
+    if (script.getAttribute("type")?.trim().toLowerCase() !== "application/ld+json") continue;
     let data: unknown;
     try {
       data = JSON.parse(script.textContent ?? "");
