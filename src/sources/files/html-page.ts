@@ -176,8 +176,10 @@ const STAMP =
  * and not sentences, or are time stamps, go; the first real paragraph stops the trimming.
  */
 function trimEdges(root: El): void {
-  const leaves = (Array.from(root.querySelectorAll(BLOCKS)) as El[]).filter(
-    (el) => !el.querySelector(BLOCKS) && (el.textContent ?? "").trim() !== "",
+  // Blocks come in page order, so a block holds another block when the next one is inside it.
+  const blocks = Array.from(root.querySelectorAll(BLOCKS)) as El[];
+  const leaves = blocks.filter(
+    (el, i) => !el.contains(blocks[i + 1] ?? null) && (el.textContent ?? "").trim() !== "",
   );
   const chrome = (el: El) => {
     const text = (el.textContent ?? "").replace(/\s+/g, " ").trim();
