@@ -28,6 +28,8 @@ export interface BroadcastReceipt {
    * reached today's alert limit, or they were already alerted about this article.
    */
   zeroReason?: "nobody" | "unsubscribed" | "capped" | "already" | null;
+  /** The article went to the Channel before: it is not posted twice. */
+  channelAlready?: boolean;
 }
 
 /** A broadcast that waits for the editor's « OUI » (an /alerte, an article older than 48 h). */

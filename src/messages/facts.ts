@@ -52,6 +52,7 @@ export function receiptFacts(f: FactsFormat, r: BroadcastReceipt): ReceiptFacts 
     alsoScheduled: r.alsoScheduled ?? [],
     embargo: r.embargo === true,
     zeroReason: r.zeroReason ?? null,
+    channelAlready: r.channelAlready === true,
   };
 }
 

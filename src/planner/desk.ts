@@ -117,7 +117,8 @@ export class Desk implements EditorBackend {
   /**
    * The publishing rules, the same from the phone and the CLI: a future-dated article is
    * scheduled for its own date (its embargo) unless `force`; one published more than 48 h ago
-   * waits for the editor's « OUI » unless `confirmed`; otherwise it goes now.
+   * waits for the editor's « OUI » unless `confirmed` or it would send nothing (all had it);
+   * otherwise it goes now.
    */
   requestPublish(
     articleId: number,
@@ -133,7 +134,8 @@ export class Desk implements EditorBackend {
     }
     if (
       !options.confirmed &&
-      now.getTime() - article.publishedAt.getTime() > CONFIRM_OLDER_THAN_MS
+      now.getTime() - article.publishedAt.getTime() > CONFIRM_OLDER_THAN_MS &&
+      this.#wouldSend(articleId)
     ) {
       const request = this.#ask(editor, { kind: "publish", articleId, force }, article.title, {
         articleId,
@@ -142,6 +144,12 @@ export class Desk implements EditorBackend {
       return { kind: "confirm", request };
     }
     return { kind: "done", receipt: this.publish(articleId, editor) };
+  }
+
+  /** Whether publishing the article now would send anything (else there is nothing to confirm). */
+  #wouldSend(articleId: number): boolean {
+    const estimate = this.#d.planner.estimate(articleId);
+    return estimate.channel || estimate.recipients > 0;
   }
 
   /** Every breaking alert goes to everyone: it waits for the editor's « OUI » unless `confirmed`. */
@@ -444,9 +452,10 @@ export class Desk implements EditorBackend {
               ? "unsubscribed"
               : result.capped > 0
                 ? "capped"
-                : this.#d.planner.estimate(result.broadcast.articleId).recipients === 0
-                  ? "nobody"
-                  : "already",
+                : this.#d.planner.estimate(result.broadcast.articleId).already > 0
+                  ? "already"
+                  : "nobody",
+        channelAlready: !result.channel && this.#channelPosted(result.broadcast.articleId),
       };
     }
     // Scheduled: who would receive it if it started now, and the pace from its start.
@@ -463,7 +472,12 @@ export class Desk implements EditorBackend {
       recipients: estimate.recipients,
       etaMs: Math.round(wait + messages * averageBulkGapMs(this.#d.policy)),
       startsAt,
+      channelAlready: !estimate.channel && this.#channelPosted(result.articleId),
     };
+  }
+
+  #channelPosted(articleId: number | null): boolean {
+    return articleId !== null && this.#d.planner.channelPosted(articleId);
   }
 }
 

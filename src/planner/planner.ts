@@ -397,12 +397,26 @@ export class Planner {
     return nextAllowedTime(now, this.#d.config.sending.quietHours, this.#d.config.timeZone);
   }
 
-  /** The audience a broadcast would have if started now (for a scheduled one's receipt). */
-  estimate(articleId: number | null): { channel: boolean; recipients: number } {
-    const recipients = this.#d.subscribers.instantAudience(articleId);
-    if (articleId === null) return { channel: this.channelTakes(null), recipients };
-    const article = this.#d.articles.get(articleId);
-    return { channel: this.channelTakes(article?.categories ?? []), recipients };
+  /** Whether the article's Channel post was ever queued (it is then never queued again). */
+  channelPosted(articleId: number): boolean {
+    return this.#d.outbox.hasDedupeKey(channelKey(articleId));
+  }
+
+  /**
+   * What a broadcast would send if started now (for a confirmation or a scheduled one's
+   * receipt): the Channel post and the readers not sent this article before (dedupe keys),
+   * and how many of its readers were (`already`).
+   */
+  estimate(articleId: number | null): { channel: boolean; recipients: number; already: number } {
+    const { subscribers, articles } = this.#d;
+    const audience = subscribers.instantAudience(articleId);
+    if (articleId === null) {
+      return { channel: this.channelTakes(null), recipients: audience, already: 0 };
+    }
+    const article = articles.get(articleId);
+    const channel = this.channelTakes(article?.categories ?? []) && !this.channelPosted(articleId);
+    const already = audience === 0 ? 0 : subscribers.alreadyAlerted(articleId);
+    return { channel, recipients: audience - already, already };
   }
 
   /** Queues a broadcast's Channel post and alerts (inside the caller's transaction). */
@@ -422,7 +436,7 @@ export class Planner {
               articleId: article.id,
               broadcastId: broadcast.id,
               body: channelBody(article, this.#ctx(config.language)),
-              dedupeKey: `channel:${article.id}`,
+              dedupeKey: channelKey(article.id),
             },
             now,
           ) !== null;
@@ -514,6 +528,11 @@ export class Planner {
 }
 
 // The only call sites of the lead's templates in delivery: change wording there, not here.
+/** The dedupe key of an article's Channel post: it goes to the Channel once. */
+function channelKey(articleId: number): string {
+  return `channel:${articleId}`;
+}
+
 function channelBody(article: StoredArticle, ctx: templates.FormatContext): string {
   return templates.channelPost(article, ctx);
 }

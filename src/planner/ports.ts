@@ -31,8 +31,12 @@ export interface PlannerStore {
     | "queueArticleAlerts"
     | "queueBreakingAlerts"
     | "alertsOfOtherBroadcasts"
+    | "hasDedupeKey"
   >;
-  subscribers: Pick<SubscribersRepo, "instantAudience" | "digestReaders" | "markDigest">;
+  subscribers: Pick<
+    SubscribersRepo,
+    "instantAudience" | "alreadyAlerted" | "digestReaders" | "markDigest"
+  >;
   broadcasts: Pick<BroadcastsRepo, "create" | "due" | "get" | "markStarted">;
   /** Remembers what a digest listed, so a reader's "2" opens its second article. */
   conversation?: Pick<ConversationRepo, "remember"> | undefined;

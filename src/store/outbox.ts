@@ -358,6 +358,16 @@ export class OutboxRepo {
     return Number(result.lastInsertRowid);
   }
 
+  /** Whether a message with this dedupe key was ever queued (and not pruned since): `enqueue` would skip it. */
+  hasDedupeKey(key: string): boolean {
+    return (
+      this.#db
+        .prepare<[string], 1>("SELECT 1 FROM outbox WHERE dedupe_key = ?")
+        .pluck()
+        .get(key) !== undefined
+    );
+  }
+
   /** Called after each enqueue: the dispatcher wakes up instead of polling. */
   onEnqueued(listener: () => void): () => void {
     this.#listeners.add(listener);

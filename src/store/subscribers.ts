@@ -302,6 +302,23 @@ export class SubscribersRepo {
   }
 
   /**
+   * Readers of an article's instant audience who were already queued its alert (by any of its
+   * broadcasts, whatever became of it): publishing it again queues them nothing.
+   */
+  alreadyAlerted(articleId: number): number {
+    // An article's alerts are only queued by its broadcasts: reached through their index.
+    return this.#db
+      .prepare<{ articleId: number }, number>(
+        `SELECT count(*) FROM outbox o JOIN subscribers s ON s.chat_id = o.recipient
+         WHERE o.broadcast_id IN (SELECT id FROM broadcasts WHERE article_id = @articleId)
+           AND o.kind = 'alert' AND o.article_id = @articleId
+           AND ${ACTIVE} AND s.mode = 'instant' AND ${FOLLOWS_ARTICLE}`,
+      )
+      .pluck()
+      .get({ articleId }) as number;
+  }
+
+  /**
    * Daily-mode readers whose digest hour (HH:MM, theirs or the default) is in `[from, to]`
    * of the local day and who had no digest since `dayStart`.
    */

@@ -99,6 +99,21 @@ describe("publishing rules from the phone", () => {
     ]);
   });
 
+  it("publishing an article again: nothing asked when all had it, and the receipt says nothing went", async () => {
+    const h = await desk();
+    await h.say("/publier 3", EDITOR);
+    await h.say("OUI", EDITOR);
+    // Before: « Répondez OUI pour envoyer à 1 lecteur et à la chaîne », then a queue of nothing.
+    expect(await h.say("/publier 3", EDITOR)).toEqual([
+      [
+        "Article 3 « CAN 2025 : les Aigles du Mali s'imposent face au Ghana » : rien à envoyer (diffusion n° 2).",
+        "Chaîne : non (déjà publié) · 0 lecteur (tous ont déjà reçu cet article).",
+      ].join("\n"),
+    ]);
+    expect(h.queued("channel")).toBe(1);
+    expect(h.queued("alert")).toBe(1);
+  });
+
   it("a reader's « oui » is still an ordinary answer", async () => {
     const h = await desk();
     await h.say("/publier 3", EDITOR);
@@ -252,7 +267,7 @@ describe("articles, schedules and cancels from the phone", () => {
     // Article 3 (Sport) again: its follower already got it.
     await h.say("/publier 3", EDITOR);
     expect((await h.say("/publier 3", EDITOR))[0]?.split("\n")[1]).toBe(
-      "Chaîne : non · 0 lecteur (tous ont déjà reçu cet article) · fin estimée : moins d'une minute.",
+      "Chaîne : non (déjà publié) · 0 lecteur (tous ont déjà reçu cet article).",
     );
     await h.say("/pause", EDITOR);
     expect((await h.say("/publier 4", EDITOR))[0]?.split("\n").slice(1)).toEqual([

@@ -40,7 +40,8 @@ describe("The desk's publishing rules (the same for the phone and the CLI)", () 
       expect.objectContaining({ code: "CONFIRMATION_NONE" }),
     );
 
-    desk.requestPublish(id, EDITOR);
+    const other = addArticle("aigles", { publishedAt: new Date("2025-03-29T08:00:00Z") });
+    expect(desk.requestPublish(other, EDITOR).kind).toBe("confirm");
     clock.advance(5 * 60_000);
     try {
       desk.confirm(EDITOR);
@@ -49,10 +50,38 @@ describe("The desk's publishing rules (the same for the phone and the CLI)", () 
       expect(hasCode(error, "CONFIRMATION_EXPIRED")).toBe(true);
     }
     // 47 h old goes at once.
-    const recent = addArticle("aigles", {
+    const recent = addArticle("paludisme", {
       publishedAt: new Date(clock.now().getTime() - 47 * 3600_000),
     });
     expect(desk.requestPublish(recent, EDITOR).kind).toBe("done");
+  });
+
+  it("asks again for an old article already sent, and counts only who has not had it", async () => {
+    const { app, clock, addArticle } = await harness();
+    addReaders(app, [{ chatId: chat(1), follows: ["économie"] }], clock.now());
+    const id = addArticle("coton", { publishedAt: new Date("2025-03-30T08:00:00Z") });
+    const desk = app.delivery.desk;
+    const first = desk.requestPublish(id, EDITOR);
+    expect(first.kind === "confirm" && first.request).toMatchObject({
+      channel: true,
+      recipients: 1,
+    });
+    expect(desk.confirm(EDITOR)).toMatchObject({ channel: true, recipients: 1 });
+    // A reader who follows it now has not had it.
+    addReaders(app, [{ chatId: chat(2), follows: ["économie"] }], clock.now());
+    const again = desk.requestPublish(id, EDITOR);
+    expect(again.kind).toBe("confirm");
+    if (again.kind !== "confirm") return;
+    // Before: « 2 lecteurs et à la chaîne », then a receipt « Chaîne : non · 1 lecteur ».
+    expect(again.request).toMatchObject({ channel: false, recipients: 1 });
+    expect(desk.confirm(EDITOR)).toMatchObject({ channel: false, recipients: 1 });
+    // Nothing left to send: nothing to confirm, the receipt says why.
+    const third = desk.requestPublish(id, EDITOR);
+    expect(third.kind === "done" && third.receipt).toMatchObject({
+      channel: false,
+      recipients: 0,
+      zeroReason: "already",
+    });
   });
 
   it("a quiet-hours alert: the Channel now, readers at 07:00 with the time it was written, an honest ETA", async () => {

@@ -51,6 +51,8 @@ export interface ReceiptFacts {
   embargo: boolean;
   /** Why 0 readers, when none. */
   zeroReason: "nobody" | "unsubscribed" | "capped" | "already" | null;
+  /** The article went to the Channel before (not posted twice). */
+  channelAlready: boolean;
 }
 
 /** What an editor confirms with « OUI ». */

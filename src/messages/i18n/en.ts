@@ -125,14 +125,18 @@ function receiptLine(r: ReceiptFacts): string {
                 : "nobody follows these rubrics"
         })`
       : en_(r.recipients, "reader");
+  const channel = r.channelAlready ? "no (already posted)" : "no";
+  if (nothingSent(r)) return `Channel: ${channel} · ${readers}.`;
   if (r.readersFrom) {
     return (
-      `Channel: ${r.channel ? "now" : "no"} · readers: at ${r.readersFrom} (quiet hours) · ` +
+      `Channel: ${r.channel ? "now" : channel} · readers: at ${r.readersFrom} (quiet hours) · ` +
       `${readers} · estimated end: ${r.eta}.`
     );
   }
-  return `Channel: ${r.channel ? "yes" : "no"} · ${readers} · estimated end: ${r.eta}.`;
+  return `Channel: ${r.channel ? "yes" : channel} · ${readers} · estimated end: ${r.eta}.`;
 }
+/** A broadcast that queued nothing: no Channel post, no reader. */
+const nothingSent = (r: ReceiptFacts) => !r.channel && r.recipients === 0;
 function stopLine(r: ReceiptFacts): string {
   return r.paused
     ? "Warning: broadcasts are paused (/reprendre)."
@@ -725,7 +729,7 @@ export const en = {
         ? [
             `Article ${id} "${title}" scheduled for ${r.startsAt}` +
               (r.embargo ? " (its publication date): nothing goes before." : "."),
-            `Channel: ${r.channel ? "yes" : "no"} · ${en_(r.recipients, "reader")} (current count) · sending time: ${r.eta}.`,
+            `Channel: ${r.channel ? "yes" : r.channelAlready ? "no (already posted)" : "no"} · ${en_(r.recipients, "reader")} (current count) · sending time: ${r.eta}.`,
             ...r.alsoScheduled.map(
               (n) =>
                 `Warning: already scheduled (broadcast #${n}). /annuler ${n} to keep only one.`,
@@ -733,11 +737,16 @@ export const en = {
             r.embargo ? `To send it right now: /publier ${id} maintenant.` : null,
             `Cancel: /annuler ${r.broadcastId}`,
           ]
-        : [
-            `Article ${id} "${title}" queued (broadcast #${r.broadcastId}).`,
-            receiptLine(r),
-            stopLine(r),
-          ]
+        : nothingSent(r)
+          ? [
+              `Article ${id} "${title}": nothing to send (broadcast #${r.broadcastId}).`,
+              receiptLine(r),
+            ]
+          : [
+              `Article ${id} "${title}" queued (broadcast #${r.broadcastId}).`,
+              receiptLine(r),
+              stopLine(r),
+            ]
       )
         .filter((l) => l !== null)
         .join("\n"),

@@ -135,14 +135,18 @@ function receiptLine(r: ReceiptFacts): string {
                 : "personne ne suit ces rubriques"
         })`
       : fr_(r.recipients, "lecteur");
+  const channel = r.channelAlready ? "non (déjà publié)" : "non";
+  if (nothingSent(r)) return `Chaîne : ${channel} · ${readers}.`;
   if (r.readersFrom) {
     return (
-      `Chaîne : ${r.channel ? "maintenant" : "non"} · lecteurs : à ${r.readersFrom} (heures calmes) · ` +
+      `Chaîne : ${r.channel ? "maintenant" : channel} · lecteurs : à ${r.readersFrom} (heures calmes) · ` +
       `${readers} · fin estimée : ${r.eta}.`
     );
   }
-  return `Chaîne : ${r.channel ? "oui" : "non"} · ${readers} · fin estimée : ${r.eta}.`;
+  return `Chaîne : ${r.channel ? "oui" : channel} · ${readers} · fin estimée : ${r.eta}.`;
 }
+/** A broadcast that queued nothing: no Channel post, no reader. */
+const nothingSent = (r: ReceiptFacts) => !r.channel && r.recipients === 0;
 function stopLine(r: ReceiptFacts): string {
   return r.paused
     ? "Attention : les diffusions sont en pause (/reprendre)."
@@ -755,7 +759,7 @@ export const fr = {
         ? [
             `Article ${id} « ${title} » programmé pour ${r.startsAt}` +
               (r.embargo ? " (sa date de publication) : rien n'est envoyé avant." : "."),
-            `Chaîne : ${r.channel ? "oui" : "non"} · ${fr_(r.recipients, "lecteur")} (nombre actuel) · durée d'envoi : ${r.eta}.`,
+            `Chaîne : ${r.channel ? "oui" : r.channelAlready ? "non (déjà publié)" : "non"} · ${fr_(r.recipients, "lecteur")} (nombre actuel) · durée d'envoi : ${r.eta}.`,
             ...r.alsoScheduled.map(
               (n) =>
                 `Attention : déjà programmé (diffusion n° ${n}). /annuler ${n} pour n'en garder qu'une.`,
@@ -763,11 +767,16 @@ export const fr = {
             r.embargo ? `Pour l'envoyer tout de suite : /publier ${id} maintenant.` : null,
             `Annuler : /annuler ${r.broadcastId}`,
           ]
-        : [
-            `Article ${id} « ${title} » en file d'envoi (diffusion n° ${r.broadcastId}).`,
-            receiptLine(r),
-            stopLine(r),
-          ]
+        : nothingSent(r)
+          ? [
+              `Article ${id} « ${title} » : rien à envoyer (diffusion n° ${r.broadcastId}).`,
+              receiptLine(r),
+            ]
+          : [
+              `Article ${id} « ${title} » en file d'envoi (diffusion n° ${r.broadcastId}).`,
+              receiptLine(r),
+              stopLine(r),
+            ]
       )
         .filter((l) => l !== null)
         .join("\n"),
