@@ -42,6 +42,37 @@ describe("the shipped summary model", () => {
     }
   });
 
+  it("reads its word and stem tables field by field as they are written, short lines included", () => {
+    const file = JSON.parse(readFileSync(DEFAULT_MODEL_URL, "utf8")) as SummaryModelFile;
+    const model = modelFromFile({
+      ...file,
+      stems: ["gouvern\t120\t40", "ministr\t90", "x\tabc\t3", "bamako\t\t7"].join("\n"),
+      words: [
+        "gouvernement\t100\t30\t4\t0",
+        "ministres\t80\t20\t2\t1",
+        "ministre\t70\t10\t1\t1",
+        "bamako\t50\t25\t5\t-1",
+        "court\t9",
+        "bizarre\t1x\t2\t3\t99",
+      ].join("\n"),
+    });
+    const { stats } = model;
+    expect(stats.word("gouvernement")).toEqual({ df: 100, hits: 30, hits2: 4 });
+    expect(stats.stem("gouvern")).toEqual({ df: 120, hits: 40, hits2: 0 });
+    expect(stats.stemOf("ministres")).toBe("ministr");
+    expect(stats.stem("ministr")).toEqual({ df: 90, hits: 0, hits2: 0 });
+    // A word that is its own stem, a line cut short, fields that are not numbers (read as 0).
+    expect(stats.stemOf("bamako")).toBe("bamako");
+    expect(stats.stem("bamako")).toEqual({ df: 0, hits: 7, hits2: 0 });
+    expect(stats.word("court")).toEqual({ df: 9, hits: 0, hits2: 0 });
+    expect(stats.stemOf("court")).toBe("gouvern");
+    expect(stats.word("bizarre")).toEqual({ df: 0, hits: 2, hits2: 3 });
+    expect(stats.stemOf("bizarre")).toBe("bizarre");
+    expect(stats.stem("x")).toEqual({ df: 0, hits: 3, hits2: 0 });
+    // A known word's terms are the same at first use and after.
+    expect(model.entry("ministres")).toEqual(model.entry("ministres"));
+  });
+
   it("names the file it cannot read", () => {
     expect(() => loadSummaryModel("/nonexistent/summary-model.json")).toThrow(
       /nonexistent\/summary-model\.json.*illisible/u,
