@@ -34,7 +34,8 @@ export interface BroadcastReceipt {
 
 /** A broadcast that waits for the editor's « OUI » (an /alerte, an article older than 48 h). */
 export interface ConfirmationRequest {
-  kind: "publish" | "alert";
+  /** `schedule`: an old article to be sent at `startsAt`. */
+  kind: "publish" | "schedule" | "alert";
   articleId: number | null;
   label: string;
   /** For an old article: its publication date. */
@@ -43,6 +44,8 @@ export interface ConfirmationRequest {
   recipients: number;
   /** When readers' alerts may start if confirmed now (quiet hours), or null for now. */
   readersFrom: Date | null;
+  /** A schedule's time (kind `schedule`), else null. */
+  startsAt: Date | null;
   expiresAt: Date;
 }
 
@@ -132,6 +135,13 @@ export interface EditorBackend {
     articleId: number,
     editor: string,
     options?: { force?: boolean; confirmed?: boolean },
+  ): DeskOutcome;
+  /** Schedules an article at `at`; one older than 48 h waits for « OUI » unless `confirmed`. */
+  requestSchedule(
+    articleId: number,
+    at: Date,
+    editor: string,
+    options?: { confirmed?: boolean },
   ): DeskOutcome;
   /** Every breaking alert waits for « OUI » unless `confirmed`. */
   requestAlert(text: string, editor: string, options?: { confirmed?: boolean }): DeskOutcome;

@@ -68,7 +68,11 @@ export interface DeskErrorParams {
   ALERT_TOO_LONG: { length: number; max: number };
   CONFIRMATION_NONE: Record<string, never>;
   /** What was waiting, for the editor to ask again. */
-  CONFIRMATION_EXPIRED: { kind: "publish" | "alert"; articleId: number | null; minutes: number };
+  CONFIRMATION_EXPIRED: {
+    kind: "publish" | "schedule" | "alert";
+    articleId: number | null;
+    minutes: number;
+  };
   BROADCAST_NOT_FOUND: { id: number };
   BROADCAST_FINISHED: { id: number; state: string };
   /** `example`: a valid form for now, in the newsroom's time ("demain 18h"). */

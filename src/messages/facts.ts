@@ -66,6 +66,7 @@ export function confirmFacts(f: FactsFormat, r: ConfirmationRequest): ConfirmFac
     channel: r.channel,
     recipients: r.recipients,
     readersFrom: r.readersFrom ? timeOrDate(f, r.readersFrom) : null,
+    startsAt: r.startsAt ? shortDateTime(f, r.startsAt) : null,
     minutes: Math.round((r.expiresAt.getTime() - f.now.getTime()) / 60_000),
   };
 }

@@ -132,11 +132,7 @@ export class Desk implements EditorBackend {
       const receipt = this.schedule(articleId, article.publishedAt, editor);
       return { kind: "done", receipt: { ...receipt, embargo: true } };
     }
-    if (
-      !options.confirmed &&
-      now.getTime() - article.publishedAt.getTime() > CONFIRM_OLDER_THAN_MS &&
-      this.#wouldSend(articleId)
-    ) {
+    if (!options.confirmed && this.#needsConfirmation(article.publishedAt, articleId, now)) {
       const request = this.#ask(editor, { kind: "publish", articleId, force }, article.title, {
         articleId,
         publishedAt: article.publishedAt,
@@ -144,6 +140,37 @@ export class Desk implements EditorBackend {
       return { kind: "confirm", request };
     }
     return { kind: "done", receipt: this.publish(articleId, editor) };
+  }
+
+  /**
+   * Schedules an article at `at`, the same rule as publishing it: one published more than 48 h
+   * ago waits for the editor's « OUI » unless `confirmed` or it would send nothing.
+   */
+  requestSchedule(
+    articleId: number,
+    at: Date,
+    editor: string,
+    options: { confirmed?: boolean } = {},
+  ): DeskOutcome {
+    const article = this.#d.planner.broadcastableArticle(articleId);
+    const now = this.#d.clock.now();
+    if (!options.confirmed && this.#needsConfirmation(article.publishedAt, articleId, now)) {
+      const action = { kind: "schedule", articleId, at: at.getTime() } as const;
+      const request = this.#ask(editor, action, article.title, {
+        articleId,
+        publishedAt: article.publishedAt,
+        startsAt: at,
+      });
+      return { kind: "confirm", request };
+    }
+    return { kind: "done", receipt: this.schedule(articleId, at, editor) };
+  }
+
+  /** An article published more than 48 h ago is confirmed first, unless nothing would go. */
+  #needsConfirmation(publishedAt: Date, articleId: number, now: Date): boolean {
+    return (
+      now.getTime() - publishedAt.getTime() > CONFIRM_OLDER_THAN_MS && this.#wouldSend(articleId)
+    );
   }
 
   /** Whether publishing the article now would send anything (else there is nothing to confirm). */
@@ -175,14 +202,16 @@ export class Desk implements EditorBackend {
     if (clock.now().getTime() >= pending.expiresAt.getTime()) {
       throw new DeskError("CONFIRMATION_EXPIRED", {
         kind: a.kind,
-        articleId: a.kind === "publish" ? a.articleId : null,
+        articleId: a.kind === "alert" ? null : a.articleId,
         minutes: Math.round(CONFIRMATION_TTL_MS / 60_000),
       });
     }
     const outcome =
       a.kind === "publish"
         ? this.requestPublish(a.articleId, editor, { force: a.force, confirmed: true })
-        : this.requestAlert(a.text, editor, { confirmed: true });
+        : a.kind === "schedule"
+          ? this.requestSchedule(a.articleId, new Date(a.at), editor, { confirmed: true })
+          : this.requestAlert(a.text, editor, { confirmed: true });
     // Confirmed requests never ask again.
     if (outcome.kind !== "done") throw new Error("confirmed request asked again");
     this.#d.log.info({ by: editor, action: a.kind }, "diffusion confirmée");
@@ -205,14 +234,15 @@ export class Desk implements EditorBackend {
     editor: string,
     action: PendingAction,
     label: string,
-    about: { articleId: number | null; publishedAt: Date | null },
+    about: { articleId: number | null; publishedAt: Date | null; startsAt?: Date },
   ): ConfirmationRequest {
     const { planner, clock, confirmations } = this.#d;
     const now = clock.now();
     const expiresAt = new Date(now.getTime() + CONFIRMATION_TTL_MS);
     confirmations.put(editor, action, now, expiresAt);
     const estimate = planner.estimate(about.articleId);
-    const from = planner.alertTime(now);
+    const sendsAt = about.startsAt ?? now;
+    const from = planner.alertTime(sendsAt);
     return {
       kind: action.kind,
       articleId: about.articleId,
@@ -220,7 +250,8 @@ export class Desk implements EditorBackend {
       publishedAt: about.publishedAt,
       channel: estimate.channel,
       recipients: estimate.recipients,
-      readersFrom: from.getTime() > now.getTime() ? from : null,
+      readersFrom: from.getTime() > sendsAt.getTime() ? from : null,
+      startsAt: about.startsAt ?? null,
       expiresAt,
     };
   }

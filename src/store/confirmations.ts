@@ -3,6 +3,7 @@ import type { Database, Statement } from "better-sqlite3";
 /** What an editor asked for and must confirm: replayed as is once they answer « OUI ». */
 export type PendingAction =
   | { kind: "publish"; articleId: number; force: boolean }
+  | { kind: "schedule"; articleId: number; at: number }
   | { kind: "alert"; text: string };
 
 export interface PendingConfirmation {
@@ -24,6 +25,9 @@ function parseAction(text: string): PendingAction | null {
     const a = JSON.parse(text) as Partial<PendingAction> & Record<string, unknown>;
     if (a.kind === "publish" && typeof a.articleId === "number") {
       return { kind: "publish", articleId: a.articleId, force: a.force === true };
+    }
+    if (a.kind === "schedule" && typeof a.articleId === "number" && typeof a.at === "number") {
+      return { kind: "schedule", articleId: a.articleId, at: a.at };
     }
     if (a.kind === "alert" && typeof a.text === "string") return { kind: "alert", text: a.text };
   } catch {

@@ -179,6 +179,7 @@ describe("articles, schedules and cancels from the phone", () => {
   it("lists articles with ids, dates and states; schedules with editors' dates; lists and cancels broadcasts", async () => {
     const h = await desk();
     await h.say("/programmer 4 demain 7h30", EDITOR);
+    await h.say("OUI", EDITOR);
     const [list] = await h.say("/articles", EDITOR);
     expect(list?.split("\n")).toEqual([
       "*Articles*",
@@ -204,10 +205,19 @@ describe("articles, schedules and cancels from the phone", () => {
     expect(await h.say("/programmer 3 05/04 08:00", EDITOR)).toEqual([
       "05/04/2025 08:00 est déjà passé. Choisissez une heure à venir, par ex. demain 18h.",
     ]);
-    const [scheduled] = await h.say("/programmer 3 2025-04-06 18:00", EDITOR);
+    // Article 3 is over 48 h old: scheduling it asks first, as publishing it does.
+    expect(await h.say("/programmer 3 2025-04-06 18:00", EDITOR)).toEqual([
+      [
+        "L'article 3 « CAN 2025 : les Aigles du Mali s'imposent face au Ghana » date du 2 avr. 2025 (plus de 48 h).",
+        "Répondez OUI pour le programmer pour 06/04/2025 18:00, à 1 lecteur et à la chaîne (valable 5 min). NON pour abandonner.",
+      ].join("\n"),
+    ]);
+    expect(h.app.delivery.desk.scheduled().map((b) => b.articleId)).toEqual([4]);
+    const [scheduled] = await h.say("OUI", EDITOR);
     expect(scheduled).toMatch(/^Article 3 « CAN 2025 .* » programmé pour 06\/04\/2025 18:00\./);
     expect(scheduled).toContain("Annuler : /annuler 2");
-    const [again] = await h.say("/programmer 3 06/04 18h", EDITOR);
+    await h.say("/programmer 3 06/04 18h", EDITOR);
+    const [again] = await h.say("OUI", EDITOR);
     expect(again).toContain("Attention : déjà programmé (diffusion n° 2).");
 
     expect((await h.say("/diffusions", EDITOR))[0]?.split("\n")).toEqual([

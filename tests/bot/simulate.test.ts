@@ -165,7 +165,11 @@ describe("npm run simulate, driven by a script", () => {
       /Heures calmes : chaîne maintenant · lecteurs : à .*\n.*Répondez OUI pour envoyer à 1 lecteur et à la chaîne/,
     );
     expect(at("OUI")).toMatch(/Chaîne : maintenant · lecteurs : à .* \(heures calmes\)/);
-    expect(at("/programmer 1 demain 7h30")).toContain("Annuler : /annuler 4");
+    // Article 1 is over 48 h old: a schedule asks first, like a /publier.
+    expect(at("/programmer 1 demain 7h30")).toMatch(
+      /plus de 48 h\)\.\n[\s\S]*Répondez OUI pour le programmer pour \d\d\/\d\d\/\d{4} 07:30, à /,
+    );
+    expect(at("oui")).toContain("Annuler : /annuler 4");
     expect(at("/diffusions")).toMatch(/n° 4 · .* · programmée · AES-Russie/);
     expect(at("/annuler 4")).toContain("Diffusion n° 4 « AES-Russie");
     expect(at("/annuler 4")).toContain("annulée : rien n'était parti.");

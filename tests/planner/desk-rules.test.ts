@@ -84,6 +84,42 @@ describe("The desk's publishing rules (the same for the phone and the CLI)", () 
     });
   });
 
+  it("holds a schedule of an article older than 48 h until confirmed, as a publish", async () => {
+    const { app, clock, addArticle } = await harness();
+    addReaders(app, [{ chatId: chat(1), follows: ["économie"] }], clock.now());
+    const id = addArticle("coton", { publishedAt: new Date("2025-03-30T08:00:00Z") });
+    const desk = app.delivery.desk;
+    const at = new Date("2025-04-02T18:00:00Z");
+    const asked = desk.requestSchedule(id, at, EDITOR);
+    expect(asked.kind).toBe("confirm");
+    if (asked.kind !== "confirm") return;
+    expect(asked.request).toMatchObject({
+      kind: "schedule",
+      startsAt: at,
+      channel: true,
+      recipients: 1,
+    });
+    // Before: scheduled at once, the typed time taken as the editor's confirmation.
+    expect(desk.scheduled()).toEqual([]);
+    const receipt = desk.confirm(EDITOR);
+    expect(receipt.startsAt).toEqual(at);
+    expect(desk.scheduled().map((b) => [b.articleId, b.scheduledFor])).toEqual([[id, at]]);
+    // A late « OUI » names the command to start again.
+    desk.requestSchedule(id, at, EDITOR);
+    clock.advance(5 * 60_000);
+    expect(() => desk.confirm(EDITOR)).toThrow(
+      expect.objectContaining({
+        code: "CONFIRMATION_EXPIRED",
+        params: expect.objectContaining({ kind: "schedule", articleId: id }),
+      }),
+    );
+    // A recent article is scheduled at once.
+    const recent = addArticle("aigles", {
+      publishedAt: new Date(clock.now().getTime() - 3600_000),
+    });
+    expect(desk.requestSchedule(recent, at, EDITOR).kind).toBe("done");
+  });
+
   it("a quiet-hours alert: the Channel now, readers at 07:00 with the time it was written, an honest ETA", async () => {
     // 23:10 in Bamako.
     const { app, clock, dispatcher, transport } = await harness({ start: "2025-04-02T23:10:00Z" });

@@ -67,6 +67,9 @@ export class FakeBackend implements EditorBackend {
   requestPublish(articleId: number, editor: string): DeskOutcome {
     return { kind: "done", receipt: this.publish(articleId, editor) };
   }
+  requestSchedule(articleId: number, at: Date, editor: string): DeskOutcome {
+    return { kind: "done", receipt: this.schedule(articleId, at, editor) };
+  }
   requestAlert(text: string, editor: string): DeskOutcome {
     return { kind: "done", receipt: this.alert(text, editor) };
   }

@@ -5,6 +5,7 @@ import type { BroadcastReceipt, CancelSummary, DeskOutcome } from "../../domain/
 import { DeskError } from "../../domain/errors.ts";
 import { parseWhen as parseEditorWhen } from "../../lib/when.ts";
 import { atLocalTime, formatLocal, localDay, parseLocalDateTime } from "../../lib/zoned-time.ts";
+import { shortDateTime } from "../../messages/facts.ts";
 import { receiptText } from "../../messages/receipts.ts";
 import { progressText, receiptLines, sendingStatsLines } from "../../messages/stats.ts";
 import { catalogue, deskErrorText, formatCount, formatDay } from "../../messages/wording.ts";
@@ -103,6 +104,8 @@ async function settle(
     channel: r.channel,
     recipients: r.recipients,
     readersFrom: r.readersFrom ? formatLocal(r.readersFrom, tz, now) : null,
+    // As the receipt will say it: « programmé pour 02/04/2025 18:00 ».
+    startsAt: r.startsAt ? shortDateTime({ lang, timeZone: tz }, r.startsAt) : null,
     minutes: Math.round((r.expiresAt.getTime() - now.getTime()) / 60_000),
   });
   let confirmed = yes;
@@ -267,7 +270,9 @@ export function registerDeliveryCommands(program: Command, ctx: CliContext): voi
         const at = parseWhen(app, opts.schedule);
         const b = app.delivery.desk;
         const receipt = at
-          ? now_(app, "schedule", String(id), () => b.schedule(id, at, actor()))
+          ? await settle(ctx, app, "schedule", String(id), opts.yes === true, () =>
+              b.requestSchedule(id, at, actor()),
+            )
           : await settle(ctx, app, "publish", String(id), opts.yes === true, () =>
               b.requestPublish(id, actor(), { force: opts.now === true }),
             );

@@ -229,10 +229,9 @@ async function runEditorCommand(ctx: BotContext, editor: string): Promise<void> 
           if (at.getTime() <= ctx.now.getTime()) {
             throw new DeskError("WHEN_PAST", { at: editorDate(ctx, at), example });
           }
-          // The article's own rules still hold (unknown, draft) before anything is stored.
-          const receipt = backend.schedule(id, at, editor);
+          // The article's own rules still hold (unknown, draft, 48 h) before anything is stored.
           outcome(
-            { kind: "done", receipt },
+            backend.requestSchedule(id, at, editor),
             (r) => t.published(id, article.title, receiptFacts(ctx, r)),
             String(id),
           );

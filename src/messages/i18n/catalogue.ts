@@ -57,7 +57,7 @@ export interface ReceiptFacts {
 
 /** What an editor confirms with « OUI ». */
 export interface ConfirmFacts {
-  kind: "publish" | "alert";
+  kind: "publish" | "schedule" | "alert";
   articleId: number | null;
   label: string;
   /** An old article's publication date, as the editor reads it. */
@@ -65,6 +65,8 @@ export interface ConfirmFacts {
   channel: boolean;
   recipients: number;
   readersFrom: string | null;
+  /** A schedule's time, as the editor reads it. */
+  startsAt: string | null;
   minutes: number;
 }
 

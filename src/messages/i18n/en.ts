@@ -84,7 +84,9 @@ const ERRORS: ErrorWords = {
     `Too late: the request was valid for ${minutes} min only. Nothing was sent. ` +
     (kind === "publish"
       ? `Start again: /publier ${articleId}`
-      : "Start again: /alerte and the text"),
+      : kind === "schedule"
+        ? `Start again: /programmer ${articleId} and the time`
+        : "Start again: /alerte and the text"),
   BROADCAST_NOT_FOUND: ({ id }) => `Broadcast #${id} not found. /diffusions lists the numbers.`,
   BROADCAST_FINISHED: ({ id, state }) =>
     `Broadcast #${id} is already ${state === "cancelled" ? "cancelled" : "finished"}: nothing to cancel.`,
@@ -253,7 +255,7 @@ const DESK: DeskWords = {
   approvalNote: "Approval mode: this article waits for an editor to publish or ignore it.",
   confirmTitle: "Confirmation",
   confirmQuestion: (f) =>
-    `${f.kind === "alert" ? `Alert "${f.label}"` : `Article no. ${f.articleId} "${f.label}"${f.publishedAt ? `, published ${f.publishedAt}` : ""}`}: send to ${f.recipients} reader${f.recipients === 1 ? "" : "s"}${f.channel ? " and the Channel" : ""}${f.readersFrom ? ` (readers from ${f.readersFrom}, quiet hours)` : ""}? This question expires in ${f.minutes} min.`,
+    `${f.kind === "alert" ? `Alert "${f.label}"` : `Article no. ${f.articleId} "${f.label}"${f.publishedAt ? `, published ${f.publishedAt}` : ""}`}: ${f.startsAt ? `schedule for ${f.startsAt}, to` : "send to"} ${f.recipients} reader${f.recipients === 1 ? "" : "s"}${f.channel ? " and the Channel" : ""}${f.readersFrom ? ` (readers from ${f.readersFrom}, quiet hours)` : ""}? This question expires in ${f.minutes} min.`,
   confirmYes: "Yes, send",
   confirmNo: "No, send nothing",
   declined: "Nothing was sent.",
@@ -688,11 +690,15 @@ export const en = {
     etaPaused: "unknown while sending is paused",
     confirmAsk: (f) =>
       [
-        f.kind === "publish"
-          ? `Article ${f.articleId} "${f.label}" is dated ${f.publishedAt} (over 48 h old).`
-          : `*Alert to all subscribers*: "${f.label}"`,
-        f.readersFrom ? `Quiet hours: Channel now · readers: at ${f.readersFrom}.` : null,
-        `Reply YES (or OUI) to send it to ${audience(f.recipients, f.channel)} (valid ${f.minutes} min). NO to drop it.`,
+        f.kind === "alert"
+          ? `*Alert to all subscribers*: "${f.label}"`
+          : `Article ${f.articleId} "${f.label}" is dated ${f.publishedAt} (over 48 h old).`,
+        f.readersFrom
+          ? `Quiet hours: Channel ${f.startsAt ? "at that time" : "now"} · readers: at ${f.readersFrom}.`
+          : null,
+        f.startsAt
+          ? `Reply YES (or OUI) to schedule it for ${f.startsAt}, to ${audience(f.recipients, f.channel)} (valid ${f.minutes} min). NO to drop it.`
+          : `Reply YES (or OUI) to send it to ${audience(f.recipients, f.channel)} (valid ${f.minutes} min). NO to drop it.`,
       ]
         .filter((l) => l !== null)
         .join("\n"),

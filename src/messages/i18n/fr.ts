@@ -92,7 +92,9 @@ const ERRORS: ErrorWords = {
     `Trop tard : la demande n'était valable que ${minutes} min. Rien n'a été envoyé. ` +
     (kind === "publish"
       ? `Recommencez : /publier ${articleId}`
-      : "Recommencez : /alerte suivi du texte"),
+      : kind === "schedule"
+        ? `Recommencez : /programmer ${articleId} suivi de l'heure`
+        : "Recommencez : /alerte suivi du texte"),
   BROADCAST_NOT_FOUND: ({ id }) =>
     `Diffusion n° ${id} introuvable. /diffusions pour la liste des numéros.`,
   BROADCAST_FINISHED: ({ id, state }) =>
@@ -263,7 +265,7 @@ const DESK: DeskWords = {
   approvalNote: "Mode approbation : cet article attend qu'un éditeur le publie ou l'ignore.",
   confirmTitle: "Confirmation",
   confirmQuestion: (f) =>
-    `${f.kind === "alert" ? `Alerte « ${f.label} »` : `Article n° ${f.articleId} « ${f.label} »${f.publishedAt ? `, publié le ${f.publishedAt}` : ""}`} : envoyer à ${f.recipients} lecteur${f.recipients > 1 ? "s" : ""}${f.channel ? " et à la chaîne" : ""}${f.readersFrom ? ` (lecteurs à partir de ${f.readersFrom}, heures calmes)` : ""} ? Cette question expire dans ${f.minutes} min.`,
+    `${f.kind === "alert" ? `Alerte « ${f.label} »` : `Article n° ${f.articleId} « ${f.label} »${f.publishedAt ? `, publié le ${f.publishedAt}` : ""}`} : ${f.startsAt ? `programmer pour ${f.startsAt}, à` : "envoyer à"} ${f.recipients} lecteur${f.recipients > 1 ? "s" : ""}${f.channel ? " et à la chaîne" : ""}${f.readersFrom ? ` (lecteurs à partir de ${f.readersFrom}, heures calmes)` : ""} ? Cette question expire dans ${f.minutes} min.`,
   confirmYes: "Oui, envoyer",
   confirmNo: "Non, ne rien envoyer",
   declined: "Rien n'a été envoyé.",
@@ -716,11 +718,15 @@ export const fr = {
     etaPaused: "inconnue tant que les envois sont en pause",
     confirmAsk: (f) =>
       [
-        f.kind === "publish"
-          ? `L'article ${f.articleId} « ${f.label} » date du ${f.publishedAt} (plus de 48 h).`
-          : `*Alerte à tous les abonnés* : « ${f.label} »`,
-        f.readersFrom ? `Heures calmes : chaîne maintenant · lecteurs : à ${f.readersFrom}.` : null,
-        `Répondez OUI pour envoyer à ${audience(f.recipients, f.channel)} (valable ${f.minutes} min). NON pour abandonner.`,
+        f.kind === "alert"
+          ? `*Alerte à tous les abonnés* : « ${f.label} »`
+          : `L'article ${f.articleId} « ${f.label} » date du ${f.publishedAt} (plus de 48 h).`,
+        f.readersFrom
+          ? `Heures calmes : chaîne ${f.startsAt ? "à l'heure dite" : "maintenant"} · lecteurs : à ${f.readersFrom}.`
+          : null,
+        f.startsAt
+          ? `Répondez OUI pour le programmer pour ${f.startsAt}, à ${audience(f.recipients, f.channel)} (valable ${f.minutes} min). NON pour abandonner.`
+          : `Répondez OUI pour envoyer à ${audience(f.recipients, f.channel)} (valable ${f.minutes} min). NON pour abandonner.`,
       ]
         .filter((l) => l !== null)
         .join("\n"),

@@ -130,7 +130,6 @@ describe("The publishing rules on the command line, as on the phone", () => {
       "Diffusion n° 1 en file : publication sur la chaîne + 0 lecteur.",
     );
     expect(queued()).toBe(1);
-
     // On a terminal the same question is asked; « non » sends nothing.
     const asked: string[] = [];
     let answer = false;
@@ -165,5 +164,12 @@ describe("The publishing rules on the command line, as on the phone", () => {
       "alert:ok",
       "alert:confirmed:ok",
     ]);
+    // A schedule of an old article asks the same question (answered « oui » here).
+    const other = h.addArticle("coton", { publishedAt: new Date("2025-03-21T10:00:00Z") });
+    const scheduled = await run("broadcast", String(other), "--schedule", "2025-04-02 18:00");
+    expect(scheduled[0]).toMatch(
+      /plus de 48 h\)\.\nRépondez OUI pour le programmer pour 02\/04\/2025 18:00, à la chaîne seulement/,
+    );
+    expect(h.app.delivery.desk.scheduled().map((b) => b.articleId)).toEqual([other]);
   });
 });

@@ -63,10 +63,14 @@ describe("--json for scripts", () => {
   it("lists a scheduled broadcast with its figures", () => {
     const dataDir = freshDataDir();
     expect(runCli(["import", SEED], { dataDir }).code).toBe(0);
-    const scheduled = runCli(["broadcast", "1", "--schedule", "2099-01-02 18:00", "--no-wait"], {
-      dataDir,
-      env: { CHANNEL_ID: "120363000000000000@newsletter" },
-    });
+    // The seed is an old article: --yes answers the confirmation.
+    const scheduled = runCli(
+      ["broadcast", "1", "--schedule", "2099-01-02 18:00", "--no-wait", "--yes"],
+      {
+        dataDir,
+        env: { CHANNEL_ID: "120363000000000000@newsletter" },
+      },
+    );
     expect(scheduled.code, scheduled.err).toBe(0);
     const [b] = jsonLines(runCli(["broadcasts", "--json"], { dataDir }).out);
     expect(b).toMatchObject({

@@ -127,6 +127,22 @@ describe("desk articles", () => {
     expect(await pageText(past)).toMatch(/passé|past/i);
   });
 
+  it("asks before scheduling an article older than 48 h, as for publishing it", async () => {
+    const id = h.newsroom.addArticle("aes", {
+      publishedAt: new Date(h.clock.now().getTime() - 72 * hour),
+    });
+    const ask = await pageText(
+      await post(`/desk/articles/${id}/programmer`, { quand: "2026-12-01T18:00" }),
+    );
+    expect(ask).toMatch(/programmer pour 01\/12\/2026 18:00, à 3 lecteurs et à la chaîne \?/);
+    expect(h.app.broadcasts.scheduled()).toEqual([]);
+    const done = await pageText(await post("/desk/confirmation"));
+    expect(done).toContain("Accusé de diffusion");
+    expect(h.app.broadcasts.scheduled()[0]?.scheduledFor?.toISOString()).toBe(
+      "2026-12-01T18:00:00.000Z",
+    );
+  });
+
   it("refuses a draft with the phone's reason, and an unknown id with a 404", async () => {
     const id = h.newsroom.addArticle("aes", { status: "draft" });
     expect(await pageText(await h.request(`/desk/articles/${id}`))).toContain("Brouillon");

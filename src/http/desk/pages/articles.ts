@@ -255,7 +255,7 @@ ${postForm(c, deskHref("/confirmation/non"), html`<button type="submit" class="s
       if (at.getTime() <= f.now.getTime()) {
         throw new DeskError("WHEN_PAST", { at: deskDate(f, at), example });
       }
-      return { kind: "done", receipt: deps.desk.schedule(article.id, at, editorOf(c).phone) };
+      return deps.desk.requestSchedule(article.id, at, editorOf(c).phone);
     });
   });
 
