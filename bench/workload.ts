@@ -14,9 +14,11 @@ import { Ingest } from "../src/ingest/ingest.ts";
 import { ManualClock } from "../src/lib/clock.ts";
 import { silentLogger } from "../src/log.ts";
 import { WalCheckpointer } from "../src/store/wal-checkpointer.ts";
-// Everything `npm start` loads (WhatsApp Web's library, the desk, the feeds, the Cloud API
-// client…), not run: the bot's own code is part of the bot's memory (~25 MB of heap).
+// Everything `npm start` loads (the desk, the feeds, the Cloud API client…), not run: the bot's
+// own code is part of the bot's memory (~25 MB of heap). WhatsApp Web's library (~11 MB more)
+// loads when the default transport (WHATSAPP_TRANSPORT=web) starts its client: loaded here too.
 import "../src/main.ts";
+import "whatsapp-web.js";
 import {
   CountingTransport,
   chatOf,

@@ -1,8 +1,8 @@
 import { writeSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import qrcode from "qrcode-terminal";
 import type { Channel, Client, ClientOptions, Message, WAState } from "whatsapp-web.js";
-import wwebjs from "whatsapp-web.js";
 import type { Config } from "../../config.ts";
 import { chatIdOf, normalisePhone, phoneOfChatId } from "../../domain/chat-id.ts";
 import { stripBidiControls } from "../../lib/bidi.ts";
@@ -51,8 +51,15 @@ interface ClientEvents {
 /** Builds one client; the adapter builds a new one after every disconnection. */
 export type ClientFactory = (options: ClientOptions) => WhatsAppClient;
 
+/**
+ * whatsapp-web.js, loaded when a client is first built: the library and puppeteer are ~30 MB
+ * of the process's memory, which a bot on the Cloud API alone (or the CLI) never needs.
+ */
+const require = createRequire(import.meta.url);
+const wwebjs = (): typeof import("whatsapp-web.js") => require("whatsapp-web.js");
+
 /** The real thing: a whatsapp-web.js Client with LocalAuth. */
-export const createWhatsAppWebClient: ClientFactory = (options) => new wwebjs.Client(options);
+export const createWhatsAppWebClient: ClientFactory = (options) => new (wwebjs().Client)(options);
 
 export interface BackoffOptions {
   /** First wait after a failure. */
@@ -387,7 +394,7 @@ export class WhatsAppTransport implements Transport {
       : {};
     return {
       ...pairing,
-      authStrategy: new wwebjs.LocalAuth({ dataPath: sessionDir, clientId: whatsapp.clientId }),
+      authStrategy: new (wwebjs().LocalAuth)({ dataPath: sessionDir, clientId: whatsapp.clientId }),
       // The WhatsApp Web page is cached beside the session, not in the working directory.
       webVersionCache: { type: "local", path: path.join(sessionDir, "web-cache") },
       puppeteer: {
