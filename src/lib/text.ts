@@ -8,6 +8,12 @@ import { fold } from "./fold.ts";
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point.
 const invisible = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u200c\u2060\ufeff]/g;
 const strayJoiner = /(?<!\S)\u200d+|\u200d+(?!\S)/g;
+/**
+ * A word a printed page hyphenated at a line end, copied with its break: « lea‐ der »,
+ * « in‐ diqué » (U+2010, the typesetter's hyphen, then the line's space), or a soft hyphen
+ * (U+00AD, a hint that is never shown). An ASCII « - » is left: « pré- et post-électoral ».
+ */
+const printBreak = /(?<=\p{Ll})(?:\u2010 |\u00ad ?)(?=\p{Ll})|\u00ad/gu;
 
 /**
  * One line of article text made clean: entities decoded, stray tags and invisible characters
@@ -21,6 +27,7 @@ export function cleanInline(text: string): string {
       .replace(invisible, "")
       .replace(strayJoiner, "")
       .replace(/[ \t\r\n\u2028\u2029]+/g, " ")
+      .replace(printBreak, "")
       .replace(/ ([\u00a0\u202f])|([\u00a0\u202f]) /g, "$1$2")
       .trim(),
   );

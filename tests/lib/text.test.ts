@@ -52,3 +52,21 @@ describe("cleanInline: joiners and bidi controls", () => {
     expect(cleanInline("مالي\u200f 2025")).toBe("مالي\u200f 2025");
   });
 });
+
+describe("cleanInline: words a printed page hyphenated at a line end", () => {
+  it("joins a word cut by the typesetter's hyphen and its line break, and drops soft hyphens", () => {
+    // A print edition copied to the web (Dakar daily, 2024): each cut word kept its break.
+    expect(
+      cleanInline("Le Premier ministre et lea‐ der de Pastef a in‐\ndiqué que l’op‐ position"),
+    ).toBe("Le Premier ministre et leader de Pastef a indiqué que l’opposition");
+    expect(cleanInline("Not\u00adfall\u00addaten\u00adsatz, in\u00ad diqué")).toBe(
+      "Notfalldatensatz, indiqué",
+    );
+  });
+
+  it("keeps real hyphens: compounds, and an ASCII hyphen before a space", () => {
+    expect(cleanInline("le porte‐parole, les pré- et post-électorales, le 12‐ 14 mai, A‐ B")).toBe(
+      "le porte‐parole, les pré- et post-électorales, le 12‐ 14 mai, A‐ B",
+    );
+  });
+});
