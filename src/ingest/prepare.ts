@@ -6,7 +6,7 @@ import { truncate } from "../lib/truncate.ts";
 import { blocksToText, cleanBody } from "./clean.ts";
 import { extractDateline } from "./dateline.ts";
 import { htmlToBlocks } from "./html.ts";
-import { summarize } from "./summary/summary.ts";
+import { needsContext, summarize } from "./summary/summary.ts";
 
 export interface PrepareOptions {
   /** The summary's length bound (SUMMARY_MAX_CHARS). */
@@ -74,7 +74,9 @@ const LEAD_TITLE_CHARS = 120;
 
 /**
  * A stand-in title is the lead sentence: the summary is drawn from what follows, or the reader
- * would read the same sentence twice, unless what follows only gives a cut sentence.
+ * would read the same sentence twice, unless what follows only gives a cut sentence: then
+ * the whole body's pick, or that cut sentence when it reads on its own and the whole body's
+ * pick is the lead again.
  */
 function summaryOf(
   title: string,
@@ -86,7 +88,9 @@ function summaryOf(
   if (!lead) return whole();
   const after = summarize({ title, paragraphs: withoutLead(prose, lead) }, { maxChars });
   const cut = after.endsWith("…") && !prose.join(" ").includes(after);
-  return cut ? whole() : after;
+  if (!cut) return after;
+  const all = whole();
+  return all === lead && !needsContext(after, 1) ? after : all;
 }
 
 /** The first sentence of the first paragraph (a page's stand-in title, once shortened). */

@@ -30,6 +30,16 @@ describe("an article whose page had no headline", () => {
     expect(article.summary).toBe(LEAD);
   });
 
+  it("takes a cut sentence that reads on its own rather than the lead again", () => {
+    const long = `Le conseil a décidé ${"de réformer la gouvernance des sociétés d'État, ".repeat(8)}avant la fin de l'année.`;
+    const article = prepareArticle(
+      { title: "", untitled: true, body: `${LEAD} ${long}`, origin: "page.txt" },
+      options,
+    );
+    expect(article.summary.startsWith("Le conseil a décidé de réformer")).toBe(true);
+    expect(article.summary.endsWith("…")).toBe(true);
+  });
+
   it("leaves an article with a real title as it was", () => {
     const article = prepareArticle(
       { title: "Le coton repart à Koutiala", body: `${LEAD} ${REST}`, origin: "page.txt" },

@@ -45,13 +45,16 @@ export function summarize(input: SummaryInput, options: SummaryOptions): string 
   const model = options.model ?? shippedSummaryModel();
   const found = candidates(input.title, input.paragraphs, maxChars, model);
   const top = best(found.candidates, model);
-  if (top !== undefined) return top.text;
-  // No sentence fits: cut the most promising one (alone) at a word boundary. None usable: title.
+  if (top?.tier === 0) return top.text;
+  // Nothing that fits reads on its own: a sentence that does, too long and cut at a word
+  // boundary, reads better than one that needs what came before. No sentence fits at all: the
+  // most promising one, cut. None usable: the title.
   const alone = candidates(input.title, input.paragraphs, Number.MAX_SAFE_INTEGER, model);
   const single = best(
     alone.candidates.filter((c) => c.parts.length === 1),
     model,
   );
+  if (top !== undefined && single?.tier !== 0) return top.text;
   const title = input.title.trim();
   const text = single?.text ?? (title !== "" ? title : (found.sentences[0]?.text ?? ""));
   return truncate(text, maxChars, { hard: true });

@@ -155,6 +155,24 @@ describe("summaries that read well on their own", () => {
     expect(summary.startsWith("Toutefois, les enseignants")).toBe(true);
   });
 
+  it("prefers a sentence that reads on its own, cut, to one that fits but needs what came before", () => {
+    const lead = `Le Comité de soutien des résidents nigériens au Sénégal s'est réuni dimanche à Dakar, dans l'enceinte de l'ambassade du Niger, pour demander au Conseil national de prendre ${"tout son temps, ".repeat(8)}pour une transition réussie.`;
+    const summary = summarize(
+      {
+        title: "Les Nigériens du Sénégal soutiennent le CNSP",
+        paragraphs: [
+          lead,
+          "Toutefois, le comité demande enfin au Conseil national de garantir la sécurité et la justice.",
+        ],
+      },
+      { maxChars: 280 },
+    );
+    // Before: « Toutefois, le comité demande enfin … » (it fits, but opens on a connector).
+    expect(summary.startsWith("Le Comité de soutien des résidents nigériens")).toBe(true);
+    expect(summary.endsWith("…")).toBe(true);
+    expect(summary.length).toBeLessThanOrEqual(280);
+  });
+
   it("does not pair a sentence starting with « Ils » with one that does not name them", () => {
     const summary = summarize(
       {
