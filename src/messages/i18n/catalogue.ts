@@ -399,6 +399,8 @@ export interface DeskWords {
   confirmTitle: string;
   confirmQuestion(facts: ConfirmFacts): string;
   confirmYes: string;
+  /** The same button for a schedule. */
+  confirmYesSchedule: string;
   confirmNo: string;
   declined: string;
   receiptTitle: string;

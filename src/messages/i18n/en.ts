@@ -257,6 +257,7 @@ const DESK: DeskWords = {
   confirmQuestion: (f) =>
     `${f.kind === "alert" ? `Alert "${f.label}"` : `Article no. ${f.articleId} "${f.label}"${f.publishedAt ? `, published ${f.publishedAt}` : ""}`}: ${f.startsAt ? `schedule for ${f.startsAt}, to` : "send to"} ${f.recipients} reader${f.recipients === 1 ? "" : "s"}${f.channel ? " and the Channel" : ""}${f.readersFrom ? ` (readers from ${f.readersFrom}, quiet hours)` : ""}? This question expires in ${f.minutes} min.`,
   confirmYes: "Yes, send",
+  confirmYesSchedule: "Yes, schedule",
   confirmNo: "No, send nothing",
   declined: "Nothing was sent.",
   receiptTitle: "Broadcast receipt (as it reaches the phone)",

@@ -267,6 +267,7 @@ const DESK: DeskWords = {
   confirmQuestion: (f) =>
     `${f.kind === "alert" ? `Alerte « ${f.label} »` : `Article n° ${f.articleId} « ${f.label} »${f.publishedAt ? `, publié le ${f.publishedAt}` : ""}`} : ${f.startsAt ? `programmer pour ${f.startsAt}, à` : "envoyer à"} ${f.recipients} lecteur${f.recipients > 1 ? "s" : ""}${f.channel ? " et à la chaîne" : ""}${f.readersFrom ? ` (lecteurs à partir de ${f.readersFrom}, heures calmes)` : ""} ? Cette question expire dans ${f.minutes} min.`,
   confirmYes: "Oui, envoyer",
+  confirmYesSchedule: "Oui, programmer",
   confirmNo: "Non, ne rien envoyer",
   declined: "Rien n'a été envoyé.",
   receiptTitle: "Accusé de diffusion (tel qu'il arrive sur le téléphone)",

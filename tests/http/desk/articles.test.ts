@@ -135,6 +135,7 @@ describe("desk articles", () => {
       await post(`/desk/articles/${id}/programmer`, { quand: "2026-12-01T18:00" }),
     );
     expect(ask).toMatch(/programmer pour 01\/12\/2026 18:00, à 3 lecteurs et à la chaîne \?/);
+    expect(ask).toContain("Oui, programmer");
     expect(h.app.broadcasts.scheduled()).toEqual([]);
     const done = await pageText(await post("/desk/confirmation"));
     expect(done).toContain("Accusé de diffusion");

@@ -200,7 +200,7 @@ ${actions}${previews}`,
             title: w.confirmTitle,
             active: "articles",
             body: html`${notice(w.confirmQuestion(facts))}<div class="actions">
-${postForm(c, deskHref("/confirmation"), html`<button type="submit" class="danger" name="oui">${w.confirmYes}</button>`)}
+${postForm(c, deskHref("/confirmation"), html`<button type="submit" class="danger" name="oui">${outcome.request.kind === "schedule" ? w.confirmYesSchedule : w.confirmYes}</button>`)}
 ${postForm(c, deskHref("/confirmation/non"), html`<button type="submit" class="secondary">${w.confirmNo}</button>`)}
 </div>`,
           }),
