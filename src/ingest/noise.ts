@@ -19,6 +19,18 @@ const noiseLines: readonly RegExp[] = [
 ];
 
 /**
+ * Calls to action a page puts around its article, whatever their wording: a line that says
+ * « cliquez ici » / « click here », one that offers a newsletter with a verb of subscribing,
+ * one that asks for JavaScript. Short lines only: prose may mention these words in passing.
+ */
+const callsToAction: readonly RegExp[] = [
+  /\b(?:cliquez ici|click here)\b/i,
+  /^(?=.*\b(?:newsletters?|infolettres?|lettres? d['’]information)\b)(?=.*\b(?:sign(?:ing)? up|subscribe|inscri(?:vez|re|ption)|abonn(?:ez|er|ement)|recevez|receive|delivered)\b)/i,
+  /\bjavascript\b.*\b(?:requires?|required|enable|activ(?:ez|er)|n[ée]cessaire|requis)\b|\b(?:requires?|enable|activ(?:ez|er))\b.*\bjavascript\b/i,
+];
+const CALL_MAX_CHARS = 300;
+
+/**
  * Openings of text that is navigation, promotion or credits rather than news: broader than the
  * whole lines above, for what a summary must never start with ("Lire aussi …", "Photo : …").
  */
@@ -32,7 +44,9 @@ export function startsLikeNoise(text: string): boolean {
 
 export function isNoiseLine(line: string): boolean {
   const s = line.trim();
-  return s.length > 0 && s.length < 500 && noiseLines.some((re) => re.test(s));
+  if (s.length === 0 || s.length >= 500) return false;
+  if (noiseLines.some((re) => re.test(s))) return true;
+  return s.length < CALL_MAX_CHARS && callsToAction.some((re) => re.test(s));
 }
 
 // Leftover page script: `window.x = new Pvp(…)`, `var x = …`, `googletag.cmd.push(…)`.

@@ -100,3 +100,28 @@ describe("HTML to blocks", () => {
     ]);
   });
 });
+
+describe("cleanBody: calls to action around the article", () => {
+  it("drops « click here », newsletter offers and JavaScript notices, whatever their words", () => {
+    const body = [
+      "Le conseil municipal a voté le budget de la commune après trois jours de débats.",
+      "Abonnez-vous à notre lettre d'information : recevez chaque matin l'essentiel de l'actualité.",
+      "Get the latest updates right in your inbox. Subscribe to our newsletters.",
+      "Pour recevoir le journal chez vous chaque semaine, cliquez ici.",
+      "This slideshow requires JavaScript.",
+      "Le maire a promis de publier les comptes de la commune chaque trimestre.",
+    ].join("\n\n");
+    expect(cleanBody(body).map((b) => (b.kind === "paragraph" ? b.text : ""))).toEqual([
+      "Le conseil municipal a voté le budget de la commune après trois jours de débats.",
+      "Le maire a promis de publier les comptes de la commune chaque trimestre.",
+    ]);
+  });
+
+  it("keeps prose that only mentions a newsletter or JavaScript", () => {
+    const body = [
+      "La mairie publie désormais une lettre d'information mensuelle sur les travaux de voirie.",
+      "Les développeurs de la start-up dakaroise écrivent leurs applications en JavaScript.",
+    ].join("\n\n");
+    expect(cleanBody(body)).toHaveLength(2);
+  });
+});
