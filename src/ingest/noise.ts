@@ -21,12 +21,15 @@ const noiseLines: readonly RegExp[] = [
 /**
  * Calls to action a page puts around its article, whatever their wording: a line that says
  * « cliquez ici » / « click here », one that offers a newsletter with a verb of subscribing,
- * one that asks for JavaScript. Short lines only: prose may mention these words in passing.
+ * one that asks for JavaScript, the site's copyright notice. Short lines only: prose may
+ * mention these words in passing.
  */
 const callsToAction: readonly RegExp[] = [
   /\b(?:cliquez ici|click here)\b/i,
   /^(?=.*\b(?:newsletters?|infolettres?|lettres? d['’]information)\b)(?=.*\b(?:sign(?:ing)? up|subscribe|inscri(?:vez|re|ption)|abonn(?:ez|er|ement)|recevez|receive|delivered)\b)/i,
   /\bjavascript\b.*\b(?:requires?|required|enable|activ(?:ez|er)|n[ée]cessaire|requis)\b|\b(?:requires?|enable|activ(?:ez|er))\b.*\bjavascript\b/i,
+  // The site's copyright notice: « © 2024 Le Site. Tous droits réservés », « Copyright 2019 … ».
+  /(?:©|\bcopyright\b).{0,160}(?:\b(?:19|20)\d\d\b|droits r[ée]serv[ée]s|rights reserved)|\b(?:tous droits r[ée]serv[ée]s|all rights reserved)\b/i,
 ];
 const CALL_MAX_CHARS = 300;
 

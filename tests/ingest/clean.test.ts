@@ -102,13 +102,15 @@ describe("HTML to blocks", () => {
 });
 
 describe("cleanBody: calls to action around the article", () => {
-  it("drops « click here », newsletter offers and JavaScript notices, whatever their words", () => {
+  it("drops « click here », newsletter offers, JavaScript and copyright notices, whatever their words", () => {
     const body = [
       "Le conseil municipal a voté le budget de la commune après trois jours de débats.",
       "Abonnez-vous à notre lettre d'information : recevez chaque matin l'essentiel de l'actualité.",
       "Get the latest updates right in your inbox. Subscribe to our newsletters.",
       "Pour recevoir le journal chez vous chaque semaine, cliquez ici.",
       "This slideshow requires JavaScript.",
+      "© 2024 Le Quotidien de Bamako. Tous droits réservés.",
+      "The contents of this site are ©2019 Capitol Hill Publishing Corp.",
       "Le maire a promis de publier les comptes de la commune chaque trimestre.",
     ].join("\n\n");
     expect(cleanBody(body).map((b) => (b.kind === "paragraph" ? b.text : ""))).toEqual([
