@@ -44,20 +44,29 @@ export function readTextPage(text: string, file: string, options: TextPageOption
   };
   let start: number;
   if (titleAt >= 0) {
-    // Rubric lines right above the headline (skipping chrome), and right below it.
+    // Rubric lines right above the headline, and right below it. Above a menu's worth of
+    // label lines (three or more in a row) only the nearest is the post's rubric, and above
+    // site chrome (a skip link, a banner) none is: that is the site's menu.
+    const menu = menuAbove(lines, titleAt);
+    let siteMenu = false;
     for (let i = titleAt - 1; i >= 0 && i >= titleAt - 4; i--) {
       const t = lines[i]?.text ?? "";
       const signed = authorOf(t);
-      const rubric = signed === null ? rubricOf(t) : null;
+      const rubric =
+        signed === null && !(siteMenu && !LABELLED_RUBRIC.test(t)) ? rubricOf(t) : null;
       if (signed !== null) author ??= signed;
-      else if (rubric) categories.unshift(...rubric);
-      else if (datedLine(t)) dateFrom(t);
+      else if (rubric) {
+        categories.unshift(...rubric);
+        if (menu) siteMenu = true;
+      } else if (datedLine(t)) dateFrom(t);
       else if (
         !isChromeLine(t) &&
         !isBylineish(t) &&
         stripBullet(t) !== stripBullet(lines[titleAt]?.text ?? "")
       )
         break;
+      // Above site chrome (a skip link, a banner) is the site's menu, not the post's rubric.
+      else if (isChromeLine(t)) siteMenu = true;
     }
     start = titleAt + 1;
   } else {
@@ -113,7 +122,7 @@ export function readTextPage(text: string, file: string, options: TextPageOption
 function toLines(text: string): Line[] {
   const out: Line[] = [];
   let gap = 0;
-  for (const raw of text.replace(/\r\n?/g, "\n").split("\n")) {
+  for (const raw of unwrap(text.replace(/\r\n?/g, "\n").split("\n"))) {
     // Runs of spaces fold; non-breaking spaces (French typography) stay.
     const t = raw.replace(/[ \t\f\v]+/g, " ").trim();
     if (t === "") {
@@ -123,7 +132,72 @@ function toLines(text: string): Line[] {
     out.push({ text: t, gap });
     gap = 0;
   }
+  // A page that puts blank lines between all its lines: gaps counted above that spacing, so
+  // « adjacent » and « a wide gap » mean the same whether a copy has one blank line, or two.
+  const base = Math.min(...out.slice(1).map((l) => l.gap));
+  if (base > 0 && Number.isFinite(base)) for (const l of out.slice(1)) l.gap -= base;
   return out;
+}
+
+/**
+ * A hard-wrapped copy (every paragraph cut into lines of at most ~80 columns) back to one line
+ * a paragraph. The page is wrapped when no line that could have been cut is longer than some
+ * width W of 60 to 100 columns and many lines come close to it; then a line continues on the
+ * next one exactly when the next line's first word would not have fitted after it — what a
+ * greedy wrapper does — and a blank line still ends a paragraph.
+ */
+export function unwrap(raw: readonly string[]): string[] {
+  const lines = raw.map((l) => l.replace(/[ \t\f\v]+$/, ""));
+  const width = wrapWidth(lines);
+  if (width === 0) return lines;
+  const out: string[] = [];
+  let prev = "";
+  // Columns, indentation included: a wrapper counts them.
+  let prevColumns = 0;
+  for (const line of lines) {
+    const t = line.trim();
+    const word = t.split(/\s/)[0] ?? "";
+    const cut = prev !== "" && word !== "" && prevColumns + 1 + word.length > width;
+    // The wrapper cut there, unless the next line is short and a line of its own: a new
+    // sentence's paragraph or furniture after a finished sentence, or (not in lower case, so
+    // not the end of a sentence) a date line, a byline or a banner under a headline. Glued,
+    // those would become headline or body; a paragraph split in two by mistake keeps its text.
+    const sentenceEnd =
+      /[.!?…»"”]$/.test(prev) && !/(?:^|\s)(?:\p{Lu}|\p{Lu}\p{Ll}{1,2})\.$/u.test(prev);
+    const short = line.length < width - 8;
+    // A line ending in a comma, a hyphen or a short lower-case word (an article, a
+    // preposition) stops mid-sentence: whatever the next line looks like, it carries on.
+    const unfinished = /(?:[,(«“'’-]|(?:^|\s)\p{Ll}{1,3})$/u.test(prev);
+    const ownLine =
+      !/^\p{Ll}/u.test(t) &&
+      /\p{L}/u.test(t) &&
+      (datedLine(t) ||
+        isChromeLine(t) ||
+        isCreditLine(t) ||
+        isBylineish(t) ||
+        authorOf(t) !== null);
+    const continues = unfinished || !(short && (sentenceEnd || ownLine));
+    if (cut && continues) out[out.length - 1] = `${out[out.length - 1]} ${t}`;
+    else out.push(line);
+    prev = t;
+    prevColumns = line.length;
+  }
+  return out;
+}
+
+/** The width a page was hard-wrapped at, or 0 when it was not. */
+function wrapWidth(lines: readonly string[]): number {
+  const lengths = lines.filter((l) => l.trim() !== "").map((l) => l.length);
+  // A line longer than the width is one the wrapper could not cut (no space before it).
+  const cuttable = lines.filter((l) => l.length > 100 && l.trim().slice(0, 100).includes(" "));
+  if (cuttable.length > 0) return 0;
+  // A single word (a link) may run past the width.
+  const spaced = lines.filter((l) => /\S\s+\S/.test(l)).map((l) => l.length);
+  const width = Math.max(0, ...spaced.filter((n) => n <= 100));
+  if (width < 60) return 0;
+  const near = lengths.filter((n) => n >= width - 12 && n <= width).length;
+  const long = lengths.filter((n) => n >= 40).length;
+  return near >= 4 && near >= long * 0.5 ? width : 0;
 }
 
 const WORDS = (t: string) => t.split(" ").filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
@@ -136,14 +210,39 @@ function isProse(t: string): boolean {
   return words >= 6 && /[.!?…»"”)]$/.test(t) && /[.!?…]/.test(t) && /^[\p{Lu}«"“(\d]/u.test(t);
 }
 
-/** Where the page's head ends: the first substantial paragraph. */
+/**
+ * Where the page's head ends: the first substantial paragraph — unless no headline is above it
+ * and a rubric line and a headline follow it, then a paragraph: that is the post's start, and
+ * the text above it a ticker or another post's teaser (whatever its separators became in this
+ * copy).
+ */
 function headEnd(lines: readonly Line[]): number {
-  const i = lines.findIndex((l) => isProse(l.text) && !isHeadline(l.text) && l.text.length >= 120);
+  const substantial = (l: Line) => isProse(l.text) && !isHeadline(l.text) && l.text.length >= 120;
+  let i = lines.findIndex(substantial);
+  // Only on a page with no headline above that paragraph: else it is the article's own.
+  while (i >= 0 && !lines.slice(0, i).some((l) => isHeadline(l.text))) {
+    // The rubric and the headline of the post, after any pieces of the same ticker.
+    let j = i + 1;
+    while (j < i + 4 && j < lines.length && !rubricOf(lines[j]?.text ?? "")) j++;
+    const rubric = lines[j]?.text ?? "";
+    const postStart =
+      rubricOf(rubric) !== null &&
+      !isProse(rubric) &&
+      isHeadline(lines[j + 1]?.text ?? "") &&
+      isProse(lines[j + 2]?.text ?? "");
+    if (!postStart) break;
+    const next = lines.slice(j + 2).findIndex(substantial);
+    i = next < 0 ? -1 : j + 2 + next;
+  }
   return i < 0 ? Math.min(lines.length, 8) : i;
 }
 
+/**
+ * A list bullet before a line: a symbol (« • », « ● », « ► », an emoji), or the « ? » / « � »
+ * a copy in another character set left in its place.
+ */
 function stripBullet(t: string): string {
-  return t.replace(/^[•●▪■◆►·*]\s*/, "");
+  return t.replace(/^(?:(?![©®])[\p{So}•·*]|[?\uFFFD](?=\s))\s*/u, "");
 }
 
 /** A headline: 4 words or more, no closing full stop, not chrome, not a date or a byline. */
@@ -154,6 +253,8 @@ export function isHeadline(raw: string): boolean {
   if (/[.,;:]$/.test(t) && !/(?:\.\.\.|…)["»”]?$/.test(t)) return false;
   if (!/^[\p{Lu}\d«"“[(]/u.test(t)) return false;
   if (isChromeLine(t) || datedLine(t) || isBylineish(t) || isCreditLine(t)) return false;
+  // A link's address is not in a headline.
+  if (/\bhttps?:\/\/|\bwww\.\S/i.test(t)) return false;
   // A breadcrumb repeats its words ("Tribune Libre Tribune Libre").
   const tokens = t.split(" ");
   const pairs = new Set<string>();
@@ -196,6 +297,22 @@ function findTitle(lines: readonly Line[], head: number): number {
 
 function cleanTitle(t: string): string {
   return stripBullet(t).trim();
+}
+
+const LABELLED_RUBRIC = /^(?:cat[ée]gorie|rubrique|section)s?\s*:/i;
+
+/**
+ * The lines right above the headline are the end of a menu: three label-shaped lines or more
+ * in a row (chrome between them aside) — a rubric is one line, or two (« Shadow », « A la Une »).
+ */
+function menuAbove(lines: readonly Line[], titleAt: number): boolean {
+  let labels = 0;
+  for (let i = titleAt - 1; i >= 0; i--) {
+    const t = lines[i]?.text ?? "";
+    if (authorOf(t) === null && !LABELLED_RUBRIC.test(t) && rubricOf(t)) labels++;
+    else if (!isChromeLine(t)) break;
+  }
+  return labels >= 3;
 }
 
 /** A rubric line: « Politique », « SPORTS », « Catégorie : Santé », « ACTUALITES PAYS Togo ». */
