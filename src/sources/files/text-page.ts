@@ -157,7 +157,13 @@ export function unwrap(raw: readonly string[]): string[] {
   for (const line of lines) {
     const t = line.trim();
     const word = t.split(/\s/)[0] ?? "";
-    const cut = prev !== "" && word !== "" && prevColumns + 1 + word.length > width;
+    // After a word longer than the width (a link alone on its line) the wrapper cut anyway:
+    // only a lower-case start then says the sentence goes on.
+    const cut =
+      prev !== "" &&
+      word !== "" &&
+      prevColumns + 1 + word.length > width &&
+      (prevColumns <= width || /^\p{Ll}/u.test(t));
     // The wrapper cut there, unless the next line is short and a line of its own: a new
     // sentence's paragraph or furniture after a finished sentence, or (not in lower case, so
     // not the end of a sentence) a date line, a byline or a banner under a headline. Glued,
