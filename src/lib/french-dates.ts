@@ -39,8 +39,11 @@ const MONTH_DAY = new RegExp(
   `(?<![\\p{L}])(${MONTH_WORD})\\s+(\\d{1,2})(?!\\d)(?:,?\\s+(\\d{4}))?`,
   "iu",
 );
-// "30/09/2023", "19-02-2024", "10.03.2021"
-const NUMERIC = /(?<!\d)(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)/;
+// "30/09/2023", "19-02-2024", "10.03.2021", "vendredi 10/08/2018" (the weekday is part of it)
+const NUMERIC = new RegExp(
+  `(?:(${WEEKDAY_WORD}),?\\s+(?:le\\s+)?)?(?<!\\d)(\\d{1,2})([/.-])(\\d{1,2})\\3(\\d{4})(?!\\d)`,
+  "iu",
+);
 
 export interface FoundDate {
   /** The day, at noon UTC (a page rarely gives the hour). */
@@ -63,9 +66,9 @@ export function findDate(text: string, now: Date, weekdayHint = ""): FoundDate |
   const candidates: FoundDate[] = [];
   const n = NUMERIC.exec(text);
   if (n) {
-    const day = Number(n[1]);
-    const month = Number(n[3]) - 1;
-    const date = make(Number(n[4]), month, day);
+    const day = Number(n[2]);
+    const month = Number(n[4]) - 1;
+    const date = make(Number(n[5]), month, day);
     if (date) candidates.push({ date, start: n.index, end: n.index + n[0].length, hasYear: true });
   }
   const dm = DAY_MONTH.exec(text);

@@ -24,6 +24,14 @@ describe("dates as French-language news pages print them", () => {
     expect(day("18 Nov", "le match de ce mardi 19 novembre")).toBe("2024-11-18");
   });
 
+  it("takes the weekday before a numeric date as part of it, as before a written one", () => {
+    // A byline « Par X • vendredi 10/08/2018 à 22h25 » is a date line either way.
+    const numeric = findDate("Par Yvette Zongo • vendredi 10/08/2018 à 22h25min", now);
+    const written = findDate("Par Yvette Zongo • vendredi 10 août 2018 à 22h25min", now);
+    expect(numeric?.date.toISOString().slice(0, 10)).toBe("2018-08-10");
+    expect(numeric?.start).toBe(written?.start);
+  });
+
   it("finds nothing in text without a date", () => {
     expect(findDate("Le conseil a siégé hier soir.", now)).toBeNull();
     expect(findDate("Score : 2 à 1 après 90 minutes", now)).toBeNull();

@@ -119,10 +119,13 @@ export function readTextPage(text: string, file: string, options: TextPageOption
   return read;
 }
 
+/** Soft hyphens and zero-width spaces a web copy carries: « vacci\u00adnation » is one word. */
+const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]/g;
+
 function toLines(text: string): Line[] {
   const out: Line[] = [];
   let gap = 0;
-  for (const raw of unwrap(text.replace(/\r\n?/g, "\n").split("\n"))) {
+  for (const raw of unwrap(text.replace(INVISIBLE, "").replace(/\r\n?/g, "\n").split("\n"))) {
     // Runs of spaces fold; non-breaking spaces (French typography) stay.
     const t = raw.replace(/[ \t\f\v]+/g, " ").trim();
     if (t === "") {

@@ -27,6 +27,8 @@ export interface Variant {
    * tells it from a cut line (README, « Real newsroom pages »).
    */
   tolerated?: number;
+  /** The untouched page's text as this variant would print it (compared after that). */
+  expect?: (text: string) => string;
 }
 
 export interface VariantContext {
@@ -137,6 +139,36 @@ export const latin1 = (t: string) =>
     "latin1",
   );
 
+/** Invisible characters web copies carry: soft hyphens inside long words, zero-width spaces. */
+export const invisible = (t: string) =>
+  t.replace(/(\p{L}{5})(\p{L}{5,})/gu, "$1\u00ad$2").replace(/, /g, ",\u200b ");
+
+const MONTHS_FR = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
+const DATE_FR = new RegExp(`\\b(\\d{1,2}) (${MONTHS_FR.join("|")}) (\\d{4})\\b`, "giu");
+
+/** « 22 mars 2025 » written another way a site may print it. */
+export const datesAs = (form: "numeric" | "upper" | "capital") => (t: string) =>
+  t.replace(DATE_FR, (_m, d: string, month: string, y: string) => {
+    const m = month.toLowerCase();
+    if (form === "numeric")
+      return `${d.padStart(2, "0")}/${String(MONTHS_FR.indexOf(m) + 1).padStart(2, "0")}/${y}`;
+    if (form === "upper") return `${d} ${m.toUpperCase()} ${y}`;
+    return `${d} ${m[0]?.toUpperCase()}${m.slice(1)} ${y}`;
+  });
+
 export const VARIANTS: readonly Variant[] = [
   { name: "crlf", apply: (t) => utf8(crlf(t)) },
   {
@@ -162,6 +194,12 @@ export const VARIANTS: readonly Variant[] = [
   },
   { name: "header", apply: (t, c) => utf8(`${c.header.join("\n")}\n${t}`), addsLabels: true },
   { name: "renamed", apply: (t) => ({ ...utf8(t), name: "copie de la page (2).txt" }) },
+  { name: "cr", apply: (t) => utf8(t.replace(/\r?\n/g, "\r")) },
+  { name: "invisible", apply: (t) => utf8(invisible(t)) },
+  // Dates printed another way: the same day; the text compared is changed the same way.
+  { name: "dates-numeric", apply: (t) => utf8(datesAs("numeric")(t)), expect: datesAs("numeric") },
+  { name: "dates-upper", apply: (t) => utf8(datesAs("upper")(t)), expect: datesAs("upper") },
+  { name: "dates-capital", apply: (t) => utf8(datesAs("capital")(t)), expect: datesAs("capital") },
   // A few together.
   {
     name: "bom+crlf+nbsp",

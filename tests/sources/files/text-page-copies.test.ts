@@ -104,6 +104,26 @@ describe("a .txt page copied in other ways reads the same", () => {
     expect(input?.body).toBe(`${P1}\n\n${P2}`);
   });
 
+  it("reads through the soft hyphens and zero-width spaces of a web copy", () => {
+    const page = ["ACTUA\u00adLITES PAYS Togo", TITLE, P1, P2].join("\n");
+    const plain = read(page.replace(/\u00ad/g, "")).inputs[0];
+    const input = read(
+      page.replace(/(\p{L}{5})(\p{L}{5,})/gu, "$1\u00ad$2").replace(/, /g, ",\u200b "),
+    ).inputs[0];
+    expect(input?.title).toBe(TITLE);
+    expect(input?.categories).toEqual(["ACTUALITES", "PAYS", "Togo"]);
+    expect(input?.body).toBe(plain?.body);
+  });
+
+  it("reads a byline with a weekday and a numeric date as the date line", () => {
+    const page = [TITLE, "SITE.NET | Par Awa Ndiaye • vendredi 10/08/2018 à 22h25min", P1].join(
+      "\n",
+    );
+    const input = read(page).inputs[0];
+    expect(input?.publishedAt?.toISOString().slice(0, 10)).toBe("2018-08-10");
+    expect(input?.body).toBe(P1);
+  });
+
   it("never takes a line with a link address for a headline", () => {
     const page = [
       "Voir le lien : https://exemple.org/liste-des-zones.pdf",
