@@ -45,6 +45,12 @@ const NUMERIC = new RegExp(
   "iu",
 );
 
+// "2025-03-22", "2025/03/22": year first (ISO 8601, what a site's template often prints)
+const YEAR_FIRST = new RegExp(
+  `(?:(${WEEKDAY_WORD}),?\\s+(?:le\\s+)?)?(?<![\\d/.-])(\\d{4})([/.-])(\\d{1,2})\\3(\\d{1,2})(?![\\d/.-])`,
+  "iu",
+);
+
 export interface FoundDate {
   /** The day, at noon UTC (a page rarely gives the hour). */
   date: Date;
@@ -70,6 +76,12 @@ export function findDate(text: string, now: Date, weekdayHint = ""): FoundDate |
     const month = Number(n[4]) - 1;
     const date = make(Number(n[5]), month, day);
     if (date) candidates.push({ date, start: n.index, end: n.index + n[0].length, hasYear: true });
+  }
+  const iso = YEAR_FIRST.exec(text);
+  if (iso) {
+    const date = make(Number(iso[2]), Number(iso[4]) - 1, Number(iso[5]));
+    if (date)
+      candidates.push({ date, start: iso.index, end: iso.index + iso[0].length, hasYear: true });
   }
   const dm = DAY_MONTH.exec(text);
   if (dm) {

@@ -32,6 +32,15 @@ describe("dates as French-language news pages print them", () => {
     expect(numeric?.start).toBe(written?.start);
   });
 
+  it("reads a year-first date (2025-03-22), as site templates print it", () => {
+    expect(day("Publié le 2025-03-22 à 10:12")).toBe("2025-03-22");
+    expect(day("mis à jour : 2024/11/05")).toBe("2024-11-05");
+    expect(day("vendredi 2018-08-10")).toBe("2018-08-10");
+    // Not a date: a month 13, a reference number, a range of years.
+    expect(findDate("Dossier 2025-13-40", now)).toBeNull();
+    expect(findDate("Réf. 12-2025-03-22-7", now)).toBeNull();
+  });
+
   it("finds nothing in text without a date", () => {
     expect(findDate("Le conseil a siégé hier soir.", now)).toBeNull();
     expect(findDate("Score : 2 à 1 après 90 minutes", now)).toBeNull();
