@@ -333,6 +333,8 @@ function rubricOf(t: string): string[] | null {
   if (looksLikeBreadcrumbs(t) && t.length <= 60) return splitBreadcrumbs(t);
   if (t.length > 40 || /[.!?:;,»)]$/.test(t) || !/^\p{Lu}/u.test(t)) return null;
   if (isChromeLine(t)) return null;
+  // A breadcrumb's root printed on its own line (as splitBreadcrumbs drops it in one).
+  if (/^(?:accueil|home)$/i.test(t)) return null;
   const words = t.split(" ");
   if (words.length > 4) return null;
   // Capitalised words only: each is a category link run together ("ACTUALITES PAYS Togo").

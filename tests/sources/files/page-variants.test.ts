@@ -1,9 +1,17 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { type PreviewLine, previewPaths } from "../../../src/ingest/preview.ts";
-import { ends, fold, VARIANTS, type VariantContext } from "./page-variants.ts";
+import {
+  ends,
+  fold,
+  HTML_VARIANTS,
+  VARIANTS,
+  type Variant,
+  type VariantContext,
+} from "./page-variants.ts";
 
 // Metamorphic check of the `.txt` page reader: a copy of a page that differs only in harmless
 // ways (line ends, encoding, spaces, quotes, wrapping, site furniture around it, its name) must
@@ -16,6 +24,14 @@ const shared = path.resolve(
 );
 const present = fs.existsSync(path.join(shared, "labels.jsonl"));
 if (!present) console.warn(`page variants on wa-pages skipped: ${shared} is absent`);
+
+const benchmark = path.resolve(
+  process.env.SHARED_DATASETS ?? path.resolve(process.cwd(), "../shared/datasets"),
+  "article-extraction",
+);
+const extraction = fs.existsSync(path.join(benchmark, "html"));
+if (!extraction)
+  console.warn(`page variants on article-extraction skipped: ${benchmark} is absent`);
 
 const fixtures = path.resolve(process.cwd(), "tests/fixtures/pages");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "page-variants-"));
@@ -69,7 +85,10 @@ async function readAll(dir: string): Promise<Map<string, PreviewLine>> {
  * Every variation of every page, read and compared with the untouched page; the differences,
  * one line each (`variant page field: before → after`).
  */
-async function differences(pages: readonly Page[]): Promise<string[]> {
+async function differences(
+  pages: readonly Page[],
+  variants: readonly Variant[] = VARIANTS,
+): Promise<string[]> {
   const base = path.join(tmp, `base-${Math.random().toString(36).slice(2)}`);
   fs.mkdirSync(base);
   for (const p of pages) fs.writeFileSync(path.join(base, p.file), p.text);
@@ -85,7 +104,7 @@ async function differences(pages: readonly Page[]): Promise<string[]> {
     }
     return block;
   };
-  for (const variant of VARIANTS) {
+  for (const variant of variants) {
     const dir = path.join(base, "..", `${path.basename(base)}-${variant.name}`);
     fs.mkdirSync(dir);
     const renamed = new Map<string, string>();
@@ -158,20 +177,75 @@ function furniture(
 
 describe("a .txt page read the same under harmless variations", () => {
   it("on the always-present fixture pages", async () => {
-    const files = fs
-      .readdirSync(fixtures)
-      .filter((f) => f.endsWith(".txt"))
-      .sort();
-    const pages = files.map((file) => {
-      const text = fs.readFileSync(path.join(fixtures, file), "utf8");
-      const json = JSON.parse(
-        fs.readFileSync(path.join(fixtures, file.replace(/\.txt$/, ".furniture.json")), "utf8"),
-      );
-      return { file, text, header: json.header, footer: json.footer };
-    });
-    expect(pages.length).toBeGreaterThanOrEqual(2);
+    // Their furniture, for the pages to lend each other.
+    const furniture: Record<string, { header: string[]; footer: string[] }> = {
+      "a-marche-central.txt": {
+        header: ["Aller au contenu principal", "Accueil"],
+        footer: ["Partager :", "Facebook", "WhatsApp"],
+      },
+      "b-forage-village.txt": {
+        header: ["Connect with us"],
+        footer: ["Accueil", "Contact", "© 2025 Le Journal du Centre. Tous droits réservés"],
+      },
+    };
+    const pages = Object.entries(furniture).map(([file, f]) => ({
+      file,
+      text: fs.readFileSync(path.join(fixtures, file), "utf8"),
+      ...f,
+    }));
+    // The untouched pages read right (so that reading the same is not reading nothing).
+    const read = await previewPaths(
+      pages.map((p) => path.join(fixtures, p.file)),
+      options,
+    );
+    expect(
+      read.map((l) => [l.title, l.publishedAt?.slice(0, 10) ?? null, l.rubrics, l.author]),
+    ).toEqual([
+      [
+        "Le marché central rouvre ses portes après six mois de travaux",
+        "2025-03-12",
+        ["Économie"],
+        null,
+      ],
+      ["Un nouveau forage pour les habitants de Diofior", null, ["Société"], "Awa Ndiaye"],
+    ]);
+    expect(read[0]?.body).toMatch(/^Le marché central de la ville .* voies d’accès\.$/s);
     expect(await differences(pages)).toEqual([]);
   });
+
+  it("on an always-present fixture .html page", async () => {
+    const file = "c-pont-fleuve.html";
+    const text = fs.readFileSync(path.join(fixtures, file), "utf8");
+    const [read] = await previewPaths([path.join(fixtures, file)], options);
+    expect([read?.title, read?.publishedAt?.slice(0, 10), read?.rubrics]).toEqual([
+      "Un nouveau pont sur le fleuve relie les deux rives",
+      "2025-04-18",
+      ["Société"],
+    ]);
+    expect(await differences([{ file, text, header: [], footer: [] }], HTML_VARIANTS)).toEqual([]);
+  });
+
+  it.skipIf(!extraction)(
+    "on article-extraction dev pages (../shared/datasets/article-extraction)",
+    async () => {
+      // A third of the pages: the HTML reader is the slow one, and the variants are the point.
+      const files = fs
+        .readdirSync(path.join(benchmark, "html"))
+        .filter((f) => f.endsWith(".html.gz"))
+        .sort()
+        .filter((_f, i) => i % 3 === 0);
+      const pages = files.map((f) => ({
+        file: f.replace(/\.gz$/, ""),
+        text: zlib.gunzipSync(fs.readFileSync(path.join(benchmark, "html", f))).toString("utf8"),
+        header: [],
+        footer: [],
+      }));
+      const diffs = await differences(pages, HTML_VARIANTS);
+      if (diffs.length > 0) console.log(diffs.join("\n"));
+      expect(diffs).toEqual([]);
+    },
+    300_000,
+  );
 
   it.skipIf(!present)(
     "on the wa-pages dev pages (../shared/datasets/wa-pages)",

@@ -120,8 +120,16 @@ const bestFit = (t: string, charset: string) =>
     return iconv.decode(iconv.encode(compat, charset), charset) === compat ? compat : "?";
   });
 
-/** Windows-1252 bytes (what older newsroom tools save). */
-export const win1252 = (t: string) => iconv.encode(bestFit(t, "win1252"), "win1252");
+/**
+ * Windows-1252 bytes (what older newsroom tools save); a page in a script that character set
+ * cannot hold (Cyrillic, Arabic…) is never saved so, and stays UTF-8.
+ */
+export const win1252 = (t: string) => {
+  const fitted = bestFit(t, "win1252");
+  const lost =
+    [...t.normalize("NFKC").matchAll(/\p{L}/gu)].length - [...fitted.matchAll(/\p{L}/gu)].length;
+  return lost > 0 ? Buffer.from(t, "utf8") : iconv.encode(fitted, "win1252");
+};
 
 /** ISO-8859-1 bytes: typographic quotes, ellipses, ligatures and dashes as their plain forms. */
 export const latin1 = (t: string) =>
@@ -282,3 +290,40 @@ export function ends(body: string): { first: string; last: string } {
   const sentences = f.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
   return { first: sentences[0] ?? "", last: sentences.at(-1) ?? "" };
 }
+
+/** Typography as HTML entities (« &nbsp; », « &rsquo; », « &laquo; »), as many CMSs write it. */
+export const asEntities = (t: string) =>
+  t
+    .replace(/\u00a0/g, "&nbsp;")
+    .replace(/’/g, "&rsquo;")
+    .replace(/«/g, "&laquo;")
+    .replace(/»/g, "&raquo;")
+    .replace(/é/g, "&eacute;");
+
+/** Every line of the markup indented (a pretty-printed copy). */
+export const indentMarkup = (t: string) =>
+  t
+    .split("\n")
+    .map((l, i) => `${i % 2 ? "\t" : "    "}${l}`)
+    .join("\n");
+
+/** Harmless variations of a saved `.html` page: the same article must be read from each. */
+export const HTML_VARIANTS: readonly Variant[] = [
+  { name: "crlf", apply: (t) => utf8(crlf(t)) },
+  {
+    name: "bom",
+    apply: (t) => ({ bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t)]) }),
+  },
+  { name: "win1252", apply: (t) => ({ bytes: win1252(t) }) },
+  { name: "entities", apply: (t) => utf8(asEntities(t)) },
+  { name: "indent", apply: (t) => utf8(indentMarkup(t)) },
+  { name: "trailing-blank", apply: (t) => utf8(trailingBlank(t)) },
+  { name: "renamed-htm", apply: (t) => ({ ...utf8(t), name: "copie de la page (2).htm" }) },
+  { name: "saved-as-txt", apply: (t) => ({ ...utf8(t), name: "page enregistrée.txt" }) },
+  {
+    name: "crlf+bom+indent",
+    apply: (t) => ({
+      bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(crlf(indentMarkup(t)))]),
+    }),
+  },
+];

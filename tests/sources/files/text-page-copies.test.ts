@@ -94,6 +94,11 @@ describe("a .txt page copied in other ways reads the same", () => {
     ]);
   });
 
+  it("does not read a breadcrumb's root on a line of its own (« Accueil ») as a rubric", () => {
+    const page = ["Aller au contenu principal", "Accueil", "Économie", TITLE, P1].join("\n");
+    expect(read(page).inputs[0]?.categories).toEqual(["Économie"]);
+  });
+
   it("reads a ticker paragraph above the post's rubric and headline as chrome, whatever its separators", () => {
     const ticker =
       "Rencontre au ministère : « Les travaux du pont reprendront en janvier » (le ministre)... « Aucun retard ne sera toléré sur ce chantier » (le préfet). Voir le lien : https://exemple.org/pont.pdf ? « Les riverains seront indemnisés » (la mairie)";
