@@ -2,12 +2,11 @@ import { decodeHTML } from "entities";
 import { stripBidiControls } from "./bidi.ts";
 import { fold } from "./fold.ts";
 
-// Control characters (but tab/newline), zero-width marks that break WhatsApp rendering, and
-// soft hyphens (U+00AD: invisible, but they cut a word in two for search and comparison).
+// Control characters (but tab/newline) and zero-width marks that break WhatsApp rendering.
 // The zero-width joiner (U+200D) is not one of them: it joins emoji (👨‍👩‍👧, 🏳️‍🌈) and
 // letters of some scripts; only a stray one, next to a space or an edge, goes.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point.
-const invisible = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad\u200b\u200c\u2060\ufeff]/g;
+const invisible = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u200c\u2060\ufeff]/g;
 const strayJoiner = /(?<!\S)\u200d+|\u200d+(?!\S)/g;
 /**
  * A word a printed page hyphenated at a line end, copied with its break: « lea‐ der »,
