@@ -2,9 +2,10 @@ import type { Block } from "../domain/article.ts";
 import { findDate } from "../lib/french-dates.ts";
 
 // "Moscou, 2 avril 2025 – ", "BAMAKO, le 1er mars 2024 (AFP) - ", "Dakar, 4 août (APS) – ",
-// "Abidjan, 19-02-2024 (lepointsur.com) Emerse…", "Ouagadougou, 22 mars 2025 (AIB) – ".
+// "Abidjan, 19-02-2024 (lepointsur.com) Emerse…", "Ouagadougou, 22 mars 2025 (AIB) – ",
+// "Kaolack, 2025-03-12 (ANS) – ".
 const datelinePattern =
-  /^((\p{Lu}[\p{L}'’. -]{1,40}?),\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?:le\s+)?(\d{1,2}(?:er)?\s*[-–]?\s*\p{L}+\.?(?:\s*[-–]?\s*\d{4})?|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}))\s*(?:\(([^()]{2,40})\)\s*)?(?:[-–—:]\s+|(?=\p{Lu}))/u;
+  /^((\p{Lu}[\p{L}'’. -]{1,40}?),\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?:le\s+)?(\d{1,2}(?:er)?\s*[-–]?\s*\p{L}+\.?(?:\s*[-–]?\s*\d{4})?|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}))\s*(?:\(([^()]{2,40})\)\s*)?(?:[-–—:]\s+|(?=\p{Lu}))/u;
 
 export interface Dateline {
   /** As written: "Moscou, 2 avril 2025". */

@@ -6,6 +6,7 @@ import { truncate } from "../lib/truncate.ts";
 import { blocksToText, cleanBody } from "./clean.ts";
 import { extractDateline } from "./dateline.ts";
 import { htmlToBlocks } from "./html.ts";
+import { splitSentences } from "./summary/sentences.ts";
 import { needsContext, summarize } from "./summary/summary.ts";
 
 export interface PrepareOptions {
@@ -97,7 +98,14 @@ function summaryOf(
 function leadSentence(blocks: readonly Block[]): string {
   const first = blocks.find((b) => b.kind === "paragraph");
   if (first?.kind !== "paragraph") return "";
-  return /^.{20,}?[.!?…](?=\s|$)/su.exec(first.text)?.[0] ?? first.text;
+  // The summary's splitter: it knows « févr. », « M. », initials and decimals. Sentences of
+  // fewer than 20 characters (« Dakar. ») are read with the next one.
+  let lead = "";
+  for (const sentence of splitSentences(first.text)) {
+    lead = lead === "" ? sentence : `${lead} ${sentence}`;
+    if (lead.length >= 20) break;
+  }
+  return lead !== "" && first.text.startsWith(lead) ? lead : first.text;
 }
 
 /** The paragraphs without the lead sentence (as they are when it is not found, or is all they hold). */

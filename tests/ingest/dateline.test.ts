@@ -14,6 +14,11 @@ describe("datelines", () => {
     const c = first("Abidjan, 19-02-2024 (lepointsur.com) Le sélectionneur a été confirmé.");
     expect(c.dateline?.date?.toISOString().slice(0, 10)).toBe("2024-02-19");
     expect(c.blocks[0]).toEqual({ kind: "paragraph", text: "Le sélectionneur a été confirmé." });
+    // A date written year first, as some sites' templates print it.
+    const d = first("Kaolack, 2025-03-12 (ANS) – La campagne arachidière est lancée.");
+    expect(d.dateline?.text).toBe("Kaolack, 2025-03-12");
+    expect(d.dateline?.date?.toISOString().slice(0, 10)).toBe("2025-03-12");
+    expect(d.blocks[0]).toEqual({ kind: "paragraph", text: "La campagne arachidière est lancée." });
   });
 
   it("is not fooled by a place and a word after the comma", () => {

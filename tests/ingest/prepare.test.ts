@@ -51,3 +51,16 @@ describe("an article whose page had no headline", () => {
     );
   });
 });
+
+describe("the stand-in title of a page without a headline", () => {
+  it("is the whole lead sentence, an abbreviated month inside it included", () => {
+    const lead =
+      "Le conseil municipal de Kaolack s'est réuni le 10 févr. 2022 pour voter le budget.";
+    const article = prepareArticle(
+      { title: "", untitled: true, body: `${lead} ${REST}`, origin: "page.txt" },
+      options,
+    );
+    // Before: « … s'est réuni le 10 févr », cut at the month's full stop.
+    expect(article.title).toBe(lead.replace(/\.$/, ""));
+  });
+});
