@@ -5,10 +5,10 @@ import type { BroadcastReceipt, CancelSummary, DeskOutcome } from "../../domain/
 import { DeskError } from "../../domain/errors.ts";
 import { parseWhen as parseEditorWhen } from "../../lib/when.ts";
 import { atLocalTime, formatLocal, localDay, parseLocalDateTime } from "../../lib/zoned-time.ts";
-import { shortDateTime } from "../../messages/facts.ts";
+import { confirmFacts } from "../../messages/facts.ts";
 import { receiptText } from "../../messages/receipts.ts";
 import { progressText, receiptLines, sendingStatsLines } from "../../messages/stats.ts";
-import { catalogue, deskErrorText, formatCount, formatDay } from "../../messages/wording.ts";
+import { catalogue, deskErrorText, formatCount } from "../../messages/wording.ts";
 import type { App } from "../services.ts";
 import { type CliContext, CliError } from "./context.ts";
 import { broadcastJson, printJson } from "./json-output.ts";
@@ -96,18 +96,10 @@ async function settle(
   const r = outcome.request;
   const tz = app.config.timeZone;
   const now = app.clock.now();
-  const question = catalogue(lang).replies.confirmAsk({
-    kind: r.kind,
-    articleId: r.articleId,
-    label: r.label,
-    publishedAt: r.publishedAt ? formatDay(r.publishedAt, lang, tz) : null,
-    channel: r.channel,
-    recipients: r.recipients,
-    readersFrom: r.readersFrom ? formatLocal(r.readersFrom, tz, now) : null,
-    // As the receipt will say it: « programmé pour 02/04/2025 18:00 ».
-    startsAt: r.startsAt ? shortDateTime({ lang, timeZone: tz }, r.startsAt) : null,
-    minutes: Math.round((r.expiresAt.getTime() - now.getTime()) / 60_000),
-  });
+  // The phone's and the desk's question, worded by the same facts.
+  const question = catalogue(lang).replies.confirmAsk(
+    confirmFacts({ lang, timeZone: tz, now, paused: desk.isPaused() }, r),
+  );
   let confirmed = yes;
   if (!confirmed) {
     if (!ctx.ask) {
