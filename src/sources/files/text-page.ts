@@ -137,7 +137,9 @@ function toLines(text: string): Line[] {
   }
   // A page that puts blank lines between all its lines: gaps counted above that spacing, so
   // « adjacent » and « a wide gap » mean the same whether a copy has one blank line, or two.
-  const base = Math.min(...out.slice(1).map((l) => l.gap));
+  // A loop, not Math.min(...gaps): a page of 200,000 lines would overflow the call stack.
+  let base = Number.POSITIVE_INFINITY;
+  for (let i = 1; i < out.length; i++) base = Math.min(base, (out[i] as Line).gap);
   if (base > 0 && Number.isFinite(base)) for (const l of out.slice(1)) l.gap -= base;
   return out;
 }
@@ -202,7 +204,7 @@ function wrapWidth(lines: readonly string[]): number {
   if (cuttable.length > 0) return 0;
   // A single word (a link) may run past the width.
   const spaced = lines.filter((l) => /\S\s+\S/.test(l)).map((l) => l.length);
-  const width = Math.max(0, ...spaced.filter((n) => n <= 100));
+  const width = spaced.reduce((w, n) => (n <= 100 && n > w ? n : w), 0);
   if (width < 60) return 0;
   const near = lengths.filter((n) => n >= width - 12 && n <= width).length;
   const long = lengths.filter((n) => n >= 40).length;

@@ -139,3 +139,14 @@ describe("a .txt page copied in other ways reads the same", () => {
     expect(read(page).inputs[0]?.title).toBe(TITLE);
   });
 });
+
+describe("a .txt page of very many lines", () => {
+  it("is read without overflowing the call stack (the spacing and wrap-width scans)", () => {
+    // 230,000 short lines, under the 2 MB limit: spreading them into Math.min/Math.max threw
+    // « Maximum call stack size exceeded ».
+    const lines = ["Le conseil municipal de Bamako vote son budget annuel", ""];
+    for (let i = 0; i < 230_000; i++) lines.push(`L${i}.`);
+    const result = read(lines.join("\n"));
+    expect(result.problems.map((p) => p.reason).join(" ")).not.toMatch(/call stack/);
+  });
+});
