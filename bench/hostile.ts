@@ -4,6 +4,7 @@
  *   npx tsx bench/hostile.ts [--planner N] [--json-mb N] [--checkpoint thread|inline|none]
  * - feed bodies from the red team: 5 MB of `<!DOCTYPE[`, a comment-laden tail, a 5 MB UTF-8 feed
  *   with one bad byte: decode + parse, target < 1 s each;
+ * - .txt pages as big as the import takes, one paragraph on one line or hard-wrapped: < 1 s;
  * - a 32 MB JSON export imported (target: no commit longer than ~100 ms, memory bounded);
  * - the planner over N old unannounced articles (default 409,101): the longest block and how
  *   soon a stop request is honoured.
@@ -21,6 +22,7 @@ import { ManualClock } from "../src/lib/clock.ts";
 import { silentLogger } from "../src/log.ts";
 import { decodeFeedBytes } from "../src/sources/feeds/encoding.ts";
 import { parseFeed } from "../src/sources/feeds/parse.ts";
+import { readTextPage } from "../src/sources/files/text-page.ts";
 import { checkpointWal } from "../src/store/database.ts";
 import { WalCheckpointer } from "../src/store/wal-checkpointer.ts";
 import { seedArticles } from "./lib.ts";
@@ -84,6 +86,24 @@ for (const [name, bytes] of Object.entries(feeds)) {
     } catch {}
   });
   report(`feed: ${name}`, `${ms.toFixed(0)} ms of event loop`, "< 1,000 ms", ms < 1000);
+}
+
+// --- .txt pages of the file size limit, one paragraph of ~2 MB -----------------------------------
+// A scraped page can be one line of megabytes, or one paragraph hard-wrapped at 78 columns:
+// every per-line check must stay linear (an unanchored lookahead made it minutes).
+{
+  const sentence =
+    "le conseil municipal de la commune a voté le budget après trois jours de débats. ";
+  const paragraph = sentence.repeat(Math.floor((1.9 * 1024 * 1024) / sentence.length));
+  const wrapped = paragraph.replace(/(.{1,78})(?: |$)/g, "$1\n");
+  const pages: Record<string, string> = {
+    "one line of 1.9 MB": `Le conseil municipal de Bamako vote son budget annuel\n\n${paragraph}`,
+    "1.9 MB hard-wrapped at 78 columns": `Le conseil municipal de Bamako vote son budget annuel\n\n${wrapped}`,
+  };
+  for (const [name, text] of Object.entries(pages)) {
+    const { ms } = await blocking(() => readTextPage(text, "page.txt", { now: new Date() }));
+    report(`text page: ${name}`, `${ms.toFixed(0)} ms of event loop`, "< 1,000 ms", ms < 1000);
+  }
 }
 
 // --- A 32 MB JSON export -------------------------------------------------------------------------

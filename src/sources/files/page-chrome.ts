@@ -7,8 +7,9 @@
 const CHROME: readonly RegExp[] = [
   /^(?:aller|acc[ée]der|passer|skip) (?:au|à|to) (?:contenu|menu|content|main)/i,
   /^(?:connect with us|follow us|suivez[- ]nous|rejoignez[- ]nous|abonnez[- ]vous|partager|partagez|share)\b/i,
-  /\bcookies?\b(?=.*\b(?:site|exp[ée]rience|navigation|accept|consent|fonctionn))/i,
-  /(?=.*\bcookies?\b)\b(?:site|exp[ée]rience|navigation|accept|consent)/i,
+  // Cookies and what they are for, in either order. Anchored: an unanchored lookahead is
+  // tried at every position of the line, which is quadratic on a long one.
+  /^(?=.*\bcookies?\b)(?=.*\b(?:site|exp[ée]rience|navigation|accept|consent|fonctionn))/i,
   /\b(?:bloqueur de pub|ad-?block|d[ée]sactiv\S* (?:le|votre) bloqueur)/iu,
   /\bpublicit[ée](?!\p{L}).*\b(?:bloqu|survivre|revenus?)/iu,
   // An agency's sign-off code: « SML/ANP/012/Décembre 2024 ».
@@ -20,7 +21,7 @@ const CHROME: readonly RegExp[] = [
   /^(?:last update|derni[èe]re mise à jour)\b/i,
   // A date label whose date the copied text lost: « Published » then « on », « Publié le ».
   /^(?:published|posted|updated|publi[ée]e?s?|post[ée]e?|mis en ligne|mis à jour|modifi[ée]e?)(?:\s+(?:on|le|:))?\s*:?$/i,
-  /◊|\s\|\s.*\s\|\s.*\s\|\s/,
+  /◊/,
   /\{\{|\}\}|==>|<==/,
   /^[a-z]+(?:_[a-z]+)+$/,
   /^\d{2,4} ?x ?\d{2,4}$/,
@@ -31,10 +32,23 @@ const CHROME: readonly RegExp[] = [
   /^(?:flash sale|offre sp[ée]ciale|newsletter|inscrivez-vous)\b/i,
 ];
 
+/** Furniture is a line of a few words: a paragraph of prose is never one. */
+const CHROME_MAX_CHARS = 1000;
+
 /** A line of site furniture (see CHROME), or a line without words (counters, « × »). */
 export function isChromeLine(t: string): boolean {
-  const letters = (t.match(/\p{L}/gu) ?? []).length;
-  if (letters === 0 || letters < t.replace(/\s/g, "").length * 0.5) return true;
+  let letters = 0;
+  let visible = 0;
+  // The share of letters of a long line is that of its start.
+  for (const ch of t.length > CHROME_MAX_CHARS ? t.slice(0, CHROME_MAX_CHARS) : t) {
+    if (/\s/.test(ch)) continue;
+    visible++;
+    if (/\p{L}/u.test(ch)) letters++;
+  }
+  if (letters === 0 || letters < visible * 0.5) return true;
+  if (t.length > CHROME_MAX_CHARS) return false;
+  // A menu of links run together: « Accueil | Politique | Société | Sport ».
+  if (t.split(/\s\|\s/).length > 3) return true;
   return CHROME.some((re) => re.test(t));
 }
 

@@ -211,7 +211,15 @@ function wrapWidth(lines: readonly string[]): number {
   return near >= 4 && near >= long * 0.5 ? width : 0;
 }
 
-const WORDS = (t: string) => t.split(" ").filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+/**
+ * Words with a letter or a digit, counted up to `cap`: callers compare with a few tens, and a
+ * scraped page can be one line of megabytes (splitting it made a string a word, each time).
+ */
+const WORDS = (t: string, cap = 64): number => {
+  let n = 0;
+  for (const m of t.matchAll(/[^ ]+/g)) if (/[\p{L}\p{N}]/u.test(m[0]) && ++n >= cap) break;
+  return n;
+};
 
 /** A paragraph of the article: long, or a sentence with its end punctuation. */
 function isProse(t: string): boolean {
