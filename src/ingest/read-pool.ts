@@ -18,10 +18,6 @@ export class ReadPool {
   readonly #idle: Worker[] = [];
   readonly #queue: Waiting[] = [];
   readonly #running = new Map<Worker, Waiting>();
-  /** Workers still loading their modules (~0.4 s of CPU each). */
-  readonly #starting = new Set<Worker>();
-  #started: Promise<void>;
-  #allStarted: () => void = () => {};
   #nextId = 0;
   #byWorkers = 0;
   #here = 0;
@@ -32,11 +28,7 @@ export class ReadPool {
   constructor(size: number, summaryMaxChars: number) {
     this.#size = size;
     this.#summaryMaxChars = summaryMaxChars;
-    this.#started = new Promise((resolve) => {
-      this.#allStarted = resolve;
-    });
     for (let i = 0; i < size; i++) this.#add(startWorker());
-    this.#checkStarted();
   }
 
   /** Files read by a worker so far (the others were read in the caller's thread). */
@@ -56,11 +48,6 @@ export class ReadPool {
   /** Workers for this machine: one a core, at most four. */
   static defaultSize(): number {
     return Math.max(1, Math.min(4, os.availableParallelism()));
-  }
-
-  /** Resolves once every worker has started (or failed to). */
-  started(): Promise<void> {
-    return this.#started;
   }
 
   /**
@@ -102,14 +89,11 @@ export class ReadPool {
 
   #add(worker: Worker): void {
     this.#workers.push(worker);
-    this.#starting.add(worker);
-    // An idle or starting worker does not keep the process alive; one at work does (pump).
+    // A worker joins the idle ones once it says it is ready (its modules loaded, ~0.4 s of
+    // CPU). An idle or starting worker does not keep the process alive; one at work does (pump).
     worker.unref();
     worker.on("message", (message: WorkerMessage) => {
-      if ("ready" in message) {
-        this.#starting.delete(worker);
-        this.#checkStarted();
-      } else {
+      if (!("ready" in message)) {
         const waiting = this.#running.get(worker);
         this.#running.delete(worker);
         if (waiting?.job.id === message.id) {
@@ -127,14 +111,8 @@ export class ReadPool {
     worker.on("exit", () => this.#lose(worker));
   }
 
-  #checkStarted(): void {
-    if (this.#starting.size === 0) this.#allStarted();
-  }
-
   /** A worker that failed or ended: its file is read here, and it gets no more work. */
   #lose(worker: Worker): void {
-    this.#starting.delete(worker);
-    this.#checkStarted();
     const waiting = this.#running.get(worker);
     this.#running.delete(worker);
     const at = this.#idle.indexOf(worker);

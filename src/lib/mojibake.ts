@@ -23,7 +23,7 @@ export function looksDoubleEncoded(text: string): boolean {
 
 /** The text with its double-encoded runs read back as UTF-8; text without them as it was. */
 export function repairMojibake(text: string): string {
-  if (!SIGN.test(text)) return text;
+  if (!looksDoubleEncoded(text)) return text;
   const repaired = text.replace(RUN, (run) => {
     const bytes = iconv.encode(run, "windows-1252");
     try {
