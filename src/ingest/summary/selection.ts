@@ -85,13 +85,22 @@ function newWords(parts: readonly UsableSentence[], title: ReadonlySet<string>):
 /** A summary that adds fewer new words than this to the title only restates it. */
 const MIN_NEW_WORDS = 3;
 
+/** What an article offers: its candidates within the budget, and what they are made of. */
+export interface Offered {
+  candidates: Candidate[];
+  usable: UsableSentence[];
+  sentences: Sentence[];
+  /** The usable sentences longer than the budget, each a candidate of its own (to be cut). */
+  overlong(): Candidate[];
+}
+
 /** Every candidate summary of an article within `maxChars`, scored features included. */
 export function candidates(
   title: string,
   paragraphs: readonly string[],
   maxChars: number,
   model: SummaryModel,
-): { candidates: Candidate[]; usable: UsableSentence[]; sentences: Sentence[] } {
+): Offered {
   const sentences = leadingSentences(paragraphs);
   const tokens = sentences.map((s) => tokenize(s.text));
   const titleWords = tokenize(title).words;
@@ -119,10 +128,13 @@ export function candidates(
     });
   });
   const out: Candidate[] = [];
-  const add = (parts: UsableSentence[], text: string): void => {
+  const candidate = (parts: UsableSentence[], text: string): Candidate => {
     const restates = newWords(parts, titleSet) < MIN_NEW_WORDS;
     const tier = (parts[0] as UsableSentence).standalone && !restates ? 0 : 1;
-    out.push({ text, parts, tier, x: candidateFeatures(parts, titleSet, model.referenceWords) });
+    return { text, parts, tier, x: candidateFeatures(parts, titleSet, model.referenceWords) };
+  };
+  const add = (parts: UsableSentence[], text: string): void => {
+    out.push(candidate(parts, text));
   };
   for (let i = 0; i < usable.length; i++) {
     const a = usable[i] as UsableSentence;
@@ -134,7 +146,9 @@ export function candidates(
       add([a, b], `${a.text} ${b.text}`);
     }
   }
-  return { candidates: out, usable, sentences };
+  const overlong = () =>
+    usable.filter((a) => a.text.length > maxChars).map((a) => candidate([a], a.text));
+  return { candidates: out, usable, sentences, overlong };
 }
 
 /** The candidate the model scores highest, among those that read on their own if any do. */

@@ -49,9 +49,9 @@ export function summarize(input: SummaryInput, options: SummaryOptions): string 
   // Nothing that fits reads on its own: a sentence that does, too long and cut at a word
   // boundary, reads better than one that needs what came before. No sentence fits at all: the
   // most promising one, cut. None usable: the title.
-  const alone = candidates(input.title, input.paragraphs, Number.MAX_SAFE_INTEGER, model);
+  // Every usable sentence alone: those that fit, and those too long (computed only now).
   const single = best(
-    alone.candidates.filter((c) => c.parts.length === 1),
+    [...found.candidates.filter((c) => c.parts.length === 1), ...found.overlong()],
     model,
   );
   if (top !== undefined && single?.tier !== 0) return top.text;
