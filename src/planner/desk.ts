@@ -132,13 +132,10 @@ export class Desk implements EditorBackend {
       const receipt = this.schedule(articleId, article.publishedAt, editor);
       return { kind: "done", receipt: { ...receipt, embargo: true } };
     }
-    if (!options.confirmed && this.#needsConfirmation(article.publishedAt, articleId, now)) {
-      const request = this.#ask(editor, { kind: "publish", articleId, force }, article.title, {
-        articleId,
-        publishedAt: article.publishedAt,
-      });
-      return { kind: "confirm", request };
-    }
+    const request = options.confirmed
+      ? null
+      : this.#askIfOld(editor, { kind: "publish", articleId, force }, article);
+    if (request) return { kind: "confirm", request };
     return { kind: "done", receipt: this.publish(articleId, editor) };
   }
 
@@ -153,30 +150,28 @@ export class Desk implements EditorBackend {
     options: { confirmed?: boolean } = {},
   ): DeskOutcome {
     const article = this.#d.planner.broadcastableArticle(articleId);
-    const now = this.#d.clock.now();
-    if (!options.confirmed && this.#needsConfirmation(article.publishedAt, articleId, now)) {
-      const action = { kind: "schedule", articleId, at: at.getTime() } as const;
-      const request = this.#ask(editor, action, article.title, {
-        articleId,
-        publishedAt: article.publishedAt,
-        startsAt: at,
-      });
-      return { kind: "confirm", request };
-    }
+    const action = { kind: "schedule", articleId, at: at.getTime() } as const;
+    const request = options.confirmed ? null : this.#askIfOld(editor, action, article, at);
+    if (request) return { kind: "confirm", request };
     return { kind: "done", receipt: this.schedule(articleId, at, editor) };
   }
 
-  /** An article published more than 48 h ago is confirmed first, unless nothing would go. */
-  #needsConfirmation(publishedAt: Date, articleId: number, now: Date): boolean {
-    return (
-      now.getTime() - publishedAt.getTime() > CONFIRM_OLDER_THAN_MS && this.#wouldSend(articleId)
-    );
-  }
-
-  /** Whether publishing the article now would send anything (else there is nothing to confirm). */
-  #wouldSend(articleId: number): boolean {
-    const estimate = this.#d.planner.estimate(articleId);
-    return estimate.channel || estimate.recipients > 0;
+  /**
+   * The question for an article published more than 48 h ago, or null when there is none to
+   * ask: a recent article, or one that would send nothing (all had it).
+   */
+  #askIfOld(
+    editor: string,
+    action: PendingAction & { articleId: number },
+    article: { title: string; publishedAt: Date },
+    startsAt?: Date,
+  ): ConfirmationRequest | null {
+    const age = this.#d.clock.now().getTime() - article.publishedAt.getTime();
+    if (age <= CONFIRM_OLDER_THAN_MS) return null;
+    const estimate = this.#d.planner.estimate(action.articleId);
+    if (!estimate.channel && estimate.recipients === 0) return null;
+    const about = { articleId: action.articleId, publishedAt: article.publishedAt, startsAt };
+    return this.#ask(editor, action, article.title, about, estimate);
   }
 
   /** Every breaking alert goes to everyone: it waits for the editor's « OUI » unless `confirmed`. */
@@ -234,13 +229,13 @@ export class Desk implements EditorBackend {
     editor: string,
     action: PendingAction,
     label: string,
-    about: { articleId: number | null; publishedAt: Date | null; startsAt?: Date },
+    about: { articleId: number | null; publishedAt: Date | null; startsAt?: Date | undefined },
+    estimate = this.#d.planner.estimate(about.articleId),
   ): ConfirmationRequest {
     const { planner, clock, confirmations } = this.#d;
     const now = clock.now();
     const expiresAt = new Date(now.getTime() + CONFIRMATION_TTL_MS);
     confirmations.put(editor, action, now, expiresAt);
-    const estimate = planner.estimate(about.articleId);
     const sendsAt = about.startsAt ?? now;
     const from = planner.alertTime(sendsAt);
     return {

@@ -527,12 +527,12 @@ export class Planner {
   }
 }
 
-// The only call sites of the lead's templates in delivery: change wording there, not here.
 /** The dedupe key of an article's Channel post: it goes to the Channel once. */
 function channelKey(articleId: number): string {
   return `channel:${articleId}`;
 }
 
+// The only call sites of the lead's templates in delivery: change wording there, not here.
 function channelBody(article: StoredArticle, ctx: templates.FormatContext): string {
   return templates.channelPost(article, ctx);
 }

@@ -141,7 +141,6 @@ const GLUED = new RegExp(
   [
     // "récurrentesLe conseil", "tourLes regards"
     "\\p{Ll}{2}(?:Le|La|Les|L['’]|Un|Une|Des|Il|Elle|Ils|Elles|Ce|Cette|C['’]|Selon|Depuis|Dans|Pour|Mais)(?!\\p{Ll})",
-
     // "le 1er tour Depuis, alors que": a sentence opener capitalised mid-sentence
     "[\\p{Ll}\\p{N}] (?:Il|Elle|Ils|Elles|Depuis|Selon|Mais|Dans|Cette|Lors|Alors|Pourtant|Cependant|Ainsi|Enfin|Après|Avant)[ ,]",
     // " -Jusqu'ici", "juges.- Laide"
