@@ -69,7 +69,7 @@ describe("publishing rules from the phone", () => {
     expect(await h.say("/publier 3", EDITOR)).toEqual([
       [
         "L'article 3 « CAN 2025 : les Aigles du Mali s'imposent face au Ghana » date du 2 avr. 2025 (plus de 48 h).",
-        "Répondez OUI pour envoyer à 1 lecteur et à la chaîne (valable 5 min). NON pour abandonner.",
+        "Répondez OUI dans les 5 min pour envoyer à 1 lecteur et à la chaîne. NON pour abandonner.",
       ].join("\n"),
     ]);
     expect(h.queued("channel")).toBe(0);
@@ -130,7 +130,7 @@ describe("publishing rules from the phone", () => {
       [
         "*Alerte à tous les abonnés* : « Coupure d'électricité à Bamako ce soir »",
         "Heures calmes : chaîne maintenant · lecteurs : à 05/04/2025 07:00.",
-        "Répondez OUI pour envoyer à 3 lecteurs et à la chaîne (valable 5 min). NON pour abandonner.",
+        "Répondez OUI dans les 5 min pour envoyer à 3 lecteurs et à la chaîne. NON pour abandonner.",
       ].join("\n"),
     ]);
     expect(h.queued("channel")).toBe(0);
@@ -209,7 +209,7 @@ describe("articles, schedules and cancels from the phone", () => {
     expect(await h.say("/programmer 3 2025-04-06 18:00", EDITOR)).toEqual([
       [
         "L'article 3 « CAN 2025 : les Aigles du Mali s'imposent face au Ghana » date du 2 avr. 2025 (plus de 48 h).",
-        "Répondez OUI pour le programmer pour 06/04/2025 18:00, à 1 lecteur et à la chaîne (valable 5 min). NON pour abandonner.",
+        "Répondez OUI dans les 5 min pour le programmer pour 06/04/2025 18:00, à 1 lecteur et à la chaîne. NON pour abandonner.",
       ].join("\n"),
     ]);
     expect(h.app.delivery.desk.scheduled().map((b) => b.articleId)).toEqual([4]);
@@ -255,7 +255,7 @@ describe("articles, schedules and cancels from the phone", () => {
     expect(await h.say("/publier 3", EDITOR)).toEqual([
       [
         'Article 3 "CAN 2025 : les Aigles du Mali s\'imposent face au Ghana" is dated 2 Apr 2025 (over 48 h old).',
-        "Reply YES (or OUI) to send it to 1 reader and the Channel (valid 5 min). NO to drop it.",
+        "Reply YES (or OUI) within 5 min to send it to 1 reader and the Channel. NO to drop it.",
       ].join("\n"),
     ]);
     const [sent] = await h.say("yes", EDITOR);

@@ -129,7 +129,7 @@ describe("npm run simulate, driven by a script", () => {
     expect(transcript).toContain("> +22376000000 (éditeur) : /publier 1");
     // The seed article is more than 48 h old: the editor is asked first, then « OUI » sends it.
     expect(transcript).toContain(
-      "date du 2 avr. 2025 (plus de 48 h).\n  Répondez OUI pour envoyer à 1 lecteur et à la chaîne (valable 5 min).",
+      "date du 2 avr. 2025 (plus de 48 h).\n  Répondez OUI dans les 5 min pour envoyer à 1 lecteur et à la chaîne.",
     );
     expect(transcript).toContain("en file d'envoi (diffusion n° 1).\n  Chaîne : oui · 1 lecteur");
     expect(transcript).toContain("📣 [Chaîne WhatsApp] publication :\n  *AES-Russie");
@@ -162,12 +162,12 @@ describe("npm run simulate, driven by a script", () => {
     expect(at("/publier 2 maintenant")).toContain("en file d'envoi (diffusion n° 2)");
     expect(at("/publier 2 maintenant")).toContain("📣 [Chaîne WhatsApp]");
     expect(at("/alerte Coupure d'électricité à Bamako ce soir")).toMatch(
-      /Heures calmes : chaîne maintenant · lecteurs : à .*\n.*Répondez OUI pour envoyer à 1 lecteur et à la chaîne/,
+      /Heures calmes : chaîne maintenant · lecteurs : à .*\n.*Répondez OUI dans les 5 min pour envoyer à 1 lecteur et à la chaîne/,
     );
     expect(at("OUI")).toMatch(/Chaîne : maintenant · lecteurs : à .* \(heures calmes\)/);
     // Article 1 is over 48 h old: a schedule asks first, like a /publier.
     expect(at("/programmer 1 demain 7h30")).toMatch(
-      /plus de 48 h\)\.\n[\s\S]*Répondez OUI pour le programmer pour \d\d\/\d\d\/\d{4} 07:30, à /,
+      /plus de 48 h\)\.\n[\s\S]*Répondez OUI dans les 5 min pour le programmer pour \d\d\/\d\d\/\d{4} 07:30, à /,
     );
     expect(at("oui")).toContain("Annuler : /annuler 4");
     expect(at("/diffusions")).toMatch(/n° 4 · .* · programmée · AES-Russie/);

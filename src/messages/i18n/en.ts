@@ -698,8 +698,8 @@ export const en = {
           ? `Quiet hours: Channel ${f.startsAt ? "at that time" : "now"} · readers: at ${f.readersFrom}.`
           : null,
         f.startsAt
-          ? `Reply YES (or OUI) to schedule it for ${f.startsAt}, to ${audience(f.recipients, f.channel)} (valid ${f.minutes} min). NO to drop it.`
-          : `Reply YES (or OUI) to send it to ${audience(f.recipients, f.channel)} (valid ${f.minutes} min). NO to drop it.`,
+          ? `Reply YES (or OUI) within ${f.minutes} min to schedule it for ${f.startsAt}, to ${audience(f.recipients, f.channel)}. NO to drop it.`
+          : `Reply YES (or OUI) within ${f.minutes} min to send it to ${audience(f.recipients, f.channel)}. NO to drop it.`,
       ]
         .filter((l) => l !== null)
         .join("\n"),

@@ -726,8 +726,8 @@ export const fr = {
           ? `Heures calmes : chaîne ${f.startsAt ? "à l'heure dite" : "maintenant"} · lecteurs : à ${f.readersFrom}.`
           : null,
         f.startsAt
-          ? `Répondez OUI pour le programmer pour ${f.startsAt}, à ${audience(f.recipients, f.channel)} (valable ${f.minutes} min). NON pour abandonner.`
-          : `Répondez OUI pour envoyer à ${audience(f.recipients, f.channel)} (valable ${f.minutes} min). NON pour abandonner.`,
+          ? `Répondez OUI dans les ${f.minutes} min pour le programmer pour ${f.startsAt}, à ${audience(f.recipients, f.channel)}. NON pour abandonner.`
+          : `Répondez OUI dans les ${f.minutes} min pour envoyer à ${audience(f.recipients, f.channel)}. NON pour abandonner.`,
       ]
         .filter((l) => l !== null)
         .join("\n"),

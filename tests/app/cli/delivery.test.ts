@@ -123,7 +123,7 @@ describe("The publishing rules on the command line, as on the phone", () => {
 
     // No terminal, no --yes: nothing is sent, and the error says how to confirm.
     await expect(run("broadcast", String(old))).rejects.toThrow(
-      /date du 20 mars 2025 \(plus de 48 h\)\.\nRépondez OUI pour envoyer à la chaîne seulement \(aucun lecteur abonné concerné\).*\nConfirmation requise et aucun terminal pour répondre : rien n'a été envoyé\. Relancez avec --yes pour confirmer\./s,
+      /date du 20 mars 2025 \(plus de 48 h\)\.\nRépondez OUI dans les 5 min pour envoyer à la chaîne seulement \(aucun lecteur abonné concerné\)\. NON pour abandonner\.\nConfirmation requise et aucun terminal pour répondre : rien n'a été envoyé\. Relancez avec --yes pour confirmer\./s,
     );
     expect(queued()).toBe(0);
     expect((await run("broadcast", String(old), "--yes"))[0]).toBe(
@@ -141,7 +141,7 @@ describe("The publishing rules on the command line, as on the phone", () => {
     expect(declined).toEqual([
       [
         "*Alerte à tous les abonnés* : « Coupure d'eau à Bamako »",
-        "Répondez OUI pour envoyer à 2 lecteurs et à la chaîne (valable 5 min). NON pour abandonner.",
+        "Répondez OUI dans les 5 min pour envoyer à 2 lecteurs et à la chaîne. NON pour abandonner.",
       ].join("\n"),
       "C'est abandonné : rien n'a été envoyé.",
     ]);
@@ -168,7 +168,7 @@ describe("The publishing rules on the command line, as on the phone", () => {
     const other = h.addArticle("coton", { publishedAt: new Date("2025-03-21T10:00:00Z") });
     const scheduled = await run("broadcast", String(other), "--schedule", "2025-04-02 18:00");
     expect(scheduled[0]).toMatch(
-      /plus de 48 h\)\.\nRépondez OUI pour le programmer pour 02\/04\/2025 18:00, à la chaîne seulement/,
+      /plus de 48 h\)\.\nRépondez OUI dans les 5 min pour le programmer pour 02\/04\/2025 18:00, à la chaîne seulement/,
     );
     expect(h.app.delivery.desk.scheduled().map((b) => b.articleId)).toEqual([other]);
   });
