@@ -95,7 +95,6 @@ function time<T>(fn: () => T): { ms: number; result: T } {
   return { ms: performance.now() - t, result };
 }
 
-/** Fills the store with articles (real text, prepared once, varied titles) and subscribers. */
 /** Fills the store with articles (real text, prepared once, varied titles) and readers. */
 function seed(app: App, texts: { title: string; article: string }[]): void {
   const prepared = texts.map((t) =>

@@ -13,7 +13,7 @@ import { loadConfig } from "../src/config.ts";
 import { Ingest } from "../src/ingest/ingest.ts";
 import { ManualClock } from "../src/lib/clock.ts";
 import { silentLogger } from "../src/log.ts";
-import { WalCheckpointer } from "../src/store/wal-checkpointer.ts";
+import { checkpointWal } from "../src/store/database.ts";
 // Everything `npm start` loads (the desk, the feeds, the Cloud API client…), not run: the bot's
 // own code is part of the bot's memory (~25 MB of heap). WhatsApp Web's library (~11 MB more)
 // loads when the default transport (WHATSAPP_TRANSPORT=web) starts its client: loaded here too.
@@ -136,15 +136,13 @@ progress("commands measured");
 // The running bot checkpoints the WAL every 5 minutes (schedules.ts); this process has no
 // scheduler, so it does it here rather than billing the dispatch's checkpoint to the import.
 app.db.pragma("wal_checkpoint(PASSIVE)");
-// As the bot's (src/app/start-bot.ts): the import's checkpoints on a thread of their own, whose
-// isolate and connection (~11 MB) are part of the bot's memory from its first import on.
-const checkpointer = new WalCheckpointer(config.databasePath);
+// As the bot's (src/app/start-bot.ts): the import's checkpoints between its commits.
 const ingest = new Ingest({
   articles: app.articles,
   clock,
   log: silentLogger(),
   summaryMaxChars: 280,
-  checkpoint: () => void checkpointer.request(),
+  checkpoint: () => checkpointWal(app.db, "PASSIVE"),
 });
 t = performance.now();
 const report = await ingest.importPaths([path.join(dir, "ingest")]);
@@ -165,6 +163,5 @@ figures.push({
   target: { value: 150, better: "lower", label: "150 MB" },
   note: "the process that ran all of the above over the full store, with the code npm start loads",
 });
-await checkpointer.close();
 app.close();
 process.stdout.write(JSON.stringify(figures));

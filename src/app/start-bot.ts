@@ -8,7 +8,7 @@ import type { Logger } from "../log.ts";
 import { seedFeeds } from "../sources/feeds/feed-sources.ts";
 import { FETCH_DEFAULTS } from "../sources/feeds/fetch.ts";
 import { FeedPoller } from "../sources/feeds/poller.ts";
-import { WalCheckpointer } from "../store/wal-checkpointer.ts";
+import { checkpointWal } from "../store/database.ts";
 import { CloudTransport } from "../transport/cloud/cloud-transport.ts";
 import type { Transport } from "../transport/transport.ts";
 import { WhatsAppTransport } from "../transport/whatsapp/whatsapp.ts";
@@ -67,14 +67,12 @@ export async function startBot(config: Config, deps: StartDeps): Promise<Running
 
     // Read once, now: a missing or stale summary model stops the start with its fix.
     shippedSummaryModel();
-    // An import's checkpoints run on a thread of their own (the bot's loop stays free).
-    const checkpointer = new WalCheckpointer(config.databasePath);
     const ingest = new Ingest({
       articles: app.articles,
       clock,
       log,
       summaryMaxChars: config.summaryMaxChars,
-      checkpoint: () => void checkpointer.request(),
+      checkpoint: () => checkpointWal(app.db, "PASSIVE"),
     });
     await importArticlesFolder(config, ingest, log);
 

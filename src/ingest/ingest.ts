@@ -39,10 +39,11 @@ export interface IngestDeps {
   log: Logger;
   summaryMaxChars: number;
   /**
-   * Asks for the WAL to be written back into the base (the bot: `WalCheckpointer`, on a thread
-   * of its own). A big import fills the WAL past `wal_autocheckpoint`, and SQLite then
-   * checkpoints inside whichever commit crosses it, holding the write lock and the event loop
-   * ~100–700 ms; asked every CHECKPOINT_EVERY commits, it keeps the WAL below that threshold.
+   * Writes the WAL back into the base (the bot: a PASSIVE checkpoint, between two commits). A
+   * big import fills the WAL past `wal_autocheckpoint`, and SQLite then checkpoints inside
+   * whichever commit crosses it, holding the write lock and the event loop ~100–700 ms; asked
+   * every CHECKPOINT_EVERY commits, each checkpoint copies a few hundred pages and the WAL stays
+   * far below that threshold.
    */
   checkpoint?: (() => unknown) | undefined;
   /**
@@ -310,10 +311,11 @@ function track(promise: Promise<PreparedFile | FileRead>): Tracked {
 /** Articles per transaction: a few tens of milliseconds of write lock. */
 const ARTICLES_PER_COMMIT = 50;
 /**
- * Commits between two checkpoints: 20 × 50 articles is ~2,000 WAL pages of a 32 MB export
- * (wal_autocheckpoint is 10,000).
+ * Commits between two checkpoints: 4 × 50 articles, ~400 WAL pages of a 32 MB export
+ * (wal_autocheckpoint is 10,000). Each one then holds the loop about as long as a commit: every
+ * 20 commits, the copy of ~2,000 pages was the import's longest block (README).
  */
-const CHECKPOINT_EVERY = 20;
+const CHECKPOINT_EVERY = 4;
 /** Worker start-up (~0.1 s) pays for itself from about this many pages. */
 const POOLED_PAGES_MIN = 8;
 /** How long read workers stay after an import, for the next one. */

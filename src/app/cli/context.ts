@@ -5,7 +5,7 @@ import { Ingest } from "../../ingest/ingest.ts";
 import { systemClock } from "../../lib/clock.ts";
 import { createLogger } from "../../log.ts";
 import { seedFeeds } from "../../sources/feeds/feed-sources.ts";
-import { WalCheckpointer } from "../../store/wal-checkpointer.ts";
+import { checkpointWal } from "../../store/database.ts";
 import { type App, openApp } from "../services.ts";
 
 /** A command that cannot do what was asked: the message says what to do instead. Exit code 1. */
@@ -52,13 +52,12 @@ export function createCliContext(env: Record<string, string | undefined>): CliCo
     },
     ingest: () => {
       const a = ctx.app();
-      const checkpointer = new WalCheckpointer(a.config.databasePath);
       return new Ingest({
         articles: a.articles,
         clock: a.clock,
         log: a.log,
         summaryMaxChars: a.config.summaryMaxChars,
-        checkpoint: () => void checkpointer.request(),
+        checkpoint: () => checkpointWal(a.db, "PASSIVE"),
       });
     },
     out: (line) => process.stdout.write(`${line}\n`),
