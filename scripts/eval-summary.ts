@@ -3,7 +3,7 @@
  * the Lead-1 and Lead-2 baselines and the hand-tuned heuristic it replaced, on the same cleaned
  * text and the same sentence splitter, and times it.
  *
- *   npm run eval:summary -- [--file path] [--limit N] [--max-chars N] [--model path] [--digits 1]
+ *   npm run eval:summary -- [--file path] [--limit N] [--max-chars N] [--model path]
  */
 import { existsSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -60,9 +60,9 @@ class Mean {
     this.chars += summary.length;
     this.n++;
   }
-  cells(digits = 1): string[] {
+  cells(): string[] {
     const n = Math.max(1, this.n);
-    return [this.r1 / n, this.r2 / n, this.rl / n, this.chars / n].map((x) => x.toFixed(digits));
+    return [this.r1 / n, this.r2 / n, this.rl / n, this.chars / n].map((x) => x.toFixed(1));
   }
 }
 
@@ -78,11 +78,9 @@ function main(): void {
       limit: { type: "string" },
       "max-chars": { type: "string", default: "280" },
       model: { type: "string" },
-      digits: { type: "string", default: "1" },
     },
   });
   const maxChars = Number(values["max-chars"]);
-  const digits = Number(values.digits);
   const limit = values.limit === undefined ? Number.POSITIVE_INFINITY : Number(values.limit);
   if (!Number.isInteger(maxChars) || maxChars <= 0)
     throw new Error("--max-chars: a positive integer");
@@ -132,7 +130,7 @@ function main(): void {
     ["Lead-1", ...lead1.cells()],
     ["Lead-2", ...lead2.cells()],
     ["old heuristic", ...heuristic.cells()],
-    [`model (≤${maxChars})`, ...ours.cells(digits)],
+    [`model (≤${maxChars})`, ...ours.cells()],
   ];
   console.log(`${rows.length} articles from ${values.file}`);
   for (const line of table) {

@@ -33,17 +33,6 @@ export interface SummaryModelFile {
   candidateWeights: readonly number[];
   words: string;
   stems: string;
-  /**
-   * Optional sparse lexical term (`lexical.ts`): 2^bits Float32 weights, little-endian, base64.
-   * Absent: the candidate score is the linear one alone.
-   */
-  lexical?: { bits: number; weights: string };
-}
-
-/** The lexical term of a loaded model: a table of 2^bits weights. */
-export interface LexicalTable {
-  bits: number;
-  weights: Float32Array;
 }
 
 /** A loaded model: weights, and the corpus statistics as a `WordStats`. */
@@ -54,7 +43,6 @@ export interface SummaryModel {
   referenceWords: number;
   wordWeights: Float64Array;
   candidateWeights: Float64Array;
-  lexical?: LexicalTable | undefined;
 }
 
 /** The artefact shipped next to this file. */
@@ -229,7 +217,6 @@ export function modelFromFile(file: SummaryModelFile, source = "summary model"):
       `${source} : le modèle de résumé ne correspond pas aux caractéristiques du code ; relancez « npm run train:summary »`,
     );
   }
-  const lexical = file.lexical === undefined ? undefined : lexicalOf(file.lexical, source);
   const stats = new CorpusStats(file);
   const wordWeights = Float64Array.from(file.wordWeights);
   // Known words' terms, computed once, at a word's first use, into arrays indexed like the
@@ -262,30 +249,7 @@ export function modelFromFile(file: SummaryModelFile, source = "summary model"):
     referenceWords: file.referenceWords,
     wordWeights,
     candidateWeights: Float64Array.from(file.candidateWeights),
-    lexical,
   };
-}
-
-/** Decodes the lexical table of a model file, checking its size. */
-function lexicalOf(stored: { bits: number; weights: string }, source: string): LexicalTable {
-  const bytes = Buffer.from(stored.weights, "base64");
-  const bits = stored.bits;
-  if (!Number.isInteger(bits) || bits < 8 || bits > 20 || bytes.length !== 4 << bits) {
-    throw new SummaryModelError(
-      `${source} : table lexicale du modèle de résumé invalide (${bytes.length} octets pour ${bits} bits) ; relancez « npm run train:summary »`,
-    );
-  }
-  const weights = new Float32Array(1 << bits);
-  for (let i = 0; i < weights.length; i++) weights[i] = bytes.readFloatLE(4 * i);
-  return { bits, weights };
-}
-
-/** The lexical table as a model file stores it. */
-export function encodeLexical(table: LexicalTable): { bits: number; weights: string } {
-  const bytes = Buffer.alloc(4 * table.weights.length);
-  for (let i = 0; i < table.weights.length; i++)
-    bytes.writeFloatLE(table.weights[i] as number, 4 * i);
-  return { bits: table.bits, weights: bytes.toString("base64") };
 }
 
 /**

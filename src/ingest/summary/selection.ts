@@ -13,7 +13,6 @@ import {
   tokenize,
   wordChances,
 } from "./features.ts";
-import { lexicalBuckets, lexicalScore } from "./lexical.ts";
 import { dot, type SummaryModel } from "./model.ts";
 import {
   hasVerb,
@@ -52,8 +51,6 @@ export interface UsableSentence extends ScoredSentence {
   standalone: boolean;
   /** Can follow a sentence other than the one before it. */
   detachable: boolean;
-  /** The model's lexical term for this sentence (0 without one). */
-  lexical: number;
 }
 
 /** A summary the article offers, with its features for the candidate model. */
@@ -63,8 +60,6 @@ export interface Candidate {
   x: Float64Array;
   /** 0: reads on its own; 1: needs context or only restates the title (used only if nothing else fits). */
   tier: 0 | 1;
-  /** The model's lexical term: its sentences' (0 without one). */
-  lexical: number;
 }
 
 const isContent = (word: string): boolean => word.length > 1 && !FUNCTION_WORDS.has(word);
@@ -120,15 +115,7 @@ export function candidates(
     if (!hasVerb(t.words) || !quotesHaveSpeaker(text)) return;
     // The answer to a question ("Objectif ? Diminuer les retards.") needs the question.
     const answers = index > 0 && isQuestion(sentences[index - 1]?.text ?? "");
-    const lexical =
-      model.lexical === undefined
-        ? 0
-        : lexicalScore(
-            lexicalBuckets(t, index, titleSet, model.lexical.bits),
-            model.lexical.weights,
-          );
     usable.push({
-      lexical,
       text,
       index,
       tokens: t,
@@ -144,15 +131,7 @@ export function candidates(
   const candidate = (parts: UsableSentence[], text: string): Candidate => {
     const restates = newWords(parts, titleSet) < MIN_NEW_WORDS;
     const tier = (parts[0] as UsableSentence).standalone && !restates ? 0 : 1;
-    let lexical = 0;
-    for (const part of parts) lexical += part.lexical;
-    return {
-      text,
-      parts,
-      tier,
-      lexical,
-      x: candidateFeatures(parts, titleSet, model.referenceWords),
-    };
+    return { text, parts, tier, x: candidateFeatures(parts, titleSet, model.referenceWords) };
   };
   const add = (parts: UsableSentence[], text: string): void => {
     out.push(candidate(parts, text));
@@ -177,8 +156,7 @@ export function best(found: readonly Candidate[], model: SummaryModel): Candidat
   let top: Candidate | undefined;
   let topScore = Number.NEGATIVE_INFINITY;
   for (const candidate of found) {
-    const score =
-      dot(model.candidateWeights, candidate.x) + candidate.lexical - candidate.tier * 1000;
+    const score = dot(model.candidateWeights, candidate.x) - candidate.tier * 1000;
     if (score > topScore) {
       top = candidate;
       topScore = score;
