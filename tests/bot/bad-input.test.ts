@@ -27,6 +27,24 @@ describe("bad input: each gets a short, clear answer and breaks nothing", () => 
     ]);
   });
 
+  it("words no rule knows: a subscribed reader is also told how to stop, at once", async () => {
+    const h = await harness();
+    await h.say("menu");
+    // Not subscribed: nothing is sent to them, so nothing to stop.
+    expect(await h.say("xqzv blorp")).toEqual([
+      "Je n'ai pas compris « xqzv blorp ». Écrivez *menu* pour voir ce que je sais faire.",
+    ]);
+    await h.say("abonner");
+    // A reader who wants out in words of their own must not be left with « menu » alone.
+    expect(await h.say("xqzv blorp")).toEqual([
+      "Je n'ai pas compris « xqzv blorp ». Écrivez *menu* pour voir ce que je sais faire, ou *stop* pour ne plus rien recevoir.",
+    ]);
+    await h.say("stop");
+    expect(await h.say("xqzv blorp")).toEqual([
+      "Je n'ai pas compris « xqzv blorp ». Écrivez *menu* pour voir ce que je sais faire.",
+    ]);
+  });
+
   it("10,000 characters", async () => {
     const h = await harness();
     expect(await h.say("chercher ".repeat(1200))).toEqual([

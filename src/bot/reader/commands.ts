@@ -517,7 +517,8 @@ function fallback(ctx: BotContext): void {
   } else if (ctx.reading.maybeStop) {
     ctx.reply(ctx.t.askStop);
   } else {
-    ctx.reply(ctx.t.unknown(echo(ctx.text)));
+    // A reader who wants out in words no rule knows still learns, at once, how to get out.
+    ctx.reply(ctx.t.unknown(echo(ctx.text), isSubscribed(ctx)));
   }
 }
 

@@ -131,7 +131,8 @@ export interface ReplyWords {
   menu(newsroom: string): string;
   /** The commands a suggestion names, as a reader would type them. */
   commandName: Record<string, string>;
-  unknown(text: string): string;
+  /** `subscribed`: the reader receives messages, and is told how to stop them. */
+  unknown(text: string, subscribed: boolean): string;
   suggest(commands: string[]): string;
   empty: string;
   tooLong(limit: number): string;

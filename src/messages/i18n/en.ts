@@ -522,7 +522,10 @@ export const en = {
       mydata: "my data",
       erase: "delete my data",
     },
-    unknown: (text) => `I did not understand "${text}". Write *menu* to see what I can do.`,
+    unknown: (text, subscribed) =>
+      `I did not understand "${text}". Write *menu* to see what I can do${
+        subscribed ? ", or *stop* to receive nothing more" : ""
+      }.`,
     suggest: (commands) =>
       `I did not understand. Did you mean ${commands.map((c) => `*${c}*`).join(" or ")}? ` +
       "Write *menu* for help.",

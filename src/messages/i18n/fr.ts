@@ -535,8 +535,10 @@ export const fr = {
       mydata: "mes données",
       erase: "supprimer mes données",
     },
-    unknown: (text) =>
-      `Je n'ai pas compris « ${text} ». Écrivez *menu* pour voir ce que je sais faire.`,
+    unknown: (text, subscribed) =>
+      `Je n'ai pas compris « ${text} ». Écrivez *menu* pour voir ce que je sais faire${
+        subscribed ? ", ou *stop* pour ne plus rien recevoir" : ""
+      }.`,
     suggest: (commands) =>
       `Je n'ai pas compris. Vouliez-vous dire ${commands.map((c) => `*${c}*`).join(" ou ")} ? ` +
       "Écrivez *menu* pour l'aide.",
