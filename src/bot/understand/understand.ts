@@ -578,8 +578,31 @@ export class Understander {
     const stopNoun =
       /^\s*arret\s+(?:de|des|du|d)\s+(?:la\s+|l\s+|mes\s+|mon\s+)?(rubrique|messages|alertes|notifications|abonnement|envois|infos|sms)\b/u;
     const hasStop = stopVerb.test(undescribed) || stopNoun.test(s);
+    // Turning it all off, in the words of a phone's settings: « turn off notifications »,
+    // « mute all », « kill the alerts », « coupez les notifications ».
+    const switchOff =
+      /\b(?:turn|switch|shut)\s+(?:(?:it|them|this|that|all|everything)\s+)?off\s*(?:$|[!.]|(?:please|pls|plz|svp|stp|now|all|everything|(?:the|your|these|all|les|vos)\s+(?:\w+\s+)?(?:notifications?|notifs?|alerte?s?|messages?|texts?)|notifications?|notifs?|alerte?s?|messages?)\b)|\b(?:mute|silence|kill|disable)\s+(?:(?:the|your|these|all|les|vos)\s+(?:\w+\s+)?)?(?:notifications?|notifs?|alerte?s?|messages?|texts?)\b|^\s*(?:mute|kill|disable)\s*(?:all|everything|it|this|them)?\s*(?:please|pls|plz|svp|stp)?\s*[!.]*$|\b(?:coupez|couper|coupe|eteignez|eteindre|eteins)\s+(?:moi\s+)?(?:les|vos|ces|mes|toutes les|tous les)\s+(?:\w+\s+)?(?:notifications?|notifs?|alertes?|messages?|envois?|sms)\b|\b(?:coupez|couper|coupe)\s+tout\s*[!.]*$/u;
+    // A threat to block or report the number is the surest sign it must stop writing: it is
+    // how a number gets banned.
+    const blockOrReport =
+      /\b(?:vais|vas|va|allons|veux|voulons)\s+(?:vous|te|t)\s+(?:bloquer|signaler|denoncer)\b|\b(?:je|j|on|nous)\s+(?:vous|te|t)\s+(?:bloque|bloquerai|bloquerons|signalerai|signalerons)\b|\b(?:i ll|i will|gonna|going to)\s+(?:block|report)\s+(?:you|u|this|your)\b|\b(?:blocking|reporting)\s+(?:you|u)\b/u;
+    // Leaving, said whole: « je quitte », « je quitte le groupe » (not « je quitte Bamako … »).
+    const leaving =
+      /^\s*(?:moi\s+)?(?:je|j|on|nous)\s+(?:quitte|quittons|me barre|me casse)\s*(?:(?:le|la|votre|ce|cette|vos|ton|ta)\s+(?:groupe|liste|chaine|service|canal|abonnement|plateforme|bot|truc)|tout)?\s*[!.]*$/u;
     const ask =
-      hasStop || leaveAlone.test(s) || removeMe.test(s) || noMore.test(s) || cancel.test(s);
+      hasStop ||
+      leaveAlone.test(s) ||
+      removeMe.test(s) ||
+      noMore.test(s) ||
+      cancel.test(s) ||
+      switchOff.test(s) ||
+      blockOrReport.test(s) ||
+      leaving.test(s);
+    // Our messages called spam, or a nuisance (« c'est du spam », « vous me dérangez la nuit »):
+    // not yet a request, so the reader is asked whether to stop rather than left unanswered.
+    const annoyed =
+      /^\s*(?:c est |c |que |quel |encore |trop de )?(?:du |un |le |des )?spams?\s*[!.?]*$|\b(?:vous|tu|il|ce bot|ce numero)\s+(?:me|nous|m)\s+(?:spam\w*|derangez|derange|deranges|embetez|embete|saoulez|soulez|fatiguez|fatigue|harcelez|harcele|agacez|agace|enervez|enerve|emmerdez|emmerde|gonflez|gonfle)\b|\b(?:you|u)\s+(?:are\s+|re\s+)?(?:spamming|bothering|annoying|disturbing|harassing)\s+(?:me|us)\b/u;
+    if (!ask && annoyed.test(s)) return result({ intent: "unknown" }, true);
     if (!ask) return null;
     if (
       /\bn\s+(arretez|arrete|arretes)\s+(pas|surtout|jamais)|\bne\s+(stoppez|cessez)\b|\bne\s+(?:vous\s+|t\s+|te\s+|nous\s+)?(arretez|arrete|arretes|arreter|stoppez|stoppe)\s+(pas|surtout|jamais)\b|\b(pas|jamais|never|don t|dont|do not)\s+(?:de\s+|tout\s+)?(stop|stopper|arreter|arretez|arrete)\b(?!\s*(?:de|d)\b)/u.test(

@@ -84,6 +84,52 @@ describe("understand: every way of saying « stop » is a stop, and only those",
     expect(u.read("bonjour").maybeStop).toBe(false);
   });
 
+  it.each([
+    // Turning it all off, in the words of a phone's settings.
+    "turn off notifications",
+    "switch off the alerts",
+    "turn it off please",
+    "mute",
+    "mute all",
+    "kill the alerts",
+    "disable notifications",
+    "coupez les notifications",
+    "coupez tout",
+    // A threat to block or report the number: how numbers get banned.
+    "je vais vous bloquer",
+    "je vous bloque",
+    "I will block you",
+    "je vais vous signaler",
+    // Leaving, said whole.
+    "je quitte",
+    "je quitte le groupe",
+  ])("%s → stop (switching off, blocking, leaving)", (text) =>
+    expect(understand(text)).toEqual({ intent: "stop" }),
+  );
+
+  it.each([
+    "kill them all boko haram",
+    "shut off the water supply in Dakar",
+    "je vous signale que la route est coupée à Kaya",
+    "comment signaler ce numéro qui m'arnaque ?",
+    "la coupe du monde",
+    "couper l'électricité à Bamako",
+    "le président quitte le pouvoir",
+    "je quitte Bamako demain, des infos sur la route ?",
+    "silence radio du gouvernement",
+  ])("%s is not a stop (the same words, another meaning)", (text) =>
+    expect(understand(text).intent).not.toBe("stop"),
+  );
+
+  it.each([
+    "spam",
+    "c'est du spam",
+    "vous me dérangez la nuit avec vos messages",
+    "you are spamming me",
+  ])("%s: our messages called a nuisance, so the bot asks whether to stop", (text) =>
+    expect(u.read(text)).toMatchObject({ understood: { intent: "unknown" }, maybeStop: true }),
+  );
+
   it("asks rather than stops when the reader keeps a rubric and drops « everything else »", () => {
     expect(u.read("stop tout sauf le sport")).toMatchObject({
       understood: { intent: "unknown" },
