@@ -677,7 +677,11 @@ export class Understander {
     const cue =
       /\b(ne plus suivre|plus suivre|arreter de suivre|unfollow|stop following|ne m interesse plus|m interesse plus|interesse plus|retirez|retirer|retire|retirez la|retirez le|enlevez|enleve|enlever|supprimez|supprimer|ne suis plus)\b/u;
     const noMoreOf = /^\s*(?:plus|pas) (?:de|d) (?:la |l )?(.+)$/u.exec(s);
-    if (noMoreOf?.[1] && this.#rubricsIn(noMoreOf[1]).length > 0) {
+    // « plus d'infos sur le Sahel » asks for more, not for none: « plus de » before what is
+    // written about a subject is the comparative.
+    const more =
+      /^(?:infos?|informations?|details?|news|articles?)\s+(?:sur|concernant|a propos|about|on)\b/u;
+    if (noMoreOf?.[1] && !more.test(noMoreOf[1]) && this.#rubricsIn(noMoreOf[1]).length > 0) {
       return result({
         intent: "unfollow",
         rubrics: this.#rubricsIn(noMoreOf[1].split(/[,?]/)[0] ?? ""),
@@ -699,7 +703,7 @@ export class Understander {
 
   #myData(s: string) {
     if (
-      /\b(mes donnees|my data|mes infos personnelles|mes informations|mes abonnements|mes parametres|my settings|my subscriptions|mes reglages|what data|quelles donnees|vie privee|privacy|confidentialite|mon profil|my profile|my account|mon compte|mes infos)\b|^\s*(?:mes rubriques|my topics)\s*\??\s*$|\b(infos?|informations|donnees|data)\s+(?:que vous avez\s+)?(?:sur|about|on)\s+moi\b|\b(infos?|informations|donnees)\s+sur\s+moi|\b(what|quoi|que)\b.*\b(about me|on me|sur moi)\b|\b(je suis abonne a quoi|je suis inscrit a quoi|quelles rubriques je suis|je suis quelles rubriques|je suis abonne a quelles|a quoi je suis abonne)\b|^\s*donnees\s*$|\b(?:vous\s+)?(?:gardez|conservez|stockez|savez|keep|store)\b.*\b(?:donnees|data|informations|infos)\b/u.test(
+      /\b(mes donnees|my data|mes infos personnelles|mes informations|mes abonnements|mes parametres|my settings|my subscriptions|mes reglages|what data|quelles donnees|vie privee|privacy|confidentialite|mon profil|my profile|my account|mon compte|mes infos)\b|^\s*(?:mes rubriques|my topics)\s*\??\s*$|\b(infos?|informations|donnees|data)\s+(?:que vous avez\s+)?(?:sur|about|on)\s+moi\b|\b(infos?|informations|donnees)\s+sur\s+moi|\b(what|quoi|que)\b.*\b(about me|on me|sur moi)\b|\b(je suis abonne a quoi|je suis inscrit a quoi|quelles rubriques je suis|je suis quelles rubriques|je suis abonne a quelles|a quoi je suis abonne)\b|^\s*donnees\s*$|\b(?:vous\s+)?(?:gardez|conservez|stockez|savez|keep|store)\b.*\b(?:donnees|data|informations|infos)\b|\b(?:savez|sais|connaissez|connais|avez|as|gardez|know)\b(?:\s+\w+){0,2}\s+(?:de|sur|about)\s+(?:moi|me)\s*\??\s*$/u.test(
         s,
       )
     ) {
@@ -810,6 +814,11 @@ export class Understander {
       );
     if (intro?.[1] && /\b(sur|about|on|concernant)\b/.test(s)) {
       const tail = intro[1];
+      // « plus d'infos sur le 4 »: a line of the list on screen, asked to be read.
+      const line = /^(?:(?:le|la|l|the|number|numero|no|n|article)\s+)*(\d{1,3})\s*\??\s*$/u.exec(
+        tail,
+      );
+      if (line?.[1]) return result({ intent: "read", n: Number(line[1]) });
       if (this.#onlyRubric(tail))
         return result({ intent: "latest", rubric: this.#rubricsIn(tail)[0] ?? null, count: null });
       const query = this.#query(n, tail);
@@ -823,6 +832,18 @@ export class Understander {
       const tail = m[1];
       const rubric = this.#rubricsIn(tail);
       if (rubric.length === 1 && this.#onlyRubric(tail)) return null;
+      const query = this.#query(n, tail);
+      if (query) return result({ intent: "search", query });
+    }
+    // « que savez-vous de l'attaque de Djibo ? », « tu sais quoi sur Wagner ? »
+    const known =
+      /\b(?:que savez vous|que sais tu|qu est ce que vous savez|qu est ce que tu sais|vous savez quoi|tu sais quoi|savez vous quelque chose|sais tu quelque chose|what do you know|do you know anything)\s+(?:de|d|du|des|sur|about|on|concernant|a propos de)\s+(.+)$/u.exec(
+        s,
+      );
+    if (known?.[1] && !/^(?:moi|me)\b/.test(known[1])) {
+      const tail = known[1];
+      if (this.#onlyRubric(tail))
+        return result({ intent: "latest", rubric: this.#rubricsIn(tail)[0] ?? null, count: null });
       const query = this.#query(n, tail);
       if (query) return result({ intent: "search", query });
     }
@@ -841,10 +862,14 @@ export class Understander {
   #latest(s: string, n: Normalized) {
     const asksNews =
       NEWS_WORD.test(s) ||
-      /\b(quoi de neuf|quoi de 9|de neuf|what s new|whats new|what s happening|what is happening|whats happening|whats up|what happened|il y a quoi|y a quoi|ya quoi|y a koi|quoi d neuf|que se passe t il|quoi de nouveau|du nouveau|today s news|top)\b/u.test(
+      /\b(quoi de neuf|quoi de 9|de neuf|what s new|whats new|what s happening|what is happening|whats happening|whats up|what happened|il y a quoi|y a quoi|ya quoi|y a koi|quoi d neuf|que se passe t il|quoi de nouveau|du nouveau|today s news|top|what s going on|whats going on|what is going on)\b/u.test(
         s,
       ) ||
       /^\s*(?:le |la |l )?(?:pays|bled|ville|quartier)\s+(?:est|va)\s+comment\s*\??\s*$/u.test(s) ||
+      // « ce qui se passe à Abidjan », not « ce qui se passe est grave ».
+      /\b(?:qu est ce qui|ce qui) se passe\s*(?:$|\?|(?:a|au|aux|en|dans|chez|ici|aujourd hui|actuellement|en ce moment|la bas)\b)/u.test(
+        s,
+      ) ||
       /\b(ca dit quoi|on dit quoi|c est comment|ca se passe comment|ca va comment|c est how|on dit how|ca dit how|ca go how)\s+(au|aux|en|a|sur|du|de|dans|chez|in|pour|cote)\b(?!\s+(?:vous|toi|nous|moi|eux|lui|you|votre|ton|ta|tes|vos)\b)/u.test(
         s,
       ) ||
@@ -941,7 +966,7 @@ export class Understander {
       /^\s*(?:les |le |la |l )?(menu|aide|help|\?|commencer|accueil|commandes|options|info|instructions|mode d emploi)\s*\??\s*$/.test(
         s,
       ) ||
-      /\b(what can you do|how does it work|comment ca marche|comment ca fonctionne|comment utiliser|tu fais quoi|vous faites quoi|je suis nouveau|je suis nouvelle|aide moi|comment vous utiliser|comment utiliser|how to use|je viens de rejoindre|je viens d arriver|je viens de m inscrire|nouveau ici|nouvelle ici|c est quoi ce numero|c est quoi ce service|je debute|aidez moi|help me|quoi faire|que faire|on fait comment)\b/.test(
+      /\b(what can you do|how does it work|comment ca marche|comment ca fonctionne|comment utiliser|tu fais quoi|vous faites quoi|je suis nouveau|je suis nouvelle|aide moi|comment vous utiliser|comment utiliser|how to use|je viens de rejoindre|je viens d arriver|je viens de m inscrire|nouveau ici|nouvelle ici|c est quoi ce numero|c est quoi ce service|c est quoi ce bot|c est quoi ce truc|vous etes qui|qui etes vous|t es qui|tu es qui|qui es tu|who are you|what is this|what are you|je debute|aidez moi|help me|quoi faire|que faire|on fait comment)\b/.test(
         s,
       ) ||
       /^\s*(on dit quoi|ca dit quoi|c est comment|quoi de beau|comment tu vas|comment vous allez|la famille|la sante|ca va|ca va bien|cv)(?:\s+(?:chez (?:vous|toi|nous)|de (?:votre|ton) cote|ici|la bas|avec vous|avec toi))?\s*\??\s*$/.test(

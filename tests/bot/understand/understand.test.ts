@@ -153,6 +153,28 @@ describe("understand: every way of saying « stop » is a stop, and only those",
   });
 });
 
+describe("understand: asking for more, about oneself, about the bot", () => {
+  it.each([
+    // « plus d'infos sur » asks for more (it used to unfollow the rubric it named).
+    ["plus d'infos sur le Sahel", { intent: "latest", rubric: "sahel", count: null }],
+    ["plus d'informations sur le Mali svp", { intent: "latest", rubric: "mali", count: null }],
+    ["plus d'infos sur le G5 Sahel", { intent: "search", query: "G5 Sahel" }],
+    ["plus d'infos sur le 4", { intent: "read", n: 4 }],
+    ["more about number 5", { intent: "read", n: 5 }],
+    ["plus de politique svp", { intent: "unfollow", rubrics: ["politique"] }],
+    ["dis moi ce qui se passe à Abidjan", { intent: "latest", rubric: "abidjan", count: null }],
+    ["qu'est ce qui se passe au Mali ?", { intent: "latest", rubric: "mali", count: null }],
+    ["ce qui se passe est grave", { intent: "unknown" }],
+    ["que savez vous de l'attaque de Djibo", { intent: "search", query: "attaque de Djibo" }],
+    ["tu sais quoi sur Wagner ?", { intent: "search", query: "Wagner" }],
+    ["que savez-vous du Niger ?", { intent: "latest", rubric: "niger", count: null }],
+    ["qu'est ce que vous savez de moi", { intent: "my-data" }],
+    ["what do you know about me", { intent: "my-data" }],
+    ["c'est quoi ce bot", { intent: "menu" }],
+    ["vous êtes qui ?", { intent: "menu" }],
+  ])("%s", (text, want) => expect(understand(text)).toEqual(want));
+});
+
 describe("understand: numbers, reading, search, settings", () => {
   it.each([
     ["4", { intent: "choice", n: 4 }],
