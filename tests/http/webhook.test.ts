@@ -221,6 +221,20 @@ describe("the webhook (/webhooks/whatsapp), driven by real HTTP requests", () =>
     expect(stored()).toEqual(NOTHING);
   });
 
+  it("a timestamp past any date skips that status alone: the batch is 200 and its message answered", async () => {
+    const body = readerSays("wamid.TS1", "menu");
+    const value = body.entry[0]?.changes[0]?.value as Record<string, unknown>;
+    value.statuses = [
+      { id: "wamid.OLD1", status: "read", timestamp: "9".repeat(30), recipient_id: "22370000001" },
+    ];
+    // It was an Invalid Date whose storing threw: 500 for the whole batch, retried forever.
+    expect((await signed(body)).status).toBe(200);
+    expect(stored()).toMatchObject({ outbox: 1, inbound: 1, receipts: 0 });
+    const late = readerSays("wamid.TS2", "menu", { timestamp: "9".repeat(30) });
+    expect((await signed(late)).status).toBe(200);
+    expect(stored().inbound).toBe(1);
+  });
+
   it("statuses become receipts: read implies delivered, each counted once", async () => {
     const statuses = (status: string, ts: string) =>
       payload({

@@ -16,7 +16,7 @@ export function csrfMiddleware(): MiddlewareHandler<DeskEnv> {
     if (SAFE.has(c.req.method)) return next();
     const origin = c.req.header("origin");
     const host = c.req.header("x-forwarded-host") ?? c.req.header("host");
-    const foreign = origin !== undefined && origin !== "null" && new URL(origin).host !== host;
+    const foreign = origin !== undefined && origin !== "null" && hostOf(origin) !== host;
     let sent = c.req.header("x-csrf-token") ?? "";
     if (!sent) {
       const type = c.req.header("content-type") ?? "";
@@ -30,4 +30,13 @@ export function csrfMiddleware(): MiddlewareHandler<DeskEnv> {
     }
     return next();
   };
+}
+
+/** The host of an Origin header; null when it is not a URL (a forged one: refused, not a 500). */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }

@@ -4,6 +4,7 @@ import { registerAssets } from "./assets.ts";
 import { csrfMiddleware } from "./csrf.ts";
 import type { DeskDeps } from "./deps.ts";
 import { DESK_BASE, type DeskEnv, type DeskRouter, deskHref } from "./env.ts";
+import { formLimit } from "./form-limit.ts";
 import { notice, page } from "./layout.ts";
 import { registerArticles } from "./pages/articles.ts";
 import { registerAudience } from "./pages/audience.ts";
@@ -53,6 +54,7 @@ export function createDeskApp(deps: DeskDeps, pages: readonly RegisterPage[] = P
     if (!c.res.headers.has("cache-control")) c.header("cache-control", "no-store");
   });
   desk.use("*", sessionMiddleware(deps));
+  desk.use("*", formLimit());
   desk.use("*", csrfMiddleware());
   registerAssets(desk);
   desk.get("/", (c) => c.redirect(deskHref("/articles"), 303));

@@ -455,6 +455,8 @@ export interface DeskWords {
   tryIt: TryItWords;
   // Signalements (readers' tips)
   tipsPage: TipsPageWords;
+  /** A form whose body is past the desk's limit (413). */
+  bodyTooLarge(maxKb: number): string;
 }
 
 /** The Signalements page: readers' tips, answered or closed from the desk. */

@@ -450,6 +450,8 @@ const DESK: DeskWords = {
     currentAnswer: (by, at) => `Answer sent by ${by} on ${at}:`,
     older: "Older",
   },
+  bodyTooLarge: (maxKb) =>
+    `Form refused: more than ${maxKb} kB sent. The desk's forms are far shorter: shorten the text and try again.`,
 };
 
 const COMMAND_LINE: CommandLineWords = {

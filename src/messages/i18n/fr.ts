@@ -465,6 +465,8 @@ const DESK: DeskWords = {
     currentAnswer: (by, at) => `Réponse envoyée par ${by} le ${at} :`,
     older: "Plus anciens",
   },
+  bodyTooLarge: (maxKb) =>
+    `Formulaire refusé : plus de ${maxKb} Ko envoyés. Les formulaires du bureau sont bien plus courts : raccourcissez le texte et recommencez.`,
 };
 
 const COMMAND_LINE: CommandLineWords = {

@@ -14,6 +14,13 @@ const envelope = z.object({
   ),
 });
 
+/**
+ * Seconds since 1970, as Meta writes them: at most 12 digits (a year before 33000), so that the
+ * Date stays valid — a 30-digit timestamp made an Invalid Date whose storing threw, and the
+ * whole batch was refused (500) and retried by Meta forever.
+ */
+const unixSeconds = z.string().regex(/^\d{1,12}$/);
+
 const contact = z.object({
   wa_id: z.string().optional(),
   /** The business-scoped user id (2026), when Meta sends one. */
@@ -25,7 +32,7 @@ const message = z.object({
   id: z.string().min(1),
   from: z.string().optional(),
   from_user_id: z.string().optional(),
-  timestamp: z.string().regex(/^\d+$/),
+  timestamp: unixSeconds,
   type: z.string(),
   text: z.object({ body: z.string() }).optional(),
   context: z
@@ -46,7 +53,7 @@ const message = z.object({
 const status = z.object({
   id: z.string().min(1),
   status: z.string(),
-  timestamp: z.string().regex(/^\d+$/),
+  timestamp: unixSeconds,
   errors: z
     .array(z.object({ code: z.number().optional(), title: z.string().optional() }))
     .optional(),
