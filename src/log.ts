@@ -75,14 +75,51 @@ const MASK_KEYS = new Set([
 /** A whole value that is a number or a person's WhatsApp id, whatever its field is called. */
 const PHONE_LIKE = /^\+?\d{8,15}(@(c\.us|lid|s\.whatsapp\.net))?$/;
 
-/** The log fields with phone numbers masked: named fields, and any value that is one. */
-export function maskFields(object: Record<string, unknown>): Record<string, unknown> {
-  for (const key of Object.keys(object)) {
-    const value = object[key];
-    if (typeof value !== "string") continue;
-    if (MASK_KEYS.has(key) || PHONE_LIKE.test(value)) object[key] = maskPhone(value);
+/**
+ * A number inside free text (an error's message, a stack, a log message): written with its
+ * `+` (spaces, dots or dashes allowed between digits) or as a WhatsApp id. Bare digit runs are
+ * left alone there: timestamps and row ids look like them.
+ */
+const PHONE_IN_TEXT =
+  /\+\d{1,3}(?:[ .-]?\d){6,13}(?!\d)|\b\d{8,15}@(?:c\.us|lid|s\.whatsapp\.net)\b/g;
+
+/** `text` with every number written in it masked (see PHONE_IN_TEXT). */
+export function maskPhonesInText(text: string): string {
+  return text.replace(PHONE_IN_TEXT, (m) =>
+    m.includes("@") ? maskPhone(m) : maskPhone(`+${m.replace(/\D/g, "")}`),
+  );
+}
+
+/** How deep nested log fields are looked into (pino's own serialised errors are 2–3 deep). */
+const MASK_DEPTH = 6;
+
+function maskValue(key: string, value: unknown, depth: number): unknown {
+  if (typeof value === "string") {
+    return maskPhonesInText(
+      MASK_KEYS.has(key) || PHONE_LIKE.test(value) ? maskPhone(value) : value,
+    );
   }
-  return object;
+  if (value === null || typeof value !== "object" || depth >= MASK_DEPTH) return value;
+  if (Array.isArray(value)) return value.map((v) => maskValue(key, v, depth + 1));
+  // An error as pino writes it (message and stack with their causes'), then masked.
+  const plain = value instanceof Error ? pino.stdSerializers.err(value) : value;
+  const proto = Object.getPrototypeOf(value);
+  if (plain === value && proto !== Object.prototype && proto !== null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(plain)) out[k] = maskValue(k, v, depth + 1);
+  return out;
+}
+
+/**
+ * The log fields with phone numbers masked: named fields, any value that is one, numbers
+ * written inside any text (an error's message and its causes, a stack), at any depth — a
+ * TransportError's cause (whatsapp-web.js's "No LID for user 223…@c.us") reached the log whole.
+ * The caller's objects are not changed: a new object is returned.
+ */
+export function maskFields(object: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(object)) out[key] = maskValue(key, value, 0);
+  return out;
 }
 
 /**
@@ -97,6 +134,17 @@ export function createLogger(options: LogOptions): Logger {
       base: null,
       formatters: {
         log: maskFields,
+      },
+      // maskFields has already written (and masked) the errors: pino must not redo it.
+      serializers: { err: (value: unknown) => value },
+      // The message itself may name someone (`arrêt : « ${stage} »…` and the like).
+      hooks: {
+        logMethod(args, method) {
+          method.apply(
+            this,
+            args.map((a) => (typeof a === "string" ? maskPhonesInText(a) : a)) as typeof args,
+          );
+        },
       },
     },
     resolveLogFormat(options.format) === "pretty"
