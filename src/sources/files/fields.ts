@@ -81,7 +81,7 @@ export function fieldsToInput(
  * An http(s) address, or why not: `javascript:`, `data:`, `file:` or a relative path in "url" or
  * "image" would reach readers' messages as a link they might tap.
  */
-function webAddress(
+export function webAddress(
   value: string | undefined,
 ): { ok: true; href: string } | { ok: false; raw: string } | undefined {
   if (value === undefined) return undefined;

@@ -4,6 +4,7 @@ import type { ArticleInput } from "../../domain/article.ts";
 import { htmlDepth, MAX_HTML_DEPTH } from "../../lib/html-depth.ts";
 import { stripInert } from "../../lib/html-inert.ts";
 import { ArticleFileError } from "./errors.ts";
+import { webAddress } from "./fields.ts";
 import type { FileRead } from "./file-read.ts";
 import { type MetadataElements, readPageMetadata } from "./page-metadata.ts";
 
@@ -68,13 +69,21 @@ export function readHtmlPage(page: string, file: string): FileRead {
     title,
     html: bodyHtml,
     categories: meta.rubrics,
-    url: meta.url,
-    image: meta.image,
+    // A page's og:url or JSON-LD url is its own say: `javascript:` there reached the desk's
+    // link to the article (a script run by the editor's click) and readers' messages.
+    url: webOnly(meta.url),
+    image: webOnly(meta.image),
     author: meta.author ?? parsed?.byline ?? undefined,
     publishedAt: meta.publishedAt,
     origin: file,
   };
   return { inputs: [input], problems: [] };
+}
+
+/** An http(s) address kept; anything else (javascript:, data:, a relative path) dropped. */
+function webOnly(value: string | undefined): string | undefined {
+  const address = webAddress(value);
+  return address?.ok ? address.href : undefined;
 }
 
 /** The elements the metadata, the title and the chrome pass read, found in one walk of the page. */

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { whatsappHtml } from "../../../src/http/desk/whatsapp-html.ts";
+import { prepareArticle } from "../../../src/ingest/prepare.ts";
 import { alert, channelPost } from "../../../src/messages/templates.ts";
+import { fixtureArticle } from "../../support/delivery.ts";
 import { addReaders, chat } from "../../support/delivery-helpers.ts";
 import { type DeskHarness, deskHarness, EDITOR, pageText } from "../../support/desk.ts";
 
@@ -157,5 +159,23 @@ describe("desk articles", () => {
     const res = await h.request(`/desk/articles/${id}/publier`, { method: "POST", form: {} });
     expect(res.status).toBe(403);
     expect(h.app.broadcasts.recent(1)).toEqual([]);
+  });
+
+  it("links an article's address only when it is a web one: a javascript: address stays inert text", async () => {
+    const input = fixtureArticle("coton");
+    const prepared = prepareArticle(
+      {
+        ...input,
+        publishedAt: h.clock.now(),
+        url: "javascript:fetch('/desk/diffusions/pause',{method:'POST'})",
+      },
+      { summaryMaxChars: 280 },
+    );
+    const { id } = h.app.articles.upsert(prepared, h.clock.now(), { known: true });
+    const res = await h.request(`/desk/articles/${id}`);
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).not.toMatch(/href="\s*javascript:/i);
+    expect(page).toContain("javascript:fetch(");
   });
 });

@@ -92,4 +92,22 @@ describe("an .html article page", () => {
     const deep = `${"<div>".repeat(200_000)}<p>Texte au fond.</p>${"</div>".repeat(200_000)}`;
     expect(htmlToBlocks(deep)).toEqual([{ kind: "paragraph", text: "Texte au fond." }]);
   });
+
+  it("keeps a page's own address and image only when they are web addresses (no javascript:, data:, relative)", () => {
+    const at = (url: string) =>
+      `<html><head><title>T</title><meta property="og:url" content="${url}"><meta property="og:image" content="${url}"></head><body><article><h1>Le budget municipal est voté</h1>${para(1)}${para(2)}${para(3)}</article></body></html>`;
+    for (const url of [
+      "javascript:alert(1)",
+      " JaVaScRiPt:alert(1)",
+      "data:text/html,x",
+      "/politique/budget",
+    ]) {
+      const input = readHtmlPage(at(url), "budget.html").inputs[0];
+      expect(input?.title, url).toBe("Le budget municipal est voté");
+      expect(input?.url, url).toBeUndefined();
+      expect(input?.image, url).toBeUndefined();
+    }
+    const kept = readHtmlPage(at("https://journal.example/budget"), "budget.html").inputs[0];
+    expect(kept?.url).toBe("https://journal.example/budget");
+  });
 });

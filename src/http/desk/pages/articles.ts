@@ -155,7 +155,7 @@ ${deps.config.approval && state !== "sent" ? postForm(c, deskHref(`${base}/ignor
       page(c, newsroom, {
         title: `${article.id} · ${article.title}`,
         active: "articles",
-        body: html`${top}<p><span class="state ${state}">${w.articleState[state]}</span> · ${deskDate(f, article.publishedAt)} · ${article.categories.join(" · ")}${article.url ? html` · <a href="${article.url}" rel="noreferrer noopener">${article.url}</a>` : ""}</p>
+        body: html`${top}<p><span class="state ${state}">${w.articleState[state]}</span> · ${deskDate(f, article.publishedAt)} · ${article.categories.join(" · ")}${article.url ? html` · ${/^https?:\/\//i.test(article.url) ? html`<a href="${article.url}" rel="noreferrer noopener">${article.url}</a>` : article.url}` : ""}</p>
 ${actions}${previews}`,
       }),
       status,
