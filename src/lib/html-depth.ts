@@ -13,7 +13,9 @@ export const MAX_HTML_DEPTH = 512;
  */
 export function htmlDepth(html: string, limit = MAX_HTML_DEPTH): number {
   // Tag by tag; comments and scripts were removed beforehand (stripInert), linearly.
-  const tag = /<(\/?)([a-zA-Z][\w:-]*)[^<>]*?(\/?)>/g;
+  // `(?![\w:-])`: the name is taken whole, never given back to `[^<>]*?` — « <a » then 10^5
+  // dashes and no `>` was quadratic (200 kB: minutes).
+  const tag = /<(\/?)([a-zA-Z][\w:-]*)(?![\w:-])[^<>]*?(\/?)>/g;
   let depth = 0;
   let max = 0;
   for (let m = tag.exec(html); m; m = tag.exec(html)) {

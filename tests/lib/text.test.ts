@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { fold } from "../../src/lib/fold.ts";
 import { cleanInline, comparable } from "../../src/lib/text.ts";
 import { truncate } from "../../src/lib/truncate.ts";
+import { bounded } from "../support/bounded.ts";
 
 describe("fold", () => {
   it("compares rubrics and commands without case, accents or extra spaces", () => {
@@ -68,5 +69,16 @@ describe("cleanInline: words a printed page hyphenated at a line end", () => {
     expect(cleanInline("le porte‐parole, les pré- et post-électorales, le 12‐ 14 mai, A‐ B")).toBe(
       "le porte‐parole, les pré- et post-électorales, le 12‐ 14 mai, A‐ B",
     );
+  });
+});
+
+describe("cleanInline on hostile text", () => {
+  it("strips 200,000 stray joiners between two letters in linear time, and keeps an emoji's", () => {
+    expect(bounded(() => cleanInline(`a${"\u200d".repeat(200_000)}b fin`))).toBe(
+      `a${"\u200d".repeat(200_000)}b fin`,
+    );
+    expect(cleanInline(`a ${"\u200d".repeat(200_000)}b`)).toBe("a b");
+    expect(cleanInline(`a${"\u200d".repeat(200_000)} b`)).toBe("a b");
+    expect(cleanInline("famille 👨\u200d👩\u200d👧 ici")).toBe("famille 👨\u200d👩\u200d👧 ici");
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readTextPage } from "../../../src/sources/files/text-page.ts";
+import { looksLikeHtml, readTextPage } from "../../../src/sources/files/text-page.ts";
+import { bounded } from "../../support/bounded.ts";
 
 const now = new Date("2026-06-01T12:00:00Z");
 const read = (text: string) => readTextPage(text, "page.txt", { now });
@@ -138,5 +139,24 @@ describe("a .txt news page read line by line", () => {
   it("reads a day/month widget on two lines, the year from the weekday the body names", () => {
     const page = ["18", "Nov", P1, "Le match aura lieu ce mardi 19 novembre au stade."].join("\n");
     expect(read(page).inputs[0]?.publishedAt?.toISOString().slice(0, 10)).toBe("2024-11-18");
+  });
+});
+
+// Each of these took minutes before (quadratic regexes); now well under a second.
+describe("a .txt page built to stall the reader", () => {
+  it("reads a line holding a 200 kB run of spaces", () => {
+    const page = [
+      "Curage des caniveaux : la mairie prend les devants",
+      `${P1}${" ".repeat(200_000)}fin.`,
+      P2,
+    ].join("\n");
+    const input = bounded(() => read(page)).inputs[0];
+    expect(input?.title).toBe("Curage des caniveaux : la mairie prend les devants");
+    expect(input?.body).toContain("fin.");
+  });
+
+  it("tells 10^5 « <p » without a « > » from an HTML page at once", () => {
+    expect(bounded(() => looksLikeHtml(`Titre\n\n${"<p".repeat(100_000)}`))).toBe(false);
+    expect(looksLikeHtml('Titre\n<p class="chapo">Texte</p>')).toBe(true);
   });
 });
