@@ -26,14 +26,32 @@ const list = z
       .filter(Boolean),
   );
 
-const int = (fallback: number, min: number, max: number) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
+/**
+ * A whole number written in plain digits: « 0x10 », « 1e3 » or « ٨٠٨٠ » are refused in French
+ * (zod's coercion took the first two silently and named the last « NaN », in English).
+ */
+const int = (fallback: number, min: number, max: number) => {
+  const message = `un nombre entier entre ${min} et ${max}, en chiffres (ex. ${fallback})`;
+  return z
+    .string()
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .pipe(z.number().min(min, message).max(max, message))
+    .default(fallback);
+};
+
+/** One of `values`, whatever its case (« FR », « On »), or a French message listing them. */
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T, message?: string) =>
+  z
+    .string()
+    .toLowerCase()
+    .pipe(z.enum(values, { message: message ?? `écrivez ${values.join(", ")}` }));
 
 const bool = (fallback: boolean) =>
-  z
-    .enum(["true", "false", "1", "0", "yes", "no", "oui", "non", "on", "off"], {
-      message: "écrivez true ou false (ou on, off)",
-    })
+  oneOf(
+    ["true", "false", "1", "0", "yes", "no", "oui", "non", "on", "off"],
+    "écrivez true ou false (ou on, off)",
+  )
     .default(fallback ? "true" : "false")
     .transform((v) => ["true", "1", "yes", "oui", "on"].includes(v));
 
@@ -77,17 +95,19 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default("data"),
   DATABASE_PATH: z.string().optional(),
   ARTICLES_DIR: z.string().optional(),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_LEVEL: oneOf(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_FORMAT: z
     .enum(["auto", "pretty", "json"], {
       message: "écrivez pretty (lignes lisibles), json (une ligne JSON par événement) ou auto",
     })
     .default("auto"),
   TZ: timeZone.default("Africa/Bamako"),
-  LANGUAGE: z.enum(["fr", "en"]).default("fr"),
+  LANGUAGE: oneOf(["fr", "en"], "écrivez fr ou en").default("fr"),
   SUMMARY_MAX_CHARS: int(280, 120, 1000),
   NEWSROOM_NAME: z.string().min(1).default("Suivez l'info"),
-  SITE_URL: z.url({ message: "adresse web complète attendue (https://…)" }).optional(),
+  SITE_URL: z
+    .url({ protocol: /^https?$/, message: "adresse web complète attendue (https://…)" })
+    .optional(),
 
   EDITORS: list.pipe(
     z.array(z.string().regex(e164, "numéros au format international, ex. +22370000000")),
@@ -344,8 +364,12 @@ export interface Config {
 /** Parses the environment (after dotenv) into a Config, or throws a ConfigError naming every fix. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   // An empty value in .env means "not set": keeps `.env.example` copy-paste friendly.
+  // Spaces and a stray CR around a value (a .env saved on Windows, an env-file that keeps
+  // them) are no part of it.
   const cleaned = Object.fromEntries(
-    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""),
+    Object.entries(env).flatMap(([k, v]) =>
+      v === undefined || v.trim() === "" ? [] : [[k, v.trim()]],
+    ),
   );
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {

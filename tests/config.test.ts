@@ -72,3 +72,41 @@ describe("CHANNEL_INVITE (it goes into every alert as the Channel's link)", () =
     }
   });
 });
+
+describe(".env values written carelessly", () => {
+  it("ignores spaces and a Windows CR around values, and the case of words", () => {
+    const c = loadConfig({
+      EDITORS: "+22370000009\r",
+      TZ: " Africa/Abidjan\r",
+      APPROVAL: "On ",
+      LANGUAGE: "EN",
+      LOG_LEVEL: "Debug",
+      HTTP_HOST: "0.0.0.0 ",
+      HTTP_PORT: " 8081\r",
+    });
+    expect(c).toMatchObject({ editors: ["+22370000009"], timeZone: "Africa/Abidjan" });
+    expect(c).toMatchObject({
+      approval: true,
+      language: "en",
+      http: { host: "0.0.0.0", port: 8081 },
+    });
+  });
+
+  it("refuses numbers that are not plain digits, and a non-web SITE_URL, in French", () => {
+    for (const [key, value] of [
+      ["HTTP_PORT", "٨٠٨٠"],
+      ["HTTP_PORT", "0x1F90"],
+      ["SUMMARY_MAX_CHARS", "2e2"],
+      ["SUMMARY_MAX_CHARS", "３００"],
+      ["SEND_RATE_PER_MINUTE", "-1"],
+    ] as const) {
+      expect(() => loadConfig({ [key]: value }), value).toThrow(
+        new RegExp(`${key}=${value} : un nombre entier entre \\d+ et \\d+, en chiffres`),
+      );
+    }
+    expect(() => loadConfig({ LANGUAGE: "wolof" })).toThrow(/LANGUAGE=wolof : écrivez fr ou en/);
+    expect(() => loadConfig({ SITE_URL: "javascript:alert(1)" })).toThrow(
+      /SITE_URL=javascript:alert\(1\) : adresse web complète attendue/,
+    );
+  });
+});
