@@ -1,5 +1,6 @@
 import os from "node:os";
 import { Worker } from "node:worker_threads";
+import { printable } from "../lib/printable.ts";
 import { type PreparedFile, readAndPrepare } from "./prepared-file.ts";
 import type { ReadJob, WorkerMessage } from "./read-worker.ts";
 
@@ -10,6 +11,9 @@ import type { ReadJob, WorkerMessage } from "./read-worker.ts";
  * fails: a file a worker could not handle (the worker died, or would not start) is read in this
  * thread instead. A job marked `mayRunHere` (a small file) may also be taken back by the caller
  * (`runOneHere`) while it would otherwise wait: the import never waits for a worker to start.
+ * A file still not read after `fileTimeoutMs` (a page no reader should take more than a second
+ * on) is reported failed, and its worker ended and replaced: one hostile file never hangs the
+ * import, and it is not retried in the caller's thread.
  */
 export class ReadPool {
   readonly #summaryMaxChars: number;
@@ -18,6 +22,8 @@ export class ReadPool {
   readonly #idle: Worker[] = [];
   readonly #queue: Waiting[] = [];
   readonly #running = new Map<Worker, Waiting>();
+  readonly #timers = new Map<Worker, NodeJS.Timeout>();
+  readonly #fileTimeoutMs: number;
   #nextId = 0;
   #byWorkers = 0;
   #here = 0;
@@ -25,9 +31,10 @@ export class ReadPool {
 
   readonly #size: number;
 
-  constructor(size: number, summaryMaxChars: number) {
+  constructor(size: number, summaryMaxChars: number, options: { fileTimeoutMs?: number } = {}) {
     this.#size = size;
     this.#summaryMaxChars = summaryMaxChars;
+    this.#fileTimeoutMs = options.fileTimeoutMs ?? FILE_TIMEOUT_MS;
     for (let i = 0; i < size; i++) this.#add(startWorker());
   }
 
@@ -96,6 +103,8 @@ export class ReadPool {
       if (!("ready" in message)) {
         const waiting = this.#running.get(worker);
         this.#running.delete(worker);
+        clearTimeout(this.#timers.get(worker));
+        this.#timers.delete(worker);
         if (waiting?.job.id === message.id) {
           if (message.result) {
             this.#byWorkers++;
@@ -115,6 +124,8 @@ export class ReadPool {
   #lose(worker: Worker): void {
     const waiting = this.#running.get(worker);
     this.#running.delete(worker);
+    clearTimeout(this.#timers.get(worker));
+    this.#timers.delete(worker);
     const at = this.#idle.indexOf(worker);
     if (at >= 0) this.#idle.splice(at, 1);
     const i = this.#workers.indexOf(worker);
@@ -130,6 +141,40 @@ export class ReadPool {
       this.#running.set(worker, waiting);
       worker.ref();
       worker.postMessage(waiting.job);
+      const timer = setTimeout(() => this.#giveUp(worker, waiting), this.#fileTimeoutMs);
+      timer.unref();
+      this.#timers.set(worker, timer);
+    }
+  }
+
+  /** A file its worker is still on after the time limit: reported, the worker replaced. */
+  #giveUp(worker: Worker, waiting: Waiting): void {
+    if (this.#running.get(worker) !== waiting) return;
+    this.#running.delete(worker);
+    this.#timers.delete(worker);
+    const limit =
+      this.#fileTimeoutMs < 1000
+        ? `${this.#fileTimeoutMs} ms`
+        : `${Math.round(this.#fileTimeoutMs / 1000)} s`;
+    waiting.resolve({
+      problems: [
+        {
+          origin: printable(waiting.job.file),
+          reason:
+            `lecture interrompue après ${limit} : ce fichier demande bien plus de travail ` +
+            "qu'une page d'article (page piégée ou démesurée) ; rien n'en a été importé. " +
+            "Vérifiez-le, ou importez l'article en .txt ou .json",
+        },
+      ],
+      notes: [],
+      articles: [],
+    });
+    const at = this.#workers.indexOf(worker);
+    if (at >= 0) this.#workers.splice(at, 1);
+    void worker.terminate();
+    if (!this.#closed) {
+      this.#add(startWorker());
+      this.#pump();
     }
   }
 
@@ -138,6 +183,9 @@ export class ReadPool {
     return readAndPrepare(waiting.job.file, waiting.job.summaryMaxChars).then(waiting.resolve);
   }
 }
+
+/** Far beyond any real page (~15 ms; a 5 MB one, about a second). */
+const FILE_TIMEOUT_MS = 30_000;
 
 interface Waiting {
   job: ReadJob;

@@ -174,3 +174,41 @@ describe("small files read by worker threads", () => {
     expect(pool.readHere).toBe(3);
   }, 30_000);
 });
+
+describe("a file a worker is stuck on", () => {
+  it("is reported failed after the time limit, not retried here, and the pool goes on", async () => {
+    const pages = path.join(dir, "lente");
+    fs.mkdirSync(pages, { recursive: true });
+    // ~1.7 MB of paragraphs: a second or more of extraction, far past a 300 ms limit (a real
+    // page takes ~15 ms; the shipped limit is 30 s).
+    const para =
+      "<p>Les pluies diluviennes ont inondé plusieurs quartiers de Bamako, selon la protection civile, qui appelle les habitants à la prudence.</p>\n";
+    const slow = path.join(pages, "lente.html");
+    fs.writeFileSync(
+      slow,
+      `<html><head><title>Page lente</title></head><body><article><h1>Page lente</h1>${para.repeat(12_000)}</article></body></html>`,
+    );
+    const pool = new ReadPool(1, 280, { fileTimeoutMs: 300 });
+    try {
+      const stuck = await pool.read(slow);
+      expect(stuck.articles).toEqual([]);
+      expect(stuck.problems).toEqual([
+        {
+          origin: slow,
+          reason: expect.stringMatching(
+            /^lecture interrompue après 300 ms : .*rien n'en a été importé/,
+          ),
+        },
+      ]);
+      // Not read again in the caller's thread, where it would hold the bot's loop.
+      expect(pool.readHere).toBe(0);
+      // The worker was replaced: the next file is read by a worker (a JSON one: a new worker's
+      // first page also loads the HTML reader, which can take longer than this test's limit).
+      const next = await pool.read(path.join(FIXTURES, "bamako-pluies.json"));
+      expect(next.articles).toHaveLength(1);
+      expect(pool.readByWorkers).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+});
