@@ -14,6 +14,21 @@ export class ConfigError extends AppError {
 }
 
 const e164 = /^\+[1-9]\d{6,14}$/;
+/**
+ * Phone numbers, separated by commas, semicolons or line ends, each as people write them
+ * (« +223 70 00 00 09 », « +223-70-00-00-09 »); numbers that each start with « + » may also be
+ * separated by spaces only.
+ */
+const phoneList = z
+  .string()
+  .default("")
+  .transform((s) =>
+    s
+      .split(/[,;\n]+/)
+      .flatMap((part) => ((part.match(/\+/g)?.length ?? 0) > 1 ? part.trim().split(/\s+/) : [part]))
+      .map((x) => x.replace(/[\s.()-]+/g, ""))
+      .filter(Boolean),
+  );
 const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 const list = z
@@ -109,7 +124,7 @@ const schema = z.object({
     .url({ protocol: /^https?$/, message: "adresse web complète attendue (https://…)" })
     .optional(),
 
-  EDITORS: list.pipe(
+  EDITORS: phoneList.pipe(
     z.array(z.string().regex(e164, "numéros au format international, ex. +22370000000")),
   ),
   CHANNEL_INVITE: z
@@ -374,11 +389,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => {
-        const key = String(issue.path[0] ?? "?");
-        const value = cleaned[key];
-        return `${key}${value === undefined ? "" : `=${value}`} : ${issue.message}`;
-      }),
+      // One line per setting and problem: three bad numbers in EDITORS are one line, not three.
+      [
+        ...new Set(
+          parsed.error.issues.map((issue) => {
+            const key = String(issue.path[0] ?? "?");
+            const value = cleaned[key];
+            return `${key}${value === undefined ? "" : `=${value}`} : ${issue.message}`;
+          }),
+        ),
+      ],
     );
   }
   const v = parsed.data;

@@ -22,6 +22,28 @@ describe("configuration from .env", () => {
     expect(c.timeZone).toBe("Africa/Bamako");
   });
 
+  it("reads editors' numbers as people write them, and names a bad list once", () => {
+    const c = loadConfig({
+      EDITORS: "+223 70 00 00 09, +223-76-00-00-02;+225 07.08.09.10.11\n+22370000003 +22370000004",
+    });
+    expect(c.editors).toEqual([
+      "+22370000009",
+      "+22376000002",
+      "+2250708091011",
+      "+22370000003",
+      "+22370000004",
+    ]);
+    let error: unknown;
+    try {
+      loadConfig({ EDITORS: "70000001, 70000002, 70000003" });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).problems).toEqual([
+      "EDITORS=70000001, 70000002, 70000003 : numéros au format international, ex. +22370000000",
+    ]);
+  });
+
   it("names every wrong value with what to write instead", () => {
     let error: unknown;
     try {
