@@ -194,5 +194,23 @@ export function correct(
       tie = false;
     } else if (d === bestD && v !== best) tie = true;
   }
-  return tie ? word : best;
+  if (!tie && best !== word) return best;
+  // SMS spelling by ear (« dezabone », « arete »): a word written as it sounds, with « z » for
+  // « s » and single letters for doubled ones, is that cue when their sounds are the same.
+  const sound = skeleton(word);
+  let heard: string | null = null;
+  for (const v of list) {
+    if (skeleton(v) !== sound) continue;
+    if (heard !== null && heard !== v) return word;
+    heard = v;
+  }
+  return heard ?? word;
+}
+
+/** A word as it sounds: « z » read as « s », « ph » as « f », doubled letters single. */
+function skeleton(word: string): string {
+  return word
+    .replace(/ph/g, "f")
+    .replace(/z/g, "s")
+    .replace(/(\p{L})\1+/gu, "$1");
 }

@@ -556,12 +556,12 @@ export class Understander {
     const passive =
       /\b(?:a|ont|est|sont|etait|etaient|serait|seraient|aurait|auraient)\s+(?:ete\s+)?(?:arrete|arretes|arretee|arretees)\b/u;
     const slogan =
-      /^\s*stop\s+(au|a la|a l|aux|a)\b(?!\s+(?:messages|sms|notifications|alertes|spams?)\s*$)|\bstop\s+(les|la|le|aux?)\s+(fake|fausses?|rumeurs?|mensonges?|intox)/u;
+      /^\s*stop\s+(au|a la|a l|aux|a)\b(?!\s+(?:messages|sms|notifications|alertes|spams?)\s*$)|\bstop\s+(?:(?:sending|spreading|posting|publishing|diffuser|publier)\s+)?(?:(?:les|la|le|aux?|the|your|vos)\s+)?(fake|fausses?|rumeurs?|rumou?rs?|mensonges?|intox|lies)\b/u;
     const complaint = /\b(pourquoi|why|depuis|since)\b/u;
     const leaveAlone =
       /\b(laiss\w* tomber (?:pour moi|pour nous|avec vous|vos messages)|go away|get lost|foutez le camp|fous le camp|laissez moi|laisse moi|laisser moi|laissez nous|laisser nous|lachez moi|lache moi|lacher moi|leave me alone|leave us alone|fichez moi la paix|foutez moi la paix|tranquille|tranquil|want out|count me out|opt me out|take me off|me laisser(?! (?:un|une|le|la|les|des|du)\b)|nous laisser(?! (?:un|une|le|la|les|des|du)\b))\b/u;
     const removeMe =
-      /\b(retirez|retirer|retire|enlevez|enlever|enleve|supprimez|supprimer|supprime|effacez|effacer|efface|sortez|sortir|sors|barrez|barrer|barre|virez|virer|vire|degagez|rayez|rayer|raye|radiez|radier|radie|excluez|exclure|remove|take me off|delete|drop|scratch)\b\s*(moi|me|mon numero|mon num|mon nom|my name|mon contact|mes coordonnees|le|nous|my number|my contact)\b|\b(retirez|enlevez|supprimez|effacez|sortez|sortir|barrez|rayez|radiez|remove|leave)\b.*\b(liste|list|diffusion|mailing)\b|\bme\s+(retirer|retire|desinscrire|desabonner|enlever|radier|rayer|barrer|sortir|virer|supprimer|effacer)\b|\b(?:retrait|suppression|radiation)\s+(?:de|du)\s+(?:mon numero|mon num|mon contact|mon nom|ma ligne|la liste|moi)\b|\bhors (?:de |d )?(?:la |votre |cette |vos |ta |ce )?(?:liste|diffusion|groupe|service)\b/u;
+      /\b(retirez|retirer|retire|enlevez|enlever|enleve|supprimez|supprimer|supprime|effacez|effacer|efface|sortez|sortir|sors|barrez|barrer|barre|virez|virer|vire|comot|commot|degagez|rayez|rayer|raye|radiez|radier|radie|excluez|exclure|remove|take me off|delete|drop|scratch)\b\s*(moi|me|mon numero|mon num|mon nom|my name|mon contact|mes coordonnees|le|nous|my number|my contact)\b|\b(retirez|enlevez|supprimez|effacez|sortez|sortir|barrez|rayez|radiez|remove|leave)\b.*\b(liste|list|diffusion|mailing)\b|\bme\s+(retirer|retire|desinscrire|desabonner|enlever|radier|rayer|barrer|sortir|virer|supprimer|effacer)\b|\b(?:retrait|suppression|radiation)\s+(?:de|du)\s+(?:mon numero|mon num|mon contact|mon nom|ma ligne|la liste|moi)\b|\bhors (?:de |d )?(?:la |votre |cette |vos |ta |ce )?(?:liste|diffusion|groupe|service)\b/u;
     const noMore =
       /\b(veux|voulons|veut|souhaite|desire|want)\s+(?:plus|pas|no)\s+(?:rien|recevoir|de vos|vos|de messages?|messages?|de ces|ces|d infos|infos|aucun)|\b(?:ne|n)\s+(?:m|me|nous)?\s*(?:envoyez|envoie|envoyer|ecrivez|contactez|ajoutez|ajoute|inscrivez|incluez|mettez|derangez|spammez|ecris|contacte)\s+plus\b|\brefus\w*\s+(?:de\s+|d\s+)?(?:recevoir|vos|ces|les)\s+(?:\w+\s+)?(?:messages|notifications|alertes|infos|envois|sms)\b|^\s*plus besoin\s*$|\b(?:plus|ne suis plus|ne veux plus)\s+interesse|\bno more\s+(messages|texts|news|alerts|notifications)\b|\b(dont|don t|do not)\s+(send|text|message|contact)\b|\b(dont|don t|do not|no longer)\s+(want|need|wish)\b|\b(?:i|we|me)\s+(?:no|nor)\s+(?:want|need)\b|\b(want|need)\b.*\b(anymore|any more|no more)\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+rien\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+plus\b(?!\s+(?:rien\s+)?(?:rater|manquer|louper|attendre|perdre))|\b(?:n ai|ai)\s+plus\s+besoin\b|\b(?:pas|plus|not|no longer)\s+(?:interess\w*|interest\w*)|\b(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+(?:plus|pas)\s+(?:etre|faire partie)\s+(?:\w+\s+){0,3}(?:liste|groupe|abonne\w*|inscrit\w*|membre|contacte\w*|derange\w*|diffusion)\b|^\s*(?:no more|plus jamais|jamais plus|never again|plus rien)\s*$|\bne m interesse (?:pas|plus)\b|\bm interesse pas\b|\bne plus (?:m |me |nous )?(?:envoyer|ecrire|recevoir|contacter)\b|^\s*(?:je )?(?:ne )?veux plus\s*$|^\s*(?:halte|stop|assez|basta)\s+(?:aux|a vos|a ces)\s+(?:messages|sms|notifications|alertes|spams?)\s*$|\bplus\s+(?:rien|jamais)\b\s*(?:recevoir|m envoyer)?|\b(?:plus|pas) (?:la peine|besoin) (?:de|d)\b|^\s*(?:ne )?plus (?:rien )?recevoir\b|\b(?:ca|c) suffit\b|\b(?:j en ai|on en a) marre\b/u;
     const cancel =
@@ -589,6 +589,8 @@ export class Understander {
     // Leaving, said whole: « je quitte », « je quitte le groupe » (not « je quitte Bamako … »).
     const leaving =
       /^\s*(?:moi\s+)?(?:je|j|on|nous)\s+(?:quitte|quittons|me barre|me casse)\s*(?:(?:le|la|votre|ce|cette|vos|ton|ta)\s+(?:groupe|liste|chaine|service|canal|abonnement|plateforme|bot|truc)|tout)?\s*[!.]*$/u;
+    // « je ne veux plus suivre aucun sujet »: following nothing is unfollowing every rubric.
+    if (/\b(?:plus|pas)\s+suivre\b/u.test(s) && ALL_RUBRICS.test(s) && !hasStop) return null;
     const ask =
       hasStop ||
       leaveAlone.test(s) ||
@@ -605,7 +607,7 @@ export class Understander {
     if (!ask && annoyed.test(s)) return result({ intent: "unknown" }, true);
     if (!ask) return null;
     if (
-      /\bn\s+(arretez|arrete|arretes)\s+(pas|surtout|jamais)|\bne\s+(stoppez|cessez)\b|\bne\s+(?:vous\s+|t\s+|te\s+|nous\s+)?(arretez|arrete|arretes|arreter|stoppez|stoppe)\s+(pas|surtout|jamais)\b|\b(pas|jamais|never|don t|dont|do not)\s+(?:de\s+|tout\s+)?(stop|stopper|arreter|arretez|arrete)\b(?!\s*(?:de|d)\b)/u.test(
+      /\bn\s+(arretez|arrete|arretes)\s+(pas|surtout|jamais)|\bne\s+(stopp\w*|cess\w*)\b|\bne\s+(?:vous\s+|t\s+|te\s+|nous\s+)?(arret\w*|stopp\w*|desabonn\w*|desinscri\w*)\s+(pas|surtout|jamais)\b|\b(pas|jamais|never|don t|dont|do not)\s+(?:de\s+|tout\s+)?(stop|stopper|arreter|arretez|arrete)\b(?!\s*(?:de|d)\b)/u.test(
         s,
       )
     )
@@ -633,7 +635,7 @@ export class Understander {
       return result({ intent: "unknown" }, true);
     if (
       /\bstop\b/.test(s) &&
-      !/^\s*stop\b|\bstop\s*(?:$|[,?!]|(?:svp|stp|please|moi|tout|maintenant|now|the messages|messages|les messages|vos|envoyer|ca|c|all|am|it|this|that|dat|everything|sending|texting|messaging|contacting|spamming|bothering|disturbing|receiving|getting)\b)|\b(dit|dis|c bon|bon|mais)\s+stop\b/u.test(
+      !/^\s*stop\b|\bstop\s*(?:$|[,?!]|(?:svp|stp|please|moi|tout|maintenant|now|the messages|messages|les messages|vos|envoyer|ca|c|all|am|it|this|that|dat|everything|send|text|write|call|disturb|bother|sending|texting|messaging|contacting|spamming|bothering|disturbing|receiving|getting)\b)|\b(dit|dis|c bon|bon|mais)\s+stop\b/u.test(
         s,
       )
     ) {
@@ -656,7 +658,9 @@ export class Understander {
   /** "Réabonnez-moi, je m'étais désabonné par erreur": coming back wins over the old stop. */
   #resubscribe(s: string) {
     if (
-      /\b(reabonn\w*|re abonn\w*|reactiv\w*|reinscri\w*|resubscribe|revenir|je reviens)\b/u.test(s)
+      /\b(reabonn\w*|re abonn\w*|reactiv\w*|reinscri\w*|resubscribe|revenir|je reviens)\b|\b(?:desabonn\w*|desinscri\w*)\s+par erreur\b|\b(?:remettez|remets|remettre|rajoutez|rajoute|rajouter)\s+(?:moi|mon numero|nous)\s*(?:$|,|dans\b|sur la liste\b)/u.test(
+        s,
+      )
     ) {
       return result({ intent: "subscribe", rubrics: this.#rubricsIn(s) });
     }
@@ -665,9 +669,7 @@ export class Understander {
 
   #unfollow(s: string) {
     if (
-      /\b(aucune rubrique|everything|toutes les rubriques|toutes mes rubriques|all topics|all rubrics|unfollow all|tout)\b/.test(
-        s,
-      ) &&
+      ALL_RUBRICS.test(s) &&
       /\b(ne plus suivre|plus suivre|unfollow|retirez|enlevez|supprimez|(?:ne )?suis plus|(?:ne )?suivre plus|(?:ne )?veux plus)\b/.test(
         s,
       )
@@ -796,7 +798,7 @@ export class Understander {
 
   #thanks(s: string) {
     if (
-      /\b(merci|thanks|thank you|barka|jerejef|akpe|bravo|felicitations|(?:ne|n)\s+(?:vous\s+)?(?:arretez|arrete|stoppez|lachez)\s+(?:surtout\s+|jamais\s+)?(?:pas|jamais|rien)|ne lachez rien|(?:bon|beau|super|excellent|grand|tres bon) (?:travail|boulot|job|taf|taff)|bon travail|bravo|continuez|keep it up|good job|great job|vous faites du bon travail|on est ensemble|dieu vous benisse|god bless|vous etes au top|vous etes top|vous etes les meilleurs|vous etes formidables|c est (?:top|super|genial|formidable|excellent)|(?:j aime bien|j adore)(?! (?:le|la|les|l|un|une|des|du)\b)|i love it|love it|vous etes geniaux|super boulot|beau boulot)\b/.test(
+      /\b(merci|thanks|thank you|barka|jerejef|akpe|bravo|felicitations|(?:ne|n)\s+(?:vous\s+)?(?:arretez|arrete|stopp\w*|lachez)\s+(?:surtout\s+|jamais\s+)?(?:pas|jamais|rien)|ne lachez rien|(?:bon|beau|super|excellent|grand|tres bon) (?:travail|boulot|job|taf|taff)|bon travail|bravo|continuez|keep it up|good job|great job|vous faites du bon travail|on est ensemble|dieu vous benisse|god bless|vous etes au top|vous etes top|vous etes les meilleurs|vous etes formidables|c est (?:top|super|genial|formidable|excellent)|(?:j aime bien|j adore)(?! (?:le|la|les|l|un|une|des|du)\b)|i love it|love it|vous etes geniaux|super boulot|beau boulot)\b/.test(
         s,
       ) &&
       !PUBLISH.test(s)
@@ -870,7 +872,7 @@ export class Understander {
       /\b(?:qu est ce qui|ce qui) se passe\s*(?:$|\?|(?:a|au|aux|en|dans|chez|ici|aujourd hui|actuellement|en ce moment|la bas)\b)/u.test(
         s,
       ) ||
-      /\b(ca dit quoi|on dit quoi|c est comment|ca se passe comment|ca va comment|c est how|on dit how|ca dit how|ca go how)\s+(au|aux|en|a|sur|du|de|dans|chez|in|pour|cote)\b(?!\s+(?:vous|toi|nous|moi|eux|lui|you|votre|ton|ta|tes|vos)\b)/u.test(
+      /\b(ca dit quoi|on dit quoi|c est comment|c comment|cest comment|ca se passe comment|ca va comment|c est how|on dit how|ca dit how|ca go how)\s+(au|aux|en|a|sur|du|de|dans|chez|in|pour|cote)\b(?!\s+(?:vous|toi|nous|moi|eux|lui|you|votre|ton|ta|tes|vos)\b)/u.test(
         s,
       ) ||
       /\b(envoie|envoyez|envoyer|donne|donnez|montre|montrez)\b.*\b(plus|encore)\b/.test(s);
@@ -969,7 +971,7 @@ export class Understander {
       /\b(what can you do|how does it work|comment ca marche|comment ca fonctionne|comment utiliser|tu fais quoi|vous faites quoi|je suis nouveau|je suis nouvelle|aide moi|comment vous utiliser|comment utiliser|how to use|je viens de rejoindre|je viens d arriver|je viens de m inscrire|nouveau ici|nouvelle ici|c est quoi ce numero|c est quoi ce service|c est quoi ce bot|c est quoi ce truc|vous etes qui|qui etes vous|t es qui|tu es qui|qui es tu|who are you|what is this|what are you|je debute|aidez moi|help me|quoi faire|que faire|on fait comment)\b/.test(
         s,
       ) ||
-      /^\s*(on dit quoi|ca dit quoi|c est comment|quoi de beau|comment tu vas|comment vous allez|la famille|la sante|ca va|ca va bien|cv)(?:\s+(?:chez (?:vous|toi|nous)|de (?:votre|ton) cote|ici|la bas|avec vous|avec toi))?\s*\??\s*$/.test(
+      /^\s*(on dit quoi|ca dit quoi|c est comment|c comment|cest comment|quoi de beau|comment tu vas|comment vous allez|la famille|la sante|ca va|ca va bien|cv)(?:\s+(?:chez (?:vous|toi|nous)|de (?:votre|ton) cote|ici|la bas|avec vous|avec toi))?\s*\??\s*$/.test(
         s,
       )
     ) {
@@ -1048,6 +1050,10 @@ export class Understander {
 const ADDRESS =
   /\b(?:mola|mogo|mon vieux pere|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|la redaction|chers amis|chef|boss|my friend|my guy|my brother|bro|les gars|les amis|les frères|les freres|a tous|a toutes|tout le monde|la famille|les amis)\b/gu;
 
+/** Every rubric at once: « aucune rubrique », « tous les thèmes », « unfollow all ». */
+const ALL_RUBRICS =
+  /\b(aucune rubrique|everything|toutes les rubriques|toutes mes rubriques|all topics|all rubrics|unfollow all|tout|(?:aucune?|toutes?|tous)\s+(?:les\s+|mes\s+)?(?:rubriques?|themes?|sujets?|categories?|thematiques?))\b/u;
+
 /** What "arrêtez de …" may be followed by and still be an opt-out. */
 const OPT_OUT_VERBS =
   /^(envoy\w*|envoi\w*|spam\w*|ecri\w*|contact\w*|derang\w*|recev\w*|recoi\w*|harcel\w*|inond\w*|texter|bombard\w*|saoul\w*|fatigu\w*|embet\w*|notifi\w*|suivre|me|m)$/u;
@@ -1065,7 +1071,7 @@ const LIST_WORD =
 
 /** A clause keeping something ("je garde le foot", "sauf la politique", "keep sport"). */
 const KEPT =
-  /(?:^|,)[^,]*?\b(?:garde|gardez|garder|conserve|conservez|je continue|keep|sauf|except|mais pas)\b[^,]*/gu;
+  /(?:^|,)[^,]*?\b(?:garde|gardez|garder|conserve|conservez|je continue|keep|sauf|except|mais pas|(?:laisse|laissez|laisser)\s+(?:juste\s+|seulement\s+|uniquement\s+)?(?:le|la|les|l))\b[^,]*/gu;
 
 /** Complaints and insults: no request in them. */
 const COMPLAINT =
