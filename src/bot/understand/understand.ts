@@ -178,7 +178,7 @@ const NOT_TYPOS = [
 const CUE_SET = new Set([...CUES, ...NOT_TYPOS]);
 
 const GREETING =
-  /^(?:(?:bonjour|bonsoir|bonne journee|bonne soiree|bonne nuit|bon apres midi|bonne matinee|salut|coucou|hello|hi|hey|yo|wesh|allo|salam|salam alaykoum|salam aleykoum|salamalekoum|salam alekoum|salamou aleykoum|ici|mbolo|sannu|how far|a vous tous|a vous|a toi|a tous|assalamou alaykoum|as salam alaykoum|aleykoum|alaykoum|good morning|good evening|good afternoon|i ni ce|i ni sogoma|i ni tile|i ni wula|a ni ce|ani sogoma|nanga def|na nga def|laafi bala|laafi|ne y windiga|ne y yibeogo|mbote|akwaba|woezon|ca va|ca va bien|comment ca va|cava|cv|mola|mogo|mon vieux pere|mon vieux|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|chef|boss|la redaction|l equipe|cher|chers|madame|monsieur|dear|admin|tchie|tchrr+|ehh|eh|oh|ah|bon(?! (?:travail|boulot|job|taf|taff|continuation|courage))|donc|alors|euh|dsl|desole|pardon|excusez moi|mais)\b\s*,?\s*)+/u;
+  /^(?:(?:bonjour|bonsoir|bonne journee|bonne soiree|bonne nuit|bon apres midi|bonne matinee|salut|coucou|hello|hi|hey|yo|wesh|allo|salam|salam alaykoum|salam aleykoum|salamalekoum|salam alekoum|salamou aleykoum|ici|mbolo|sannu|how far|a vous tous|a vous|a toi|a tous|a toute l equipe|a toute la redaction|toute l equipe|a l equipe|yako|kedu|assalamou alaykoum|as salam alaykoum|aleykoum|alaykoum|good morning|good evening|good afternoon|i ni ce|i ni sogoma|i ni tile|i ni wula|a ni ce|ani sogoma|nanga def|na nga def|laafi bala|laafi|ne y windiga|ne y yibeogo|mbote|akwaba|woezon|ca va|ca va bien|comment ca va|cava|cv|mola|mogo|mon vieux pere|mon vieux|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|chef|boss|la redaction|l equipe|cher|chers|madame|monsieur|dear|admin|tchie|tchrr+|ehh|eh|oh|ah|bon(?! (?:travail|boulot|job|taf|taff|continuation|courage))|donc|alors|euh|dsl|desole|pardon|excusez moi|mais)\b\s*,?\s*)+/u;
 
 const POLITENESS =
   /\b(?:svp|stp|abeg|biko|s il vous plait|s il vous plaît|s il te plait|sil vous plait|sil te plait|please|kindly|je vous prie|de grace|merci d avance|merci bien|deh|dêh|hein|la bas)\b/gu;
@@ -410,7 +410,7 @@ export class Understander {
     const mentionsFr = /\b(francais|french)\b/.test(s);
     const mentionsEn = /\b(anglais|english)\b/.test(s);
     const cue =
-      /\b(langue|language|lang|parle|parlez|speak|ecris|ecrivez|ecrire|write|switch|passe|passer|remets|remettez|revenez|reviens|revenir|retour|return|repasse|repassez|retourne|retournez|back|in|en|fini|stop|arrete|arretez|arreter|stoppe|stoppez|assez|no more|comprends|understand|prefere|traduire|traduisez|version|mode|mets|mettez|met)\b/u;
+      /\b(langue|language|lang|parle|parlez|speak|ecris|ecrivez|ecrire|write|switch|passe|passer|remets|remettez|revenez|reviens|revenir|retour|return|repasse|repassez|retourne|retournez|back|in|en|fini|stop|arrete|arretez|arreter|stoppe|stoppez|assez|no more|comprends|understand|prefere|prefer|traduire|traduisez|version|mode|mets|mettez|met)\b/u;
     if (/\b(langue|language|lang)\s+(fr|en|francais|anglais|english|french)\b/.test(s)) {
       const lang = /\b(langue|language|lang)\s+(fr|francais|french)\b/.test(s) ? "fr" : "en";
       return result({ intent: "language", language: lang });
@@ -449,6 +449,13 @@ export class Understander {
       /\b(resumes?|recaps?|recapitulatif|digest|summary|summaries|quotidiens?|quotidienne|journaliers?|une fois par jour|1 fois par jour|par jour|once a day|a day|per day|each day|daily|chaque soir|chaque matin|every day|every evening|du soir|le soir)\b/u;
     const neg =
       "(arret\\w*|stop\\w*|fini|finis|plus|pas d|no more|no|sans|desactiv\\w*|trop|assez)";
+    // « désabonnement immédiat »: the opt-out is urgent, no mode is asked for.
+    if (
+      /\b(?:desabonn\w*|desinscri\w*|unsubscribe|stop|arret\w*|retir\w*|supprim\w*|enlev\w*)\s+(?:moi\s+)?(?:immediat|immediatement|directement)\s*(?:,|$)/u.test(
+        s,
+      )
+    )
+      return null;
     const hasI = instant.test(s);
     const hasD =
       daily.test(s) &&
@@ -561,11 +568,11 @@ export class Understander {
     const leaveAlone =
       /\b(laiss\w* tomber (?:pour moi|pour nous|avec vous|vos messages)|go away|get lost|foutez le camp|fous le camp|laissez moi|laisse moi|laisser moi|laissez nous|laisser nous|lachez moi|lache moi|lacher moi|leave me alone|leave us alone|fichez moi la paix|foutez moi la paix|tranquille|tranquil|want out|count me out|opt me out|take me off|me laisser(?! (?:un|une|le|la|les|des|du)\b)|nous laisser(?! (?:un|une|le|la|les|des|du)\b))\b/u;
     const removeMe =
-      /\b(retirez|retirer|retire|enlevez|enlever|enleve|supprimez|supprimer|supprime|effacez|effacer|efface|sortez|sortir|sors|barrez|barrer|barre|virez|virer|vire|comot|commot|degagez|rayez|rayer|raye|radiez|radier|radie|excluez|exclure|remove|take me off|delete|drop|scratch)\b\s*(moi|me|mon numero|mon num|mon nom|my name|mon contact|mes coordonnees|le|nous|my number|my contact)\b|\b(retirez|enlevez|supprimez|effacez|sortez|sortir|barrez|rayez|radiez|remove|leave)\b.*\b(liste|list|diffusion|mailing)\b|\bme\s+(retirer|retire|desinscrire|desabonner|enlever|radier|rayer|barrer|sortir|virer|supprimer|effacer)\b|\b(?:retrait|suppression|radiation)\s+(?:de|du)\s+(?:mon numero|mon num|mon contact|mon nom|ma ligne|la liste|moi)\b|\bhors (?:de |d )?(?:la |votre |cette |vos |ta |ce )?(?:liste|diffusion|groupe|service)\b/u;
+      /\b(retirez|retirer|retire|enlevez|enlever|enleve|supprimez|supprimer|supprime|effacez|effacer|efface|sortez|sortir|sors|barrez|barrer|barre|virez|virer|vire|comot|commot|degagez|rayez|rayer|raye|radiez|radier|radie|excluez|exclure|remove|take me off|delete|drop|scratch)\b\s*(moi|me|mon numero|mon num|mon nom|my name|mon contact|mes coordonnees|le|nous|my number|my contact)\b|\b(retirez|enlevez|supprimez|effacez|sortez|sortir|barrez|rayez|radiez|remove|leave)\b.*\b(liste|list|diffusion|mailing|broadcast)\b|\btake\s+(?:my number|my name|my contact|us|me)\s+(?:out\s+)?(?:off|of|from)\b|\bme\s+(retirer|retire|desinscrire|desabonner|enlever|radier|rayer|barrer|sortir|virer|supprimer|effacer)\b|\b(?:retrait|suppression|radiation)\s+(?:de|du)\s+(?:mon numero|mon num|mon contact|mon nom|ma ligne|la liste|moi)\b|\bhors (?:de |d )?(?:la |votre |cette |vos |ta |ce )?(?:liste|diffusion|groupe|service)\b/u;
     const noMore =
-      /\b(veux|voulons|veut|souhaite|desire|want)\s+(?:plus|pas|no)\s+(?:rien|recevoir|de vos|vos|de messages?|messages?|de ces|ces|d infos|infos|aucun)|\b(?:ne|n)\s+(?:m|me|nous)?\s*(?:envoyez|envoie|envoyer|ecrivez|contactez|ajoutez|ajoute|inscrivez|incluez|mettez|derangez|spammez|ecris|contacte)\s+plus\b|\brefus\w*\s+(?:de\s+|d\s+)?(?:recevoir|vos|ces|les)\s+(?:\w+\s+)?(?:messages|notifications|alertes|infos|envois|sms)\b|^\s*plus besoin\s*$|\b(?:plus|ne suis plus|ne veux plus)\s+interesse|\bno more\s+(messages|texts|news|alerts|notifications)\b|\b(dont|don t|do not)\s+(send|text|message|contact)\b|\b(dont|don t|do not|no longer)\s+(want|need|wish)\b|\b(?:i|we|me)\s+(?:no|nor)\s+(?:want|need)\b|\b(want|need)\b.*\b(anymore|any more|no more)\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+rien\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+plus\b(?!\s+(?:rien\s+)?(?:rater|manquer|louper|attendre|perdre))|\b(?:n ai|ai)\s+plus\s+besoin\b|\b(?:pas|plus|not|no longer)\s+(?:interess\w*|interest\w*)|\b(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+(?:plus|pas)\s+(?:etre|faire partie)\s+(?:\w+\s+){0,3}(?:liste|groupe|abonne\w*|inscrit\w*|membre|contacte\w*|derange\w*|diffusion)\b|^\s*(?:no more|plus jamais|jamais plus|never again|plus rien)\s*$|\bne m interesse (?:pas|plus)\b|\bm interesse pas\b|\bne plus (?:m |me |nous )?(?:envoyer|ecrire|recevoir|contacter)\b|^\s*(?:je )?(?:ne )?veux plus\s*$|^\s*(?:halte|stop|assez|basta)\s+(?:aux|a vos|a ces)\s+(?:messages|sms|notifications|alertes|spams?)\s*$|\bplus\s+(?:rien|jamais)\b\s*(?:recevoir|m envoyer)?|\b(?:plus|pas) (?:la peine|besoin) (?:de|d)\b|^\s*(?:ne )?plus (?:rien )?recevoir\b|\b(?:ca|c) suffit\b|\b(?:j en ai|on en a) marre\b/u;
+      /\b(veux|voulons|veut|souhaite|desire|want)\s+(?:plus|pas|no)\s+(?:rien|recevoir|de vos|vos|de messages?|messages?|de ces|ces|d infos|infos|aucun|(?:les|tes)\s+(?:infos?|messages?|alertes?|news|actus?|nouvelles|notifications?))|\b(?:ne|n)\s+(?:m|me|nous)?\s*(?:envoyez|envoie|envoyer|ecrivez|contactez|ajoutez|ajoute|inscrivez|incluez|mettez|derangez|spammez|ecris|contacte)\s+plus\b|\brefus\w*\s+(?:de\s+|d\s+)?(?:recevoir|vos|ces|les)\s+(?:\w+\s+)?(?:messages|notifications|alertes|infos|envois|sms)\b|^\s*plus besoin\s*$|\b(?:plus|ne suis plus|ne veux plus)\s+interesse|\bno more\s+(messages|texts|news|alerts|notifications)\b|\b(dont|don t|do not)\s+(send|text|message|contact)\b|\b(dont|don t|do not|no longer)\s+(want|need|wish)\b|\b(?:i|we|me)\s+(?:no|nor)\s+(?:want|need)\b|\b(?:i|we|me|a)\s+(?:no|nor)\s+wan\b(?:\s+\w+){0,3}?\s+(?:again|anymore|messages?|una|your|am)\b|\b(want|need)\b.*\b(anymore|any more|no more)\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+rien\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+plus\b(?!\s+(?:rien\s+)?(?:rater|manquer|louper|attendre|perdre))|\b(?:n ai|ai)\s+plus\s+besoin\b|\b(?:pas|plus|not|no longer)\s+(?:interess\w*|interest\w*)|\b(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+(?:plus|pas)\s+(?:etre|faire partie)\s+(?:\w+\s+){0,3}(?:liste|groupe|abonne\w*|inscrit\w*|membre|contacte\w*|derange\w*|diffusion)\b|^\s*(?:no more|plus jamais|jamais plus|never again|plus rien)\s*$|\bne m interesse (?:pas|plus)\b|\bm interesse pas\b|\bne plus (?:m |me |nous )?(?:envoyer|ecrire|recevoir|contacter)\b|^\s*(?:je )?(?:ne )?veux plus\s*$|^\s*(?:halte|stop|assez|basta)\s+(?:aux|a vos|a ces)\s+(?:messages|sms|notifications|alertes|spams?)\s*$|\bplus\s+(?:rien|jamais)\b\s*(?:recevoir|m envoyer)?|\b(?:plus|pas) (?:la peine|besoin) (?:de|d)\b|^\s*(?:ne )?plus (?:rien )?recevoir\b|\b(?:ca|c) suffit\b|\b(?:j en ai|on en a) marre\b/u;
     const cancel =
-      /\b(annulez|annuler|annule|resiliez|resilier|cancel|end|terminez|terminer)\b.*\b(abonnement|subscription|inscription)\b|^\s*(?:c est |c )?(fin|fini|finis|finish|end|quit|halte|basta|terminer|termine|arret|assez|suffit|ca suffit|resilier|resiliez|resilie|resiliation|enough|stop it|remove|remove me|delete me|desactiver|desactivez|cancel|stopall)\s*(abonnement|de l abonnement|des messages|messages|alertes|tout|pour moi|pour nous|avec vous|entre nous|!)?\s*$|^\s*(?:plus|pas|no|no more)\s+(?:de |d )?(?:messages?|alertes?|notifications?|notifs?|sms|envois?|texts?|alerts?)\s*$|^\s*(?:c est )?(?:fin|fini|finis|termine|terminee)\s+(?:les|des|de|mes|vos|avec)\s+(?:vos\s+)?(?:messages?|alertes?|notifs?|notifications?|envois?|sms|abonnements?|infos)\b(?:\s+(?:pour moi|pour nous|avec vous))?\s*$|\bsign me out\b|\b(?:mettez|mettre|mets|met)\s+fin\b.*\b(?:abonnement|inscription|messages|envois|alertes)\b|\bn en (?:veux|voulons|veut) plus\b|\bfin\s+(de l |d |de mon |mon )?(abonnement|inscription)\b/u;
+      /\b(annulez|annuler|annule|resiliez|resilier|cancel|end|terminez|terminer)\b.*\b(abonnement|subscription|inscription)\b|^\s*(?:c est |c )?(fin|fini|finis|finish|end|quit|halte|basta|terminer|termine|arret|assez|suffit|ca suffit|resilier|resiliez|resilie|resiliation|enough|stop it|remove|remove me|delete me|out|i m out|je suis out|desactiver|desactivez|cancel|stopall)\s*(abonnement|de l abonnement|des messages|messages|alertes|tout|pour moi|pour nous|avec vous|entre nous|!)?\s*$|(?:^|,)\s*(?:plus|pas|no|no more)\s+(?:de |d )?(?:messages?|alertes?|notifications?|notifs?|sms|envois?|texts?|alerts?)\s*(?:,|$)|^\s*(?:c est )?(?:fin|fini|finis|termine|terminee)\s+(?:les|des|de|mes|vos|avec)\s+(?:vos\s+)?(?:messages?|alertes?|notifs?|notifications?|envois?|sms|abonnements?|infos)\b(?:\s+(?:pour moi|pour nous|avec vous))?\s*$|\bsign me out\b|\b(?:mettez|mettre|mets|met)\s+fin\b.*\b(?:abonnement|inscription|messages|envois|alertes)\b|\bn en (?:veux|voulons|veut) plus\b|\bfin\s+(de l |d |de mon |mon )?(abonnement|inscription)\b/u;
 
     const undescribed = s
       .replace(described, " ")
@@ -588,7 +595,7 @@ export class Understander {
       /\b(?:vais|vas|va|allons|veux|voulons)\s+(?:vous|te|t)\s+(?:bloquer|signaler|denoncer)\b|\b(?:je|j|on|nous)\s+(?:vous|te|t)\s+(?:bloque|bloquerai|bloquerons|signalerai|signalerons)\b|\b(?:i ll|i will|gonna|going to)\s+(?:block|report)\s+(?:you|u|this|your)\b|\b(?:blocking|reporting)\s+(?:you|u)\b/u;
     // Leaving, said whole: « je quitte », « je quitte le groupe » (not « je quitte Bamako … »).
     const leaving =
-      /^\s*(?:moi\s+)?(?:je|j|on|nous)\s+(?:quitte|quittons|me barre|me casse)\s*(?:(?:le|la|votre|ce|cette|vos|ton|ta)\s+(?:groupe|liste|chaine|service|canal|abonnement|plateforme|bot|truc)|tout)?\s*[!.]*$/u;
+      /\b(?:veux|voudrais|souhaite|aimerais|vais|want to|wan)\s+(?:sortir|partir|me retirer|get out|comot)\s+(?:(?:de|d|du|of|from)\s+(?:ton|ta|tes|votre|vos|ce|cette|la|le|l|your|this|una)\s+(?:affaire|truc|liste|groupe|service|systeme|bail|abonnement|chaine|canal|plateforme|diffusion|bot|thing|list|group)\b|(?:de |d )?(?:la|ici|dedans)\s*$)|^\s*(?:moi\s+)?(?:je|j|on|nous)\s+(?:quitte|quittons|me barre|me casse)\s*(?:(?:le|la|votre|ce|cette|vos|ton|ta)\s+(?:groupe|liste|chaine|service|canal|abonnement|plateforme|bot|truc)|tout)?\s*[!.]*$/u;
     // « je ne veux plus suivre aucun sujet »: following nothing is unfollowing every rubric.
     if (/\b(?:plus|pas)\s+suivre\b/u.test(s) && ALL_RUBRICS.test(s) && !hasStop) return null;
     const ask =
@@ -607,7 +614,7 @@ export class Understander {
     if (!ask && annoyed.test(s)) return result({ intent: "unknown" }, true);
     if (!ask) return null;
     if (
-      /\bn\s+(arretez|arrete|arretes)\s+(pas|surtout|jamais)|\bne\s+(stopp\w*|cess\w*)\b|\bne\s+(?:vous\s+|t\s+|te\s+|nous\s+)?(arret\w*|stopp\w*|desabonn\w*|desinscri\w*)\s+(pas|surtout|jamais)\b|\b(pas|jamais|never|don t|dont|do not)\s+(?:de\s+|tout\s+)?(stop|stopper|arreter|arretez|arrete)\b(?!\s*(?:de|d)\b)/u.test(
+      /\bn\s+(arretez|arrete|arretes)\s+(pas|surtout|jamais)|\bne\s+(stopp\w*|cess\w*)\b|\bne\s+(?:vous\s+|t\s+|te\s+|nous\s+|m\s+|me\s+)?(arret\w*|stopp\w*|desabonn\w*|desinscri\w*)\s+(pas|surtout|jamais)\b|\b(pas|jamais|never|don t|dont|do not)\s+(?:de\s+|tout\s+)?(stop|stopper|arreter|arretez|arrete)\b(?!\s*(?:de|d)\b)/u.test(
         s,
       )
     )
@@ -729,9 +736,16 @@ export class Understander {
       /\b(suivre|suis|follow|ajoute|ajoutez|ajouter|ajoute le|ajoute la|m interesse a|m interesse au|interesse par|interested in|add)\b/u;
     if (!cue.test(s)) return null;
     const rubrics = this.#rubricsIn(s);
-    if (rubrics.length > 0) return result({ intent: "follow", rubrics });
     const tail = /\b(?:suivre|follow|ajouter|ajoutez|ajoute)\s+(?:moi\s+)?(.+)$/u.exec(s);
     const items = tail?.[1] ? this.#items(tail[1]) : [];
+    // « suivre l'agriculture et l'élevage »: a name the table lacks, listed beside one it has.
+    if (
+      rubrics.length > 0 &&
+      items.length > rubrics.length &&
+      rubrics.every((r) => items.includes(r))
+    )
+      return result({ intent: "follow", rubrics: items });
+    if (rubrics.length > 0) return result({ intent: "follow", rubrics });
     if (items.length > 0 && !/\b(quoi|quel|quels|quelles|quelle|what|which)\b/.test(s)) {
       return result({ intent: "follow", rubrics: items });
     }
@@ -872,7 +886,7 @@ export class Understander {
       /\b(?:qu est ce qui|ce qui) se passe\s*(?:$|\?|(?:a|au|aux|en|dans|chez|ici|aujourd hui|actuellement|en ce moment|la bas)\b)/u.test(
         s,
       ) ||
-      /\b(ca dit quoi|on dit quoi|c est comment|c comment|cest comment|ca se passe comment|ca va comment|c est how|on dit how|ca dit how|ca go how)\s+(au|aux|en|a|sur|du|de|dans|chez|in|pour|cote)\b(?!\s+(?:vous|toi|nous|moi|eux|lui|you|votre|ton|ta|tes|vos)\b)/u.test(
+      /\b(ca dit quoi|on dit quoi|c est comment|c comment|cest comment|ca se passe comment|ca va comment|c est how|on dit how|ca dit how|ca go how)\s+(au|aux|en|a|sur|du|de|dans|chez|in|pour|cote|avec)\b(?!\s+(?:vous|toi|nous|moi|eux|lui|you|votre|ton|ta|tes|vos)\b)/u.test(
         s,
       ) ||
       /\b(envoie|envoyez|envoyer|donne|donnez|montre|montrez)\b.*\b(plus|encore)\b/.test(s);
@@ -1071,7 +1085,7 @@ const LIST_WORD =
 
 /** A clause keeping something ("je garde le foot", "sauf la politique", "keep sport"). */
 const KEPT =
-  /(?:^|,)[^,]*?\b(?:garde|gardez|garder|conserve|conservez|je continue|keep|sauf|except|mais pas|(?:laisse|laissez|laisser)\s+(?:juste\s+|seulement\s+|uniquement\s+)?(?:le|la|les|l))\b[^,]*/gu;
+  /,\s*(?:mais\s+)?(?:juste|seulement|uniquement|only|just)\b[^,]*|(?:^|,)[^,]*?\b(?:garde|gardez|garder|conserve|conservez|je continue|keep|sauf|except|mais pas|(?:laisse|laissez|laisser)\s+(?:juste\s+|seulement\s+|uniquement\s+)?(?:le|la|les|l))\b[^,]*/gu;
 
 /** Complaints and insults: no request in them. */
 const COMPLAINT =

@@ -306,6 +306,40 @@ describe("understand: third fresh pass, batch 1 (each failed before its rule)", 
   ])("%s", (text, want) => expect(understand(text)).toEqual(want));
 });
 
+describe("understand: third fresh pass, batch 2 (each failed before its rule)", () => {
+  it.each([
+    // An urgent opt-out, not the instant mode.
+    ["vos infos sont toujours en retard. désabonnement immédiat", { intent: "stop" }],
+    ["mon gars on va faire comment, je veux sortir de ton affaire là", { intent: "stop" }],
+    // « plus de messages » as a clause of its own.
+    ["Yako, c'est fini entre nous, plus de messages", { intent: "stop" }],
+    ["I beg una, I no wan see una message again", { intent: "stop" }],
+    ["Kindly take my number off your broadcast", { intent: "stop" }],
+    ["OUT", { intent: "stop" }],
+    ["Ne m'arrêtez pas les infos du Mali svp, j'aime bien", { intent: "thanks" }],
+    // « juste l'économie » is kept.
+    [
+      "je veux plus les infos de la politique, juste l'economie",
+      { intent: "unfollow", rubrics: ["politique"] },
+    ],
+    ["Bonjour à toute l'équipe", { intent: "menu" }],
+    [
+      "c'est comment avec le Sénégal aujourd'hui",
+      { intent: "latest", rubric: "senegal", count: null },
+    ],
+    [
+      "je veux suivre l'agriculture et l'élevage",
+      { intent: "follow", rubrics: ["agriculture", "elevage"] },
+    ],
+    ["I prefer English", { intent: "language", language: "en" }],
+    // The same words in another meaning.
+    ["I no wan hear say dem close school", { intent: "unknown" }],
+    ["ne m'arretez pas, je suis innocent", { intent: "unknown" }],
+    ["les élèves veulent sortir de la crise", { intent: "unknown" }],
+    ["stop le direct, résumé du soir", { intent: "mode", mode: "daily", time: null }],
+  ])("%s", (text, want) => expect(understand(text)).toEqual(want));
+});
+
 // own-words: written while building the rules; fresh-words and fresh-words-3: written in rounds
 // before reading them, each round's misses then fixed by a general rule.
 describe.each(["own-words.jsonl", "fresh-words.jsonl", "fresh-words-3.jsonl", "tips.jsonl"])(
