@@ -184,7 +184,7 @@ const POLITENESS =
   /\b(?:svp|stp|abeg|biko|s il vous plait|s il vous plaît|s il te plait|sil vous plait|sil te plait|please|kindly|je vous prie|de grace|merci d avance|merci bien|deh|dêh|hein|la bas)\b/gu;
 
 const THANKS =
-  /^(?:(?:merci|beaucoup|grand merci|mille mercis|mercii+|thanks|thank you|thank u|thanks a lot|barka|barika|jerejef|jerejeff|akpe|akpe nami|i ni ce|a ni ce|anitche|a ni tche|dieu vous benisse|que dieu vous benisse|god bless|god bless you|on est ensemble|bon travail|beau travail|bon boulot|beau boulot|bravo|felicitations|good job|great job|nice|super|top|genial|cool|respect|courage|bonne continuation|vous etes les meilleurs|c est bien|c est top)\b\s*,?\s*)+/u;
+  /^(?:(?:merci|beaucoup|grand merci|mille mercis|mercii+|thanks|thank you|thank u|thanks a lot|barka|barika|jerejef|jerejeff|akpe|akpe nami|i ni ce|a ni ce|anitche|a ni tche|dieu vous benisse|que dieu vous benisse|god bless|god bless you|on est ensemble|bon travail|beau travail|bon boulot|beau boulot|bravo|felicitations|good job|great job|nice|super|top(?!\s+(?:\d|des|du|de|infos?|news|articles?|\w+\s+(?:infos?|news|du jour)))|genial|cool|respect|courage|bonne continuation|vous etes les meilleurs|c est bien|c est top|i ni baara|a ni baara|big up|bigup|chapeau)\b\s*,?\s*)+/u;
 
 const NEWS_WORD =
   /\b(infos?|news|actus?|actualites?|nouvelles|dernieres|derniers|derniere|dernier|titres|headlines|articles|flash|latest|kunafoni|xibaar|labaari)\b/u;
@@ -410,7 +410,7 @@ export class Understander {
     const mentionsFr = /\b(francais|french)\b/.test(s);
     const mentionsEn = /\b(anglais|english)\b/.test(s);
     const cue =
-      /\b(langue|language|lang|parle|parlez|speak|ecris|ecrivez|ecrire|write|switch|passe|passer|remets|remettez|revenez|reviens|revenir|retour|return|repasse|repassez|retourne|retournez|back|in|en|fini|stop|arrete|arretez|arreter|stoppe|stoppez|assez|no more|comprends|understand|prefere|prefer|traduire|traduisez|version|mode|mets|mettez|met)\b/u;
+      /\b(langue|language|lang|parle|parlez|speak|ecris|ecrivez|ecrire|write|switch|passe|passer|remets|remettez|revenez|reviens|revenir|retour|return|repasse|repassez|retourne|retournez|back|in|en|fini|stop|arrete|arretez|arreter|stoppe|stoppez|assez|no more|comprends|understand|prefere|prefer|veux plus(?! d)|veux pas|voulons plus(?! d)|want|traduire|traduisez|version|mode|mets|mettez|met)\b/u;
     if (/\b(langue|language|lang)\s+(fr|en|francais|anglais|english|french)\b/.test(s)) {
       const lang = /\b(langue|language|lang)\s+(fr|francais|french)\b/.test(s) ? "fr" : "en";
       return result({ intent: "language", language: lang });
@@ -548,7 +548,7 @@ export class Understander {
       /\b(stop|stopper|stoppez|arretez|arreter|arrete|cessez|cesser|cesse|desabo\w*|desinscri\w*|unsub\w*|opt out|optout|desactivez|desactiver|desactive|quitter|quit|je pars)\b/u;
     // Not a request: "vous avez arrêté", "le bus s'est arrêté", "l'arrêt de bus".
     const described =
-      /\b(avez|avait|ont|a|as|est|s est|sont|etait|etais|suis|m a|m etais|me suis|avais)\s+(?:(?:t\s+)?(?:il|elle|ils|elles|on)\s+)?(arrete|arretes|arretee|arretees|stoppe|fini|finie|finis|finies|termine|terminee|desabonne|desabonnee|desinscrit)\b/u;
+      /\b(?:did|have|has|had)\s+(?:you|u|they|we)\s+(?:stop|stopped|cancel\w*|remove\w*|end|ended)\b|\b(avez|avait|ont|a|as|est|s est|sont|etait|etais|suis|m a|m etais|me suis|avais)\s+(?:(?:t\s+)?(?:il|elle|ils|elles|on)\s+)?(arrete|arretes|arretee|arretees|stoppe|fini|finie|finis|finies|termine|terminee|desabonne|desabonnee|desinscrit)\b/u;
     // "vous allez arrêter le service ?": asking about our plans, not asking us to stop.
     const plans =
       /\b(?:vous allez|allez vous|vous comptez|comptez vous|vous voulez|voulez vous)\s+(?:\w+\s+)?(?:arreter|stopper|fermer)\s+(?:le|la|les|l|votre|vos|ce|cette)\s+(?:service|journal|publication|site|application|appli|emission|bot|diffusion|radio|tele)\b/u;
@@ -568,7 +568,7 @@ export class Understander {
     const leaveAlone =
       /\b(laiss\w* tomber (?:pour moi|pour nous|avec vous|vos messages)|go away|get lost|foutez le camp|fous le camp|laissez moi|laisse moi|laisser moi|laissez nous|laisser nous|lachez moi|lache moi|lacher moi|leave me alone|leave us alone|fichez moi la paix|foutez moi la paix|tranquille|tranquil|want out|count me out|opt me out|take me off|me laisser(?! (?:un|une|le|la|les|des|du)\b)|nous laisser(?! (?:un|une|le|la|les|des|du)\b))\b/u;
     const removeMe =
-      /\b(retirez|retirer|retire|enlevez|enlever|enleve|supprimez|supprimer|supprime|effacez|effacer|efface|sortez|sortir|sors|barrez|barrer|barre|virez|virer|vire|comot|commot|degagez|rayez|rayer|raye|radiez|radier|radie|excluez|exclure|remove|take me off|delete|drop|scratch)\b\s*(moi|me|mon numero|mon num|mon nom|my name|mon contact|mes coordonnees|le|nous|my number|my contact)\b|\b(retirez|enlevez|supprimez|effacez|sortez|sortir|barrez|rayez|radiez|remove|leave)\b.*\b(liste|list|diffusion|mailing|broadcast)\b|\btake\s+(?:my number|my name|my contact|us|me)\s+(?:out\s+)?(?:off|of|from)\b|\bme\s+(retirer|retire|desinscrire|desabonner|enlever|radier|rayer|barrer|sortir|virer|supprimer|effacer)\b|\b(?:retrait|suppression|radiation)\s+(?:de|du)\s+(?:mon numero|mon num|mon contact|mon nom|ma ligne|la liste|moi)\b|\bhors (?:de |d )?(?:la |votre |cette |vos |ta |ce )?(?:liste|diffusion|groupe|service)\b/u;
+      /\b(retirez|retirer|retire|enlevez|enlever|enleve|supprimez|supprimer|supprime|effacez|effacer|efface|sortez|sortir|sors|barrez|barrer|barre|virez|virer|vire|comot|commot|degagez|rayez|rayer|raye|radiez|radier|radie|excluez|exclure|remove|take me off|delete|drop|scratch)\b\s*(moi|me|mon numero|mon num|mon nom|my name|mon contact|mes coordonnees|le|nous|my number|my contact)\b|\b(retirez|enlevez|supprimez|effacez|sortez|sortir|barrez|rayez|radiez|remove|leave)\b.*\b(liste|list|diffusion|mailing|broadcast)\b|\btake\s+(?:my number|my name|my contact|us|me)\s+(?:out\s+)?(?:off|of|from)\b|\bdegage\w*\s+(?:moi|mon numero|mon num|mon contact|my number)\b|\bme\s+(retirer|retire|desinscrire|desabonner|enlever|radier|rayer|barrer|sortir|virer|supprimer|effacer)\b|\b(?:retrait|suppression|radiation)\s+(?:de|du)\s+(?:mon numero|mon num|mon contact|mon nom|ma ligne|la liste|moi)\b|\bhors (?:de |d )?(?:la |votre |cette |vos |ta |ce )?(?:liste|diffusion|groupe|service)\b/u;
     const noMore =
       /\b(veux|voulons|veut|souhaite|desire|want)\s+(?:plus|pas|no)\s+(?:rien|recevoir|de vos|vos|de messages?|messages?|de ces|ces|d infos|infos|aucun|(?:les|tes)\s+(?:infos?|messages?|alertes?|news|actus?|nouvelles|notifications?))|\b(?:ne|n)\s+(?:m|me|nous)?\s*(?:envoyez|envoie|envoyer|ecrivez|contactez|ajoutez|ajoute|inscrivez|incluez|mettez|derangez|spammez|ecris|contacte)\s+plus\b|\brefus\w*\s+(?:de\s+|d\s+)?(?:recevoir|vos|ces|les)\s+(?:\w+\s+)?(?:messages|notifications|alertes|infos|envois|sms)\b|^\s*plus besoin\s*$|\b(?:plus|ne suis plus|ne veux plus)\s+interesse|\bno more\s+(messages|texts|news|alerts|notifications)\b|\b(dont|don t|do not)\s+(send|text|message|contact)\b|\b(dont|don t|do not|no longer)\s+(want|need|wish)\b|\b(?:i|we|me)\s+(?:no|nor)\s+(?:want|need)\b|\b(?:i|we|me|a)\s+(?:no|nor)\s+wan\b(?:\s+\w+){0,3}?\s+(?:again|anymore|messages?|una|your|am)\b|\b(want|need)\b.*\b(anymore|any more|no more)\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+rien\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+plus\b(?!\s+(?:rien\s+)?(?:rater|manquer|louper|attendre|perdre))|\b(?:n ai|ai)\s+plus\s+besoin\b|\b(?:pas|plus|not|no longer)\s+(?:interess\w*|interest\w*)|\b(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+(?:plus|pas)\s+(?:etre|faire partie)\s+(?:\w+\s+){0,3}(?:liste|groupe|abonne\w*|inscrit\w*|membre|contacte\w*|derange\w*|diffusion)\b|^\s*(?:no more|plus jamais|jamais plus|never again|plus rien)\s*$|\bne m interesse (?:pas|plus)\b|\bm interesse pas\b|\bne plus (?:m |me |nous )?(?:envoyer|ecrire|recevoir|contacter)\b|^\s*(?:je )?(?:ne )?veux plus\s*$|^\s*(?:halte|stop|assez|basta)\s+(?:aux|a vos|a ces)\s+(?:messages|sms|notifications|alertes|spams?)\s*$|\bplus\s+(?:rien|jamais)\b\s*(?:recevoir|m envoyer)?|\b(?:plus|pas) (?:la peine|besoin) (?:de|d)\b|^\s*(?:ne )?plus (?:rien )?recevoir\b|\b(?:ca|c) suffit\b|\b(?:j en ai|on en a) marre\b/u;
     const cancel =
@@ -598,6 +598,11 @@ export class Understander {
       /\b(?:veux|voudrais|souhaite|aimerais|vais|want to|wan)\s+(?:sortir|partir|me retirer|get out|comot)\s+(?:(?:de|d|du|of|from)\s+(?:ton|ta|tes|votre|vos|ce|cette|la|le|l|your|this|una)\s+(?:affaire|truc|liste|groupe|service|systeme|bail|abonnement|chaine|canal|plateforme|diffusion|bot|thing|list|group)\b|(?:de |d )?(?:la|ici|dedans)\s*$)|^\s*(?:moi\s+)?(?:je|j|on|nous)\s+(?:quitte|quittons|me barre|me casse)\s*(?:(?:le|la|votre|ce|cette|vos|ton|ta)\s+(?:groupe|liste|chaine|service|canal|abonnement|plateforme|bot|truc)|tout)?\s*[!.]*$/u;
     // « je ne veux plus suivre aucun sujet »: following nothing is unfollowing every rubric.
     if (/\b(?:plus|pas)\s+suivre\b/u.test(s) && ALL_RUBRICS.test(s) && !hasStop) return null;
+    // « on a dit stop non ? », « pourquoi vous continuez à m'envoyer ? »: an opt-out said before
+    // and not heeded is the strongest one.
+    const insist =
+      /\b(?:j ai|on a|on vous a|je vous ai|je t ai|nous avons|nous vous avons|i said|i told you)\s+(?:deja\s+|bien\s+)?(?:dit\s+)?(?:de\s+|d\s+|to\s+)?(?:stop|arreter|arret|ne plus|desabonn\w*|unsubscribe)\b|\b(?:vous|tu)\s+(?:continuez|continue|continues)\s+(?:a|de|d)\s+(?:m|me|nous)\s+(?:envoy\w*|ecrire|spammer|deranger)\b|\b(?:pourquoi|why)\s+(?:est ce que\s+)?(?:vous|tu)\s+(?:continuez|continue|continues)\s+(?:a|de|d)\s+(?:envoy\w*|ecrire|spammer)\s*(?:\?|$)|\b(?:keep|still)\s+(?:sending|texting|messaging)\s+(?:me|us)\b/u;
+    if (insist.test(s) && rubrics.length === 0) return result({ intent: "stop" });
     const ask =
       hasStop ||
       leaveAlone.test(s) ||
@@ -614,7 +619,7 @@ export class Understander {
     if (!ask && annoyed.test(s)) return result({ intent: "unknown" }, true);
     if (!ask) return null;
     if (
-      /\bn\s+(arretez|arrete|arretes)\s+(pas|surtout|jamais)|\bne\s+(stopp\w*|cess\w*)\b|\bne\s+(?:vous\s+|t\s+|te\s+|nous\s+|m\s+|me\s+)?(arret\w*|stopp\w*|desabonn\w*|desinscri\w*)\s+(pas|surtout|jamais)\b|\b(pas|jamais|never|don t|dont|do not)\s+(?:de\s+|tout\s+)?(stop|stopper|arreter|arretez|arrete)\b(?!\s*(?:de|d)\b)/u.test(
+      /\bn\s+(arretez|arrete|arretes)\s+(pas|surtout|jamais)|\bne\s+(stopp\w*|cess\w*)\b|\bne\s+(?:vous\s+|t\s+|te\s+|nous\s+|m\s+|me\s+)?(arret\w*|stopp\w*|desabonn\w*|desinscri\w*|desactiv\w*|supprim\w*|retir\w*|enlev\w*)\s+(pas|surtout|jamais)\b|\b(pas|jamais|never|don t|dont|do not)\s+(?:de\s+|tout\s+)?(stop|stopper|arreter|arretez|arrete)\b(?!\s*(?:de|d)\b)/u.test(
         s,
       )
     )
@@ -697,6 +702,9 @@ export class Understander {
       });
     }
     if (!cue.test(s)) return null;
+    // « ne supprimez pas la rubrique sport »: keeping it, not dropping it.
+    if (/\b(?:ne|n)\s+(?:\w+\s+)?(?:retir\w*|enlev\w*|supprim\w*)\s+(?:pas|jamais)\b/u.test(s))
+      return null;
     const rubrics = this.#rubricsIn(s);
     if (rubrics.length === 0) {
       const tail =
@@ -757,6 +765,8 @@ export class Understander {
   }
 
   #topics(s: string) {
+    // « pourquoi vous avez arrêté la rubrique météo ? »: a complaint, not the list.
+    if (/\b(pourquoi|why)\b/u.test(s)) return null;
     if (
       /\b(rubriques?|topics?|categories|categorie|themes?|sujets|sections?|thematiques)\b/.test(
         s,
@@ -812,7 +822,7 @@ export class Understander {
 
   #thanks(s: string) {
     if (
-      /\b(merci|thanks|thank you|barka|jerejef|akpe|bravo|felicitations|(?:ne|n)\s+(?:vous\s+)?(?:arretez|arrete|stopp\w*|lachez)\s+(?:surtout\s+|jamais\s+)?(?:pas|jamais|rien)|ne lachez rien|(?:bon|beau|super|excellent|grand|tres bon) (?:travail|boulot|job|taf|taff)|bon travail|bravo|continuez|keep it up|good job|great job|vous faites du bon travail|on est ensemble|dieu vous benisse|god bless|vous etes au top|vous etes top|vous etes les meilleurs|vous etes formidables|c est (?:top|super|genial|formidable|excellent)|(?:j aime bien|j adore)(?! (?:le|la|les|l|un|une|des|du)\b)|i love it|love it|vous etes geniaux|super boulot|beau boulot)\b/.test(
+      /\b(merci|thanks|thank you|barka|jerejef|akpe|bravo|felicitations|big up|bigup|chapeau|i ni baara|(?:ne|n)\s+(?:vous\s+)?(?:arretez|arrete|stopp\w*|lachez)\s+(?:surtout\s+|jamais\s+)?(?:pas|jamais|rien)|ne lachez rien|(?:bon|beau|super|excellent|grand|tres bon) (?:travail|boulot|job|taf|taff)|bon travail|bravo|continuez|keep it up|good job|great job|vous faites du bon travail|on est ensemble|dieu vous benisse|god bless|vous etes au top|vous etes top|vous etes les meilleurs|vous etes formidables|c est (?:top|super|genial|formidable|excellent)|(?:j aime bien|j adore)(?! (?:le|la|les|l|un|une|des|du)\b)|i love it|love it|vous etes geniaux|super boulot|beau boulot)\b/.test(
         s,
       ) &&
       !PUBLISH.test(s)
@@ -1062,7 +1072,7 @@ export class Understander {
 
 /** Ways of addressing someone ("mola", "mon frère"): set aside wherever they are. */
 const ADDRESS =
-  /\b(?:mola|mogo|mon vieux pere|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|la redaction|chers amis|chef|boss|my friend|my guy|my brother|bro|les gars|les amis|les frères|les freres|a tous|a toutes|tout le monde|la famille|les amis)\b/gu;
+  /\b(?:mola|mogo|mon vieux pere|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|la redaction|chers amis|chef|boss|my friend|my guy|my brother|bro|les gars|les amis|les frères|les freres|a tous|a toutes|tout le monde|la famille|les amis|la team|the team|la mif)\b/gu;
 
 /** Every rubric at once: « aucune rubrique », « tous les thèmes », « unfollow all ». */
 const ALL_RUBRICS =

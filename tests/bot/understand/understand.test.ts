@@ -340,6 +340,27 @@ describe("understand: third fresh pass, batch 2 (each failed before its rule)", 
   ])("%s", (text, want) => expect(understand(text)).toEqual(want));
 });
 
+describe("understand: third fresh pass, batch 3 (each failed before its rule)", () => {
+  it.each([
+    // An opt-out said before and not heeded.
+    ["Mon frère on a dit stop non ? Pourquoi vous continuez à envoyer ?", { intent: "stop" }],
+    ["pourquoi vous continuez à m'envoyer ça ?", { intent: "stop" }],
+    ["le gars, je suis pas dedans, dégage mon numéro", { intent: "stop" }],
+    ["je veux plus l'anglais", { intent: "language", language: "fr" }],
+    ["pourquoi vous avez arrêté la rubrique météo ?", { intent: "unknown" }],
+    ["why did you stop the sports section", { intent: "unknown" }],
+    ["ne supprimez pas la rubrique sport svp", { intent: "topics" }],
+    ["Salut la team", { intent: "menu" }],
+    ["top 5 du jour", { intent: "latest", rubric: null, count: 5 }],
+    ["big up à vous", { intent: "thanks" }],
+    ["i ni baara", { intent: "thanks" }],
+    // The same words in another meaning.
+    ["vous continuez à envoyer des infos sur la CAN ? super", { intent: "search", query: "CAN" }],
+    ["dégage le ballon, criait le coach", { intent: "unknown" }],
+    ["le président a dit stop à la corruption", { intent: "unknown" }],
+  ])("%s", (text, want) => expect(understand(text)).toEqual(want));
+});
+
 // own-words: written while building the rules; fresh-words and fresh-words-3: written in rounds
 // before reading them, each round's misses then fixed by a general rule.
 describe.each(["own-words.jsonl", "fresh-words.jsonl", "fresh-words-3.jsonl", "tips.jsonl"])(
