@@ -87,6 +87,7 @@ const SPELLINGS: Readonly<Record<string, string>> = {
   vx: "veux",
 
   plz: "please",
+  dnt: "dont",
   pls: "please",
   thx: "thanks",
   ty: "thanks",

@@ -178,7 +178,7 @@ const NOT_TYPOS = [
 const CUE_SET = new Set([...CUES, ...NOT_TYPOS]);
 
 const GREETING =
-  /^(?:(?:bonjour|bonsoir|bonne journee|bonne soiree|bonne nuit|bon apres midi|bonne matinee|salut|coucou|hello|hi|hey|yo|wesh|allo|salam|salam alaykoum|salam aleykoum|salamalekoum|salam alekoum|salamou aleykoum|ici|mbolo|sannu|how far|a vous tous|a vous|a toi|a tous|a toute l equipe|a toute la redaction|toute l equipe|a l equipe|yako|kedu|assalamou alaykoum|as salam alaykoum|aleykoum|alaykoum|good morning|good evening|good afternoon|i ni ce|i ni sogoma|i ni tile|i ni wula|a ni ce|ani sogoma|nanga def|na nga def|laafi bala|laafi|ne y windiga|ne y yibeogo|mbote|akwaba|woezon|ca va|ca va bien|comment ca va|cava|cv|mola|mogo|mon vieux pere|mon vieux|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|chef|boss|la redaction|l equipe|cher|chers|madame|monsieur|dear|admin|tchie|tchrr+|ehh|eh|oh|ah|bon(?! (?:travail|boulot|job|taf|taff|continuation|courage))|donc|alors|euh|dsl|desole|pardon|excusez moi|mais)\b\s*,?\s*)+/u;
+  /^(?:(?:bonjour|bonsoir|bonne arrivee|bienvenue|bonne journee|bonne soiree|bonne nuit|bon apres midi|bonne matinee|salut|coucou|hello|hi|hey|yo|wesh|allo|salam|salam alaykoum|salam aleykoum|salamalekoum|salam alekoum|salamou aleykoum|ici|mbolo|sannu|how far|a vous tous|a vous|a toi|a tous|a toute l equipe|a toute la redaction|toute l equipe|a l equipe|yako|kedu|assalamou alaykoum|as salam alaykoum|aleykoum|alaykoum|good morning|good evening|good afternoon|i ni ce|i ni sogoma|i ni tile|i ni wula|a ni ce|ani sogoma|nanga def|na nga def|laafi bala|laafi|ne y windiga|ne y yibeogo|mbote|akwaba|woezon|ca va|ca va bien|comment ca va|cava|cv|mola|mogo|mon vieux pere|mon vieux|vieux pere|mon frere|ma soeur|mon pote|mon gars|grand frere|grande soeur|tonton|tantie|chef|boss|la redaction|l equipe|cher|chers|madame|monsieur|dear|admin|tchie|tchrr+|ehh|eh|oh|ah|bon(?! (?:travail|boulot|job|taf|taff|continuation|courage))|donc|alors|euh|dsl|desole|pardon|excusez moi|mais)\b\s*,?\s*)+/u;
 
 const POLITENESS =
   /\b(?:svp|stp|abeg|biko|s il vous plait|s il vous plaît|s il te plait|sil vous plait|sil te plait|please|kindly|je vous prie|de grace|merci d avance|merci bien|deh|dêh|hein|la bas)\b/gu;
@@ -572,7 +572,7 @@ export class Understander {
     const noMore =
       /\b(veux|voulons|veut|souhaite|desire|want)\s+(?:plus|pas|no)\s+(?:rien|recevoir|de vos|vos|de messages?|messages?|de ces|ces|d infos|infos|aucun|(?:les|tes)\s+(?:infos?|messages?|alertes?|news|actus?|nouvelles|notifications?))|\b(?:ne|n)\s+(?:m|me|nous)?\s*(?:envoyez|envoie|envoyer|ecrivez|contactez|ajoutez|ajoute|inscrivez|incluez|mettez|derangez|spammez|ecris|contacte)\s+plus\b|\brefus\w*\s+(?:de\s+|d\s+)?(?:recevoir|vos|ces|les)\s+(?:\w+\s+)?(?:messages|notifications|alertes|infos|envois|sms)\b|^\s*plus besoin\s*$|\b(?:plus|ne suis plus|ne veux plus)\s+interesse|\bno more\s+(messages|texts|news|alerts|notifications)\b|\b(dont|don t|do not)\s+(send|text|message|contact)\b|\b(dont|don t|do not|no longer)\s+(want|need|wish)\b|\b(?:i|we|me)\s+(?:no|nor)\s+(?:want|need)\b|\b(?:i|we|me|a)\s+(?:no|nor)\s+wan\b(?:\s+\w+){0,3}?\s+(?:again|anymore|messages?|una|your|am)\b|\b(want|need)\b.*\b(anymore|any more|no more)\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+rien\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+plus\b(?!\s+(?:rien\s+)?(?:rater|manquer|louper|attendre|perdre))|\b(?:n ai|ai)\s+plus\s+besoin\b|\b(?:pas|plus|not|no longer)\s+(?:interess\w*|interest\w*)|\b(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+(?:plus|pas)\s+(?:etre|faire partie)\s+(?:\w+\s+){0,3}(?:liste|groupe|abonne\w*|inscrit\w*|membre|contacte\w*|derange\w*|diffusion)\b|^\s*(?:no more|plus jamais|jamais plus|never again|plus rien)\s*$|\bne m interesse (?:pas|plus)\b|\bm interesse pas\b|\bne plus (?:m |me |nous )?(?:envoyer|ecrire|recevoir|contacter)\b|^\s*(?:je )?(?:ne )?veux plus\s*$|^\s*(?:halte|stop|assez|basta)\s+(?:aux|a vos|a ces)\s+(?:messages|sms|notifications|alertes|spams?)\s*$|\bplus\s+(?:rien|jamais)\b\s*(?:recevoir|m envoyer)?|\b(?:plus|pas) (?:la peine|besoin) (?:de|d)\b|^\s*(?:ne )?plus (?:rien )?recevoir\b|\b(?:ca|c) suffit\b|\b(?:j en ai|on en a) marre\b/u;
     const cancel =
-      /\b(annulez|annuler|annule|resiliez|resilier|cancel|end|terminez|terminer)\b.*\b(abonnement|subscription|inscription)\b|^\s*(?:c est |c )?(fin|fini|finis|finish|end|quit|halte|basta|terminer|termine|arret|assez|suffit|ca suffit|resilier|resiliez|resilie|resiliation|enough|stop it|remove|remove me|delete me|out|i m out|je suis out|desactiver|desactivez|cancel|stopall)\s*(abonnement|de l abonnement|des messages|messages|alertes|tout|pour moi|pour nous|avec vous|entre nous|!)?\s*$|(?:^|,)\s*(?:plus|pas|no|no more)\s+(?:de |d )?(?:messages?|alertes?|notifications?|notifs?|sms|envois?|texts?|alerts?)\s*(?:,|$)|^\s*(?:c est )?(?:fin|fini|finis|termine|terminee)\s+(?:les|des|de|mes|vos|avec)\s+(?:vos\s+)?(?:messages?|alertes?|notifs?|notifications?|envois?|sms|abonnements?|infos)\b(?:\s+(?:pour moi|pour nous|avec vous))?\s*$|\bsign me out\b|\b(?:mettez|mettre|mets|met)\s+fin\b.*\b(?:abonnement|inscription|messages|envois|alertes)\b|\bn en (?:veux|voulons|veut) plus\b|\bfin\s+(de l |d |de mon |mon )?(abonnement|inscription)\b/u;
+      /\b(annulez|annuler|annule|resiliez|resilier|cancel|end|terminez|terminer)\b.*\b(abonnement|subscription|inscription)\b|^\s*(?:c est |c )?(fin|fini|finis|finish|end|quit|halte|basta|terminer|termine|arret|assez|suffit|ca suffit|resilier|resiliez|resilie|resiliation|enough|stop it|remove|remove me|delete me|out|i m out|je suis out|desactiver|desactivez|cancel|stopall)\s*(abonnement|de l abonnement|des messages|messages|alertes|tout|pour moi|pour nous|avec vous|entre nous|!)?\s*$|(?:^|,)\s*(?:plus|pas|no|no more)\s+(?:de |d )?(?:messages?|alertes?|notifications?|notifs?|sms|envois?|texts?|alerts?)\s*(?:,|$)|^\s*(?:c est )?(?:fin|fini|finis|termine|terminee)\s+(?:les|des|de|mes|vos|avec)\s+(?:vos\s+)?(?:messages?|alertes?|notifs?|notifications?|envois?|sms|abonnements?|infos)\b(?:\s+(?:pour moi|pour nous|avec vous))?\s*$|\bsign me out\b|(?:^|,)\s*(?:annulez|annuler|cancel)\s*(?:tout|all|everything|ca|it)?\s*(?:,|$)|\b(?:mettez|mettre|mets|met)\s+fin\b.*\b(?:abonnement|inscription|messages|envois|alertes)\b|\bn en (?:veux|voulons|veut) plus\b|\bfin\s+(de l |d |de mon |mon )?(abonnement|inscription)\b/u;
 
     const undescribed = s
       .replace(described, " ")
@@ -655,7 +655,7 @@ export class Understander {
       return result({ intent: "unknown" }, true);
     }
     const other =
-      /\b(fake|rumeurs?|terrorisme|guerre|violence|corruption|arnaques?|escroquerie|racisme|injustice|desinformation|manipulation|propagande|haine|vie chere|insecurite|ebola|covid|coronavirus|paludisme|sida|excision|mariage force|pollution|delestages?|coupures|tracasseries|impunite|drogue|tribalisme|xenophobie|feminicides?|viols?|braquages?|enlevements?)\b/u;
+      /\b(fake|rumeurs?|terrorisme|guerre|violence|corruption|rackets?|rancon\w*|bavures?|kidnappings?|chomage|famine|extorsion|arnaques?|escroquerie|racisme|injustice|desinformation|manipulation|propagande|haine|vie chere|insecurite|ebola|covid|coronavirus|paludisme|sida|excision|mariage force|pollution|delestages?|coupures|tracasseries|impunite|drogue|tribalisme|xenophobie|feminicides?|viols?|braquages?|enlevements?)\b/u;
     if (other.test(s)) return result({ intent: "unknown" }, true);
     return result({ intent: "stop" });
   }
@@ -669,6 +669,15 @@ export class Understander {
 
   /** "Réabonnez-moi, je m'étais désabonné par erreur": coming back wins over the old stop. */
   #resubscribe(s: string) {
+    // « je veux à nouveau les alertes »: coming back, unless it is negated.
+    if (
+      /\b(?:a nouveau|de nouveau|again)\b/u.test(s) &&
+      /\b(?:alertes?|abonn\w*|recevoir|inscri\w*|messages|notifications?|alerts|subscribe)\b/u.test(
+        s,
+      ) &&
+      !/\b(?:ne|n|plus|pas|dont|don t|no|not|never|jamais)\b/u.test(s)
+    )
+      return result({ intent: "subscribe", rubrics: this.#rubricsIn(s) });
     if (
       /\b(reabonn\w*|re abonn\w*|reactiv\w*|reinscri\w*|resubscribe|revenir|je reviens)\b|\b(?:desabonn\w*|desinscri\w*)\s+par erreur\b|\b(?:remettez|remets|remettre|rajoutez|rajoute|rajouter)\s+(?:moi|mon numero|nous)\s*(?:$|,|dans\b|sur la liste\b)/u.test(
         s,
@@ -821,8 +830,16 @@ export class Understander {
   }
 
   #thanks(s: string) {
+    // « N'arrêtez pas de publier la vérité »: asking us to go on is a compliment.
     if (
-      /\b(merci|thanks|thank you|barka|jerejef|akpe|bravo|felicitations|big up|bigup|chapeau|i ni baara|(?:ne|n)\s+(?:vous\s+)?(?:arretez|arrete|stopp\w*|lachez)\s+(?:surtout\s+|jamais\s+)?(?:pas|jamais|rien)|ne lachez rien|(?:bon|beau|super|excellent|grand|tres bon) (?:travail|boulot|job|taf|taff)|bon travail|bravo|continuez|keep it up|good job|great job|vous faites du bon travail|on est ensemble|dieu vous benisse|god bless|vous etes au top|vous etes top|vous etes les meilleurs|vous etes formidables|c est (?:top|super|genial|formidable|excellent)|(?:j aime bien|j adore)(?! (?:le|la|les|l|un|une|des|du)\b)|i love it|love it|vous etes geniaux|super boulot|beau boulot)\b/.test(
+      /\b(?:ne|n)\s+(?:vous\s+)?(?:arretez|arrete|stopp\w*|cessez)\s+(?:surtout\s+|jamais\s+)?(?:pas|jamais)\s+(?:de|d)\s+(?:publier|informer|ecrire|diffuser|partager|nous informer|dire)\b/u.test(
+        s,
+      ) &&
+      !COMPLAINT.test(s)
+    )
+      return result({ intent: "thanks" });
+    if (
+      /\b(merci|thanks|thank you|barka|jerejef|akpe|bravo|felicitations|big up|bigup|chapeau|i ni baara|(?:ne|n)\s+(?:vous\s+)?(?:arretez|arrete|stopp\w*|lachez)\s+(?:surtout\s+|jamais\s+)?(?:pas|jamais|rien)|ne lachez rien|(?:bon|beau|super|excellent|grand|tres bon) (?:travail|boulot|job|taf|taff)|bon travail|bravo|continuez|keep it up|good job|great job|vous faites du bon travail|on est ensemble|dieu vous benisse|god bless|vous etes au top|vous etes top|vous etes (?:vraiment |trop |tres )?(?:forts?|serieux|incroyables|champions|chauds)(?! (?:pour|en) (?:mentir|menti\w*|tromper|voler|inventer))|vous etes les meilleurs|vous etes formidables|c est (?:top|super|genial|formidable|excellent)|(?:j aime bien|j adore)(?! (?:le|la|les|l|un|une|des|du)\b)|i love it|love it|vous etes geniaux|super boulot|beau boulot)\b/.test(
         s,
       ) &&
       !PUBLISH.test(s)
@@ -1095,7 +1112,7 @@ const LIST_WORD =
 
 /** A clause keeping something ("je garde le foot", "sauf la politique", "keep sport"). */
 const KEPT =
-  /,\s*(?:mais\s+)?(?:juste|seulement|uniquement|only|just)\b[^,]*|(?:^|,)[^,]*?\b(?:garde|gardez|garder|conserve|conservez|je continue|keep|sauf|except|mais pas|(?:laisse|laissez|laisser)\s+(?:juste\s+|seulement\s+|uniquement\s+)?(?:le|la|les|l))\b[^,]*/gu;
+  /,\s*(?:mais\s+)?(?:juste|seulement|uniquement|only|just|(?:je|on|nous)\s+(?:veut|veux|voulons|prefere|preferons)(?!\s+(?:plus|pas|rien))|i\s+(?:want|prefer))\b[^,]*|(?:^|,)[^,]*?\b(?:garde|gardez|garder|conserve|conservez|je continue|keep|sauf|except|mais pas|(?:laisse|laissez|laisser)\s+(?:juste\s+|seulement\s+|uniquement\s+)?(?:le|la|les|l))\b[^,]*/gu;
 
 /** Complaints and insults: no request in them. */
 const COMPLAINT =
