@@ -87,6 +87,7 @@ const SPELLINGS: Readonly<Record<string, string>> = {
   vx: "veux",
 
   plz: "please",
+  redac: "redaction",
   dnt: "dont",
   pls: "please",
   thx: "thanks",

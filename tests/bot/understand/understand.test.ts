@@ -388,6 +388,28 @@ describe("understand: third fresh pass, batch 4 (each failed before its rule)", 
   ])("%s", (text, want) => expect(understand(text)).toEqual(want));
 });
 
+describe("understand: third fresh pass, batch 5 (each failed before its rule)", () => {
+  it.each([
+    // « je veux plus » as a clause, then « c'est fini ».
+    ["moi je veux plus, c'est fini", { intent: "stop" }],
+    // A named opt-out clause outweighs the complaint beside it.
+    ["depuis quand je me suis abonné ? je veux pas, désabonnez", { intent: "stop" }],
+    ["Toutes les alertes off svp", { intent: "stop" }],
+    ["je souhaite résilier", { intent: "stop" }],
+    ["Bloquez mon numéro de vos envois", { intent: "stop" }],
+    ["wesh la rédac", { intent: "menu" }],
+    ["ça va chez vous ?", { intent: "menu" }],
+    // The same words in another meaning.
+    ["tout off aujourd'hui au marché, c'est la fête", { intent: "unknown" }],
+    [
+      "je veux plus, envoyez encore des infos sur le foot",
+      { intent: "latest", rubric: "foot", count: null },
+    ],
+    ["block my number from scammers how", { intent: "unknown" }],
+    ["pourquoi ils ont bloqué la route, stop", { intent: "unknown" }],
+  ])("%s", (text, want) => expect(understand(text)).toEqual(want));
+});
+
 // own-words: written while building the rules; fresh-words and fresh-words-3: written in rounds
 // before reading them, each round's misses then fixed by a general rule.
 describe.each(["own-words.jsonl", "fresh-words.jsonl", "fresh-words-3.jsonl", "tips.jsonl"])(
