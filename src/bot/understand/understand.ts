@@ -429,7 +429,18 @@ export class Understander {
       ).test(s);
     let lang: "fr" | "en" | null = null;
     if (mentionsFr && mentionsEn) {
-      lang = negated("(anglais|english)") ? "fr" : negated("(francais|french)") ? "en" : null;
+      // « arrêtez le français je veux l'anglais »: a negation before the first language named
+      // is about that one.
+      const first = /\b(francais|french|anglais|english)\b/.exec(s);
+      const head = first ? s.slice(0, first.index) : "";
+      if (
+        first &&
+        /\b(fini|finis|stop|stopper|stoppe|stoppez|arrete|arretez|arreter|cessez|assez|plus|no more|pas|don t|dont|not|no)\b/.test(
+          head,
+        )
+      )
+        lang = /^(francais|french)$/.test(first[1] ?? "") ? "en" : "fr";
+      else lang = negated("(anglais|english)") ? "fr" : negated("(francais|french)") ? "en" : null;
       if (!lang) {
         const lastFr = Math.max(s.lastIndexOf("francais"), s.lastIndexOf("french"));
         const lastEn = Math.max(s.lastIndexOf("anglais"), s.lastIndexOf("english"));
@@ -570,7 +581,7 @@ export class Understander {
     const removeMe =
       /\b(retirez|retirer|retire|enlevez|enlever|enleve|supprimez|supprimer|supprime|effacez|effacer|efface|sortez|sortir|sors|barrez|barrer|barre|virez|virer|vire|comot|commot|degagez|rayez|rayer|raye|radiez|radier|radie|excluez|exclure|remove|take me off|delete|drop|scratch)\b\s*(moi|me|mon numero|mon num|mon nom|my name|mon contact|mes coordonnees|le|nous|my number|my contact)\b|\b(retirez|enlevez|supprimez|effacez|sortez|sortir|barrez|rayez|radiez|remove|leave)\b.*\b(liste|list|diffusion|mailing|broadcast)\b|\btake\s+(?:my number|my name|my contact|us|me)\s+(?:out\s+)?(?:off|of|from)\b|\bdegage\w*\s+(?:moi|mon numero|mon num|mon contact|my number)\b|\b(?:bloquez|bloquer|block)\s+(?:mon numero|mon num|mon contact|my number)\s*(?:$|,|(?:de|des|from)\s+(?:vos|votre|your|this|ce|cette|la)\b)|\bme\s+(retirer|retire|desinscrire|desabonner|enlever|radier|rayer|barrer|sortir|virer|supprimer|effacer)\b|\b(?:retrait|suppression|radiation)\s+(?:de|du)\s+(?:mon numero|mon num|mon contact|mon nom|ma ligne|la liste|moi)\b|\bhors (?:de |d )?(?:la |votre |cette |vos |ta |ce )?(?:liste|diffusion|groupe|service)\b/u;
     const noMore =
-      /\b(veux|voulons|veut|souhaite|desire|want)\s+(?:plus|pas|no)\s+(?:rien|recevoir|de vos|vos|de messages?|messages?|de ces|ces|d infos|infos|aucun|(?:les|tes)\s+(?:infos?|messages?|alertes?|news|actus?|nouvelles|notifications?))|\b(?:ne|n)\s+(?:m|me|nous)?\s*(?:envoyez|envoie|envoyer|ecrivez|contactez|ajoutez|ajoute|inscrivez|incluez|mettez|derangez|spammez|ecris|contacte)\s+plus\b|\brefus\w*\s+(?:de\s+|d\s+)?(?:recevoir|vos|ces|les)\s+(?:\w+\s+)?(?:messages|notifications|alertes|infos|envois|sms)\b|^\s*plus besoin\s*$|\b(?:plus|ne suis plus|ne veux plus)\s+interesse|\bno more\s+(messages|texts|news|alerts|notifications)\b|\b(dont|don t|do not)\s+(send|text|message|contact)\b|\b(dont|don t|do not|no longer)\s+(want|need|wish)\b|\b(?:i|we|me)\s+(?:no|nor)\s+(?:want|need)\b|\b(?:i|we|me|a)\s+(?:no|nor)\s+wan\b(?:\s+\w+){0,3}?\s+(?:again|anymore|messages?|una|your|am)\b|\b(want|need)\b.*\b(anymore|any more|no more)\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+rien\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+plus\b(?!\s+(?:rien\s+)?(?:rater|manquer|louper|attendre|perdre))|\b(?:n ai|ai)\s+plus\s+besoin\b|\b(?:pas|plus|not|no longer)\s+(?:interess\w*|interest\w*)|\b(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+(?:plus|pas)\s+(?:etre|faire partie)\s+(?:\w+\s+){0,3}(?:liste|groupe|abonne\w*|inscrit\w*|membre|contacte\w*|derange\w*|diffusion)\b|^\s*(?:no more|plus jamais|jamais plus|never again|plus rien)\s*$|\bne m interesse (?:pas|plus)\b|\bm interesse pas\b|\bne plus (?:m |me |nous )?(?:envoyer|ecrire|recevoir|contacter)\b|^\s*(?:je )?(?:ne )?veux plus\s*$|(?:^|,)\s*(?:moi\s+)?(?:je |j )?(?:ne |n )?(?:veux|voulons|en veux) plus\s*(?:$|,\s*(?:c est |c )?(?:fini|termine|assez|ca suffit|basta|stop)\b)|^\s*(?:je\s+)?(?:veux|voudrais|souhaite|souhaiterais|aimerais|desire)\s+(?:resilier|annuler|partir|quitter)\s*(?:tout|mon abonnement|l abonnement)?\s*$|^\s*(?:halte|stop|assez|basta)\s+(?:aux|a vos|a ces)\s+(?:messages|sms|notifications|alertes|spams?)\s*$|\bplus\s+(?:rien|jamais)\b\s*(?:recevoir|m envoyer)?|\b(?:plus|pas) (?:la peine|besoin) (?:de|d)\b|^\s*(?:ne )?plus (?:rien )?recevoir\b|\b(?:ca|c) suffit\b|\b(?:j en ai|on en a) marre\b/u;
+      /\b(veux|voulons|veut|souhaite|desire|want)\s+(?:plus|pas|no)\s+(?:rien|recevoir|de vos|vos|de messages?|messages?|de ces|ces|d infos|infos|aucun|(?:les|tes)\s+(?:infos?|messages?|alertes?|news|actus?|nouvelles|notifications?))|\b(?:ne|n)\s+(?:m|me|nous)?\s*(?:envoyez|envoie|envoyer|ecrivez|contactez|ajoutez|ajoute|inscrivez|incluez|mettez|derangez|spammez|ecris|contacte)\s+plus\b|\brefus\w*\s+(?:de\s+|d\s+)?(?:recevoir|vos|ces|les)\s+(?:\w+\s+)?(?:messages|notifications|alertes|infos|envois|sms)\b|^\s*plus besoin\s*$|\b(?:plus|ne suis plus|ne veux plus)\s+interesse|\bno more\s+(messages|texts|news|alerts|notifications)\b|\b(dont|don t|do not)\s+(send|text|message|contact)\b|\b(dont|don t|do not|no longer)\s+(want|need|wish)\b|\b(?:i|we|me)\s+(?:no|nor)\s+(?:want|need)\b|\b(?:i|we|me|a)\s+(?:no|nor)\s+wan\b(?:\s+\w+){0,3}?\s+(?:again|anymore|messages?|una|your|am)\b|\b(want|need)\b.*\b(anymore|any more|no more)\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+rien\b|\b(?:mon numero|ce numero|mon telephone|mon phone|mon portable|je|j|on|nous)\s+(?:ne|n)\s+(?:doit|doivent|dois|devez|devrait|va|vais|peut|peux)\s+plus\s+(?:rien\s+)?(?:recevoir|etre contacte|etre derange)\b|\bne\s+(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+plus\b(?!\s+(?:rien\s+)?(?:rater|manquer|louper|attendre|perdre))|\b(?:n ai|ai)\s+plus\s+besoin\b|\b(?:pas|plus|not|no longer)\s+(?:interess\w*|interest\w*)|\b(?:veux|voulons|veut|souhaite|souhaitons|desire)\s+(?:plus|pas)\s+(?:etre|faire partie)\s+(?:\w+\s+){0,3}(?:liste|groupe|abonne\w*|inscrit\w*|membre|contacte\w*|derange\w*|diffusion)\b|^\s*(?:no more|plus jamais|jamais plus|never again|plus rien)\s*$|\bne m interesse (?:pas|plus)\b|\bm interesse pas\b|\bne plus (?:m |me |nous )?(?:envoyer|ecrire|recevoir|contacter)\b|^\s*(?:je )?(?:ne )?veux plus\s*$|(?:^|,)\s*(?:moi\s+)?(?:je |j )?(?:ne |n )?(?:veux|voulons|en veux) plus\s*(?:$|,\s*(?:c est |c )?(?:fini|termine|assez|ca suffit|basta|stop)\b)|^\s*(?:je\s+)?(?:veux|voudrais|souhaite|souhaiterais|aimerais|desire)\s+(?:resilier|annuler|partir|quitter)\s*(?:tout|mon abonnement|l abonnement)?\s*$|^\s*(?:halte|stop|assez|basta)\s+(?:aux|a vos|a ces|les|vos|ces|de|d|avec les|avec vos)\s+(?:messages|sms|notifications|alertes|spams?)\s*$|\bplus\s+(?:rien|jamais)\b\s*(?:recevoir|m envoyer)?|\b(?:plus|pas) (?:la peine|besoin) (?:de|d)\b|^\s*(?:ne )?plus (?:rien )?recevoir\b|\b(?:ca|c) suffit\b|\b(?:j en ai|on en a) marre\b/u;
     const cancel =
       /\b(annulez|annuler|annule|resiliez|resilier|cancel|end|terminez|terminer)\b.*\b(abonnement|subscription|inscription)\b|^\s*(?:c est |c )?(fin|fini|finis|finish|end|quit|halte|basta|terminer|termine|arret|assez|suffit|ca suffit|resilier|resiliez|resilie|resiliation|enough|stop it|remove|remove me|delete me|out|i m out|je suis out|desactiver|desactivez|cancel|stopall)\s*(abonnement|de l abonnement|des messages|messages|alertes|tout|pour moi|pour nous|avec vous|entre nous|!)?\s*$|(?:^|,)\s*(?:plus|pas|no|no more)\s+(?:de |d )?(?:messages?|alertes?|notifications?|notifs?|sms|envois?|texts?|alerts?)\s*(?:,|$)|^\s*(?:c est )?(?:fin|fini|finis|termine|terminee)\s+(?:les|des|de|mes|vos|avec)\s+(?:vos\s+)?(?:messages?|alertes?|notifs?|notifications?|envois?|sms|abonnements?|infos)\b(?:\s+(?:pour moi|pour nous|avec vous))?\s*$|\bsign me out\b|(?:^|,)\s*(?:annulez|annuler|cancel)\s*(?:tout|all|everything|ca|it)?\s*(?:,|$)|\b(?:mettez|mettre|mets|met)\s+fin\b.*\b(?:abonnement|inscription|messages|envois|alertes)\b|\bn en (?:veux|voulons|veut) plus\b|\bfin\s+(de l |d |de mon |mon )?(abonnement|inscription)\b/u;
 
@@ -672,6 +683,13 @@ export class Understander {
 
   /** "Réabonnez-moi, je m'étais désabonné par erreur": coming back wins over the old stop. */
   #resubscribe(s: string) {
+    // « Ne me désabonnez pas »: staying in.
+    if (
+      /\b(?:ne|n)\s+(?:me|m|nous)\s+(?:desabonn\w*|desinscri\w*|retir\w*|enlev\w*|supprim\w*|radi\w*)\s+(?:pas|jamais)\b(?!\s+(?:mon|ma|mes|le|la|les|l|un|une)\b)/u.test(
+        s,
+      )
+    )
+      return result({ intent: "subscribe", rubrics: this.#rubricsIn(s) });
     // « je veux à nouveau les alertes »: coming back, unless it is negated.
     if (
       /\b(?:a nouveau|de nouveau|again)\b/u.test(s) &&
@@ -908,6 +926,9 @@ export class Understander {
   #latest(s: string, n: Normalized) {
     const asksNews =
       NEWS_WORD.test(s) ||
+      /^\s*(?:la une|a la une)(?:\s+(?:du jour|d aujourdhui|aujourdhui|de ce matin))?\s*\??\s*$/u.test(
+        s,
+      ) ||
       /\b(quoi de neuf|quoi de 9|de neuf|what s new|whats new|what s happening|what is happening|whats happening|whats up|what happened|il y a quoi|y a quoi|ya quoi|y a koi|quoi d neuf|que se passe t il|quoi de nouveau|du nouveau|today s news|top|what s going on|whats going on|what is going on)\b/u.test(
         s,
       ) ||

@@ -410,6 +410,22 @@ describe("understand: third fresh pass, batch 5 (each failed before its rule)", 
   ])("%s", (text, want) => expect(understand(text)).toEqual(want));
 });
 
+describe("understand: third fresh pass, batch 6 (each failed before its rule)", () => {
+  it.each([
+    ["Mon numéro ne doit plus recevoir vos messages", { intent: "stop" }],
+    ["Basta les messages", { intent: "stop" }],
+    ["Ne me désabonnez pas, je veux continuer", { intent: "subscribe", rubrics: [] }],
+    // A negation before the first language named is about that one.
+    ["Arrêtez le français je veux l'anglais", { intent: "language", language: "en" }],
+    ["la une du jour", { intent: "latest", rubric: null, count: null }],
+    // The same words in another meaning.
+    ["le Mali ne va plus recevoir de touristes", { intent: "unknown" }],
+    ["ne me retirez pas mon permis, disait le chauffeur", { intent: "unknown" }],
+    ["basta les coupures de courant", { intent: "unknown" }],
+    ["en français svp je ne comprends pas l'anglais", { intent: "language", language: "fr" }],
+  ])("%s", (text, want) => expect(understand(text)).toEqual(want));
+});
+
 // own-words: written while building the rules; fresh-words and fresh-words-3: written in rounds
 // before reading them, each round's misses then fixed by a general rule.
 describe.each(["own-words.jsonl", "fresh-words.jsonl", "fresh-words-3.jsonl", "tips.jsonl"])(
