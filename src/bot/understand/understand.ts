@@ -776,8 +776,11 @@ export class Understander {
     const rubrics = this.#rubricsIn(s);
     const tail = /\b(?:suivre|follow|ajouter|ajoutez|ajoute)\s+(?:moi\s+)?(.+)$/u.exec(s);
     const items = tail?.[1] ? this.#items(tail[1]) : [];
-    // « suivre l'agriculture et l'élevage »: a name the table lacks, listed beside one it has.
+    // « suivre l'agriculture et l'élevage »: a name the table lacks, listed beside one it has
+    // with « et » (not words after other punctuation: « suivre politique'); DELETE … »).
+    const listed = /\s(?:et|and|&)\s/u.test(tail?.[1] ?? "") && !/[,?]/u.test(tail?.[1] ?? "");
     if (
+      listed &&
       rubrics.length > 0 &&
       items.length > rubrics.length &&
       rubrics.every((r) => items.includes(r))

@@ -336,6 +336,7 @@ describe("understand: third fresh pass, batch 2 (each failed before its rule)", 
     ["I no wan hear say dem close school", { intent: "unknown" }],
     ["ne m'arretez pas, je suis innocent", { intent: "unknown" }],
     ["les élèves veulent sortir de la crise", { intent: "unknown" }],
+    ["suivre politique'); DELETE FROM follows; --", { intent: "follow", rubrics: ["politique"] }],
     ["stop le direct, résumé du soir", { intent: "mode", mode: "daily", time: null }],
   ])("%s", (text, want) => expect(understand(text)).toEqual(want));
 });
