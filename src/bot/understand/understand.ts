@@ -419,6 +419,14 @@ export class Understander {
     if (bareCode)
       return result({ intent: "language", language: bareCode.startsWith("f") ? "fr" : "en" });
     if (!mentionsFr && !mentionsEn) return null;
+    // « je veux plus d'articles en anglais »: more of them in that language, not « no more ».
+    const more =
+      /\bplus (?:de|d|des) (?:\w+ ){1,2}(?:en|in) (anglais|english|francais|french)\b/.exec(s);
+    if (more?.[1])
+      return result({
+        intent: "language",
+        language: /^(?:francais|french)$/.test(more[1]) ? "fr" : "en",
+      });
     const rest = s
       .replace(/\b(francais|french|anglais|english|en|in|svp|stp|please)\b/g, " ")
       .trim();
@@ -628,6 +636,11 @@ export class Understander {
     const annoyed =
       /^\s*(?:c est |c |que |quel |encore |trop de )?(?:du |un |le |des )?spams?\s*[!.?]*$|\b(?:vous|tu|il|ce bot|ce numero)\s+(?:me|nous|m)\s+(?:spam\w*|derangez|derange|deranges|embetez|embete|saoulez|soulez|fatiguez|fatigue|harcelez|harcele|agacez|agace|enervez|enerve|emmerdez|emmerde|gonflez|gonfle)\b|\b(?:you|u)\s+(?:are\s+|re\s+)?(?:spamming|bothering|annoying|disturbing|harassing)\s+(?:me|us)\b/u;
     if (!ask && annoyed.test(s)) return result({ intent: "unknown" }, true);
+    // « plus de messages comme ça » asks for more of the same: the comparative, never an opt-out.
+    if (
+      /\bplus (?:de|d|des) (?:\w+ ){0,2}comme (?:ca|cela|ceci|celui|celle|ceux|celles)\b/u.test(s)
+    )
+      return null;
     if (!ask) return null;
     if (
       /\bn\s+(arretez|arrete|arretes)\s+(pas|surtout|jamais)|\bne\s+(stopp\w*|cess\w*)\b|\bne\s+(?:vous\s+|t\s+|te\s+|nous\s+|m\s+|me\s+)?(arret\w*|stopp\w*|desabonn\w*|desinscri\w*|desactiv\w*|supprim\w*|retir\w*|enlev\w*)\s+(pas|surtout|jamais)\b|\b(pas|jamais|never|don t|dont|do not)\s+(?:de\s+|tout\s+)?(stop|stopper|arreter|arretez|arrete)\b(?!\s*(?:de|d)\b)/u.test(

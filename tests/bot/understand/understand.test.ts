@@ -172,6 +172,11 @@ describe("understand: asking for more, about oneself, about the bot", () => {
     ["what do you know about me", { intent: "my-data" }],
     ["c'est quoi ce bot", { intent: "menu" }],
     ["vous êtes qui ?", { intent: "menu" }],
+    // « plus de … comme ça » and « plus de … en anglais » ask for more, never for none.
+    ["on veut plus de messages comme ça, bravo", { intent: "thanks" }],
+    ["je veux plus d'articles en anglais", { intent: "language", language: "en" }],
+    ["je veux plus de messages", { intent: "stop" }],
+    ["je veux plus l'anglais", { intent: "language", language: "fr" }],
   ])("%s", (text, want) => expect(understand(text)).toEqual(want));
 });
 
