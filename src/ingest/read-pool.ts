@@ -21,8 +21,8 @@ export class ReadPool {
   /** Started workers that have loaded their modules and wait for a job. */
   readonly #idle: Worker[] = [];
   readonly #queue: Waiting[] = [];
-  readonly #running = new Map<Worker, Waiting>();
-  readonly #timers = new Map<Worker, NodeJS.Timeout>();
+  /** Each busy worker's job, and the timer that gives up on it. */
+  readonly #running = new Map<Worker, { waiting: Waiting; timer: NodeJS.Timeout }>();
   readonly #fileTimeoutMs: number;
   #nextId = 0;
   #byWorkers = 0;
@@ -101,10 +101,7 @@ export class ReadPool {
     worker.unref();
     worker.on("message", (message: WorkerMessage) => {
       if (!("ready" in message)) {
-        const waiting = this.#running.get(worker);
-        this.#running.delete(worker);
-        clearTimeout(this.#timers.get(worker));
-        this.#timers.delete(worker);
+        const waiting = this.#takeJob(worker);
         if (waiting?.job.id === message.id) {
           if (message.result) {
             this.#byWorkers++;
@@ -122,10 +119,7 @@ export class ReadPool {
 
   /** A worker that failed or ended: its file is read here, and it gets no more work. */
   #lose(worker: Worker): void {
-    const waiting = this.#running.get(worker);
-    this.#running.delete(worker);
-    clearTimeout(this.#timers.get(worker));
-    this.#timers.delete(worker);
+    const waiting = this.#takeJob(worker);
     const at = this.#idle.indexOf(worker);
     if (at >= 0) this.#idle.splice(at, 1);
     const i = this.#workers.indexOf(worker);
@@ -138,20 +132,27 @@ export class ReadPool {
     while (!this.#closed && this.#queue.length > 0 && this.#idle.length > 0) {
       const worker = this.#idle.shift() as Worker;
       const waiting = this.#queue.shift() as Waiting;
-      this.#running.set(worker, waiting);
+      const timer = setTimeout(() => this.#giveUp(worker), this.#fileTimeoutMs);
+      timer.unref();
+      this.#running.set(worker, { waiting, timer });
       worker.ref();
       worker.postMessage(waiting.job);
-      const timer = setTimeout(() => this.#giveUp(worker, waiting), this.#fileTimeoutMs);
-      timer.unref();
-      this.#timers.set(worker, timer);
     }
   }
 
-  /** A file its worker is still on after the time limit: reported, the worker replaced. */
-  #giveUp(worker: Worker, waiting: Waiting): void {
-    if (this.#running.get(worker) !== waiting) return;
+  /** The job `worker` is on, taken off it (its time limit cleared); none when it is idle. */
+  #takeJob(worker: Worker): Waiting | undefined {
+    const job = this.#running.get(worker);
+    if (!job) return undefined;
     this.#running.delete(worker);
-    this.#timers.delete(worker);
+    clearTimeout(job.timer);
+    return job.waiting;
+  }
+
+  /** A file its worker is still on after the time limit: reported, the worker replaced. */
+  #giveUp(worker: Worker): void {
+    const waiting = this.#takeJob(worker);
+    if (!waiting) return;
     const limit =
       this.#fileTimeoutMs < 1000
         ? `${this.#fileTimeoutMs} ms`
@@ -169,13 +170,10 @@ export class ReadPool {
       notes: [],
       articles: [],
     });
-    const at = this.#workers.indexOf(worker);
-    if (at >= 0) this.#workers.splice(at, 1);
+    // The replacement first: losing the last worker would send the queue to this thread.
+    if (!this.#closed) this.#add(startWorker());
+    this.#lose(worker);
     void worker.terminate();
-    if (!this.#closed) {
-      this.#add(startWorker());
-      this.#pump();
-    }
   }
 
   #readHere(waiting: Waiting): Promise<void> {
