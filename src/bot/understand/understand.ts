@@ -433,7 +433,7 @@ export class Understander {
     if (!cue.test(s) && rest.replace(/[,?]/g, "").trim() !== "") return null;
     const negated = (word: string) =>
       new RegExp(
-        `\\b(fini|finis|stop|stopper|stoppe|stoppez|arrete|arretez|arreter|cessez|assez|plus|no more|pas|don t|dont|not|no)\\b[^,]*\\b${word}\\b|\\b${word}\\b[^,]*\\b(fini|termine|c est fini)\\b`,
+        `\\b(${LANGUAGE_NEGATION})\\b[^,]*\\b${word}\\b|\\b${word}\\b[^,]*\\b(fini|termine|c est fini)\\b`,
       ).test(s);
     let lang: "fr" | "en" | null = null;
     if (mentionsFr && mentionsEn) {
@@ -441,12 +441,7 @@ export class Understander {
       // is about that one.
       const first = /\b(francais|french|anglais|english)\b/.exec(s);
       const head = first ? s.slice(0, first.index) : "";
-      if (
-        first &&
-        /\b(fini|finis|stop|stopper|stoppe|stoppez|arrete|arretez|arreter|cessez|assez|plus|no more|pas|don t|dont|not|no)\b/.test(
-          head,
-        )
-      )
+      if (first && NEGATES_LANGUAGE.test(head))
         lang = /^(francais|french)$/.test(first[1] ?? "") ? "en" : "fr";
       else lang = negated("(anglais|english)") ? "fr" : negated("(francais|french)") ? "en" : null;
       if (!lang) {
@@ -886,6 +881,14 @@ export class Understander {
     return null;
   }
 
+  /** News asked about a subject: a rubric alone is its headlines, anything else a search. */
+  #aboutSubject(n: Normalized, tail: string) {
+    if (this.#onlyRubric(tail))
+      return result({ intent: "latest", rubric: this.#rubricsIn(tail)[0] ?? null, count: null });
+    const query = this.#query(n, tail);
+    return query ? result({ intent: "search", query }) : null;
+  }
+
   /** "Vous avez un article sur le franc CFA ?", "tu as quelque chose sur la grève ?" */
   #askAbout(s: string, n: Normalized) {
     const intro =
@@ -899,10 +902,8 @@ export class Understander {
         tail,
       );
       if (line?.[1]) return result({ intent: "read", n: Number(line[1]) });
-      if (this.#onlyRubric(tail))
-        return result({ intent: "latest", rubric: this.#rubricsIn(tail)[0] ?? null, count: null });
-      const query = this.#query(n, tail);
-      if (query) return result({ intent: "search", query });
+      const asked = this.#aboutSubject(n, tail);
+      if (asked) return asked;
     }
     const m =
       /\b(?:vous avez|avez vous|tu as|as tu|t as|y a t il|il y a|ya|y a|do you have|any news|anything)\s+(?:des|un|une|du|quelque chose|qqch|quoi que ce soit|d|les)?\s*(?:infos?|informations?|articles?|nouvelles|news|chose|truc|nouveau)?\s*(?:sur|about|on|concernant|a propos)\s+(.+)$/u.exec(
@@ -922,10 +923,8 @@ export class Understander {
       );
     if (known?.[1] && !/^(?:moi|me)\b/.test(known[1])) {
       const tail = known[1];
-      if (this.#onlyRubric(tail))
-        return result({ intent: "latest", rubric: this.#rubricsIn(tail)[0] ?? null, count: null });
-      const query = this.#query(n, tail);
-      if (query) return result({ intent: "search", query });
+      const asked = this.#aboutSubject(n, tail);
+      if (asked) return asked;
     }
     // "X, vous avez des infos ?": the subject comes first.
     const after =
@@ -1127,6 +1126,11 @@ export class Understander {
       .filter((item) => item !== "" && item.split(" ").length <= 3);
   }
 }
+
+/** Words that turn a language down (« fini l'anglais », « pas en français », « no more English »). */
+const LANGUAGE_NEGATION =
+  "fini|finis|stop|stopper|stoppe|stoppez|arrete|arretez|arreter|cessez|assez|plus|no more|pas|don t|dont|not|no";
+const NEGATES_LANGUAGE = new RegExp(`\\b(?:${LANGUAGE_NEGATION})\\b`);
 
 /** Ways of addressing someone ("mola", "mon frère"): set aside wherever they are. */
 const ADDRESS =
