@@ -133,17 +133,14 @@ export function candidates(
     const tier = (parts[0] as UsableSentence).standalone && !restates ? 0 : 1;
     return { text, parts, tier, x: candidateFeatures(parts, titleSet, model.referenceWords) };
   };
-  const add = (parts: UsableSentence[], text: string): void => {
-    out.push(candidate(parts, text));
-  };
   for (let i = 0; i < usable.length; i++) {
     const a = usable[i] as UsableSentence;
     if (a.text.length > maxChars) continue;
-    add([a], a.text);
+    out.push(candidate([a], a.text));
     for (let j = i + 1; j < usable.length; j++) {
       const b = usable[j] as UsableSentence;
       if (a.text.length + 1 + b.text.length > maxChars || !continues(a, b)) continue;
-      add([a, b], `${a.text} ${b.text}`);
+      out.push(candidate([a, b], `${a.text} ${b.text}`));
     }
   }
   const overlong = () =>
